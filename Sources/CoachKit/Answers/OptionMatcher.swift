@@ -1,0 +1,46 @@
+import Foundation
+
+/// Finds the option a person meant: by its number, its label, its value, a synonym, or the
+/// unambiguous start of its label.
+///
+///     OptionMatcher(options: options).match("2")       // the second option
+///     OptionMatcher(options: options).match("weekly")  // a synonym
+///     OptionMatcher(options: options).match("ev")      // "Every week", if nothing else starts so
+public struct OptionMatcher: Sendable {
+  public var options: [Option]
+
+  public init(options: [Option]) { self.options = options }
+
+  public func match(_ raw: String) -> Result<Option, Rejection> {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    let count = options.count
+    if let number = Int(text) {
+      guard number >= 1 && number <= count else {
+        return .failure(Rejection(reason: "\(number) is not an option; enter a number between 1 and \(count)"))
+      }
+      return .success(options[number - 1])
+    }
+    let wanted = Self.fold(text)
+    guard !wanted.isEmpty else {
+      return .failure(Rejection(reason: "enter a number between 1 and \(count), or an option's name"))
+    }
+    if let exact = options.first(where: { option in
+      ([option.label, option.value] + option.synonyms).contains { Self.fold($0) == wanted }
+    }) {
+      return .success(exact)
+    }
+    let starting = options.filter { Self.fold($0.label).hasPrefix(wanted) }
+    if starting.count == 1 { return .success(starting[0]) }
+    if starting.count > 1 {
+      let names = starting.map { "'\($0.label)'" }.joined(separator: ", ")
+      return .failure(Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' could be \(names); type more of it, or its number"))
+    }
+    return .failure(Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' is not one of the options; enter a number between 1 and \(count)"))
+  }
+
+  /// Case- and accent-insensitive form, with runs of spaces folded.
+  static func fold(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}

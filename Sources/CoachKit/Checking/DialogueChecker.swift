@@ -1,0 +1,50 @@
+/// Finds what is wrong with a loaded dialogue before anyone runs it: steps that lead nowhere,
+/// names that are misspelt or read before they are set, expressions that do not add up,
+/// budgets that do not match the promised duration.
+///
+///     let findings = DialogueChecker().check(dialogue)
+///     findings.forEach { print($0) }   // tour.yaml:40:15: error: no step 'revael'; did you mean 'reveal'?
+///
+/// Each kind of finding is its own ``CheckRule``, so a rule can be read, tested and changed alone.
+public struct DialogueChecker: Sendable {
+  public var rules: [any CheckRule]
+
+  public init(rules: [any CheckRule] = DialogueChecker.standardRules) {
+    self.rules = rules
+  }
+
+  public static let standardRules: [any CheckRule] = [
+    UniqueNames(),
+    KnownTargets(),
+    Reachability(),
+    WayForward(),
+    LoopsWithoutQuestions(),
+    ExpressionTypes(),
+    NamesSetBeforeRead(),
+    TemplateSyntax(),
+    AgendaBudget(),
+    UnusedComputedValues(),
+  ]
+
+  public func check(_ dialogue: Dialogue) -> [Diagnostic] {
+    let analysis = FlowAnalysis(dialogue)
+    var findings: [Diagnostic] = []
+    for rule in rules { findings += rule.check(dialogue, analysis) }
+    return Self.ordered(findings, files: dialogue.files)
+  }
+
+  /// Findings in file order, then line and column, without repeats.
+  public static func ordered(_ findings: [Diagnostic], files: [String]) -> [Diagnostic] {
+    var seen: Set<Diagnostic> = []
+    let unique = findings.filter { seen.insert($0).inserted }
+    func rank(_ file: String) -> Int { files.firstIndex(of: file) ?? files.count }
+    return unique.sorted {
+      (rank($0.location.file), $0.location.line, $0.location.column) < (rank($1.location.file), $1.location.line, $1.location.column)
+    }
+  }
+}
+
+/// One kind of finding.
+public protocol CheckRule: Sendable {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic]
+}

@@ -1,0 +1,219 @@
+/// The shape of a dialogue as a graph of steps, worked out once and shared by the rules: who
+/// leads where, what the start reaches, which step must come before which, and the type of
+/// every name.
+public struct FlowAnalysis: Sendable {
+  /// Steps by position in written order.
+  public let steps: [Step]
+  /// For each step, the positions of the steps it can lead to (known targets only).
+  public let successors: [[Int]]
+  public let start: Int?
+  /// Whether the start can reach each step.
+  public let reachable: [Bool]
+  /// The type of every answer variable, computed value and `today`; broken computed values are
+  /// left out.
+  public let types: [String: ValueType]
+  /// Computed values whose formula could not be typed (reported once, where they are written).
+  public let brokenComputed: Set<String>
+  /// Type errors in computed formulas, found while working out `types`.
+  public let computedFindings: [Diagnostic]
+  private let dominators: Dominators?
+
+  public init(_ dialogue: Dialogue) {
+    let steps = dialogue.steps
+    self.steps = steps
+    var successors: [[Int]] = []
+    successors.reserveCapacity(steps.count)
+    for (position, step) in steps.enumerated() {
+      var next: [Int] = []
+      if !step.isFinal {
+        switch step.next {
+        case .following:
+          if position + 1 < steps.count { next.append(position + 1) }
+        case .goTo, .branches:
+          for target in step.next.targets {
+            if let index = dialogue.position(of: target.stepID) { next.append(index) }
+          }
+        }
+      }
+      successors.append(next)
+    }
+    self.successors = successors
+    let start = dialogue.position(of: dialogue.startID)
+    self.start = start
+    var reachable = [Bool](repeating: false, count: steps.count)
+    if let start {
+      var stack = [start]
+      reachable[start] = true
+      while let current = stack.popLast() {
+        for next in successors[current] where !reachable[next] {
+          reachable[next] = true
+          stack.append(next)
+        }
+      }
+    }
+    self.reachable = reachable
+    self.dominators = start.map { Dominators(successors: successors, start: $0) }
+    var typing = ComputedTyping(dialogue)
+    typing.run()
+    self.types = typing.types
+    self.brokenComputed = typing.broken
+    self.computedFindings = typing.findings
+  }
+
+  /// Whether every path from the start to `later` passes through `earlier` first.
+  public func mustPass(_ earlier: Int, before later: Int) -> Bool {
+    dominators?.strictlyDominates(earlier, later) ?? false
+  }
+
+  /// The steps that can lead to each step.
+  public func predecessors() -> [[Int]] {
+    var result = [[Int]](repeating: [], count: steps.count)
+    for (from, targets) in successors.enumerated() {
+      for to in targets { result[to].append(from) }
+    }
+    return result
+  }
+}
+
+/// Works out computed values' types in dependency order, finding cycles and type errors.
+private struct ComputedTyping {
+  let dialogue: Dialogue
+  var types: [String: ValueType] = ["today": .date]
+  var broken: Set<String> = []
+  var findings: [Diagnostic] = []
+  private var state: [String: Bool] = [:]  // false: in progress, true: done
+
+  init(_ dialogue: Dialogue) {
+    self.dialogue = dialogue
+    for step in dialogue.steps {
+      if let question = step.question, types[question.variable] == nil {
+        types[question.variable] = question.kind.valueType
+      }
+    }
+  }
+
+  mutating func run() {
+    for computed in dialogue.computed { visit(computed.name, chain: []) }
+  }
+
+  private mutating func visit(_ name: String, chain: [String]) {
+    guard let computed = dialogue.computedValue(name), state[name] != true else { return }
+    if state[name] == false {
+      let cycle = (chain.drop { $0 != name } + [name]).joined(separator: " → ")
+      findings.append(.error("'\(name)' depends on itself: \(cycle)", at: computed.location))
+      broken.insert(name)
+      return
+    }
+    state[name] = false
+    for use in computed.formula.expression.names where dialogue.computedValue(use.name) != nil {
+      visit(use.name, chain: chain + [name])
+    }
+    state[name] = true
+    if broken.contains(name) { return }
+    if computed.formula.expression.names.contains(where: { broken.contains($0.name) }) {
+      broken.insert(name)
+      return
+    }
+    do {
+      types[name] = try computed.formula.expression.typeCheck(types: types)
+    } catch {
+      findings.append(.error(error.message, at: computed.formula.location(ofOffset: error.offset)))
+      broken.insert(name)
+    }
+  }
+}
+
+/// Dominators by the Cooper–Harvey–Kennedy iterative algorithm, with a pre/post numbering of the
+/// dominator tree so that each query is constant time.
+private struct Dominators: Sendable {
+  private var idom: [Int]
+  private var enter: [Int]
+  private var exit: [Int]
+
+  init(successors: [[Int]], start: Int) {
+    let count = successors.count
+    // Reverse post-order of the reachable steps, iteratively.
+    var order: [Int] = []
+    var visited = [Bool](repeating: false, count: count)
+    var stack: [(node: Int, next: Int)] = [(start, 0)]
+    visited[start] = true
+    while !stack.isEmpty {
+      let (node, index) = stack[stack.count - 1]
+      if index < successors[node].count {
+        stack[stack.count - 1].next += 1
+        let child = successors[node][index]
+        if !visited[child] {
+          visited[child] = true
+          stack.append((child, 0))
+        }
+      } else {
+        order.append(node)
+        stack.removeLast()
+      }
+    }
+    order.reverse()
+    var rank = [Int](repeating: -1, count: count)
+    for (position, node) in order.enumerated() { rank[node] = position }
+    var predecessors = [[Int]](repeating: [], count: count)
+    for node in order {
+      for child in successors[node] { predecessors[child].append(node) }
+    }
+    var idom = [Int](repeating: -1, count: count)
+    idom[start] = start
+    var changed = true
+    while changed {
+      changed = false
+      for node in order where node != start {
+        var candidate = -1
+        for predecessor in predecessors[node] where idom[predecessor] != -1 {
+          if candidate == -1 {
+            candidate = predecessor
+            continue
+          }
+          var a = predecessor
+          var b = candidate
+          while a != b {
+            while rank[a] > rank[b] { a = idom[a] }
+            while rank[b] > rank[a] { b = idom[b] }
+          }
+          candidate = a
+        }
+        if candidate != -1 && idom[node] != candidate {
+          idom[node] = candidate
+          changed = true
+        }
+      }
+    }
+    self.idom = idom
+    // Number the dominator tree depth-first.
+    var children = [[Int]](repeating: [], count: count)
+    for node in order where node != start { children[idom[node]].append(node) }
+    var enter = [Int](repeating: -1, count: count)
+    var exit = [Int](repeating: -1, count: count)
+    var clock = 0
+    var walk: [(node: Int, next: Int)] = [(start, 0)]
+    enter[start] = clock
+    clock += 1
+    while !walk.isEmpty {
+      let (node, index) = walk[walk.count - 1]
+      if index < children[node].count {
+        walk[walk.count - 1].next += 1
+        let child = children[node][index]
+        enter[child] = clock
+        clock += 1
+        walk.append((child, 0))
+      } else {
+        exit[node] = clock
+        clock += 1
+        walk.removeLast()
+      }
+    }
+    self.enter = enter
+    self.exit = exit
+  }
+
+  func strictlyDominates(_ a: Int, _ b: Int) -> Bool {
+    guard a != b, enter[a] >= 0, enter[b] >= 0 else { return false }
+    return enter[a] < enter[b] && exit[b] < exit[a]
+  }
+}

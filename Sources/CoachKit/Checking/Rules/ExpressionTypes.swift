@@ -1,0 +1,56 @@
+/// Every expression is well-typed: conditions give true or false, defaults fit their question,
+/// computed values add up. Errors point at the column inside the expression.
+public struct ExpressionTypes: CheckRule {
+  public init() {}
+
+  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+    var findings = analysis.computedFindings
+    for use in dialogue.allFormulas {
+      let expression = use.formula.expression
+      // A formula that reads a broken computed value was reported where that value is written.
+      if expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) { continue }
+      let type: ValueType
+      do {
+        type = try expression.typeCheck(types: analysis.types)
+      } catch {
+        findings.append(.error(error.message, at: use.formula.location(ofOffset: error.offset)))
+        continue
+      }
+      switch use.role {
+      case .condition where type != .bool:
+        findings.append(.error("a condition should be true or false, but this gives \(type.description)", at: use.formula.location))
+      case .defaultAnswer(let question) where type != question.kind.valueType:
+        findings.append(
+          .error(
+            "this default gives \(type.description), but a \(question.kind.typeName) question needs \(question.kind.valueType.description)",
+            at: use.formula.location))
+      default:
+        break
+      }
+    }
+    return findings
+  }
+}
+
+extension Dialogue {
+  public enum FormulaRole: Sendable {
+    /// An `if` of a step's `next`: read after the step's answer.
+    case condition
+    /// A question's `default: =…`: read before the answer.
+    case defaultAnswer(Question)
+  }
+
+  /// Every expression written on a step, with its role.
+  public var allFormulas: [(formula: Formula, step: Step, role: FormulaRole)] {
+    var result: [(Formula, Step, FormulaRole)] = []
+    for step in steps {
+      if let question = step.question, case .formula(let formula) = question.defaultAnswer {
+        result.append((formula, step, .defaultAnswer(question)))
+      }
+      if case .branches(let branches) = step.next {
+        for branch in branches { if let condition = branch.condition { result.append((condition, step, .condition)) } }
+      }
+    }
+    return result
+  }
+}

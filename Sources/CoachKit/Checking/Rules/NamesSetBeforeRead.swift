@@ -1,0 +1,87 @@
+/// Every name a text or expression reads exists, and on every path to that point its question
+/// has been asked. (A skipped question still counts as asked: its value is then empty.)
+public struct NamesSetBeforeRead: CheckRule {
+  public init() {}
+
+  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+    var checker = Reads(dialogue: dialogue, analysis: analysis)
+    for (position, step) in analysis.steps.enumerated() {
+      for text in [step.say, step.notes, step.question?.prompt, step.question?.help].compactMap({ $0 }) {
+        for use in text.names {
+          checker.read(use.name, at: use.location, from: position, answered: false, required: !use.isInsideSection)
+        }
+      }
+    }
+    for use in dialogue.allFormulas {
+      guard let position = dialogue.position(of: use.step.id) else { continue }
+      let answered: Bool
+      if case .condition = use.role { answered = true } else { answered = false }
+      for name in use.formula.expression.names {
+        // Unknown names in expressions are the type checker's to report.
+        checker.read(name.name, at: use.formula.location(ofOffset: name.offset), from: position, answered: answered, required: true, reportUnknown: false)
+      }
+    }
+    if let plan = dialogue.plan {
+      for use in plan.text.names {
+        checker.read(use.name, at: use.location, from: nil, answered: true, required: false)
+      }
+    }
+    return checker.findings
+  }
+}
+
+private struct Reads {
+  let dialogue: Dialogue
+  let analysis: FlowAnalysis
+  var findings: [Diagnostic] = []
+  /// The answer variables each computed value depends on, worked out once.
+  private var dependencies: [String: Set<String>] = [:]
+  private let knownNames: [String]
+
+  init(dialogue: Dialogue, analysis: FlowAnalysis) {
+    self.dialogue = dialogue
+    self.analysis = analysis
+    self.knownNames = Array(analysis.types.keys) + dialogue.computed.map(\.name)
+  }
+
+  /// Checks one read of `name` at the step at `position` (nil: after the dialogue ends).
+  mutating func read(
+    _ name: String, at location: SourceLocation, from position: Int?, answered: Bool, required: Bool,
+    reportUnknown: Bool = true
+  ) {
+    let isAnswer = dialogue.question(storing: name) != nil
+    let isComputed = dialogue.computedValue(name) != nil
+    guard isAnswer || isComputed || name == "today" else {
+      // Inside a {{#section}} a name may be a field of the section's item.
+      guard reportUnknown, required else { return }
+      var message = "unknown name '\(name)'"
+      if let guess = Suggestion.closest(to: name, among: knownNames) { message += "; did you mean '\(guess)'?" }
+      findings.append(.error(message, at: location))
+      return
+    }
+    guard required, let position, analysis.reachable[position] else { return }
+    for variable in answerVariables(behind: name).sorted() {
+      guard let setter = dialogue.question(storing: variable), let setterPosition = dialogue.position(of: setter.step.id) else { continue }
+      if setterPosition == position && answered { continue }
+      if analysis.mustPass(setterPosition, before: position) { continue }
+      let via = variable == name ? "" : " (which '\(name)' needs)"
+      findings.append(
+        .error(
+          "'\(variable)'\(via) may not be set yet here: some paths reach step '\(analysis.steps[position].id)' without asking step '\(setter.step.id)'",
+          at: location))
+    }
+  }
+
+  /// The answers a name depends on: itself if it is an answer, or every answer behind a computed value.
+  private mutating func answerVariables(behind name: String) -> Set<String> {
+    if dialogue.question(storing: name) != nil { return [name] }
+    if let known = dependencies[name] { return known }
+    dependencies[name] = []  // guards against cycles, which are reported elsewhere
+    var result: Set<String> = []
+    for use in dialogue.computedValue(name)?.formula.expression.names ?? [] {
+      result.formUnion(answerVariables(behind: use.name))
+    }
+    dependencies[name] = result
+    return result
+  }
+}

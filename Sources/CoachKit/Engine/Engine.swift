@@ -1,0 +1,259 @@
+import Foundation
+import Mustache
+
+/// Runs a dialogue: takes a session and one event, and gives the updated session and what to show.
+///
+/// The engine does no I/O. It reads the time only from its injected clock, so the same events
+/// with the same clock always give the same replies.
+///
+///     let engine = Engine(dialogue: dialogue, clock: SystemClock())
+///     var (session, reply) = engine.start()
+///     reply = engine.handle(.answer("4"), in: &session)
+///     reply = engine.handle(.back, in: &session)
+public struct Engine: Sendable {
+  public let dialogue: Dialogue
+  public let clock: any SessionClock
+  /// How many steps without a question may follow each other before the engine gives up (a
+  /// loop of such steps would otherwise never end; the checker reports those).
+  static let maxStepsWithoutQuestion = 10_000
+
+  public init(dialogue: Dialogue, clock: any SessionClock) {
+    self.dialogue = dialogue
+    self.clock = clock
+  }
+
+  /// A new session, at the dialogue's first step.
+  public func start() -> (Session, Reply) {
+    var session = Session(dialogueID: dialogue.id, startedAt: clock.now())
+    var reply = Reply()
+    enter(dialogue.startID, in: &session, reply: &reply)
+    return (session, reply)
+  }
+
+  /// Applies one event to the session.
+  public func handle(_ event: Event, in session: inout Session) -> Reply {
+    var reply = Reply()
+    if case .restart = event {
+      (session, reply) = start()
+      reply.notice = .restarted
+      return reply
+    }
+    if case .back = event {
+      goBack(in: &session, reply: &reply)
+      return reply
+    }
+    guard let stepID = session.currentStepID, let step = dialogue.step(stepID), let question = step.question else {
+      reply.notice = .alreadyFinished
+      return reply
+    }
+    switch event {
+    case .answer(let text):
+      switch value(forAnswer: text, to: question, in: session) {
+      case .success(let value):
+        record(value, skipped: false, for: step, question, in: &session)
+        leave(step, in: &session, reply: &reply)
+      case .failure(let rejection):
+        reply.rejection = rejection
+        reply.prompt = prompt(for: step, in: session)
+      }
+    case .skip:
+      guard question.isOptional else {
+        reply.notice = .cannotSkip
+        reply.prompt = prompt(for: step, in: session)
+        return reply
+      }
+      let value = defaultValue(of: question, in: session) ?? .none
+      record(value, skipped: true, for: step, question, in: &session)
+      reply.notice = .skipped(stepID: step.id)
+      leave(step, in: &session, reply: &reply)
+    case .back, .restart:
+      break
+    }
+    return reply
+  }
+
+  /// The question the session is waiting on, as it would be asked now (after a resume, say).
+  public func currentPrompt(in session: Session) -> Prompt? {
+    guard let stepID = session.currentStepID, let step = dialogue.step(stepID) else { return nil }
+    return prompt(for: step, in: session)
+  }
+
+  // MARK: - Moving through steps
+
+  private func value(forAnswer text: String, to question: Question, in session: Session) -> Result<Value, Rejection> {
+    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      if let value = defaultValue(of: question, in: session), value != .none { return .success(value) }
+      return .failure(Rejection(reason: question.isOptional ? "an answer is needed, or skip this question" : "an answer is needed"))
+    }
+    return AnswerParser.parse(text, for: question.kind)
+  }
+
+  private func record(_ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session) {
+    let turn = Session.Turn(
+      stepID: step.id, variable: question.variable, value: value, wasSkipped: skipped,
+      previous: session.answers[question.variable], at: clock.now())
+    session.trail.append(turn)
+    session.answers[question.variable] = value
+  }
+
+  private func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
+    guard let next = nextStepID(after: step, in: session) else {
+      session.currentStepID = nil
+      return
+    }
+    enter(next, in: &session, reply: &reply)
+  }
+
+  /// Shows steps from `stepID` on until one asks a question or the dialogue ends.
+  private func enter(_ stepID: String, in session: inout Session, reply: inout Reply) {
+    var currentID: String? = stepID
+    var hops = 0
+    while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
+      hops += 1
+      session.currentStepID = id
+      if session.sectionStarts[step.sectionID] == nil {
+        session.sectionStarts[step.sectionID] = clock.now()
+        if let heading = heading(for: step.sectionID) { reply.lines.append(.section(heading)) }
+      }
+      if let say = step.say { reply.lines.append(.say(render(say, in: session), stepID: id)) }
+      if let notes = step.notes { reply.lines.append(.notes(render(notes, in: session), stepID: id)) }
+      if step.question != nil {
+        reply.prompt = prompt(for: step, in: session)
+        return
+      }
+      currentID = nextStepID(after: step, in: session)
+    }
+    session.currentStepID = nil
+  }
+
+  /// Where a step leads, given the answers so far; nil when the dialogue ends there.
+  public func nextStepID(after step: Step, in session: Session) -> String? {
+    if step.isFinal { return nil }
+    switch step.next {
+    case .following:
+      return dialogue.stepWritten(after: step.id)?.id
+    case .goTo(let target):
+      return target.stepID
+    case .branches(let branches):
+      for branch in branches {
+        guard let condition = branch.condition else { return branch.target.stepID }
+        if evaluate(condition, in: session) == .bool(true) { return branch.target.stepID }
+      }
+      return nil
+    }
+  }
+
+  private func goBack(in session: inout Session, reply: inout Reply) {
+    guard let turn = session.trail.popLast(), let step = dialogue.step(turn.stepID) else {
+      reply.notice = .nothingToUndo
+      reply.prompt = currentPrompt(in: session)
+      return
+    }
+    if let previous = turn.previous {
+      session.answers[turn.variable] = previous
+    } else {
+      session.answers.removeValue(forKey: turn.variable)
+    }
+    session.currentStepID = step.id
+    reply.notice = .wentBack(stepID: step.id)
+    reply.prompt = prompt(for: step, in: session)
+  }
+
+  private func heading(for sectionID: String) -> SectionHeading? {
+    guard let index = dialogue.sections.firstIndex(where: { $0.id == sectionID }) else { return nil }
+    let section = dialogue.sections[index]
+    return SectionHeading(
+      id: section.id, title: section.title, number: index + 1, count: dialogue.sections.count,
+      budget: section.budget)
+  }
+
+  private func prompt(for step: Step, in session: Session) -> Prompt? {
+    guard let question = step.question else { return nil }
+    let defaultValue = defaultValue(of: question, in: session)
+    return Prompt(
+      stepID: step.id, sectionID: step.sectionID, text: render(question.prompt, in: session),
+      help: question.help.map { render($0, in: session) }, kind: question.kind,
+      variable: question.variable, defaultValue: defaultValue == Value.none ? nil : defaultValue,
+      defaultText: defaultValue.flatMap { $0 == .none ? nil : displayText(of: $0, for: question.kind) },
+      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion,
+      stepNumber: (dialogue.position(of: step.id) ?? 0) + 1, stepCount: dialogue.steps.count)
+  }
+
+  private func defaultValue(of question: Question, in session: Session) -> Value? {
+    switch question.defaultAnswer {
+    case .value(let value): return value
+    case .formula(let formula): return evaluate(formula, in: session)
+    case nil: return nil
+    }
+  }
+
+  // MARK: - Values and text
+
+  /// The value of any name: an answer, a computed value, or `today`.
+  public func value(of name: String, in session: Session) -> Value {
+    var visiting: Set<String> = []
+    return value(of: name, in: session, visiting: &visiting)
+  }
+
+  private func value(of name: String, in session: Session, visiting: inout Set<String>) -> Value {
+    if let answer = session.answers[name] { return answer }
+    if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
+    guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else { return .none }
+    defer { visiting.remove(name) }
+    var seen = visiting
+    let result = computed.formula.expression.evaluate { self.value(of: $0, in: session, visiting: &seen) }
+    return result
+  }
+
+  public func evaluate(_ formula: Formula, in session: Session) -> Value {
+    formula.expression.evaluate { value(of: $0, in: session) }
+  }
+
+  /// How a value reads in text: a choice answer as its option's label.
+  public func displayText(of value: Value, for kind: AnswerKind?) -> String {
+    guard let kind else { return value.displayText }
+    let options = kind.options
+    switch value {
+    case .text(let chosen) where !options.isEmpty:
+      return options.first { $0.value == chosen }?.label ?? chosen
+    case .list(let picked) where !options.isEmpty:
+      return picked.map { pick in options.first { $0.value == pick }?.label ?? pick }.joined(separator: ", ")
+    default:
+      return value.displayText
+    }
+  }
+
+  /// Fills a text's placeholders with the session's values.
+  public func render(_ text: Text, in session: Session) -> String {
+    guard let template = text.template else { return text.source }
+    return Interpolation.render(template, TemplateContext(engine: self, session: session))
+  }
+}
+
+/// Looks names up only when a template asks for them, so a text costs what it reads.
+struct TemplateContext: MustacheParent {
+  let engine: Engine
+  let session: Session
+
+  func child(named name: String) -> Any? {
+    let value = engine.value(of: name, in: session)
+    if value == .none { return nil }
+    let kind = engine.dialogue.question(storing: name)?.question.kind
+    return RenderedValue(value: value, text: engine.displayText(of: value, for: kind))
+  }
+}
+
+/// A value as Mustache sees it: its text, and empty for sections when it is false or empty.
+struct RenderedValue: MustacheCustomRenderable {
+  let value: Value
+  let text: String
+  var renderText: String { text }
+  var isNull: Bool {
+    switch value {
+    case .none, .bool(false): true
+    case .list(let items): items.isEmpty
+    case .text(let text): text.isEmpty
+    default: false
+    }
+  }
+}

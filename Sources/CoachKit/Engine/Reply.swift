@@ -1,0 +1,72 @@
+/// What the engine has to say after an event: lines to show, and the question now waiting.
+///
+/// A host (the REPL, piped input, a test) decides how it looks; the engine never prints.
+///
+///     for line in reply.lines { show(line) }
+///     if let prompt = reply.prompt { ask(prompt) }
+public struct Reply: Sendable {
+  public var lines: [Line] = []
+  /// The question waiting for an answer; nil when the dialogue has ended.
+  public var prompt: Prompt?
+  /// Why the last answer was not taken; the same prompt is asked again.
+  public var rejection: Rejection?
+  /// What happened that is not an answer: went back, nothing to undo, restarted…
+  public var notice: Notice?
+  public var isFinished: Bool { prompt == nil }
+
+  public init() {}
+
+  public enum Line: Sendable, Hashable {
+    /// The session enters a new section of the agenda.
+    case section(SectionHeading)
+    /// Text a step says.
+    case say(String, stepID: String)
+    /// A step's facilitator-only notes; a shared screen never shows them.
+    case notes(String, stepID: String)
+  }
+
+  public enum Notice: Sendable, Hashable {
+    /// `back` undid the answer to this step's question.
+    case wentBack(stepID: String)
+    /// `back` at the first question: nothing to undo.
+    case nothingToUndo
+    /// `skip` on a question that must be answered.
+    case cannotSkip
+    /// The question was skipped.
+    case skipped(stepID: String)
+    case restarted
+    /// An event came after the end of the dialogue.
+    case alreadyFinished
+  }
+}
+
+/// A section's title and place in the agenda, for a heading.
+public struct SectionHeading: Sendable, Hashable {
+  public var id: String
+  public var title: String
+  /// 1-based position among the dialogue's sections.
+  public var number: Int
+  public var count: Int
+  /// Minutes planned.
+  public var budget: Double
+}
+
+/// A question as it is to be asked now: text filled in, options listed, default worked out.
+public struct Prompt: Sendable {
+  public var stepID: String
+  public var sectionID: String
+  public var text: String
+  public var help: String?
+  public var kind: AnswerKind
+  public var variable: String
+  /// What an empty answer gives, if anything.
+  public var defaultValue: Value?
+  /// The default as the person would read it (an option's label, "yes").
+  public var defaultText: String?
+  public var isOptional: Bool
+  public var isTeamQuestion: Bool
+  /// 1-based position of the step among all steps, and their count.
+  public var stepNumber: Int
+  public var stepCount: Int
+  public var options: [Option] { kind.options }
+}

@@ -1,0 +1,269 @@
+/// The built-in functions of the expression language: each one's signature, type rule and meaning.
+///
+/// To add a function: add a case, its `usage`, a branch in `check` (its type rule) and a branch in
+/// `evaluate` (what it computes). Arguments arrive as syntax nodes, so that functions like `lowest`
+/// can see the *names* they were given, not just their values.
+public enum Function: String, CaseIterable, Sendable, Hashable {
+  case mean, sum, min, max
+  case count
+  case round
+  case `if`
+  case lowest, highest
+  case lowestWithin = "lowest_within"
+  case highestWithin = "highest_within"
+  case weekday
+  case dateText = "date_text"
+  case daysBetween = "days_between"
+  case contains
+  case length
+
+  /// The name as written in expressions: `mean`, `lowest_within`.
+  public var name: String { rawValue }
+
+  /// The signature, as shown in error messages and documentation.
+  public var usage: String {
+    switch self {
+    // One or more numbers → number; unanswered (none) arguments are skipped, all none → none.
+    case .mean: "mean(x, ...)"
+    case .sum: "sum(x, ...)"
+    case .min: "min(x, ...)"
+    case .max: "max(x, ...)"
+    // count(list) → the number of picked items; count(a, b, ...) → how many are answered (not none).
+    case .count: "count(list) or count(a, b, ...)"
+    // round(x) to a whole number, round(x, digits) to that many decimals (half away from zero).
+    case .round: "round(x) or round(x, digits)"
+    // if(condition, a, b) → a when the condition is true, else b (none counts as false).
+    case .if: "if(condition, a, b)"
+    // The name (as text) of the argument with the lowest/highest value; ties go to the earliest.
+    case .lowest: "lowest(name, name, ...)"
+    case .highest: "highest(name, name, ...)"
+    // The first name, in argument order, whose value is within the tolerance of the lowest/highest.
+    case .lowestWithin: "lowest_within(tolerance, name, name, ...)"
+    case .highestWithin: "highest_within(tolerance, name, name, ...)"
+    // weekday(date) → "Monday"; date_text(date) → "Sunday 13 December 2026".
+    case .weekday: "weekday(date)"
+    case .dateText: "date_text(date)"
+    // days_between(a, b) → b − a in days (negative when b is before a).
+    case .daysBetween: "days_between(a, b)"
+    // contains(text, part) → whether part occurs in text, ignoring case.
+    case .contains: "contains(text, part)"
+    // length(text) → its number of characters.
+    case .length: "length(text)"
+    }
+  }
+
+  // MARK: Type rules
+
+  /// The function's result type for these arguments, or an error pointing at the bad argument (or,
+  /// for a wrong number of arguments, at the function name `offset`).
+  func check(
+    _ arguments: [ExpressionNode], at offset: Int,
+    _ typeOf: (ExpressionNode) throws(ExpressionError) -> ValueType
+  ) throws(ExpressionError) -> ValueType {
+    /// Checks that argument `index` has type `type`.
+    func expect(_ index: Int, _ type: ValueType) throws(ExpressionError) {
+      let actual = try typeOf(arguments[index])
+      guard actual == type else {
+        throw ExpressionError(
+          "\(name)() needs \(type) as argument \(index + 1); got \(actual)",
+          at: arguments[index].start)
+      }
+    }
+    func arity(_ range: ClosedRange<Int>) throws(ExpressionError) {
+      guard !range.contains(arguments.count) else { return }
+      let expected =
+        range.lowerBound == range.upperBound
+        ? "\(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s")"
+        : range.upperBound == Int.max
+          ? "at least \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s")"
+          : "\(range.lowerBound) or \(range.upperBound) arguments"
+      throw ExpressionError(
+        "\(name)() takes \(expected), like \(usage); got \(arguments.count)", at: offset)
+    }
+    /// Checks that arguments from `first` on are bare names of numbers, at least two of them.
+    func expectNames(from first: Int, example: String) throws(ExpressionError) {
+      guard arguments.count >= first + 2 else {
+        throw ExpressionError(
+          "\(name)() needs at least two names of values, like \(example)", at: offset)
+      }
+      for argument in arguments[first...] {
+        guard case .name(let valueName, _) = argument else {
+          throw ExpressionError(
+            "\(name)() takes names of values, like \(example)", at: argument.start)
+        }
+        let type = try typeOf(argument)
+        guard type == .number else {
+          throw ExpressionError(
+            "\(name)() compares numbers; '\(valueName)' is \(type)", at: argument.start)
+        }
+      }
+    }
+
+    switch self {
+    case .mean, .sum, .min, .max:
+      try arity(1...Int.max)
+      for index in arguments.indices { try expect(index, .number) }
+      return .number
+    case .count:
+      try arity(1...Int.max)
+      if arguments.count == 1 {
+        let type = try typeOf(arguments[0])
+        guard type == .list else {
+          throw ExpressionError(
+            "count() of one value needs a list of choices; got \(type) "
+              + "(to count answered values, give two or more: count(a, b))",
+            at: arguments[0].start)
+        }
+      } else {
+        for argument in arguments { _ = try typeOf(argument) }
+      }
+      return .number
+    case .round:
+      try arity(1...2)
+      for index in arguments.indices { try expect(index, .number) }
+      return .number
+    case .if:
+      try arity(3...3)
+      try expect(0, .bool)
+      let whenTrue = try typeOf(arguments[1])
+      let whenFalse = try typeOf(arguments[2])
+      guard whenTrue == whenFalse else {
+        throw ExpressionError(
+          "if() needs both results of the same type; got \(whenTrue) and \(whenFalse)",
+          at: arguments[2].start)
+      }
+      return whenTrue
+    case .lowest, .highest:
+      try expectNames(from: 0, example: "\(name)(self_score, team_score)")
+      return .text
+    case .lowestWithin, .highestWithin:
+      let example = "\(name)(0.25, self_score, team_score)"
+      guard arguments.count >= 3 else {
+        throw ExpressionError(
+          "\(name)() takes a tolerance and two or more names, like \(example)", at: offset)
+      }
+      try expect(0, .number)
+      try expectNames(from: 1, example: example)
+      return .text
+    case .weekday, .dateText:
+      try arity(1...1)
+      try expect(0, .date)
+      return .text
+    case .daysBetween:
+      try arity(2...2)
+      try expect(0, .date)
+      try expect(1, .date)
+      return .number
+    case .contains:
+      try arity(2...2)
+      try expect(0, .text)
+      try expect(1, .text)
+      return .bool
+    case .length:
+      try arity(1...1)
+      try expect(0, .text)
+      return .number
+    }
+  }
+
+  // MARK: Meaning
+
+  /// The function's value. Never traps; ill-typed or missing arguments give `.none`.
+  func evaluate(_ arguments: [ExpressionNode], _ valueOf: (ExpressionNode) -> Value) -> Value {
+    /// The numbers among the arguments' values; none (and anything else) is skipped.
+    func numbers() -> [Double] {
+      arguments.compactMap { if case .number(let x) = valueOf($0) { x } else { nil } }
+    }
+    func value(_ index: Int) -> Value {
+      index < arguments.count ? valueOf(arguments[index]) : .none
+    }
+
+    switch self {
+    case .mean:
+      let values = numbers()
+      return values.isEmpty ? .none : Function.number(values.reduce(0, +) / Double(values.count))
+    case .sum:
+      let values = numbers()
+      return values.isEmpty ? .none : Function.number(values.reduce(0, +))
+    case .min:
+      return numbers().min().map(Value.number) ?? .none
+    case .max:
+      return numbers().max().map(Value.number) ?? .none
+    case .count:
+      if arguments.count == 1 {
+        if case .list(let items) = value(0) { return .number(Double(items.count)) }
+        return .none
+      }
+      return .number(Double(arguments.filter { valueOf($0) != .none }.count))
+    case .round:
+      guard case .number(let x) = value(0) else { return .none }
+      var digits = 0.0
+      if arguments.count > 1 {
+        guard case .number(let d) = value(1) else { return .none }
+        digits = d
+      }
+      return Function.round(x, digits: Int(Swift.min(Swift.max(digits.rounded(), -15), 15)))
+    case .if:
+      return value(0) == .bool(true) ? value(1) : value(2)
+    case .lowest:
+      return extreme(among: arguments.dropFirst(0), tolerance: 0, lowest: true, valueOf)
+    case .highest:
+      return extreme(among: arguments.dropFirst(0), tolerance: 0, lowest: false, valueOf)
+    case .lowestWithin, .highestWithin:
+      guard case .number(let tolerance) = value(0), tolerance.isFinite else { return .none }
+      return extreme(
+        among: arguments.dropFirst(), tolerance: Swift.max(tolerance, 0),
+        lowest: self == .lowestWithin, valueOf)
+    case .weekday:
+      guard case .date(let day) = value(0) else { return .none }
+      return .text(day.weekday)
+    case .dateText:
+      guard case .date(let day) = value(0) else { return .none }
+      return .text(day.longText)
+    case .daysBetween:
+      guard case .date(let a) = value(0), case .date(let b) = value(1) else { return .none }
+      return .number(Double(b.daysSince1970 - a.daysSince1970))
+    case .contains:
+      guard case .text(let text) = value(0), case .text(let part) = value(1) else {
+        return .bool(false)
+      }
+      return .bool(part.isEmpty || text.lowercased().contains(part.lowercased()))
+    case .length:
+      guard case .text(let text) = value(0) else { return .none }
+      return .number(Double(text.count))
+    }
+  }
+
+  /// The first name, in argument order, whose number is within `tolerance` of the lowest (highest)
+  /// number; names without a number are ignored; none if no name has one.
+  private func extreme(
+    among arguments: ArraySlice<ExpressionNode>, tolerance: Double, lowest: Bool,
+    _ valueOf: (ExpressionNode) -> Value
+  ) -> Value {
+    let candidates: [(name: String, value: Double)] = arguments.compactMap { argument in
+      guard case .name(let name, _) = argument, case .number(let x) = valueOf(argument) else {
+        return nil
+      }
+      return (name, x)
+    }
+    let values = candidates.map(\.value)
+    guard let target = lowest ? values.min() : values.max() else { return .none }
+    let winner = candidates.first {
+      lowest ? $0.value <= target + tolerance : $0.value >= target - tolerance
+    }
+    return winner.map { .text($0.name) } ?? .none
+  }
+
+  /// A finite number, or none for an undefined result.
+  static func number(_ x: Double) -> Value {
+    x.isFinite ? .number(x) : .none
+  }
+
+  /// `x` rounded half away from zero to `digits` decimals (negative: to tens, hundreds, …).
+  static func round(_ x: Double, digits: Int) -> Value {
+    var scale = 1.0
+    for _ in 0..<abs(digits) { scale *= 10 }
+    let result = digits >= 0 ? (x * scale).rounded() / scale : (x / scale).rounded() * scale
+    return number(result.isFinite ? result : x)
+  }
+}

@@ -1,0 +1,15 @@
+/// The static type of an expression or of a name in scope.
+public enum ValueType: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
+  case bool, number, text, list, date
+
+  /// How the type reads in an error message: "got text and a number".
+  public var description: String {
+    switch self {
+    case .bool: "a yes/no value"
+    case .number: "a number"
+    case .text: "text"
+    case .list: "a list of choices"
+    case .date: "a date"
+    }
+  }
+}

@@ -1,0 +1,387 @@
+import Foundation
+import Yams
+
+/// Reads a dialogue from a YAML file, or from a folder holding `dialogue.yaml`, into a typed
+/// ``Dialogue`` whose every element knows where it was written.
+///
+///     let result = try DialogueLoader().load(path: "Dialogues/examples/tour.yaml")
+///     for finding in result.diagnostics { print(finding) }
+///
+/// The loader reports what does not fit the format (unknown keys, wrong types, missing keys,
+/// YAML it refuses); ``DialogueChecker`` then looks at what the dialogue means.
+public struct DialogueLoader: Sendable {
+  public struct Result: Sendable {
+    /// The dialogue, when it could be built (it may still have errors).
+    public var dialogue: Dialogue?
+    public var diagnostics: [Diagnostic]
+  }
+
+  public enum Failure: Error, Equatable, CustomStringConvertible {
+    case notFound(String)
+    case notAFile(String)
+
+    public var description: String {
+      switch self {
+      case .notFound(let path): "no dialogue at '\(path)': no such file or folder"
+      case .notAFile(let path): "'\(path)' is not a regular file or a folder"
+      }
+    }
+  }
+
+  public var source: DialogueSource
+  public var limits: YAMLPreflight.Limits
+
+  public init(source: DialogueSource = .fileSystem, limits: YAMLPreflight.Limits = .standard) {
+    self.source = source
+    self.limits = limits
+  }
+
+  /// Loads the dialogue at `path`: a `.yaml` file, or a folder with a `dialogue.yaml`.
+  public func load(path: String) throws(Failure) -> Result {
+    var mainFile = path
+    switch source.entry(path) {
+    case .missing: throw .notFound(path)
+    case .other: throw .notAFile(path)
+    case .directory:
+      let candidates = ["dialogue.yaml", "dialogue.yml"].map { Self.join(path, $0) }
+      guard let found = candidates.first(where: { source.entry($0) == .file }) else {
+        throw .notFound(candidates[0])
+      }
+      mainFile = found
+    case .file: break
+    }
+    var assembly = Assembly(loader: self)
+    return assembly.run(mainFile: mainFile)
+  }
+
+  /// Loads a dialogue from text, as if it were the file `name`.
+  public func load(text: String, name: String) -> Result {
+    var files = [name: text]
+    files[name] = text
+    var copy = self
+    copy.source = .inMemory(files)
+    var assembly = Assembly(loader: copy)
+    return assembly.run(mainFile: name)
+  }
+
+  static func join(_ directory: String, _ name: String) -> String {
+    if name.hasPrefix("/") { return name }
+    if directory.isEmpty || directory == "." { return name }
+    return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+  }
+}
+
+/// The work of loading one dialogue: its files, in include order, and what was found in them.
+private struct Assembly {
+  let loader: DialogueLoader
+  var diagnostics: [Diagnostic] = []
+  var files: [String] = []
+  var sections: [Section] = []
+  var computed: [ComputedValue] = []
+
+  init(loader: DialogueLoader) { self.loader = loader }
+
+  mutating func run(mainFile: String) -> DialogueLoader.Result {
+    guard let (root, reader) = compose(mainFile) else {
+      return .init(dialogue: nil, diagnostics: diagnostics)
+    }
+    var r = reader
+    defer { diagnostics += r.diagnostics }
+    guard let entries = r.entries(of: root, "the dialogue", allowed: Schema.dialogue) else {
+      return .init(dialogue: nil, diagnostics: diagnostics + r.diagnostics)
+    }
+    var id: String?
+    var title: String?
+    var version = "1"
+    var duration: Double?
+    var start: String?
+    var plan: PlanTemplate?
+    for entry in entries {
+      switch entry.key {
+      case "format":
+        if let format = r.integer(entry.value, "format"), format != Schema.formatVersion {
+          r.error(
+            "this dialogue is written in format \(format); this coach reads format \(Schema.formatVersion)",
+            at: entry.value)
+        }
+      case "id": id = r.identifier(entry.value, "the dialogue's id")
+      case "title": title = r.string(entry.value, "title")
+      case "version": version = r.string(entry.value, "version") ?? version
+      case "description": _ = r.string(entry.value, "description")
+      case "duration":
+        duration = r.number(entry.value, "duration")
+        if let value = duration, value <= 0 {
+          r.error("duration should be more than 0 minutes", at: entry.value)
+        }
+      case "start": start = r.identifier(entry.value, "start")
+      case "plan": plan = readPlan(entry.value, &r, file: mainFile)
+      case "include": break
+      default: readShared(entry, &r, file: mainFile, including: [mainFile])
+      }
+    }
+    // Included files come after this file's own sections, in the order they are listed.
+    if let include = entries.first(where: { $0.key == "include" }) {
+      readShared(include, &r, file: mainFile, including: [mainFile])
+    }
+    let location = r.location(of: root)
+    for (key, value) in [("id", id as Any?), ("title", title), ("duration", duration)] where value == nil {
+      if !entries.contains(where: { $0.key == key }) {
+        r.error("the dialogue needs '\(key)'", at: location)
+      }
+    }
+    if !entries.contains(where: { $0.key == "sections" }) {
+      r.error("the dialogue needs 'sections': the agenda, each with its steps", at: location)
+    }
+    let dialogue = Dialogue(
+      id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
+      sections: sections, computed: computed, plan: plan, location: location, startID: start,
+      files: files)
+    return .init(dialogue: dialogue, diagnostics: diagnostics + r.diagnostics)
+  }
+
+  /// Keys a main file and an included file both accept.
+  mutating func readShared(_ entry: NodeReader.Entry, _ r: inout NodeReader, file: String, including chain: [String]) {
+    switch entry.key {
+    case "sections":
+      guard let items = r.sequence(entry.value, "sections") else { return }
+      for item in items {
+        if let section = readSection(item, &r) { sections.append(section) }
+      }
+    case "computed":
+      guard case .mapping(let mapping) = entry.value else {
+        r.error("computed should be a mapping of names to expressions", at: entry.value)
+        return
+      }
+      for (nameNode, valueNode) in mapping {
+        guard let name = r.variableName(nameNode, "the computed value") else { continue }
+        guard let formula = readFormula(valueNode, &r, "the expression for '\(name)'") else { continue }
+        computed.append(ComputedValue(name: name, formula: formula, location: r.location(of: nameNode)))
+      }
+    case "include":
+      guard let names = r.stringList(entry.value, "include") else { return }
+      let directory = DialogueLoader.directory(of: file)
+      for name in names {
+        let path = DialogueLoader.join(directory, name)
+        if chain.contains(path) || files.contains(path) {
+          r.error("'\(name)' is included twice (or includes itself)", at: entry.value)
+          continue
+        }
+        switch loader.source.entry(path) {
+        case .file: includeFile(path, chain: chain + [path])
+        default: r.error("cannot include '\(name)': no such file next to \(file)", at: entry.value)
+        }
+      }
+    default:
+      break
+    }
+  }
+
+  mutating func includeFile(_ path: String, chain: [String]) {
+    guard let (root, reader) = compose(path) else { return }
+    var r = reader
+    if let entries = r.entries(of: root, "an included file", allowed: Schema.includedFile) {
+      for entry in entries where entry.key != "include" { readShared(entry, &r, file: path, including: chain) }
+      for entry in entries where entry.key == "include" { readShared(entry, &r, file: path, including: chain) }
+    }
+    diagnostics += r.diagnostics
+  }
+
+  /// Reads, checks and composes one file, or records why it could not.
+  mutating func compose(_ path: String) -> (Node, NodeReader)? {
+    files.append(path)
+    let start = SourceLocation(file: path, line: 1, column: 1)
+    let bytes: [UInt8]
+    do {
+      bytes = try loader.source.read(path)
+    } catch {
+      diagnostics.append(.error("cannot read the file: \(Self.reason(error))", at: start))
+      return nil
+    }
+    let text: String
+    switch YAMLPreflight(limits: loader.limits).check(bytes) {
+    case .failure(let problem):
+      diagnostics.append(.error(problem.message, at: SourceLocation(file: path, line: problem.line, column: problem.column)))
+      return nil
+    case .success(let decoded):
+      text = decoded
+    }
+    do {
+      guard let root = try Yams.compose(yaml: text, .basic) else {
+        diagnostics.append(.error("the file is empty; a dialogue needs at least an id, a title and sections", at: start))
+        return nil
+      }
+      return (root, NodeReader(file: path, source: text))
+    } catch let error as YamlError {
+      diagnostics.append(Self.diagnostic(for: error, file: path))
+      return nil
+    } catch {
+      diagnostics.append(.error("cannot read the YAML: \(error)", at: start))
+      return nil
+    }
+  }
+
+  static func reason(_ error: any Error) -> String {
+    if let cocoa = error as? CocoaError {
+      switch cocoa.code {
+      case .fileReadNoPermission: return "permission denied"
+      case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file"
+      default: break
+      }
+    }
+    return "\(error.localizedDescription)"
+  }
+
+  static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      var message = "YAML syntax: \(problem)"
+      if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+      return .error(message, at: at(mark))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .error("the key '\(duplicates.first ?? "")' appears twice in one mapping", at: at(context.mark))
+    default:
+      return .error("YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+  }
+
+  // MARK: - Sections and steps
+
+  mutating func readSection(_ node: Node, _ r: inout NodeReader) -> Section? {
+    guard let entries = r.entries(of: node, "a section", allowed: Schema.section) else { return nil }
+    var id: String?
+    var title: String?
+    var budget: Double?
+    var stepNodes: [Node] = []
+    for entry in entries {
+      switch entry.key {
+      case "id": id = r.identifier(entry.value, "the section's id")
+      case "title": title = r.string(entry.value, "the section's title")
+      case "budget":
+        budget = r.number(entry.value, "budget (minutes)")
+        if let value = budget, value < 0 { r.error("budget should be 0 minutes or more", at: entry.value) }
+      case "steps": stepNodes = r.sequence(entry.value, "steps") ?? []
+      default: break
+      }
+    }
+    let location = r.location(of: node)
+    for key in ["id", "title", "budget", "steps"] where !entries.contains(where: { $0.key == key }) {
+      r.error("this section needs '\(key)'", at: location)
+    }
+    guard let id else { return nil }
+    let steps = stepNodes.compactMap { readStep($0, sectionID: id, &r) }
+    return Section(id: id, title: title ?? id, budget: budget ?? 0, steps: steps, location: location)
+  }
+
+  mutating func readStep(_ node: Node, sectionID: String, _ r: inout NodeReader) -> Step? {
+    guard let entries = r.entries(of: node, "a step", allowed: Schema.step) else { return nil }
+    let location = r.location(of: node)
+    guard let idEntry = entries.first(where: { $0.key == "id" }) else {
+      r.error("this step needs an 'id'", at: location)
+      return nil
+    }
+    guard let id = r.identifier(idEntry.value, "the step's id") else { return nil }
+    var say: Text?
+    var question: Question?
+    var notes: Text?
+    var next = Transition.following
+    var isFinal = false
+    for entry in entries {
+      switch entry.key {
+      case "say": say = r.text(entry.value, "say")
+      case "notes": notes = r.text(entry.value, "notes")
+      case "ask": question = QuestionReader.read(entry.value, stepID: id, &r)
+      case "next": next = readTransition(entry.value, &r) ?? .following
+      case "final": isFinal = r.bool(entry.value, "final") ?? false
+      default: break
+      }
+    }
+    if say == nil && !entries.contains(where: { $0.key == "ask" }) {
+      r.error("step '\(id)' says nothing and asks nothing; give it 'say', 'ask' or both", at: location)
+    }
+    if isFinal, let nextEntry = entries.first(where: { $0.key == "next" }) {
+      r.error("step '\(id)' is final, so it cannot have 'next'", at: nextEntry.keyNode)
+    }
+    return Step(
+      id: id, sectionID: sectionID, say: say, question: question, notes: notes, next: next,
+      isFinal: isFinal, location: location)
+  }
+
+  mutating func readTransition(_ node: Node, _ r: inout NodeReader) -> Transition? {
+    if case .scalar = node {
+      guard let target = r.identifier(node, "next") else { return nil }
+      return .goTo(.init(stepID: target, location: r.location(of: node)))
+    }
+    guard let items = r.sequence(node, "next") else { return nil }
+    var branches: [Transition.Branch] = []
+    for item in items {
+      guard let entries = r.entries(of: item, "a branch of 'next'", allowed: Schema.branch) else { continue }
+      guard let gotoEntry = entries.first(where: { $0.key == "goto" }) else {
+        r.error("this branch needs 'goto': the step to go to", at: item)
+        continue
+      }
+      guard let target = r.identifier(gotoEntry.value, "goto") else { continue }
+      var condition: Formula?
+      if let ifEntry = entries.first(where: { $0.key == "if" }) {
+        // A condition that does not parse is reported and treated as never true.
+        condition = readFormula(ifEntry.value, &r, "the condition") ?? Formula.never(at: r.location(of: ifEntry.value))
+      }
+      branches.append(.init(condition: condition, target: .init(stepID: target, location: r.location(of: gotoEntry.value))))
+    }
+    return .branches(branches)
+  }
+
+  mutating func readFormula(_ node: Node, _ r: inout NodeReader, _ what: String) -> Formula? {
+    r.formula(node, what)
+  }
+
+  mutating func readPlan(_ node: Node, _ r: inout NodeReader, file: String) -> PlanTemplate? {
+    guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
+    var text: Text?
+    var fileName = "plan.md"
+    for entry in entries {
+      switch entry.key {
+      case "template": text = r.text(entry.value, "template")
+      case "file_name": fileName = r.string(entry.value, "file_name") ?? fileName
+      case "template_file":
+        guard let name = r.string(entry.value, "template_file") else { continue }
+        let path = DialogueLoader.join(DialogueLoader.directory(of: file), name)
+        guard loader.source.entry(path) == .file, let bytes = try? loader.source.read(path) else {
+          r.error("cannot read the template file '\(name)' next to \(file)", at: entry.value)
+          continue
+        }
+        guard let content = String(validating: bytes, as: UTF8.self) else {
+          r.error("the template file '\(name)' is not valid UTF-8", at: entry.value)
+          continue
+        }
+        files.append(path)
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        text = Text(source: content, location: start, contentStart: start)
+      default: break
+      }
+    }
+    let hasTemplate = entries.contains { $0.key == "template" || $0.key == "template_file" }
+    if entries.contains(where: { $0.key == "template" }) && entries.contains(where: { $0.key == "template_file" }) {
+      r.error("plan takes 'template' or 'template_file', not both", at: node)
+    } else if !hasTemplate {
+      r.error("plan needs 'template' (the text) or 'template_file' (a file next to the dialogue)", at: node)
+    }
+    guard let text else { return nil }
+    return PlanTemplate(text: text, fileName: fileName, location: r.location(of: node))
+  }
+}
+
+extension Formula {
+  /// A stand-in for a condition that did not parse: never true.
+  static func never(at location: SourceLocation) -> Formula {
+    // "false" always parses.
+    Formula(expression: try! Expression.parse("false"), location: location)
+  }
+}

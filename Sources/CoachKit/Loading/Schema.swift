@@ -1,0 +1,43 @@
+/// Every key the dialogue format accepts, by the kind of mapping it appears in.
+///
+/// The loader rejects any other key (with a "did you mean" suggestion), and a test checks that
+/// `docs/dialogue-format.md` mentions each of these keys, so the reference and the loader cannot drift.
+public enum Schema {
+  /// The top level of a dialogue's main file.
+  public static let dialogue: [String] = [
+    "format", "id", "title", "version", "duration", "description", "start", "include", "sections",
+    "computed", "plan",
+  ]
+  /// The top level of a file named in `include`.
+  public static let includedFile: [String] = ["include", "sections", "computed"]
+  public static let section: [String] = ["id", "title", "budget", "steps"]
+  public static let step: [String] = ["id", "say", "ask", "notes", "next", "final"]
+  public static let branch: [String] = ["if", "goto"]
+  public static let plan: [String] = ["template", "template_file", "file_name"]
+  public static let option: [String] = ["value", "label", "synonyms"]
+
+  /// Keys every question accepts, whatever its type.
+  public static let questionCommon: [String] = [
+    "type", "var", "prompt", "help", "default", "optional", "team",
+  ]
+  /// Keys that only some question types accept.
+  public static let questionByType: [String: [String]] = [
+    "text": ["min_length", "max_length", "pattern", "pattern_hint"],
+    "choice": ["options"],
+    "multi": ["options", "min_picks", "max_picks"],
+    "scale": ["min", "max", "min_label", "max_label"],
+    "number": ["min", "max", "integer"],
+    "yesno": [],
+  ]
+  public static var questionTypes: [String] { ["text", "choice", "multi", "scale", "number", "yesno"] }
+
+  /// Every key of the format, for the documentation check.
+  public static var allKeys: Set<String> {
+    var keys = Set(dialogue + includedFile + section + step + branch + plan + option + questionCommon)
+    for extra in questionByType.values { keys.formUnion(extra) }
+    return keys
+  }
+
+  /// The version of the format this build reads.
+  public static let formatVersion = 1
+}

@@ -1,0 +1,86 @@
+/// A whole session as a coach wrote it: metadata, the agenda of sections with their steps,
+/// computed values and the plan template.
+///
+/// Load one with ``DialogueLoader``; run it with ``Engine``:
+///
+///     let result = DialogueLoader().load(path: "Dialogues/examples/tour.yaml")
+///     if let dialogue = result.dialogue, !result.diagnostics.hasErrors {
+///       var engine = Engine(dialogue: dialogue, clock: SystemClock())
+///     }
+public struct Dialogue: Sendable {
+  public var id: String
+  public var title: String
+  public var version: String
+  /// The promised length of the whole session, in minutes.
+  public var duration: Double
+  public var sections: [Section]
+  public var computed: [ComputedValue]
+  public var plan: PlanTemplate?
+  /// Where the dialogue's metadata was written (its main file).
+  public var location: SourceLocation
+  /// The step the session begins with.
+  public var startID: String
+  /// Every file the dialogue was read from, main file first.
+  public var files: [String]
+
+  /// All steps in the order they were written, across sections.
+  public let steps: [Step]
+  private let indexByStepID: [String: Int]
+  private let computedByName: [String: ComputedValue]
+  private let questionIndexByVariable: [String: Int]
+
+  public init(
+    id: String, title: String, version: String, duration: Double, sections: [Section],
+    computed: [ComputedValue], plan: PlanTemplate?, location: SourceLocation, startID: String?,
+    files: [String]
+  ) {
+    self.id = id
+    self.title = title
+    self.version = version
+    self.duration = duration
+    self.sections = sections
+    self.computed = computed
+    self.plan = plan
+    self.location = location
+    self.files = files
+    let steps = sections.flatMap(\.steps)
+    self.steps = steps
+    var index: [String: Int] = [:]
+    for (position, step) in steps.enumerated() where index[step.id] == nil {
+      index[step.id] = position
+    }
+    self.indexByStepID = index
+    self.startID = startID ?? steps.first?.id ?? ""
+    self.computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var questions: [String: Int] = [:]
+    for (position, step) in steps.enumerated() {
+      if let variable = step.question?.variable, questions[variable] == nil { questions[variable] = position }
+    }
+    self.questionIndexByVariable = questions
+  }
+
+  public func step(_ id: String) -> Step? {
+    indexByStepID[id].map { steps[$0] }
+  }
+
+  /// The position of a step in written order, which is also how progress is counted.
+  public func position(of stepID: String) -> Int? { indexByStepID[stepID] }
+
+  public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+
+  public func computedValue(_ name: String) -> ComputedValue? { computedByName[name] }
+
+  /// The question that stores its answer in `variable`, if any.
+  public func question(storing variable: String) -> (step: Step, question: Question)? {
+    guard let position = questionIndexByVariable[variable], let question = steps[position].question else {
+      return nil
+    }
+    return (steps[position], question)
+  }
+
+  /// The step written right after `stepID`, which is where a step with no `next` goes.
+  public func stepWritten(after stepID: String) -> Step? {
+    guard let position = indexByStepID[stepID], position + 1 < steps.count else { return nil }
+    return steps[position + 1]
+  }
+}

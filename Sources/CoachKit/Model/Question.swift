@@ -1,0 +1,130 @@
+/// A typed question: what is asked, what kind of answer fits, and the variable that keeps it.
+///
+///     ask:
+///       type: number
+///       var: team_size
+///       prompt: How many people report to you?
+///       min: 1
+///       max: 500
+///       default: 6
+///       help: Count the people whose work you direct day to day.
+public struct Question: Sendable {
+  public var kind: AnswerKind
+  /// The name the answer is stored under, read by conditions, formulas and text.
+  public var variable: String
+  public var prompt: Text
+  public var help: Text?
+  public var defaultAnswer: DefaultAnswer?
+  /// An optional question can be skipped; its variable is then empty (or its default).
+  public var isOptional: Bool
+  /// In facilitator mode, a team question collects one answer per participant.
+  public var isTeamQuestion: Bool
+  public var location: SourceLocation
+
+  public init(
+    kind: AnswerKind, variable: String, prompt: Text, help: Text? = nil,
+    defaultAnswer: DefaultAnswer? = nil, isOptional: Bool = false, isTeamQuestion: Bool = false,
+    location: SourceLocation
+  ) {
+    self.kind = kind
+    self.variable = variable
+    self.prompt = prompt
+    self.help = help
+    self.defaultAnswer = defaultAnswer
+    self.isOptional = isOptional
+    self.isTeamQuestion = isTeamQuestion
+    self.location = location
+  }
+}
+
+/// The kinds of answer a question can take, each with its own rules.
+public enum AnswerKind: Sendable {
+  /// Free text of `minLength...maxLength` characters, optionally matching a regular expression.
+  case text(TextRules)
+  /// Exactly one of the options.
+  case choice([Option])
+  /// Between `minPicks` and `maxPicks` of the options.
+  case multipleChoice([Option], minPicks: Int, maxPicks: Int)
+  /// A whole number from `min` to `max`, with words for both ends.
+  case scale(Scale)
+  /// A number, whole or decimal, optionally bounded.
+  case number(NumberRules)
+  case yesNo
+
+  public struct TextRules: Sendable {
+    public var minLength: Int
+    public var maxLength: Int
+    /// A regular expression the whole answer must match.
+    public var pattern: String?
+    /// Said when the pattern does not match, e.g. "a day and a time, like 'Tue 9:00'".
+    public var patternHint: String?
+    public init(minLength: Int = 1, maxLength: Int = 2000, pattern: String? = nil, patternHint: String? = nil) {
+      self.minLength = minLength
+      self.maxLength = maxLength
+      self.pattern = pattern
+      self.patternHint = patternHint
+    }
+  }
+
+  public struct Scale: Sendable {
+    public var min: Int
+    public var max: Int
+    public var minLabel: String?
+    public var maxLabel: String?
+    public init(min: Int, max: Int, minLabel: String? = nil, maxLabel: String? = nil) {
+      self.min = min
+      self.max = max
+      self.minLabel = minLabel
+      self.maxLabel = maxLabel
+    }
+  }
+
+  public struct NumberRules: Sendable {
+    public var min: Double?
+    public var max: Double?
+    public var integer: Bool
+    public init(min: Double? = nil, max: Double? = nil, integer: Bool = true) {
+      self.min = min
+      self.max = max
+      self.integer = integer
+    }
+  }
+
+  /// The name of the kind as written in a dialogue file.
+  public var typeName: String {
+    switch self {
+    case .text: "text"
+    case .choice: "choice"
+    case .multipleChoice: "multi"
+    case .scale: "scale"
+    case .number: "number"
+    case .yesNo: "yesno"
+    }
+  }
+
+  /// The type of value an answer of this kind gives.
+  public var valueType: ValueType {
+    switch self {
+    case .text, .choice: .text
+    case .multipleChoice: .list
+    case .scale, .number: .number
+    case .yesNo: .bool
+    }
+  }
+
+  public var options: [Option] {
+    switch self {
+    case .choice(let options), .multipleChoice(let options, _, _): options
+    default: []
+    }
+  }
+}
+
+/// What an empty answer means: a fixed value, or one worked out when the question is shown.
+///
+///     default: 14          # .value
+///     default: =weakest    # .formula (a leading '=' makes it an expression)
+public enum DefaultAnswer: Sendable {
+  case value(Value)
+  case formula(Formula)
+}

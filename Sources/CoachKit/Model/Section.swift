@@ -1,0 +1,22 @@
+/// One part of the agenda, with a title and a time budget: "Baseline, 1 minute".
+///
+///     - id: baseline
+///       title: Baseline
+///       budget: 1
+///       steps: [...]
+public struct Section: Sendable {
+  public var id: String
+  public var title: String
+  /// Minutes planned for this section.
+  public var budget: Double
+  public var steps: [Step]
+  public var location: SourceLocation
+
+  public init(id: String, title: String, budget: Double, steps: [Step], location: SourceLocation) {
+    self.id = id
+    self.title = title
+    self.budget = budget
+    self.steps = steps
+    self.location = location
+  }
+}

@@ -1,0 +1,38 @@
+/// One beat of the conversation: something to say, a question to ask, or both, and where to go next.
+///
+///     - id: baseline
+///       say: Let's start with a number.
+///       ask:
+///         type: scale
+///         prompt: How much do the people on your team trust each other?
+///         min: 0
+///         max: 10
+///       next:
+///         - if: baseline < 5
+///           goto: low_trust
+///         - goto: why_not_lower
+public struct Step: Sendable {
+  public var id: String
+  public var sectionID: String
+  public var say: Text?
+  public var question: Question?
+  /// Shown only to a facilitator, never on the shared screen.
+  public var notes: Text?
+  public var next: Transition
+  public var isFinal: Bool
+  public var location: SourceLocation
+
+  public init(
+    id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
+    isFinal: Bool, location: SourceLocation
+  ) {
+    self.id = id
+    self.sectionID = sectionID
+    self.say = say
+    self.question = question
+    self.notes = notes
+    self.next = next
+    self.isFinal = isFinal
+    self.location = location
+  }
+}

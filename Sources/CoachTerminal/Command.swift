@@ -1,0 +1,61 @@
+import Foundation
+
+/// A line the person typed: an answer, or one of the commands that work at any prompt.
+///
+///     Input("/back")   // .command(.back)
+///     Input("//etc")   // .answer("/etc"): a doubled slash types a literal one
+///     Input("?")       // .command(.questionHelp)
+public enum Input: Equatable, Sendable {
+  case answer(String)
+  case command(Command)
+  /// A line starting with '/' that names no command.
+  case unknownCommand(String)
+
+  public init(_ line: String) {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if trimmed == "?" {
+      self = .command(.questionHelp)
+    } else if trimmed.hasPrefix("//") {
+      self = .answer(String(trimmed.dropFirst()))
+    } else if trimmed.hasPrefix("/") {
+      let word = trimmed.dropFirst().split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+      if let command = Command(rawValue: word.lowercased()) {
+        self = .command(command)
+      } else {
+        self = .unknownCommand(word)
+      }
+    } else {
+      self = .answer(line)
+    }
+  }
+}
+
+/// What can be typed at any prompt instead of an answer.
+public enum Command: String, CaseIterable, Sendable {
+  case help
+  case back
+  case skip
+  case `where`
+  case time
+  case restart
+  case quit
+  /// `?`: the current question's help text.
+  case questionHelp = "?"
+
+  /// One line per command, for `/help`.
+  public var summary: String {
+    switch self {
+    case .help: "/help      show these commands"
+    case .back: "/back      undo the last answer and ask that question again"
+    case .skip: "/skip      leave an optional question unanswered"
+    case .where: "/where     which section and step this is"
+    case .time: "/time      time spent, against the agenda"
+    case .restart: "/restart   forget every answer and begin again"
+    case .quit: "/quit      stop the session"
+    case .questionHelp: "?          help for the current question"
+    }
+  }
+
+  /// Names to complete after a '/'.
+  public static var typedNames: [String] { allCases.filter { $0 != .questionHelp }.map { "/" + $0.rawValue } }
+}

@@ -1,0 +1,63 @@
+import CoachKit
+
+/// How a question reads: the question, its options, and a line saying what to type.
+///
+/// Shared by the REPL and piped runs so that both ask the same way:
+///
+///     How often do you meet each person one to one?
+///       1) Every week
+///       2) Every two weeks
+///       3) Rarely or never
+///     Enter a number from 1 to 3.
+public enum PromptText {
+  public static func lines(for prompt: Prompt) -> [String] {
+    var lines = [prompt.text]
+    for (index, option) in prompt.options.enumerated() {
+      lines.append("  \(index + 1)) \(option.label)")
+    }
+    lines.append(instruction(for: prompt))
+    return lines
+  }
+
+  /// The line that says what to type, with the default said in words.
+  public static func instruction(for prompt: Prompt) -> String {
+    var parts: [String] = []
+    switch prompt.kind {
+    case .text(let rules):
+      if rules.minLength > 1 { parts.append("At least \(rules.minLength) characters.") }
+      if let hint = rules.patternHint { parts.append("Expected: \(hint).") }
+    case .choice(let options):
+      parts.append("Enter a number from 1 to \(options.count).")
+    case .multipleChoice(let options, let minPicks, let maxPicks):
+      parts.append("Pick \(AnswerParser.describePicks(minPicks, maxPicks)): numbers separated by commas or spaces (1 to \(options.count)).")
+    case .scale(let scale):
+      var ends = "Enter \(scale.min) to \(scale.max)"
+      if let low = scale.minLabel, let high = scale.maxLabel {
+        ends += " (\(scale.min) = \(low), \(scale.max) = \(high))"
+      }
+      parts.append(ends + ".")
+    case .number(let rules):
+      let range = AnswerParser.describeRange(rules)
+      parts.append(range.prefix(1).uppercased() + range.dropFirst() + ".")
+    case .yesNo:
+      switch prompt.defaultValue {
+      case .bool(true)?: parts.append("[Y/n] (default: yes)")
+      case .bool(false)?: parts.append("[y/N] (default: no)")
+      default: parts.append("[y/n]")
+      }
+    }
+    if let defaultText = prompt.defaultText, !prompt.kind.isYesNo {
+      parts.append("Press Enter for \(defaultText).")
+    }
+    if prompt.isOptional { parts.append("Optional: /skip to skip.") }
+    if prompt.help != nil { parts.append("? for help.") }
+    return parts.joined(separator: " ")
+  }
+}
+
+extension AnswerKind {
+  var isYesNo: Bool {
+    if case .yesNo = self { return true }
+    return false
+  }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import CoachKit
+
+/// Turns what the engine says into plain lines of text: the one place that decides the wording
+/// of headings, notices and re-asks. Hosts add width, colour and layout.
+public enum ReplyText {
+  public static func heading(_ heading: SectionHeading) -> String {
+    "== \(heading.title) (section \(heading.number) of \(heading.count), \(minutes(heading.budget))) =="
+  }
+
+  public static func notice(_ notice: Reply.Notice, dialogue: Dialogue) -> String {
+    switch notice {
+    case .wentBack: "Back to the previous question; your earlier answer is undone."
+    case .nothingToUndo: "There is no earlier answer to undo."
+    case .cannotSkip: "This question needs an answer; it cannot be skipped."
+    case .skipped: "Skipped."
+    case .restarted: "Starting again from the beginning; earlier answers are forgotten."
+    case .alreadyFinished: "The session has ended."
+    }
+  }
+
+  public static func rejection(_ rejection: Rejection) -> String {
+    "Sorry, \(rejection.reason)."
+  }
+
+  /// "1 min", "1.5 min", "20 min".
+  public static func minutes(_ value: Double) -> String {
+    "\(Value.number(value).displayText) min"
+  }
+
+  /// "3:07" for a number of seconds.
+  public static func clock(_ seconds: Double) -> String {
+    let total = Int(max(seconds, 0).rounded(.down))
+    return "\(total / 60):" + String(format: "%02d", total % 60)
+  }
+}

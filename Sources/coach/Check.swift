@@ -1,0 +1,45 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `coach check PATH`: finds every mistake in a dialogue before anyone runs it.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a dialogue file or folder for mistakes.",
+    discussion: """
+      Prints each finding as FILE:LINE:COLUMN: error|warning: MESSAGE, then a summary.
+      Exits 0 when there are no errors, 65 when there are, 66 when PATH does not exist.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
+  @Argument(help: "A dialogue file, or a folder holding dialogue.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+  var path: String
+
+  @ArgumentParser.Option(help: "Output format: text, or json for editors and CI.")
+  var format: Format = .text
+
+  func run() throws {
+    let result: DialogueLoader.Result
+    do {
+      result = try DialogueLoader().load(path: path)
+    } catch {
+      FileHandle.standardError.write(Data("coach: \(error)\n".utf8))
+      throw ExitCode(ExitStatus.noInput.rawValue)
+    }
+    var findings = result.diagnostics
+    if let dialogue = result.dialogue {
+      findings = DialogueChecker.ordered(findings + DialogueChecker().check(dialogue), files: dialogue.files)
+    }
+    let report = CheckReport(path: path, dialogue: result.dialogue, findings: findings)
+    switch format {
+    case .text: print(report.text, terminator: "")
+    case .json: print(report.json)
+    }
+    if findings.hasErrors { throw ExitCode(ExitStatus.dataError.rawValue) }
+  }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `coach`: a terminal coach for team leaders.
+@main
+struct Coach: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coach",
+    abstract: "A terminal coach for team leaders: a 20-minute session on trust that ends in an action plan.",
+    discussion: """
+      With no command, runs the default session, "Elevate Your Team in Twenty Minutes".
+      Everything stays on this computer.
+      """,
+    version: "0.1.0",
+    subcommands: [Run.self, Check.self],
+    defaultSubcommand: Run.self
+  )
+}
