@@ -135,7 +135,7 @@ final class ExpressionTests: XCTestCase {
   func testCount() throws {
     XCTAssertEqual(try value("count(weak_resources)", type: .number), .number(2))
     XCTAssertEqual(try value("count(a, missing, name, remote)"), .number(3))
-    XCTAssertEqual(try value("count(weak_resources)", [:]), .none)
+    XCTAssertEqual(try value("count(weak_resources)", [:]), .number(0))
   }
 
   func testRound() throws {

@@ -28,7 +28,7 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .sum: "sum(x, ...)"
     case .min: "min(x, ...)"
     case .max: "max(x, ...)"
-    // count(list) → the number of picked items; count(a, b, ...) → how many are answered (not none).
+    // count(list) → the number of picked items (0 when unanswered); count(a, b, ...) → how many are answered (not none).
     case .count: "count(list) or count(a, b, ...)"
     // round(x) to a whole number, round(x, digits) to that many decimals (half away from zero).
     case .round: "round(x) or round(x, digits)"
@@ -192,7 +192,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .count:
       if arguments.count == 1 {
         if case .list(let items) = value(0) { return .number(Double(items.count)) }
-        return .none
+        // An unanswered multiple-choice question has picked nothing.
+        return .number(0)
       }
       return .number(Double(arguments.filter { valueOf($0) != .none }.count))
     case .round:
