@@ -8,8 +8,11 @@ struct EmbedDialogues: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
     let root = context.package.directoryURL.appending(path: "Dialogues")
     var inputs: [URL] = []
-    if let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) {
-      for case let url as URL in walker where ["yaml", "yml", "mustache"].contains(url.pathExtension) {
+    if let walker = FileManager.default.enumerator(
+      at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    {
+      for case let url as URL in walker
+      where ["yaml", "yml", "mustache"].contains(url.pathExtension) {
         inputs.append(url)
       }
     }

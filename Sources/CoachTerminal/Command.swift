@@ -18,7 +18,8 @@ public enum Input: Equatable, Sendable {
     } else if trimmed.hasPrefix("//") {
       self = .answer(String(trimmed.dropFirst()))
     } else if trimmed.hasPrefix("/") {
-      let word = trimmed.dropFirst().split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+      let word =
+        trimmed.dropFirst().split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
       if let command = Command(rawValue: word.lowercased()) {
         self = .command(command)
       } else {
@@ -57,5 +58,7 @@ public enum Command: String, CaseIterable, Sendable {
   }
 
   /// Names to complete after a '/'.
-  public static var typedNames: [String] { allCases.filter { $0 != .questionHelp }.map { "/" + $0.rawValue } }
+  public static var typedNames: [String] {
+    allCases.filter { $0 != .questionHelp }.map { "/" + $0.rawValue }
+  }
 }

@@ -60,7 +60,9 @@ public struct Conversation {
   }
 
   /// Runs until the dialogue ends, the person quits, or input ends.
-  public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink) -> ExitStatus {
+  public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
+    -> ExitStatus
+  {
     sink.write(Sanitizer.clean(engine.dialogue.title) + "\n")
     if let reply = pendingStart {
       show(reply, to: sink)
@@ -70,7 +72,10 @@ public struct Conversation {
       switch source.readLine(prompt: "> ") {
       case .endOfInput:
         if style.echoesAnswers { sink.write("\n") }
-        let place = engine.currentPrompt(in: session).map { "question \($0.stepNumber) of \($0.stepCount), step '\($0.stepID)'" } ?? "the start"
+        let place =
+          engine.currentPrompt(in: session).map {
+            "question \($0.stepNumber) of \($0.stepCount), step '\($0.stepID)'"
+          } ?? "the start"
         sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
         return .dataError
       case .interrupted:
@@ -91,7 +96,9 @@ public struct Conversation {
     case .answer(let text):
       show(engine.handle(.answer(text), in: &session), to: sink)
     case .unknownCommand(let word):
-      sink.write("Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n")
+      sink.write(
+        "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
+      )
     case .command(let command):
       switch command {
       case .back: show(engine.handle(.back, in: &session), to: sink)
@@ -101,7 +108,8 @@ public struct Conversation {
         sink.write("Stopped. Nothing more will be asked.\n")
         return .ok
       case .help:
-        sink.write("Commands:\n" + Command.allCases.map { "  " + $0.summary }.joined(separator: "\n") + "\n")
+        sink.write(
+          "Commands:\n" + Command.allCases.map { "  " + $0.summary }.joined(separator: "\n") + "\n")
       case .questionHelp:
         let help = engine.currentPrompt(in: session)?.help
         sink.write(wrap(help ?? "There is no extra help for this question.") + "\n")
@@ -116,7 +124,9 @@ public struct Conversation {
 
   private func show(_ reply: Reply, to sink: some TextSink) {
     var text = ""
-    if let notice = reply.notice { text += ReplyText.notice(notice, dialogue: engine.dialogue) + "\n" }
+    if let notice = reply.notice {
+      text += ReplyText.notice(notice, dialogue: engine.dialogue) + "\n"
+    }
     for line in reply.lines {
       switch line {
       case .section(let heading): text += "\n" + ReplyText.heading(heading) + "\n"
@@ -136,7 +146,10 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = engine.dialogue.plan {
-      sink.write("\n" + Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines) + "\n")
+      sink.write(
+        "\n"
+          + Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines)
+          + "\n")
     }
     sink.write("\nThe session is complete.\n")
   }
@@ -146,17 +159,22 @@ public struct Conversation {
       let index = engine.dialogue.sections.firstIndex(where: { $0.id == prompt.sectionID })
     else { return "The session has ended." }
     let section = engine.dialogue.sections[index]
-    return "Section \(index + 1) of \(engine.dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
+    return
+      "Section \(index + 1) of \(engine.dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
   }
 
   func timeText() -> String {
     let now = engine.clock.now()
     let total = now.timeIntervalSince(session.startedAt)
-    var text = "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(engine.dialogue.duration * 60))."
-    if let prompt = engine.currentPrompt(in: session), let section = engine.dialogue.section(prompt.sectionID),
+    var text =
+      "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(engine.dialogue.duration * 60))."
+    if let prompt = engine.currentPrompt(in: session),
+      let section = engine.dialogue.section(prompt.sectionID),
       let started = session.sectionStarts[section.id]
     {
-      text = "\(section.title): \(ReplyText.clock(now.timeIntervalSince(started))) of \(ReplyText.clock(section.budget * 60)). " + text
+      text =
+        "\(section.title): \(ReplyText.clock(now.timeIntervalSince(started))) of \(ReplyText.clock(section.budget * 60)). "
+        + text
     }
     return text
   }

@@ -29,7 +29,9 @@ public enum PromptText {
     case .choice(let options):
       parts.append("Enter a number from 1 to \(options.count).")
     case .multipleChoice(let options, let minPicks, let maxPicks):
-      parts.append("Pick \(AnswerParser.describePicks(minPicks, maxPicks)): numbers separated by commas or spaces (1 to \(options.count)).")
+      parts.append(
+        "Pick \(AnswerParser.describePicks(minPicks, maxPicks)): numbers separated by commas or spaces (1 to \(options.count))."
+      )
     case .scale(let scale):
       var ends = "Enter \(scale.min) to \(scale.max)"
       if let low = scale.minLabel, let high = scale.maxLabel {

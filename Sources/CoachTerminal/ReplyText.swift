@@ -1,5 +1,5 @@
-import Foundation
 import CoachKit
+import Foundation
 
 /// Turns what the engine says into plain lines of text: the one place that decides the wording
 /// of headings, notices and re-asks. Hosts add width, colour and layout.

@@ -10,7 +10,9 @@ guard arguments.count >= 2 else {
   exit(64)
 }
 let output = arguments[arguments.startIndex]
-let root = arguments[arguments.startIndex + 1].hasSuffix("/") ? arguments[arguments.startIndex + 1] : arguments[arguments.startIndex + 1] + "/"
+let root =
+  arguments[arguments.startIndex + 1].hasSuffix("/")
+  ? arguments[arguments.startIndex + 1] : arguments[arguments.startIndex + 1] + "/"
 
 /// A Swift string literal for any text: quotes, backslashes and control characters escaped.
 func literal(_ text: String) -> String {

@@ -17,7 +17,9 @@ struct Check: ParsableCommand {
     case json
   }
 
-  @Argument(help: "A dialogue file, or a folder holding dialogue.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+  @Argument(
+    help: "A dialogue file, or a folder holding dialogue.yaml.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var path: String
 
   @ArgumentParser.Option(help: "Output format: text, or json for editors and CI.")
@@ -33,7 +35,8 @@ struct Check: ParsableCommand {
     }
     var findings = result.diagnostics
     if let dialogue = result.dialogue {
-      findings = DialogueChecker.ordered(findings + DialogueChecker().check(dialogue), files: dialogue.files)
+      findings = DialogueChecker.ordered(
+        findings + DialogueChecker().check(dialogue), files: dialogue.files)
     }
     let report = CheckReport(path: path, dialogue: result.dialogue, findings: findings)
     switch format {

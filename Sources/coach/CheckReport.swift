@@ -13,7 +13,8 @@ struct CheckReport {
     var line = "\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))"
     if let dialogue {
       let questions = dialogue.steps.filter { $0.question != nil }.count
-      line += " (\(plural(dialogue.sections.count, "section")), \(plural(dialogue.steps.count, "step")), \(plural(questions, "question")))"
+      line +=
+        " (\(plural(dialogue.sections.count, "section")), \(plural(dialogue.steps.count, "step")), \(plural(questions, "question")))"
     }
     return line
   }
@@ -39,7 +40,9 @@ struct CheckReport {
     let output = Output(
       path: path, errors: findings.errors.count, warnings: findings.warnings.count,
       findings: findings.map {
-        .init(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message)
+        .init(
+          file: $0.location.file, line: $0.location.line, column: $0.location.column,
+          severity: $0.severity.rawValue, message: $0.message)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

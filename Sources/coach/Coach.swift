@@ -5,7 +5,8 @@ import ArgumentParser
 struct Coach: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coach",
-    abstract: "A terminal coach for team leaders: a 20-minute session on trust that ends in an action plan.",
+    abstract:
+      "A terminal coach for team leaders: a 20-minute session on trust that ends in an action plan.",
     discussion: """
       With no command, runs the default session, "Elevate Your Team in Twenty Minutes".
       Everything stays on this computer.

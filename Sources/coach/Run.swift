@@ -13,7 +13,9 @@ struct Run: ParsableCommand {
       commands (/back, /skip, /where, /time, /quit…).
       """)
 
-  @Argument(help: "A dialogue file or folder. Default: the built-in session.", completion: .file(extensions: ["yaml", "yml"]))
+  @Argument(
+    help: "A dialogue file or folder. Default: the built-in session.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var dialogue: String?
 
   func run() throws {
@@ -43,12 +45,17 @@ enum DialogueLoading {
       throw ExitCode(ExitStatus.noInput.rawValue)
     }
     var findings = result.diagnostics
-    if let dialogue = result.dialogue, !findings.hasErrors { findings += DialogueChecker().check(dialogue) }
+    if let dialogue = result.dialogue, !findings.hasErrors {
+      findings += DialogueChecker().check(dialogue)
+    }
     let errors = findings.errors
     guard let dialogue = result.dialogue, errors.isEmpty else {
       let shown = errors.prefix(20).map { "\($0)\n" }.joined()
-      let more = errors.count > 20 ? "… and \(errors.count - 20) more; run 'coach check' for all of them\n" : ""
-      FileHandle.standardError.write(Data((shown + more + "coach: the dialogue has errors; nothing was run\n").utf8))
+      let more =
+        errors.count > 20
+        ? "… and \(errors.count - 20) more; run 'coach check' for all of them\n" : ""
+      FileHandle.standardError.write(
+        Data((shown + more + "coach: the dialogue has errors; nothing was run\n").utf8))
       throw ExitCode(ExitStatus.dataError.rawValue)
     }
     return dialogue

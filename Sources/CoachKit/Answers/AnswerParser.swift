@@ -11,7 +11,8 @@ public enum AnswerParser {
     let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
     switch kind {
     case .text(let rules): return parseText(text, rules)
-    case .choice(let options): return OptionMatcher(options: options).match(text).map { .text($0.value) }
+    case .choice(let options):
+      return OptionMatcher(options: options).match(text).map { .text($0.value) }
     case .multipleChoice(let options, let minPicks, let maxPicks):
       return parsePicks(text, options: options, minPicks: minPicks, maxPicks: maxPicks)
     case .scale(let scale): return parseScale(text, scale)
@@ -23,22 +24,36 @@ public enum AnswerParser {
   static func parseText(_ text: String, _ rules: AnswerKind.TextRules) -> Result<Value, Rejection> {
     let length = text.count
     if length < rules.minLength {
-      return .failure(Rejection(reason: rules.minLength == 1 ? "an answer is needed" : "please write at least \(rules.minLength) characters (this is \(length))"))
+      return .failure(
+        Rejection(
+          reason: rules.minLength == 1
+            ? "an answer is needed"
+            : "please write at least \(rules.minLength) characters (this is \(length))"))
     }
     if length > rules.maxLength {
-      return .failure(Rejection(reason: "please keep it to \(rules.maxLength) characters (this is \(length))"))
+      return .failure(
+        Rejection(reason: "please keep it to \(rules.maxLength) characters (this is \(length))"))
     }
-    if let pattern = rules.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
-      return .failure(Rejection(reason: rules.patternHint.map { "expected \($0)" } ?? "that does not have the expected form"))
+    if let pattern = rules.pattern, let regex = try? Regex(pattern),
+      (try? regex.wholeMatch(in: text)) == nil
+    {
+      return .failure(
+        Rejection(
+          reason: rules.patternHint.map { "expected \($0)" }
+            ?? "that does not have the expected form"))
     }
     return .success(.text(text))
   }
 
-  static func parsePicks(_ text: String, options: [Option], minPicks: Int, maxPicks: Int) -> Result<Value, Rejection> {
+  static func parsePicks(_ text: String, options: [Option], minPicks: Int, maxPicks: Int) -> Result<
+    Value, Rejection
+  > {
     let matcher = OptionMatcher(options: options)
     let tokens: [String]
     if text.contains(",") || text.contains(";") {
-      tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
     } else {
       let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
       tokens = words.allSatisfy({ Int($0) != nil }) ? words : (text.isEmpty ? [] : [text])
@@ -70,32 +85,54 @@ public enum AnswerParser {
 
   static func parseScale(_ text: String, _ scale: AnswerKind.Scale) -> Result<Value, Rejection> {
     let range = "enter a whole number from \(scale.min) to \(scale.max)"
-    if let low = scale.minLabel, text.caseInsensitiveCompare(low) == .orderedSame { return .success(.number(Double(scale.min))) }
-    if let high = scale.maxLabel, text.caseInsensitiveCompare(high) == .orderedSame { return .success(.number(Double(scale.max))) }
+    if let low = scale.minLabel, text.caseInsensitiveCompare(low) == .orderedSame {
+      return .success(.number(Double(scale.min)))
+    }
+    if let high = scale.maxLabel, text.caseInsensitiveCompare(high) == .orderedSame {
+      return .success(.number(Double(scale.max)))
+    }
     guard let value = Int(text) else {
       if let number = Double(text), number.isFinite {
         return .failure(Rejection(reason: "\(text) is not a whole number; \(range)"))
       }
-      return .failure(Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' is not a number; \(range)"))
+      return .failure(
+        Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' is not a number; \(range)"))
     }
-    if value < scale.min { return .failure(Rejection(reason: "\(value) is less than \(scale.min); \(range)")) }
-    if value > scale.max { return .failure(Rejection(reason: "\(value) is more than \(scale.max); \(range)")) }
+    if value < scale.min {
+      return .failure(Rejection(reason: "\(value) is less than \(scale.min); \(range)"))
+    }
+    if value > scale.max {
+      return .failure(Rejection(reason: "\(value) is more than \(scale.max); \(range)"))
+    }
     return .success(.number(Double(value)))
   }
 
-  static func parseNumber(_ text: String, _ rules: AnswerKind.NumberRules) -> Result<Value, Rejection> {
+  static func parseNumber(_ text: String, _ rules: AnswerKind.NumberRules) -> Result<
+    Value, Rejection
+  > {
     let range = describeRange(rules)
-    guard let value = Double(text), value.isFinite, !text.lowercased().contains("e"), !text.lowercased().contains("x") else {
-      return .failure(Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' is not a number; \(range)"))
+    guard let value = Double(text), value.isFinite, !text.lowercased().contains("e"),
+      !text.lowercased().contains("x")
+    else {
+      return .failure(
+        Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' is not a number; \(range)"))
     }
     if rules.integer && value.rounded() != value {
       return .failure(Rejection(reason: "\(text) is not a whole number; \(range)"))
     }
     if let low = rules.min, value < low {
-      return .failure(Rejection(reason: "\(Value.number(value).displayText) is less than \(Value.number(low).displayText); \(range)"))
+      return .failure(
+        Rejection(
+          reason:
+            "\(Value.number(value).displayText) is less than \(Value.number(low).displayText); \(range)"
+        ))
     }
     if let high = rules.max, value > high {
-      return .failure(Rejection(reason: "\(Value.number(value).displayText) is more than \(Value.number(high).displayText); \(range)"))
+      return .failure(
+        Rejection(
+          reason:
+            "\(Value.number(value).displayText) is more than \(Value.number(high).displayText); \(range)"
+        ))
     }
     return .success(.number(value))
   }
@@ -104,7 +141,9 @@ public enum AnswerParser {
   public static func describeRange(_ rules: AnswerKind.NumberRules) -> String {
     let kind = rules.integer ? "a whole number" : "a number"
     switch (rules.min, rules.max) {
-    case (let low?, let high?): return "enter \(kind) from \(Value.number(low).displayText) to \(Value.number(high).displayText)"
+    case (let low?, let high?):
+      return
+        "enter \(kind) from \(Value.number(low).displayText) to \(Value.number(high).displayText)"
     case (let low?, nil): return "enter \(kind) of at least \(Value.number(low).displayText)"
     case (nil, let high?): return "enter \(kind) of at most \(Value.number(high).displayText)"
     case (nil, nil): return "enter \(kind)"

@@ -16,13 +16,15 @@ public struct OptionMatcher: Sendable {
     let count = options.count
     if let number = Int(text) {
       guard number >= 1 && number <= count else {
-        return .failure(Rejection(reason: "\(number) is not an option; enter a number between 1 and \(count)"))
+        return .failure(
+          Rejection(reason: "\(number) is not an option; enter a number between 1 and \(count)"))
       }
       return .success(options[number - 1])
     }
     let wanted = Self.fold(text)
     guard !wanted.isEmpty else {
-      return .failure(Rejection(reason: "enter a number between 1 and \(count), or an option's name"))
+      return .failure(
+        Rejection(reason: "enter a number between 1 and \(count), or an option's name"))
     }
     if let exact = options.first(where: { option in
       ([option.label, option.value] + option.synonyms).contains { Self.fold($0) == wanted }
@@ -33,9 +35,17 @@ public struct OptionMatcher: Sendable {
     if starting.count == 1 { return .success(starting[0]) }
     if starting.count > 1 {
       let names = starting.map { "'\($0.label)'" }.joined(separator: ", ")
-      return .failure(Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' could be \(names); type more of it, or its number"))
+      return .failure(
+        Rejection(
+          reason:
+            "'\(Sanitizer.clean(text, limit: 40))' could be \(names); type more of it, or its number"
+        ))
     }
-    return .failure(Rejection(reason: "'\(Sanitizer.clean(text, limit: 40))' is not one of the options; enter a number between 1 and \(count)"))
+    return .failure(
+      Rejection(
+        reason:
+          "'\(Sanitizer.clean(text, limit: 40))' is not one of the options; enter a number between 1 and \(count)"
+      ))
   }
 
   /// Case- and accent-insensitive form, with runs of spaces folded.

@@ -41,7 +41,9 @@ public enum Sanitizer {
     default:
       // Two-character escapes (ESC c, ESC 7, ESC ( B …): intermediates, then one final byte.
       var current = next
-      while (0x20...0x2F).contains(current.value), let following = scalars.next() { current = following }
+      while (0x20...0x2F).contains(current.value), let following = scalars.next() {
+        current = following
+      }
     }
   }
 

@@ -39,7 +39,9 @@ public struct DialogueChecker: Sendable {
     let unique = findings.filter { seen.insert($0).inserted }
     func rank(_ file: String) -> Int { files.firstIndex(of: file) ?? files.count }
     return unique.sorted {
-      (rank($0.location.file), $0.location.line, $0.location.column) < (rank($1.location.file), $1.location.line, $1.location.column)
+      (rank($0.location.file), $0.location.line, $0.location.column) < (
+        rank($1.location.file), $1.location.line, $1.location.column
+      )
     }
   }
 }

@@ -49,6 +49,14 @@ public struct SectionHeading: Sendable, Hashable {
   public var count: Int
   /// Minutes planned.
   public var budget: Double
+
+  public init(id: String, title: String, number: Int, count: Int, budget: Double) {
+    self.id = id
+    self.title = title
+    self.number = number
+    self.count = count
+    self.budget = budget
+  }
 }
 
 /// A question as it is to be asked now: text filled in, options listed, default worked out.

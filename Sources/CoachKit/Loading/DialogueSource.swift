@@ -12,7 +12,10 @@ public struct DialogueSource: Sendable {
   /// The bytes of a file.
   public var read: @Sendable (String) throws -> [UInt8]
 
-  public init(entry: @escaping @Sendable (String) -> Entry, read: @escaping @Sendable (String) throws -> [UInt8]) {
+  public init(
+    entry: @escaping @Sendable (String) -> Entry,
+    read: @escaping @Sendable (String) throws -> [UInt8]
+  ) {
     self.entry = entry
     self.read = read
   }

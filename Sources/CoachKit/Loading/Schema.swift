@@ -29,11 +29,14 @@ public enum Schema {
     "number": ["min", "max", "integer"],
     "yesno": [],
   ]
-  public static var questionTypes: [String] { ["text", "choice", "multi", "scale", "number", "yesno"] }
+  public static var questionTypes: [String] {
+    ["text", "choice", "multi", "scale", "number", "yesno"]
+  }
 
   /// Every key of the format, for the documentation check.
   public static var allKeys: Set<String> {
-    var keys = Set(dialogue + includedFile + section + step + branch + plan + option + questionCommon)
+    var keys = Set(
+      dialogue + includedFile + section + step + branch + plan + option + questionCommon)
     for extra in questionByType.values { keys.formUnion(extra) }
     return keys
   }

@@ -58,7 +58,9 @@ public enum AnswerKind: Sendable {
     public var pattern: String?
     /// Said when the pattern does not match, e.g. "a day and a time, like 'Tue 9:00'".
     public var patternHint: String?
-    public init(minLength: Int = 1, maxLength: Int = 2000, pattern: String? = nil, patternHint: String? = nil) {
+    public init(
+      minLength: Int = 1, maxLength: Int = 2000, pattern: String? = nil, patternHint: String? = nil
+    ) {
       self.minLength = minLength
       self.maxLength = maxLength
       self.pattern = pattern

@@ -8,7 +8,10 @@ public struct UniqueNames: CheckRule {
     var sections: [String: SourceLocation] = [:]
     for section in dialogue.sections {
       if let first = sections[section.id] {
-        findings.append(.error("a section with id '\(section.id)' already exists at \(first.shortDescription)", at: section.location))
+        findings.append(
+          .error(
+            "a section with id '\(section.id)' already exists at \(first.shortDescription)",
+            at: section.location))
       } else {
         sections[section.id] = section.location
       }
@@ -17,7 +20,10 @@ public struct UniqueNames: CheckRule {
     var variables: [String: (step: String, location: SourceLocation)] = [:]
     for step in dialogue.steps {
       if let first = steps[step.id] {
-        findings.append(.error("a step with id '\(step.id)' already exists at \(first.shortDescription)", at: step.location))
+        findings.append(
+          .error(
+            "a step with id '\(step.id)' already exists at \(first.shortDescription)",
+            at: step.location))
       } else {
         steps[step.id] = step.location
       }
@@ -34,9 +40,13 @@ public struct UniqueNames: CheckRule {
     var computed: Set<String> = []
     for value in dialogue.computed {
       if let answer = variables[value.name] {
-        findings.append(.error("'\(value.name)' is both a computed value and the answer to step '\(answer.step)'", at: value.location))
+        findings.append(
+          .error(
+            "'\(value.name)' is both a computed value and the answer to step '\(answer.step)'",
+            at: value.location))
       } else if !computed.insert(value.name).inserted {
-        findings.append(.error("the computed value '\(value.name)' is defined twice", at: value.location))
+        findings.append(
+          .error("the computed value '\(value.name)' is defined twice", at: value.location))
       }
     }
     return findings
@@ -45,5 +55,7 @@ public struct UniqueNames: CheckRule {
 
 extension SourceLocation {
   /// "line 12" in the same file, or "other.yaml:12" in another; for messages that point elsewhere.
-  var shortDescription: String { "\(file.split(separator: "/").last.map(String.init) ?? file):\(line)" }
+  var shortDescription: String {
+    "\(file.split(separator: "/").last.map(String.init) ?? file):\(line)"
+  }
 }

@@ -1,0 +1,55 @@
+import CoachKit
+import Foundation
+import XCTest
+
+/// The format reference is the contract with every author: it must mention every key the loader
+/// accepts, and its examples must be accepted.
+final class FormatReferenceTests: XCTestCase {
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  func reference() throws -> String {
+    try String(
+      contentsOf: Self.packageRoot.appending(path: "docs/dialogue-format.md"), encoding: .utf8)
+  }
+
+  func testEveryAcceptedKeyIsDocumented() throws {
+    let text = try reference()
+    let missing = Schema.allKeys.filter { !text.contains("`\($0)`") }.sorted()
+    XCTAssertEqual(
+      missing, [], "docs/dialogue-format.md does not mention these keys the loader accepts")
+  }
+
+  func testEveryQuestionTypeIsDocumented() throws {
+    let text = try reference()
+    for type in Schema.questionTypes {
+      XCTAssertTrue(text.contains("### `type: \(type)`"), "no section for type '\(type)'")
+    }
+  }
+
+  func testEveryFunctionIsDocumented() throws {
+    let text = try reference()
+    for function in Function.allCases {
+      XCTAssertTrue(
+        text.contains("`\(function.name)("), "the function \(function.name) is not documented")
+    }
+  }
+
+  func testTheOpeningExampleIsAValidDialogue() throws {
+    let text = try reference()
+    let start = try XCTUnwrap(text.range(of: "```yaml\n"))
+    let end = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
+    let yaml = String(text[start.upperBound..<end.lowerBound])
+    let result = DialogueLoader().load(text: yaml, name: "example.yaml")
+    let dialogue = try XCTUnwrap(result.dialogue)
+    XCTAssertEqual(result.diagnostics + DialogueChecker().check(dialogue), [])
+  }
+
+  func testTheExampleTourIsValid() throws {
+    let result = try DialogueLoader().load(
+      path: Self.packageRoot.appending(path: "Dialogues/examples/tour").path)
+    let dialogue = try XCTUnwrap(result.dialogue)
+    XCTAssertEqual(result.diagnostics + DialogueChecker().check(dialogue), [])
+  }
+}
