@@ -45,7 +45,10 @@ let package = Package(
     // Compiles Dialogues/ into the binary, so the default session needs no files at run time.
     .executableTarget(name: "DialogueEmbedder"),
     .plugin(name: "EmbedDialogues", capability: .buildTool(), dependencies: ["DialogueEmbedder"]),
-    .testTarget(name: "CoachKitTests", dependencies: ["CoachKit"]),
+    .testTarget(
+      name: "CoachKitTests",
+      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")]
+    ),
     .testTarget(
       name: "CoachEndToEndTests",
       dependencies: ["coach", "CoachKit"],
