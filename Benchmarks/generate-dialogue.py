@@ -11,7 +11,7 @@ per_section = 50
 sections = (steps + per_section - 1) // per_section
 out = sys.stdout.write
 out(f"id: generated-{steps}\ntitle: Generated dialogue of {steps} steps\nduration: {sections}\n")
-out("computed:\n  running_score: (mean(s_scale_3, s_scale_13) - 1) * 25\n")
+out("computed:\n  running_score: (mean(s_scale_3, s_scale_9) - 1) * 25\n")
 out("sections:\n")
 n = 0
 for s in range(sections):

@@ -12,14 +12,24 @@ public struct Text: Sendable {
   /// Where the first character of `source` stands: for quoted YAML scalars one column after
   /// `location`, for block scalars on the next line.
   public var contentStart: SourceLocation
+  /// Nil when the text has no placeholders (it is shown as written) or is malformed.
   public let template: MustacheTemplate?
   public let problem: Diagnostic?
+  /// The names the text reads, outside and inside `{{#sections}}`.
+  public let names: [Interpolation.NameUse]
 
   public init(source: String, location: SourceLocation, contentStart: SourceLocation? = nil) {
     self.source = source
     self.location = location
     let start = contentStart ?? location
     self.contentStart = start
+    // Most texts have no placeholders; they need no template at all.
+    guard Interpolation.mayHavePlaceholders(source) else {
+      self.template = nil
+      self.problem = nil
+      self.names = []
+      return
+    }
     switch Interpolation.parse(source, at: start) {
     case .success(let template):
       self.template = template
@@ -28,8 +38,6 @@ public struct Text: Sendable {
       self.template = nil
       self.problem = problem
     }
+    self.names = Interpolation.names(in: source, at: start)
   }
-
-  /// The names the text reads, outside and inside `{{#sections}}`.
-  public var names: [Interpolation.NameUse] { Interpolation.names(in: source, at: contentStart) }
 }

@@ -54,64 +54,69 @@ public enum Interpolation {
       file: start.file, line: start.line + line - 1, column: start.column + column - 1)
   }
 
+  /// Whether the text contains `{{` at all: a quick test before any parsing.
+  static func mayHavePlaceholders(_ source: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in source.utf8 {
+      if byte == UInt8(ascii: "{") && previous == byte { return true }
+      previous = byte
+    }
+    return false
+  }
+
   /// Every `{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}` and `{{&name}}` in the text.
   public static func names(in source: String, at start: SourceLocation) -> [NameUse] {
+    let bytes = Array(source.utf8)
     var uses: [NameUse] = []
     var openSections = 0
     var line = 1
-    var column = 1
-    var index = source.startIndex
-    while index < source.endIndex {
-      if source[index...].hasPrefix("{{") {
-        let tagLine = line
-        let tagColumn = column
-        guard let close = source.range(of: "}}", range: index..<source.endIndex) else { break }
-        var inner = source[source.index(index, offsetBy: 2)..<close.lowerBound]
-        var end = close.upperBound
-        if inner.hasPrefix("{"), end < source.endIndex, source[end] == "}" {
-          inner = inner.dropFirst()
-          end = source.index(after: end)
-        }
-        let sigil = inner.first
-        let body = inner.drop { "#^/&{!>=%".contains($0) }.trimmingCharacters(in: .whitespaces)
-        let name = firstName(in: body)
-        switch sigil {
-        case "!", ">", "=", "%": break
-        case "/": openSections = max(openSections - 1, 0)
-        case "#", "^":
-          if let name {
-            uses.append(
-              NameUse(
-                name: name, location: location(line: tagLine, column: tagColumn, from: start),
-                isInsideSection: openSections > 0))
-          }
-          openSections += 1
-        default:
-          if let name {
-            uses.append(
-              NameUse(
-                name: name, location: location(line: tagLine, column: tagColumn, from: start),
-                isInsideSection: openSections > 0))
-          }
-        }
-        for character in source[index..<end] {
-          if character == "\n" {
-            line += 1
-            column = 1
-          } else {
-            column += 1
-          }
-        }
-        index = end
+    var lineStart = 0
+    var index = 0
+    let open = UInt8(ascii: "{")
+    let close = UInt8(ascii: "}")
+    /// Columns count characters, not bytes: only continuation bytes are skipped.
+    func column(at offset: Int) -> Int {
+      bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+    while index + 1 < bytes.count {
+      if bytes[index] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+        index += 1
         continue
       }
-      if source[index] == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
+      guard bytes[index] == open, bytes[index + 1] == open else {
+        index += 1
+        continue
       }
-      index = source.index(after: index)
+      let tagLocation = location(line: line, column: column(at: index), from: start)
+      var end = index + 2
+      while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+      guard end + 1 < bytes.count else { break }
+      var inner = bytes[(index + 2)..<end]
+      var after = end + 2
+      if inner.first == open, after < bytes.count, bytes[after] == close {
+        inner = inner.dropFirst()
+        after += 1
+      }
+      let sigil = inner.first.map { Character(Unicode.Scalar($0)) }
+      let body = String(decoding: inner.drop { "#^/&{!>=%".utf8.contains($0) }, as: UTF8.self)
+        .trimmingCharacters(in: .whitespaces)
+      let name = firstName(in: body)
+      switch sigil {
+      case "!", ">", "=", "%": break
+      case "/": openSections = max(openSections - 1, 0)
+      case "#", "^":
+        if let name { uses.append(NameUse(name: name, location: tagLocation, isInsideSection: openSections > 0)) }
+        openSections += 1
+      default:
+        if let name { uses.append(NameUse(name: name, location: tagLocation, isInsideSection: openSections > 0)) }
+      }
+      for position in index..<after where bytes[position] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = position + 1
+      }
+      index = after
     }
     return uses
   }
