@@ -247,8 +247,20 @@ public struct Engine: Sendable {
 
   /// Fills a text's placeholders with the session's values.
   public func render(_ text: Text, in session: Session) -> String {
-    guard let template = text.template else { return text.source }
-    return Interpolation.render(template, TemplateContext(engine: self, session: session))
+    switch text.body {
+    case .plain:
+      return text.source
+    case .pieces(let pieces):
+      let context = TemplateContext(engine: self, session: session)
+      return pieces.map { piece in
+        switch piece {
+        case .literal(let literal): literal
+        case .name(let name): context.text(of: name)
+        }
+      }.joined()
+    case .template(let template):
+      return Interpolation.render(template, TemplateContext(engine: self, session: session))
+    }
   }
 }
 
@@ -262,6 +274,11 @@ struct TemplateContext: MustacheParent {
     if value == .none { return nil }
     let kind = engine.dialogue.question(storing: name)?.question.kind
     return RenderedValue(value: value, text: engine.displayText(of: value, for: kind))
+  }
+
+  /// What `{{name}}` shows.
+  func text(of name: String) -> String {
+    (child(named: name) as? RenderedValue)?.text ?? ""
   }
 }
 

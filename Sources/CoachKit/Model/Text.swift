@@ -12,32 +12,46 @@ public struct Text: Sendable {
   /// Where the first character of `source` stands: for quoted YAML scalars one column after
   /// `location`, for block scalars on the next line.
   public var contentStart: SourceLocation
-  /// Nil when the text has no placeholders (it is shown as written) or is malformed.
-  public let template: MustacheTemplate?
+  /// How the text is filled in when shown.
+  public let body: Body
+  /// A malformed placeholder, for the checker to report.
   public let problem: Diagnostic?
   /// The names the text reads, outside and inside `{{#sections}}`.
   public let names: [Interpolation.NameUse]
+
+  /// Most texts have no placeholders, most others only plain `{{name}}` ones; only the rest need a
+  /// Mustache template.
+  public enum Body: Sendable {
+    case plain
+    case pieces([Interpolation.Piece])
+    case template(MustacheTemplate)
+  }
 
   public init(source: String, location: SourceLocation, contentStart: SourceLocation? = nil) {
     self.source = source
     self.location = location
     let start = contentStart ?? location
     self.contentStart = start
-    // Most texts have no placeholders; they need no template at all.
     guard Interpolation.mayHavePlaceholders(source) else {
-      self.template = nil
+      self.body = .plain
       self.problem = nil
       self.names = []
       return
     }
+    let scan = Interpolation.scan(source, at: start)
+    self.names = scan.names
+    if let pieces = scan.pieces {
+      self.body = .pieces(pieces)
+      self.problem = nil
+      return
+    }
     switch Interpolation.parse(source, at: start) {
     case .success(let template):
-      self.template = template
+      self.body = .template(template)
       self.problem = nil
     case .failure(let problem):
-      self.template = nil
+      self.body = .plain
       self.problem = problem
     }
-    self.names = Interpolation.names(in: source, at: start)
   }
 }

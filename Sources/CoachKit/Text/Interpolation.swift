@@ -64,10 +64,24 @@ public enum Interpolation {
     return false
   }
 
+  /// A text cut into literal parts and plain `{{name}}` placeholders: enough to fill in most texts
+  /// without a Mustache template.
+  public enum Piece: Sendable, Hashable {
+    case literal(String)
+    case name(String)
+  }
+
   /// Every `{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}` and `{{&name}}` in the text.
   public static func names(in source: String, at start: SourceLocation) -> [NameUse] {
+    scan(source, at: start).names
+  }
+
+  /// The names a text reads and, when it uses nothing but plain `{{name}}` placeholders, its pieces.
+  static func scan(_ source: String, at start: SourceLocation) -> (names: [NameUse], pieces: [Piece]?) {
     let bytes = Array(source.utf8)
     var uses: [NameUse] = []
+    var pieces: [Piece]? = []
+    var literalStart = 0
     var openSections = 0
     var line = 1
     var lineStart = 0
@@ -103,6 +117,15 @@ public enum Interpolation {
       let body = String(decoding: inner.drop { "#^/&{!>=%".utf8.contains($0) }, as: UTF8.self)
         .trimmingCharacters(in: .whitespaces)
       let name = firstName(in: body)
+      if pieces != nil {
+        if let name, name == body, sigil == nil || sigil == "{" || sigil == "&" || Self.isPlainName(sigil) {
+          pieces?.append(.literal(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
+          pieces?.append(.name(name))
+          literalStart = after
+        } else {
+          pieces = nil
+        }
+      }
       switch sigil {
       case "!", ">", "=", "%": break
       case "/": openSections = max(openSections - 1, 0)
@@ -118,7 +141,16 @@ public enum Interpolation {
       }
       index = after
     }
-    return uses
+    if literalStart < bytes.count {
+      pieces?.append(.literal(String(decoding: bytes[literalStart...], as: UTF8.self)))
+    }
+    return (uses, pieces)
+  }
+
+  /// Whether a tag's first character is the start of a name (no sigil).
+  private static func isPlainName(_ sigil: Character?) -> Bool {
+    guard let sigil else { return false }
+    return sigil.isLetter || sigil == "_"
   }
 
   /// `name`, `name.field` → `name`; `uppercased(name)` → `name`; `.` → nil.
