@@ -24,6 +24,7 @@ public struct DialogueChecker: Sendable {
     TemplateSyntax(),
     AgendaBudget(),
     UnusedComputedValues(),
+    ProfileValues(),
   ]
 
   public func check(_ dialogue: Dialogue) -> [Diagnostic] {

@@ -83,6 +83,7 @@ private struct Assembly {
   var files: [String] = []
   var sections: [Section] = []
   var computed: [ComputedValue] = []
+  var fingerprint = Fingerprint()
 
   init(loader: DialogueLoader) { self.loader = loader }
 
@@ -101,6 +102,7 @@ private struct Assembly {
     var duration: Double?
     var start: String?
     var plan: PlanTemplate?
+    var profile: [ProfileEntry] = []
     for entry in entries {
       switch entry.key {
       case "format":
@@ -120,6 +122,7 @@ private struct Assembly {
         }
       case "start": start = r.identifier(entry.value, "start")
       case "plan": plan = readPlan(entry.value, &r, file: mainFile)
+      case "profile": profile = readProfile(entry.value, &r)
       case "include": break
       default: readShared(entry, &r, file: mainFile, including: [mainFile])
       }
@@ -140,8 +143,8 @@ private struct Assembly {
     }
     let dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
-      sections: sections, computed: computed, plan: plan, location: location, startID: start,
-      files: files)
+      sections: sections, computed: computed, plan: plan, profile: profile, location: location, startID: start,
+      files: files, fingerprint: fingerprint.value)
     return .init(dialogue: dialogue, diagnostics: diagnostics + r.diagnostics)
   }
 
@@ -208,6 +211,7 @@ private struct Assembly {
     let bytes: [UInt8]
     do {
       bytes = try loader.source.read(path)
+      fingerprint.add(bytes)
     } catch {
       diagnostics.append(.error("cannot read the file: \(Self.reason(error))", at: start))
       return nil
@@ -376,6 +380,23 @@ private struct Assembly {
     r.formula(node, what)
   }
 
+  mutating func readProfile(_ node: Node, _ r: inout NodeReader) -> [ProfileEntry] {
+    guard let items = r.sequence(node, "profile") else { return [] }
+    return items.compactMap { item in
+      guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry) else { return nil }
+      guard let valueEntry = entries.first(where: { $0.key == "value" }),
+        let name = r.variableName(valueEntry.value, "value")
+      else {
+        if !entries.contains(where: { $0.key == "value" }) {
+          r.error("this profile entry needs 'value': the name of a score from 0 to 100", at: item)
+        }
+        return nil
+      }
+      let label = entries.first(where: { $0.key == "label" }).flatMap { r.string($0.value, "label") } ?? name
+      return ProfileEntry(name: name, label: label, location: r.location(of: valueEntry.value))
+    }
+  }
+
   mutating func readPlan(_ node: Node, _ r: inout NodeReader, file: String) -> PlanTemplate? {
     guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
     var text: Text?
@@ -396,6 +417,7 @@ private struct Assembly {
           continue
         }
         files.append(path)
+        fingerprint.add(bytes)
         let start = SourceLocation(file: path, line: 1, column: 1)
         text = Text(source: content, location: start, contentStart: start)
       default: break

@@ -6,7 +6,7 @@ public enum Schema {
   /// The top level of a dialogue's main file.
   public static let dialogue: [String] = [
     "format", "id", "title", "version", "duration", "description", "start", "include", "sections",
-    "computed", "plan",
+    "computed", "plan", "profile",
   ]
   /// The top level of a file named in `include`.
   public static let includedFile: [String] = ["include", "sections", "computed"]
@@ -15,6 +15,7 @@ public enum Schema {
   public static let branch: [String] = ["if", "goto"]
   public static let plan: [String] = ["template", "template_file", "file_name"]
   public static let option: [String] = ["value", "label", "synonyms"]
+  public static let profileEntry: [String] = ["value", "label"]
 
   /// Keys every question accepts, whatever its type.
   public static let questionCommon: [String] = [

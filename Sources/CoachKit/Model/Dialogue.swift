@@ -16,12 +16,16 @@ public struct Dialogue: Sendable {
   public var sections: [Section]
   public var computed: [ComputedValue]
   public var plan: PlanTemplate?
+  /// Scores from 0 to 100 to chart, e.g. the five trust areas; empty when the dialogue has none.
+  public var profile: [ProfileEntry]
   /// Where the dialogue's metadata was written (its main file).
   public var location: SourceLocation
   /// The step the session begins with.
   public var startID: String
   /// Every file the dialogue was read from, main file first.
   public var files: [String]
+  /// A hash of those files' contents: it changes whenever the dialogue is edited.
+  public var fingerprint: String
 
   /// All steps in the order they were written, across sections.
   public let steps: [Step]
@@ -31,8 +35,8 @@ public struct Dialogue: Sendable {
 
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
-    computed: [ComputedValue], plan: PlanTemplate?, location: SourceLocation, startID: String?,
-    files: [String]
+    computed: [ComputedValue], plan: PlanTemplate?, profile: [ProfileEntry] = [], location: SourceLocation, startID: String?,
+    files: [String], fingerprint: String = ""
   ) {
     self.id = id
     self.title = title
@@ -41,8 +45,10 @@ public struct Dialogue: Sendable {
     self.sections = sections
     self.computed = computed
     self.plan = plan
+    self.profile = profile
     self.location = location
     self.files = files
+    self.fingerprint = fingerprint
     let steps = sections.flatMap(\.steps)
     self.steps = steps
     var index: [String: Int] = [:]

@@ -11,6 +11,7 @@ public struct UnusedComputedValues: CheckRule {
       read.formUnion(formula.formula.expression.names.map(\.name))
     }
     for text in dialogue.allTexts { read.formUnion(text.text.names.map(\.name)) }
+    read.formUnion(dialogue.profile.map(\.name))
     return dialogue.computed.filter { !read.contains($0.name) }.map {
       .warning("the computed value '\($0.name)' is never used", at: $0.location)
     }

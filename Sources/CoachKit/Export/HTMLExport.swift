@@ -1,0 +1,100 @@
+/// A transcript as one self-contained, print-friendly HTML page: inline CSS, no scripts, nothing
+/// fetched from elsewhere, the profile drawn as an inline SVG chart, and every string escaped.
+public struct HTMLExport: Sendable {
+  public init() {}
+
+  public func render(_ transcript: Transcript) -> String {
+    let time = LocalTime(transcript.header)
+    let title = escape(transcript.header.dialogueTitle)
+    var out = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(title)</title>
+      <style>
+      body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+      h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+      .meta, .when { color: #555; font-size: 0.9rem; }
+      .q { font-weight: 600; margin: 1rem 0 0.2rem; } .a { margin: 0 0 0.8rem 1rem; white-space: pre-wrap; }
+      .event { color: #555; font-style: italic; }
+      table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2rem 0.6rem; text-align: left; }
+      pre.plan { white-space: pre-wrap; font: inherit; border-top: 2px solid #333; padding-top: 1rem; }
+      svg text { font: 13px system-ui, sans-serif; }
+      @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+      </style>
+      </head>
+      <body>
+      <h1>\(title)</h1>
+      <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished").</p>
+
+      """
+    if let chart = profileChart(transcript) { out += chart }
+    out += "<h2>Agenda</h2>\n<table>\n<tr><th>section</th><th>planned (min)</th><th>actual (min)</th></tr>\n"
+    for row in transcript.sectionTimes {
+      out += "<tr><td>\(escape(row.heading.title))</td><td>\(LocalTime.minutes(row.planned))</td><td>\(LocalTime.minutes(row.actual))</td></tr>\n"
+    }
+    out += "</table>\n"
+    for item in transcript.items {
+      switch item {
+      case .section(let heading, let at):
+        out += "<h2>\(escape(heading.title))</h2>\n<p class=\"when\">\(time.time(at)) · section \(heading.number) of \(heading.count) · planned \(LocalTime.minutes(heading.budget)) min</p>\n"
+      case .said(let text, _):
+        out += "<p>\(escape(text.trimmingCharacters(in: .newlines)).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+      case .answered(let answered):
+        out += "<p class=\"q\">\(escape(answered.question))</p>\n"
+        let answer = answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.answer)
+        out += "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
+      case .wentBack(let stepID, let at):
+        out += "<p class=\"event\">Went back to \(escape(stepID)) at \(time.time(at)); the next answer replaces the earlier one.</p>\n"
+      case .restarted(let at):
+        out += "<p class=\"event\">Restarted at \(time.time(at)); earlier answers were forgotten.</p>\n"
+      }
+    }
+    if let plan = transcript.plan {
+      out += "<h2>Plan</h2>\n<pre class=\"plan\">\(escape(plan.trimmingCharacters(in: .newlines)))</pre>\n"
+    }
+    return out + "</body>\n</html>\n"
+  }
+
+  /// Horizontal bars for the dialogue's profile, from the final answers.
+  private func profileChart(_ transcript: Transcript) -> String? {
+    let profile = transcript.dialogue.profile
+    guard !profile.isEmpty else { return nil }
+    let engine = Engine(dialogue: transcript.dialogue, clock: FixedClock(transcript.endedAt))
+    let rowHeight = 28
+    let labelWidth = 150
+    let barWidth = 300
+    let height = profile.count * rowHeight + 10
+    var svg = "<h2>Profile</h2>\n<svg role=\"img\" aria-label=\"Profile chart\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+    for (index, entry) in profile.enumerated() {
+      let y = index * rowHeight + 5
+      let value = engine.value(of: entry.name, in: transcript.session)
+      var score: Double?
+      if case .number(let number) = value { score = min(max(number, 0), 100) }
+      let width = Int(((score ?? 0) / 100 * Double(barWidth)).rounded())
+      svg += "<text x=\"0\" y=\"\(y + 17)\">\(escape(entry.label))</text>\n"
+      svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" fill=\"#eee\"/>\n"
+      svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"18\" fill=\"#3a6ea5\"/>\n"
+      svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(score.map { Value.number($0.rounded()).displayText } ?? "–")</text>\n"
+    }
+    return svg + "</svg>\n"
+  }
+
+  /// Escapes text for HTML, after removing control characters.
+  func escape(_ text: String) -> String {
+    var out = ""
+    for character in Sanitizer.clean(text) {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// A transcript as JSON, described by `docs/transcript.schema.json`.
+///
+///     {"version": 1, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
+public struct JSONExport: Sendable {
+  public init() {}
+
+  public static let version = 1
+
+  struct Document: Encodable {
+    let version: Int
+    let session: SessionInfo
+    let sections: [SectionTime]
+    let events: [EventRecord]
+    let answers: [String: AnswerValue]
+    let plan: String?
+  }
+
+  struct SessionInfo: Encodable {
+    let id: String
+    let dialogue: String
+    let dialogueVersion: String
+    let title: String
+    let startedAt: String
+    let endedAt: String
+    let timeZone: String
+    let finished: Bool
+  }
+
+  struct SectionTime: Encodable {
+    let id: String
+    let title: String
+    let plannedMinutes: Double
+    let actualMinutes: Double
+  }
+
+  struct EventRecord: Encodable {
+    let kind: String
+    var at: String
+    var step: String?
+    var section: String?
+    var title: String?
+    var question: String?
+    var answer: String?
+    var text: String?
+  }
+
+  /// An answer's value in JSON's own types.
+  enum AnswerValue: Encodable {
+    case value(Value)
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      guard case .value(let value) = self else { return }
+      switch value {
+      case .none: try container.encodeNil()
+      case .bool(let flag): try container.encode(flag)
+      case .number(let number): try container.encode(number)
+      case .text(let text): try container.encode(Sanitizer.clean(text))
+      case .list(let items): try container.encode(items.map { Sanitizer.clean($0) })
+      case .date(let day): try container.encode(day.iso)
+      }
+    }
+  }
+
+  public func render(_ transcript: Transcript) -> String {
+    var events: [EventRecord] = []
+    for item in transcript.items {
+      switch item {
+      case .section(let heading, let at):
+        events.append(EventRecord(kind: "section", at: LogTime.format(at), section: heading.id, title: Sanitizer.clean(heading.title)))
+      case .said(let text, let stepID):
+        events.append(EventRecord(kind: "say", at: "", step: stepID, text: Sanitizer.clean(text)))
+      case .answered(let answered):
+        events.append(
+          EventRecord(
+            kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at), step: answered.stepID,
+            section: answered.sectionID, question: Sanitizer.clean(answered.question),
+            answer: Sanitizer.clean(answered.answer)))
+      case .wentBack(let stepID, let at):
+        events.append(EventRecord(kind: "back", at: LogTime.format(at), step: stepID))
+      case .restarted(let at):
+        events.append(EventRecord(kind: "restart", at: LogTime.format(at)))
+      }
+    }
+    // "say" lines carry the time of the event that led to them.
+    var lastTime = LogTime.format(transcript.header.startedAt)
+    for index in events.indices {
+      if events[index].at.isEmpty { events[index].at = lastTime } else { lastTime = events[index].at }
+    }
+    var answers: [String: AnswerValue] = [:]
+    for answered in transcript.finalAnswers {
+      if let variable = transcript.dialogue.step(answered.stepID)?.question?.variable {
+        answers[variable] = .value(answered.value)
+      }
+    }
+    let header = transcript.header
+    let document = Document(
+      version: Self.version,
+      session: SessionInfo(
+        id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
+        title: Sanitizer.clean(header.dialogueTitle), startedAt: LogTime.format(header.startedAt),
+        endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone, finished: transcript.isFinished),
+      sections: transcript.sectionTimes.map {
+        SectionTime(
+          id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,
+          actualMinutes: ($0.actual * 100).rounded() / 100)
+      },
+      events: events, answers: answers, plan: transcript.plan.map { Sanitizer.clean($0) })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(document) else { return "{}" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

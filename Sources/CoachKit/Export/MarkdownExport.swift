@@ -1,0 +1,63 @@
+/// A transcript as Markdown: headings per section with planned and actual time, each question and
+/// answer with its local time, back and skip events, and the plan at the end.
+///
+///     MarkdownExport().render(transcript)
+public struct MarkdownExport: Sendable {
+  public init() {}
+
+  public func render(_ transcript: Transcript) -> String {
+    let time = LocalTime(transcript.header)
+    var out = "# \(clean(transcript.header.dialogueTitle))\n\n"
+    out += "- Session: `\(transcript.header.session)`\n"
+    out += "- Started: \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone))\n"
+    out += "- Status: \(transcript.isFinished ? "finished" : "not finished")\n"
+    out += "- Dialogue: \(transcript.header.dialogue) version \(clean(transcript.header.dialogueVersion))\n\n"
+    out += "## Agenda\n\n| section | planned (min) | actual (min) |\n|---|---|---|\n"
+    for row in transcript.sectionTimes {
+      out += "| \(cell(row.heading.title)) | \(LocalTime.minutes(row.planned)) | \(LocalTime.minutes(row.actual)) |\n"
+    }
+    for item in transcript.items {
+      switch item {
+      case .section(let heading, let at):
+        out += "\n## \(clean(heading.title))\n\n_\(time.time(at)), section \(heading.number) of \(heading.count), planned \(LocalTime.minutes(heading.budget)) min_\n\n"
+      case .said(let text, _):
+        out += quoteless(text) + "\n\n"
+      case .answered(let answered):
+        out += "**\(clean(answered.question))**  \n"
+        if answered.wasSkipped {
+          out += "_skipped\(answered.answer.isEmpty ? "" : ": \(clean(answered.answer))")_ (\(time.time(answered.at)))\n\n"
+        } else {
+          out += "\(escape(answered.answer)) (\(time.time(answered.at)))\n\n"
+        }
+      case .wentBack(let stepID, let at):
+        out += "_went back to `\(stepID)` at \(time.time(at)); the answer below replaces the earlier one_\n\n"
+      case .restarted(let at):
+        out += "_restarted at \(time.time(at)); earlier answers were forgotten_\n\n"
+      }
+    }
+    if let plan = transcript.plan {
+      out += "\n---\n\n" + Sanitizer.clean(plan).trimmingCharacters(in: .newlines) + "\n"
+    }
+    return out
+  }
+
+  private func clean(_ text: String) -> String { Sanitizer.clean(text, limit: nil) }
+
+  /// A person's answer, so that Markdown characters in it stay text.
+  private func escape(_ text: String) -> String {
+    var out = ""
+    for character in Sanitizer.clean(text) {
+      if "\\`*_{}[]<>#|".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out.replacingOccurrences(of: "\n", with: "  \n")
+  }
+
+  private func cell(_ text: String) -> String {
+    clean(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  private func quoteless(_ text: String) -> String {
+    clean(text).trimmingCharacters(in: .newlines)
+  }
+}

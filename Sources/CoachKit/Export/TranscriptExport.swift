@@ -1,0 +1,60 @@
+import Foundation
+
+/// The formats a transcript can be exported to.
+public enum TranscriptFormat: String, CaseIterable, Sendable {
+  case markdown
+  case json
+  case html
+  case text
+
+  public var fileExtension: String {
+    switch self {
+    case .markdown: "md"
+    case .json: "json"
+    case .html: "html"
+    case .text: "txt"
+    }
+  }
+
+  /// Renders a transcript in this format.
+  public func render(_ transcript: Transcript) -> String {
+    switch self {
+    case .markdown: MarkdownExport().render(transcript)
+    case .json: JSONExport().render(transcript)
+    case .html: HTMLExport().render(transcript)
+    case .text: TextExport().render(transcript)
+    }
+  }
+}
+
+/// Local times for exports, in the session's own time zone.
+struct LocalTime {
+  let timeZone: TimeZone
+
+  init(_ header: LogHeader) {
+    timeZone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
+  }
+
+  /// "2026-11-29 09:01"
+  func dateTime(_ date: Date) -> String {
+    var style = Date.VerbatimFormatStyle(
+      format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+      timeZone: timeZone, calendar: Calendar(identifier: .gregorian))
+    style.locale = Locale(identifier: "en_US_POSIX")
+    return date.formatted(style)
+  }
+
+  /// "09:01:12"
+  func time(_ date: Date) -> String {
+    var style = Date.VerbatimFormatStyle(
+      format: "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
+      timeZone: timeZone, calendar: Calendar(identifier: .gregorian))
+    style.locale = Locale(identifier: "en_US_POSIX")
+    return date.formatted(style)
+  }
+
+  /// "12.5" minutes, for tables.
+  static func minutes(_ value: Double) -> String {
+    Value.number((value * 10).rounded() / 10).displayText
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The first line of a session's log: which dialogue, which version of it, and when it began.
+///
+///     {"format":1,"kind":"header","session":"20261129-090000-3f2a","dialogue":"trust-first",...}
+public struct LogHeader: Hashable, Sendable, Codable {
+  public var format: Int
+  public var kind: String
+  public var session: String
+  public var dialogue: String
+  public var dialogueVersion: String
+  public var dialogueTitle: String
+  /// A hash of the dialogue's files, to notice an edited dialogue on resume.
+  public var fingerprint: String
+  /// Where the dialogue came from: a path, or `built-in:` and its path inside the binary.
+  public var source: String
+  public var startedAt: Date
+  /// The time zone the session was run in, so exports show local times.
+  public var timeZone: String
+
+  public static let currentFormat = 1
+
+  public init(
+    session: String, dialogue: Dialogue, source: String, startedAt: Date, timeZone: TimeZone
+  ) {
+    self.format = Self.currentFormat
+    self.kind = "header"
+    self.session = session
+    self.dialogue = dialogue.id
+    self.dialogueVersion = dialogue.version
+    self.dialogueTitle = dialogue.title
+    self.fingerprint = dialogue.fingerprint
+    self.source = source
+    self.startedAt = startedAt
+    self.timeZone = timeZone.identifier
+  }
+}
+
+/// One line of a session's log after the header: something the person did, and when.
+///
+///     {"at":"2026-11-29T09:01:12Z","kind":"answer","text":"4"}
+///     {"at":"2026-11-29T09:01:20Z","kind":"back"}
+public struct LogEntry: Hashable, Sendable, Codable {
+  public var at: Date
+  public var event: Event
+
+  public init(at: Date, event: Event) {
+    self.at = at
+    self.event = event
+  }
+
+  private enum CodingKeys: String, CodingKey { case at, kind, text }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    at = try container.decode(Date.self, forKey: .at)
+    let kind = try container.decode(String.self, forKey: .kind)
+    switch kind {
+    case "answer": event = .answer(try container.decode(String.self, forKey: .text))
+    case "back": event = .back
+    case "skip": event = .skip
+    case "restart": event = .restart
+    default:
+      throw DecodingError.dataCorruptedError(
+        forKey: .kind, in: container, debugDescription: "unknown kind of event '\(kind)'")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(at, forKey: .at)
+    switch event {
+    case .answer(let text):
+      try container.encode("answer", forKey: .kind)
+      try container.encode(text, forKey: .text)
+    case .back: try container.encode("back", forKey: .kind)
+    case .skip: try container.encode("skip", forKey: .kind)
+    case .restart: try container.encode("restart", forKey: .kind)
+    }
+  }
+}
+
+extension JSONEncoder {
+  /// How log lines are written: one line, keys sorted, ISO 8601 times.
+  public static var logLine: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(LogTime.format(date))
+    }
+    return encoder
+  }
+}
+
+extension JSONDecoder {
+  public static var logLine: JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = LogTime.parse(text) else {
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time: \(text)")
+      }
+      return date
+    }
+    return decoder
+  }
+}
+
+/// Times in logs: ISO 8601 in UTC with milliseconds, e.g. `2026-11-29T09:01:12.345Z`.
+public enum LogTime {
+  public static func format(_ date: Date) -> String {
+    date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+  }
+
+  public static func parse(_ text: String) -> Date? {
+    if let date = try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)) {
+      return date
+    }
+    return try? Date(text, strategy: .iso8601)
+  }
+}
