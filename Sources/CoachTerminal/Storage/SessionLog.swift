@@ -1,0 +1,139 @@
+import CoachKit
+import Foundation
+
+/// A session's append-only log on disk: one JSON line for the header, then one per event.
+/// Every line is written and `fsync`ed before `append` returns, so an answer acknowledged on
+/// screen survives `kill -9` and power cuts.
+///
+///     let log = try SessionLog.create(at: path, header: header)
+///     try log.append(LogEntry(at: now, event: .answer("4")))
+public final class SessionLog {
+  public let path: String
+  private let descriptor: Int32
+
+  private init(path: String, descriptor: Int32) {
+    self.path = path
+    self.descriptor = descriptor
+  }
+
+  deinit { close(descriptor) }
+
+  /// Creates a new log (never overwriting one, never through a symlink) and writes its header.
+  public static func create(at path: String, header: LogHeader) throws -> SessionLog {
+    let folder = (path as NSString).deletingLastPathComponent
+    try PrivateFolder.ensure(folder)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw StorageError.system("cannot create the session log \(path)", errno) }
+    let log = SessionLog(path: path, descriptor: descriptor)
+    try log.lock()
+    try log.write(try JSONEncoder.logLine.encode(header))
+    // The new file's name must survive a crash too.
+    let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if folderDescriptor >= 0 {
+      fsync(folderDescriptor)
+      close(folderDescriptor)
+    }
+    return log
+  }
+
+  /// Opens an existing log to add to it, after a torn last line (if any) has been cut off.
+  public static func reopen(at path: String, validLength: Int) throws -> SessionLog {
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { throw StorageError.system("cannot open the session log \(path)", errno) }
+    let log = SessionLog(path: path, descriptor: descriptor)
+    try log.lock()
+    if ftruncate(descriptor, off_t(validLength)) != 0 {
+      throw StorageError.system("cannot repair the session log \(path)", errno)
+    }
+    return log
+  }
+
+  public func append(_ entry: LogEntry) throws {
+    try write(try JSONEncoder.logLine.encode(entry))
+  }
+
+  private func write(_ json: Data) throws {
+    var line = json
+    line.append(UInt8(ascii: "\n"))
+    try line.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          throw StorageError.system("cannot save to \(path)", errno)
+        }
+        offset += written
+      }
+    }
+    guard fsync(descriptor) == 0 else { throw StorageError.system("cannot save to \(path)", errno) }
+  }
+
+  /// One coach at a time writes a session.
+  private func lock() throws {
+    if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+      throw StorageError.busy("the session \(path) is open in another coach")
+    }
+  }
+}
+
+/// A log read back: its header, its events, and what was repaired on the way.
+public struct SessionLogContents: Sendable {
+  public var header: LogHeader
+  public var entries: [LogEntry]
+  /// Said when a torn last line was dropped.
+  public var warnings: [String]
+  /// The length of the log up to its last whole line.
+  public var validLength: Int
+
+  /// Reads a log. A last line cut short by a crash is dropped with a warning; any other damage is
+  /// an error naming the file and line.
+  public static func read(_ path: String) throws -> SessionLogContents {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw StorageError.notFound("no session log at \(path)")
+    }
+    let bytes = [UInt8](data)
+    var lines: [(number: Int, range: Range<Int>)] = []
+    var start = 0
+    var number = 1
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      lines.append((number, start..<index))
+      start = index + 1
+      number += 1
+    }
+    var warnings: [String] = []
+    var validLength = start
+    if start < bytes.count {
+      warnings.append("\(path):\(number): the last line was cut short (the program was stopped while writing it); it was dropped")
+    }
+    guard let first = lines.first else {
+      throw StorageError.damaged("\(path):1: the session log has no header")
+    }
+    let decoder = JSONDecoder.logLine
+    let header: LogHeader
+    do {
+      header = try decoder.decode(LogHeader.self, from: Data(bytes[first.range]))
+    } catch {
+      throw StorageError.damaged("\(path):1: the session log's header is damaged")
+    }
+    guard header.format <= LogHeader.currentFormat else {
+      throw StorageError.damaged("\(path):1: this session was saved by a newer coach (log format \(header.format))")
+    }
+    var entries: [LogEntry] = []
+    for (position, line) in lines.dropFirst().enumerated() {
+      do {
+        entries.append(try decoder.decode(LogEntry.self, from: Data(bytes[line.range])))
+      } catch {
+        let isLast = position == lines.count - 2 && start == bytes.count
+        if isLast {
+          // A whole last line that does not parse is a write torn inside the line.
+          warnings.append("\(path):\(line.number): the last line is incomplete (the program was stopped while writing it); it was dropped")
+          validLength = line.range.lowerBound
+          continue
+        }
+        throw StorageError.damaged("\(path):\(line.number): this line of the session log is damaged; the session cannot be read past it")
+      }
+    }
+    return SessionLogContents(header: header, entries: entries, warnings: warnings, validLength: validLength)
+  }
+}

@@ -1,0 +1,81 @@
+import CoachKit
+import Foundation
+
+/// The saved sessions of this user: one log file each, in a private folder.
+///
+///     let store = SessionStore(folder: try XDGPaths.current().sessions)
+///     for saved in try store.list() { print(saved.id) }
+public struct SessionStore: Sendable {
+  public var folder: String
+
+  public init(folder: String) { self.folder = folder }
+
+  /// A saved session as the store sees it without replaying it.
+  public struct Saved: Sendable {
+    public var id: String
+    public var path: String
+    public var contents: SessionLogContents
+    public var header: LogHeader { contents.header }
+    /// When the last event was written.
+    public var lastActivity: Date { contents.entries.last?.at ?? contents.header.startedAt }
+  }
+
+  /// A new, unique session id: the start time, then a few random characters.
+  public static func newID(at date: Date) -> String {
+    var style = Date.VerbatimFormatStyle(
+      format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
+      timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian))
+    style.locale = Locale(identifier: "en_US_POSIX")
+    let suffix = (0..<4).map { _ in "0123456789abcdef".randomElement()! }
+    return date.formatted(style) + "-" + String(suffix)
+  }
+
+  public func path(of id: String) -> String { folder + "/" + id + ".jsonl" }
+
+  public func create(header: LogHeader) throws -> SessionLog {
+    try SessionLog.create(at: path(of: header.session), header: header)
+  }
+
+  /// Every saved session, oldest first. Logs that cannot be read are returned as problems.
+  public func list() -> (sessions: [Saved], problems: [String]) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
+    var sessions: [Saved] = []
+    var problems: [String] = []
+    for name in names.sorted() where name.hasSuffix(".jsonl") {
+      let path = folder + "/" + name
+      do {
+        sessions.append(Saved(id: String(name.dropLast(6)), path: path, contents: try SessionLogContents.read(path)))
+      } catch {
+        problems.append("\(error)")
+      }
+    }
+    return (sessions.sorted { $0.header.startedAt < $1.header.startedAt }, problems)
+  }
+
+  /// The session with this id, or the only one whose id starts with it.
+  public func find(_ id: String) throws -> Saved {
+    let all = list().sessions
+    if let exact = all.first(where: { $0.id == id }) { return exact }
+    let matches = all.filter { $0.id.hasPrefix(id) }
+    if matches.count == 1 { return matches[0] }
+    if matches.isEmpty {
+      if FileManager.default.fileExists(atPath: path(of: id)) {
+        _ = try SessionLogContents.read(path(of: id))
+      }
+      throw StorageError.notFound("no saved session '\(id)'; 'coach sessions' lists them")
+    }
+    throw StorageError.notFound("'\(id)' matches \(matches.count) sessions: \(matches.map(\.id).joined(separator: ", "))")
+  }
+
+  /// Removes a session's log for good.
+  public func delete(_ saved: Saved) throws {
+    guard unlink(saved.path) == 0 || errno == ENOENT else {
+      throw StorageError.system("cannot delete \(saved.path)", errno)
+    }
+    let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if folderDescriptor >= 0 {
+      fsync(folderDescriptor)
+      close(folderDescriptor)
+    }
+  }
+}
