@@ -92,7 +92,9 @@ struct NodeReader {
   mutating func variableName(_ node: Node, _ what: String) -> String? {
     guard let text = string(node, what) else { return nil }
     guard Self.isVariableName(text) else {
-      error("\(what) '\(text)' should be a name made of letters, digits and '_', starting with a letter", at: node)
+      error(
+        "\(what) '\(text)' should be a name made of letters, digits and '_', starting with a letter",
+        at: node)
       return nil
     }
     if ["and", "or", "not", "in", "true", "false", "today"].contains(text) {
@@ -189,7 +191,10 @@ struct NodeReader {
     guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else {
       return false
     }
-    return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+    return text.unicodeScalars.allSatisfy {
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+    }
   }
 
   static func isVariableName(_ text: String) -> Bool {

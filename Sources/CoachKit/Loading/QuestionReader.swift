@@ -5,14 +5,18 @@ import Yams
 enum QuestionReader {
   static func read(_ node: Node, stepID: String, _ r: inout NodeReader) -> Question? {
     guard case .mapping(let mapping) = node else {
-      r.error("ask should be a mapping with at least 'type' and 'prompt', not \(r.describe(node))", at: node)
+      r.error(
+        "ask should be a mapping with at least 'type' and 'prompt', not \(r.describe(node))",
+        at: node)
       return nil
     }
     let location = r.location(of: node)
     // The type decides which other keys are allowed, so read it first.
     let typeNode = mapping.first { $0.key.string == "type" }?.value
     guard let typeNode else {
-      r.error("this question needs 'type': one of \(Schema.questionTypes.joined(separator: ", "))", at: node)
+      r.error(
+        "this question needs 'type': one of \(Schema.questionTypes.joined(separator: ", "))",
+        at: node)
       return nil
     }
     guard let type = r.string(typeNode, "type") else { return nil }
@@ -26,13 +30,18 @@ enum QuestionReader {
       r.error(message, at: typeNode)
       return nil
     }
-    guard let entries = r.entries(of: node, "a \(type) question", allowed: Schema.questionCommon + extraKeys) else {
+    guard
+      let entries = r.entries(
+        of: node, "a \(type) question", allowed: Schema.questionCommon + extraKeys)
+    else {
       return nil
     }
     var values: [String: Node] = [:]
     for entry in entries { values[entry.key] = entry.value }
 
-    let variable = values["var"].flatMap { r.variableName($0, "var") } ?? stepID.replacingOccurrences(of: "-", with: "_")
+    let variable =
+      values["var"].flatMap { r.variableName($0, "var") }
+      ?? stepID.replacingOccurrences(of: "-", with: "_")
     guard let promptNode = values["prompt"] else {
       r.error("this question needs 'prompt': the question as the person reads it", at: node)
       return nil
@@ -52,15 +61,23 @@ enum QuestionReader {
       isOptional: isOptional, isTeamQuestion: isTeam, location: location)
   }
 
-  private static func readKind(_ type: String, _ values: [String: Node], _ node: Node, _ r: inout NodeReader) -> AnswerKind? {
+  private static func readKind(
+    _ type: String, _ values: [String: Node], _ node: Node, _ r: inout NodeReader
+  ) -> AnswerKind? {
     switch type {
     case "text":
       var rules = AnswerKind.TextRules()
       if let n = values["min_length"], let v = r.integer(n, "min_length") { rules.minLength = v }
       if let n = values["max_length"], let v = r.integer(n, "max_length") { rules.maxLength = v }
-      if rules.minLength < 0 { r.error("min_length should be 0 or more", at: values["min_length"]!) }
-      if rules.maxLength < max(rules.minLength, 1), let n = values["max_length"] ?? values["min_length"] {
-        r.error("max_length (\(rules.maxLength)) should be at least min_length (\(rules.minLength)) and 1", at: n)
+      if rules.minLength < 0 {
+        r.error("min_length should be 0 or more", at: values["min_length"]!)
+      }
+      if rules.maxLength < max(rules.minLength, 1),
+        let n = values["max_length"] ?? values["min_length"]
+      {
+        r.error(
+          "max_length (\(rules.maxLength)) should be at least min_length (\(rules.minLength)) and 1",
+          at: n)
       }
       if let n = values["pattern"], let pattern = r.string(n, "pattern") {
         do {
@@ -79,7 +96,9 @@ enum QuestionReader {
       }
       let options = readOptions(optionsNode, &r)
       if type == "choice" {
-        if options.count < 2 { r.error("a choice question needs at least 2 options", at: optionsNode) }
+        if options.count < 2 {
+          r.error("a choice question needs at least 2 options", at: optionsNode)
+        }
         return .choice(options)
       }
       var minPicks = 1
@@ -89,9 +108,13 @@ enum QuestionReader {
       if options.count < 2 { r.error("a multi question needs at least 2 options", at: optionsNode) }
       if minPicks < 0 { r.error("min_picks should be 0 or more", at: values["min_picks"]!) }
       if maxPicks < max(minPicks, 1) {
-        r.error("max_picks (\(maxPicks)) should be at least min_picks (\(minPicks)) and 1", at: values["max_picks"] ?? node)
+        r.error(
+          "max_picks (\(maxPicks)) should be at least min_picks (\(minPicks)) and 1",
+          at: values["max_picks"] ?? node)
       } else if maxPicks > options.count, !options.isEmpty {
-        r.error("max_picks (\(maxPicks)) is more than the \(options.count) options", at: values["max_picks"] ?? node)
+        r.error(
+          "max_picks (\(maxPicks)) is more than the \(options.count) options",
+          at: values["max_picks"] ?? node)
       }
       return .multipleChoice(options, minPicks: minPicks, maxPicks: maxPicks)
     case "scale":
@@ -99,11 +122,14 @@ enum QuestionReader {
         r.error("a scale question needs 'min' and 'max', e.g. min: 1 and max: 5", at: node)
         return nil
       }
-      guard let low = r.integer(minNode, "min"), let high = r.integer(maxNode, "max") else { return nil }
+      guard let low = r.integer(minNode, "min"), let high = r.integer(maxNode, "max") else {
+        return nil
+      }
       if high <= low {
         r.error("max (\(high)) should be more than min (\(low))", at: maxNode)
       } else if high - low > 100 {
-        r.error("a scale has at most 101 points; use a number question for wider ranges", at: maxNode)
+        r.error(
+          "a scale has at most 101 points; use a number question for wider ranges", at: maxNode)
       }
       let minLabel = values["min_label"].flatMap { r.string($0, "min_label") }
       let maxLabel = values["max_label"].flatMap { r.string($0, "max_label") }
@@ -114,7 +140,9 @@ enum QuestionReader {
       if let n = values["min"] { rules.min = r.number(n, "min") }
       if let n = values["max"] { rules.max = r.number(n, "max") }
       if let low = rules.min, let high = rules.max, high < low {
-        r.error("max (\(Value.number(high).displayText)) should be at least min (\(Value.number(low).displayText))", at: values["max"]!)
+        r.error(
+          "max (\(Value.number(high).displayText)) should be at least min (\(Value.number(low).displayText))",
+          at: values["max"]!)
       }
       return .number(rules)
     default:
@@ -131,7 +159,9 @@ enum QuestionReader {
       if case .scalar(let scalar) = item {
         option = Option(value: scalar.string, label: scalar.string, location: r.location(of: item))
       } else {
-        guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else { continue }
+        guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else {
+          continue
+        }
         var values: [String: Node] = [:]
         for entry in entries { values[entry.key] = entry.value }
         guard let valueNode = values["value"] else {
@@ -141,14 +171,17 @@ enum QuestionReader {
         guard let value = r.string(valueNode, "value") else { continue }
         let label = values["label"].flatMap { r.string($0, "label") } ?? value
         let synonyms = values["synonyms"].flatMap { r.stringList($0, "synonyms") } ?? []
-        option = Option(value: value, label: label, synonyms: synonyms, location: r.location(of: item))
+        option = Option(
+          value: value, label: label, synonyms: synonyms, location: r.location(of: item))
       }
       if option.value.trimmingCharacters(in: .whitespaces).isEmpty {
         r.error("an option's value cannot be empty", at: option.location)
         continue
       }
       if let first = seenValues[option.value] {
-        r.error("the option value '\(option.value)' is used twice (first at line \(first.line))", at: option.location)
+        r.error(
+          "the option value '\(option.value)' is used twice (first at line \(first.line))",
+          at: option.location)
         continue
       }
       seenValues[option.value] = option.location
@@ -157,13 +190,16 @@ enum QuestionReader {
     return options
   }
 
-  private static func readDefault(_ node: Node, kind: AnswerKind, _ r: inout NodeReader) -> DefaultAnswer? {
+  private static func readDefault(_ node: Node, kind: AnswerKind, _ r: inout NodeReader)
+    -> DefaultAnswer?
+  {
     guard let text = r.string(node, "default") else { return nil }
     if text.hasPrefix("=") {
       var source = r.contentStart(of: node)
       source = source.movedRight(by: 1)
       do {
-        return .formula(Formula(expression: try Expression.parse(String(text.dropFirst())), location: source))
+        return .formula(
+          Formula(expression: try Expression.parse(String(text.dropFirst())), location: source))
       } catch {
         r.error(error.message, at: source.movedRight(by: error.offset))
         return nil
