@@ -51,10 +51,13 @@ public struct Dialogue: Sendable {
     }
     self.indexByStepID = index
     self.startID = startID ?? steps.first?.id ?? ""
-    self.computedByName = Dictionary(computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    self.computedByName = Dictionary(
+      computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     var questions: [String: Int] = [:]
     for (position, step) in steps.enumerated() {
-      if let variable = step.question?.variable, questions[variable] == nil { questions[variable] = position }
+      if let variable = step.question?.variable, questions[variable] == nil {
+        questions[variable] = position
+      }
     }
     self.questionIndexByVariable = questions
   }
@@ -72,7 +75,8 @@ public struct Dialogue: Sendable {
 
   /// The question that stores its answer in `variable`, if any.
   public func question(storing variable: String) -> (step: Step, question: Question)? {
-    guard let position = questionIndexByVariable[variable], let question = steps[position].question else {
+    guard let position = questionIndexByVariable[variable], let question = steps[position].question
+    else {
       return nil
     }
     return (steps[position], question)

@@ -14,14 +14,19 @@ public enum Interpolation {
     public var isInsideSection: Bool
   }
 
-  static func parse(_ source: String, at start: SourceLocation) -> Result<MustacheTemplate, Diagnostic> {
+  static func parse(_ source: String, at start: SourceLocation) -> Result<
+    MustacheTemplate, Diagnostic
+  > {
     do {
       return .success(try MustacheTemplate(string: textPragma + source))
     } catch let error as MustacheTemplate.ParserError {
       let line = max(error.context.lineNumber, 1)
       var column = max(error.context.columnNumber, 1)
       if line == 1 { column = max(column - textPragma.count, 1) }
-      return .failure(.error("malformed {{placeholder}}: \(describe(error.error))", at: location(line: line, column: column, from: start)))
+      return .failure(
+        .error(
+          "malformed {{placeholder}}: \(describe(error.error))",
+          at: location(line: line, column: column, from: start)))
     } catch {
       return .failure(.error("malformed {{placeholder}}: \(error)", at: start))
     }
@@ -30,11 +35,13 @@ public enum Interpolation {
   private static func describe(_ error: any Error) -> String {
     guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
     switch error {
-    case .sectionCloseNameIncorrect: return "a {{/section}} closes a different section than the one open"
+    case .sectionCloseNameIncorrect:
+      return "a {{/section}} closes a different section than the one open"
     case .unfinishedName: return "a tag is not closed with '}}', or its name is empty"
     case .expectedSectionEnd: return "a {{#section}} is never closed with {{/section}}"
     case .invalidSetDelimiter: return "the {{=…=}} delimiter tag is malformed"
-    case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "'{{%…}}' pragmas are not supported"
+    case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+      return "'{{%…}}' pragmas are not supported"
     default: return "\(error)"
     }
   }
@@ -43,7 +50,8 @@ public enum Interpolation {
   static func location(line: Int, column: Int, from start: SourceLocation) -> SourceLocation {
     if line == 1 { return start.movedRight(by: column - 1) }
     // Later lines of a block scalar are indented like its first line.
-    return SourceLocation(file: start.file, line: start.line + line - 1, column: start.column + column - 1)
+    return SourceLocation(
+      file: start.file, line: start.line + line - 1, column: start.column + column - 1)
   }
 
   /// Every `{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}` and `{{&name}}` in the text.
@@ -71,18 +79,38 @@ public enum Interpolation {
         case "!", ">", "=", "%": break
         case "/": openSections = max(openSections - 1, 0)
         case "#", "^":
-          if let name { uses.append(NameUse(name: name, location: location(line: tagLine, column: tagColumn, from: start), isInsideSection: openSections > 0)) }
+          if let name {
+            uses.append(
+              NameUse(
+                name: name, location: location(line: tagLine, column: tagColumn, from: start),
+                isInsideSection: openSections > 0))
+          }
           openSections += 1
         default:
-          if let name { uses.append(NameUse(name: name, location: location(line: tagLine, column: tagColumn, from: start), isInsideSection: openSections > 0)) }
+          if let name {
+            uses.append(
+              NameUse(
+                name: name, location: location(line: tagLine, column: tagColumn, from: start),
+                isInsideSection: openSections > 0))
+          }
         }
         for character in source[index..<end] {
-          if character == "\n" { line += 1; column = 1 } else { column += 1 }
+          if character == "\n" {
+            line += 1
+            column = 1
+          } else {
+            column += 1
+          }
         }
         index = end
         continue
       }
-      if source[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+      if source[index] == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
       index = source.index(after: index)
     }
     return uses

@@ -10,7 +10,8 @@ public struct AgendaBudget: CheckRule {
     guard !dialogue.sections.isEmpty, dialogue.duration > 0 else { return findings }
     let total = dialogue.sections.reduce(0) { $0 + $1.budget }
     if abs(total - dialogue.duration) > 0.001 {
-      let parts = dialogue.sections.map { Value.number($0.budget).displayText }.joined(separator: " + ")
+      let parts = dialogue.sections.map { Value.number($0.budget).displayText }.joined(
+        separator: " + ")
       findings.append(
         .error(
           "the section budgets add up to \(Value.number(total).displayText) minutes (\(parts)), but the duration is \(Value.number(dialogue.duration).displayText)",

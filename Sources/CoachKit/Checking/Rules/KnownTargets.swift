@@ -7,7 +7,9 @@ public struct KnownTargets: CheckRule {
     var findings: [Diagnostic] = []
     func unknown(_ id: String) -> String {
       var message = "no step has the id '\(id)'"
-      if let guess = Suggestion.closest(to: id, among: ids) { message += "; did you mean '\(guess)'?" }
+      if let guess = Suggestion.closest(to: id, among: ids) {
+        message += "; did you mean '\(guess)'?"
+      }
       return message
     }
     if dialogue.steps.isEmpty {

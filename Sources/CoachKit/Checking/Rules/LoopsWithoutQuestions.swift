@@ -20,7 +20,11 @@ public struct LoopsWithoutQuestions: CheckRule {
         if incoming[to] == 0 { queue.append(to) }
       }
     }
-    guard let first = steps.indices.first(where: { silent[$0] && !removed[$0] && onCycle($0, analysis, silent) }) else {
+    guard
+      let first = steps.indices.first(where: {
+        silent[$0] && !removed[$0] && onCycle($0, analysis, silent)
+      })
+    else {
       return []
     }
     return [

@@ -11,7 +11,9 @@ public struct Reachability: CheckRule {
       // Skip steps that only unreachable steps lead to, other than this one's own stretch head.
       if predecessors[position].contains(where: { !analysis.reachable[$0] }) { continue }
       findings.append(
-        .error("step '\(step.id)' can never be reached: no step leads to it; add a 'goto: \(step.id)' or remove it", at: step.location))
+        .error(
+          "step '\(step.id)' can never be reached: no step leads to it; add a 'goto: \(step.id)' or remove it",
+          at: step.location))
     }
     return findings
   }

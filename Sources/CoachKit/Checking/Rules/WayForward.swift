@@ -10,9 +10,12 @@ public struct WayForward: CheckRule {
       switch step.next {
       case .following where position + 1 == steps.count:
         findings.append(
-          .error("step '\(step.id)' is the last step but is not final; add 'final: true' or a 'next'", at: step.location))
+          .error(
+            "step '\(step.id)' is the last step but is not final; add 'final: true' or a 'next'",
+            at: step.location))
       case .branches(let branches) where branches.isEmpty:
-        findings.append(.error("step '\(step.id)' has an empty 'next'; name where it goes", at: step.location))
+        findings.append(
+          .error("step '\(step.id)' has an empty 'next'; name where it goes", at: step.location))
       case .branches(let branches) where branches.last?.condition != nil:
         let last = branches[branches.count - 1]
         findings.append(
@@ -34,12 +37,17 @@ public struct WayForward: CheckRule {
         stack.append(previous)
       }
     }
-    for (position, step) in steps.enumerated() where analysis.reachable[position] && !canEnd[position] {
+    for (position, step) in steps.enumerated()
+    where analysis.reachable[position] && !canEnd[position] {
       // Report only where the trap begins: a step whose predecessors can all still end, or the start.
-      let entered = predecessors[position].contains { canEnd[$0] && analysis.reachable[$0] } || position == analysis.start
+      let entered =
+        predecessors[position].contains { canEnd[$0] && analysis.reachable[$0] }
+        || position == analysis.start
       guard entered, hasOtherwiseValidExits(step, dialogue) else { continue }
       findings.append(
-        .error("from step '\(step.id)' the session can never reach a final step; every path from here loops or stops", at: step.location))
+        .error(
+          "from step '\(step.id)' the session can never reach a final step; every path from here loops or stops",
+          at: step.location))
     }
     return findings
   }
