@@ -290,6 +290,7 @@ private struct Assembly {
         budget = r.number(entry.value, "budget (minutes)")
         if let value = budget, value < 0 {
           r.error("budget should be 0 minutes or more", at: entry.value)
+          budget = nil
         }
       case "steps": stepNodes = r.sequence(entry.value, "steps") ?? []
       default: break
@@ -300,10 +301,13 @@ private struct Assembly {
     {
       r.error("this section needs '\(key)'", at: location)
     }
-    guard let id else { return nil }
-    let steps = stepNodes.compactMap { readStep($0, sectionID: id, &r) }
+    // A section whose id or budget is missing or wrong is still read, so that its steps are
+    // known and the budgets are not also reported as not adding up.
+    let sectionID = id ?? "section-at-line-\(location.line)"
+    let steps = stepNodes.compactMap { readStep($0, sectionID: sectionID, &r) }
     return Section(
-      id: id, title: title ?? id, budget: budget ?? 0, steps: steps, location: location)
+      id: sectionID, title: title ?? sectionID, budget: budget ?? .nan, steps: steps,
+      location: location)
   }
 
   mutating func readStep(_ node: Node, sectionID: String, _ r: inout NodeReader) -> Step? {
