@@ -83,4 +83,59 @@ final class LoaderTests: XCTestCase {
       ["retro.yaml:16:11: error: this question needs 'prompt': the question as the person reads it"]
     )
   }
+
+  // MARK: - Folders and includes
+
+  /// `retro` split in two: `d/dialogue.yaml` includes `d/feelings.yaml`, which holds the second
+  /// section.
+  static func folder(feelings: String = feelingsSection, include: String = "feelings.yaml")
+    -> [String: String]
+  {
+    let parts = DialogueText.retro.components(separatedBy: "  - id: feelings\n")
+    let main = parts[0].replacingOccurrences(
+      of: "start: hello\n", with: "start: hello\ninclude:\n  - \(include)\n")
+    return ["d/dialogue.yaml": main, "d/feelings.yaml": feelings]
+  }
+
+  static let feelingsSection =
+    "sections:\n  - id: feelings\n"
+    + DialogueText.retro.components(separatedBy: "  - id: feelings\n")[1]
+
+  func testAFolderDialogueReadsItsIncludedFiles() throws {
+    XCTAssertEqual(try DialogueText.findings(files: Self.folder(), main: "d"), [])
+    let result = try DialogueLoader(source: .inMemory(Self.folder())).load(path: "d")
+    XCTAssertEqual(result.dialogue?.files, ["d/dialogue.yaml", "d/feelings.yaml"])
+    XCTAssertEqual(result.dialogue?.step("mood")?.location.description, "d/feelings.yaml:6:9")
+  }
+
+  func testAMissingIncludeIsOneMessageAtItsName() throws {
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(include: "feelings.yml"), main: "d"),
+      [
+        "d/dialogue.yaml:7:5: error: cannot include 'feelings.yml': no such file next to d/dialogue.yaml; did you mean 'feelings.yaml'?"
+      ])
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(include: "moods.yaml"), main: "d"),
+      [
+        "d/dialogue.yaml:7:5: error: cannot include 'moods.yaml': no such file next to d/dialogue.yaml"
+      ])
+  }
+
+  func testAnIncludedFileThatDoesNotParseIsOneMessageInThatFile() throws {
+    let broken = Self.feelingsSection.replacingOccurrences(
+      of: "title: Feelings", with: "title: Feelings: how it went")
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(feelings: broken), main: "d"),
+      [
+        "d/feelings.yaml:3:20: error: YAML syntax: mapping values are not allowed in this context"
+      ])
+  }
+
+  func testAnIncludedFileThatIsNotAMappingIsOneMessage() throws {
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(feelings: "- mood\n- done\n"), main: "d"),
+      [
+        "d/feelings.yaml:1:1: error: an included file should be a mapping of keys and values, not a list"
+      ])
+  }
 }

@@ -11,7 +11,8 @@ import Yams
 /// YAML it refuses); ``DialogueChecker`` then looks at what the dialogue means.
 public struct DialogueLoader: Sendable {
   public struct Result: Sendable {
-    /// The dialogue, when it could be built (it may still have errors).
+    /// The dialogue, when it could be built (it may still have errors); nil when its main file
+    /// or a file it includes could not be read.
     public var dialogue: Dialogue?
     public var diagnostics: [Diagnostic]
   }
@@ -83,6 +84,8 @@ private struct Assembly {
   var files: [String] = []
   var sections: [Section] = []
   var computed: [ComputedValue] = []
+  /// Whether an included file could not be read: the steps and values it holds are missing.
+  var incomplete = false
 
   init(loader: DialogueLoader) { self.loader = loader }
 
@@ -142,7 +145,8 @@ private struct Assembly {
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
       sections: sections, computed: computed, plan: plan, location: location, startID: start,
       files: files)
-    return .init(dialogue: dialogue, diagnostics: diagnostics + r.diagnostics)
+    // Checking what is left of an incomplete dialogue would only report what the missing file holds.
+    return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
   }
 
   /// Keys a main file and an included file both accept.
@@ -169,17 +173,27 @@ private struct Assembly {
           ComputedValue(name: name, formula: formula, location: r.location(of: nameNode)))
       }
     case "include":
-      guard let names = r.stringList(entry.value, "include") else { return }
+      var items = [entry.value]
+      if case .sequence = entry.value { items = r.sequence(entry.value, "include") ?? [] }
       let directory = DialogueLoader.directory(of: file)
-      for name in names {
+      for item in items {
+        guard let name = r.string(item, "each of include") else { continue }
         let path = DialogueLoader.join(directory, name)
         if chain.contains(path) || files.contains(path) {
-          r.error("'\(name)' is included twice (or includes itself)", at: entry.value)
+          r.error("'\(name)' is included twice (or includes itself)", at: item)
           continue
         }
         switch loader.source.entry(path) {
         case .file: includeFile(path, chain: chain + [path])
-        default: r.error("cannot include '\(name)': no such file next to \(file)", at: entry.value)
+        default:
+          var message = "cannot include '\(name)': no such file next to \(file)"
+          if let other = Self.otherExtension(of: name),
+            loader.source.entry(DialogueLoader.join(directory, other)) == .file
+          {
+            message += "; did you mean '\(other)'?"
+          }
+          r.error(message, at: item)
+          incomplete = true
         }
       }
     default:
@@ -187,8 +201,18 @@ private struct Assembly {
     }
   }
 
+  /// `x.yml` for `x.yaml` and the other way round.
+  static func otherExtension(of name: String) -> String? {
+    if name.hasSuffix(".yaml") { return String(name.dropLast(5)) + ".yml" }
+    if name.hasSuffix(".yml") { return String(name.dropLast(4)) + ".yaml" }
+    return nil
+  }
+
   mutating func includeFile(_ path: String, chain: [String]) {
-    guard let (root, reader) = compose(path) else { return }
+    guard let (root, reader) = compose(path) else {
+      incomplete = true
+      return
+    }
     var r = reader
     if let entries = r.entries(of: root, "an included file", allowed: Schema.includedFile) {
       for entry in entries where entry.key != "include" {
@@ -197,6 +221,8 @@ private struct Assembly {
       for entry in entries where entry.key == "include" {
         readShared(entry, &r, file: path, including: chain)
       }
+    } else {
+      incomplete = true
     }
     diagnostics += r.diagnostics
   }
