@@ -32,4 +32,13 @@ final class CheckerTests: XCTestCase {
       ("  - id: feelings\n    title: Feelings\n", "  - title: Feelings\n"))
     XCTAssertEqual(DialogueText.findings(text), ["retro.yaml:27:5: error: this section needs 'id'"])
   }
+
+  // MARK: - Steps and where they lead
+
+  func testAStartThatNamesAnUnknownStepPointsAtStart() {
+    let text = DialogueText.retro(("start: hello", "start: helo"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:5:8: error: start: no step has the id 'helo'; did you mean 'hello'?"])
+  }
 }

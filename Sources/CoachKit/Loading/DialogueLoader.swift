@@ -103,6 +103,7 @@ private struct Assembly {
     var version = "1"
     var duration: Double?
     var start: String?
+    var startLocation: SourceLocation?
     var plan: PlanTemplate?
     for entry in entries {
       switch entry.key {
@@ -121,7 +122,9 @@ private struct Assembly {
         if let value = duration, value <= 0 {
           r.error("duration should be more than 0 minutes", at: entry.value)
         }
-      case "start": start = r.identifier(entry.value, "start")
+      case "start":
+        start = r.identifier(entry.value, "start")
+        startLocation = r.location(of: entry.value)
       case "plan": plan = readPlan(entry.value, &r, file: mainFile)
       case "include": break
       default: readShared(entry, &r, file: mainFile, including: [mainFile])
@@ -144,7 +147,7 @@ private struct Assembly {
     let dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
       sections: sections, computed: computed, plan: plan, location: location, startID: start,
-      files: files)
+      startLocation: startLocation, files: files)
     // Checking what is left of an incomplete dialogue would only report what the missing file holds.
     return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
   }
