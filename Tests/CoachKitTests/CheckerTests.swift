@@ -41,4 +41,91 @@ final class CheckerTests: XCTestCase {
       DialogueText.findings(text),
       ["retro.yaml:5:8: error: start: no step has the id 'helo'; did you mean 'hello'?"])
   }
+
+  func testAMisspeltGotoIsOneMessage() {
+    // 'mood' and 'done' are not also unreachable, and 'team_size' can still end.
+    let text = DialogueText.retro(("      - goto: mood", "      - goto: mod"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:23:19: error: no step has the id 'mod'; did you mean 'mood'?"])
+  }
+
+  func testAMisspeltNextToTheOnlyWayToTheEndIsOneMessage() {
+    let text = DialogueText.retro(("          max: 5\n", "          max: 5\n        next: dne\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:37:15: error: no step has the id 'dne'; did you mean 'done'?"])
+  }
+
+  func testAGotoToAnUnknownStepWithNoLookalike() {
+    let text = DialogueText.retro(("      - goto: mood", "      - goto: closing"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:23:19: error: no step has the id 'closing'"])
+  }
+
+  func testAnUnreachableStep() {
+    let text = DialogueText.retro(
+      ("      - goto: mood\n", "      - goto: mood\n      - id: warm_up\n        say: Stretch.\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:24:9: error: step 'warm_up' can never be reached: no step leads to it; add a 'goto: warm_up' or remove it"
+      ])
+  }
+
+  func testTheLastStepNotFinalIsOneMessage() {
+    let text = DialogueText.retro(
+      ("        say: Thanks, that is all.\n        final: true\n", "        say: Thanks.\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:37:9: error: step 'done' is the last step but is not final; add 'final: true' or a 'next'"
+      ])
+  }
+
+  func testAConditionalNextWithoutFallback() {
+    let text = DialogueText.retro(
+      ("      - goto: mood\n", "      - if: team_size <= 8\n            goto: mood\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:23:17: error: step 'team_size' has no way forward when no condition holds; end 'next' with a '- goto: …' that has no 'if'"
+      ])
+  }
+
+  func testALoopWithNoExitIsReportedWhereItIsEntered() {
+    let text = DialogueText.retro(
+      (
+        "firm timebox.\n",
+        "firm timebox.\n        next: split\n      - id: split\n        ask:\n          type: yesno\n          prompt: Split it?\n        next: big\n"
+      ))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:24:9: error: from step 'big' the session can never reach a final step; every path from here loops or stops"
+      ])
+  }
+
+  func testALoopOfStepsThatAskNothingIsOneMessage() {
+    let text = DialogueText.retro(
+      (
+        "firm timebox.\n",
+        "firm timebox.\n        next: again\n      - id: again\n        say: Again.\n        next: big\n"
+      ))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:24:9: error: step 'big' is on a loop of steps that ask nothing; the session would never stop talking"
+      ])
+  }
+
+  func testALoopThatAsksAndHasAnExitIsFine() {
+    let text = DialogueText.retro(
+      (
+        "firm timebox.\n",
+        "firm timebox.\n      - id: split\n        ask:\n          type: yesno\n          prompt: Split it?\n        next:\n          - if: split\n            goto: big\n          - goto: mood\n"
+      ))
+    XCTAssertEqual(DialogueText.findings(text), [])
+  }
 }
