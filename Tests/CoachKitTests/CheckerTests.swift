@@ -128,4 +128,35 @@ final class CheckerTests: XCTestCase {
       ))
     XCTAssertEqual(DialogueText.findings(text), [])
   }
+
+  // MARK: - Text
+
+  func testAnUnclosedSectionIsReportedWhereItOpens() {
+    let text = DialogueText.retro(("With {{team_size}} people", "With {{#team_size}} people"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:25:19: error: malformed {{placeholder}}: {{#team_size}} is never closed with {{/team_size}}"
+      ])
+    let block = DialogueText.retro(
+      (
+        "say: Thanks, that is all.",
+        "say: |\n          Thanks.\n          {{^mood}}No mood?{{/mood}} {{^mood}}Really.\n"
+      ))
+    XCTAssertEqual(
+      DialogueText.findings(block),
+      [
+        "retro.yaml:40:38: error: malformed {{placeholder}}: {{^mood}} is never closed with {{/mood}}"
+      ])
+  }
+
+  func testASectionClosedWithTheWrongName() {
+    let text = DialogueText.retro(
+      ("With {{team_size}} people", "With {{#team_size}}{{/team}} people"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:25:36: error: malformed {{placeholder}}: a {{/section}} closes a different section than the one open"
+      ])
+  }
 }

@@ -12,6 +12,8 @@ public enum Interpolation {
     public var location: SourceLocation
     /// Inside `{{#x}}…{{/x}}` a name may belong to the section's item, so it is not required.
     public var isInsideSection: Bool
+    /// `{{#x}}` or `{{^x}}`: the tag tests whether `x` is set, so `x` need not be.
+    public var opensSection = false
   }
 
   static func parse(_ source: String, at start: SourceLocation) -> Result<
@@ -20,6 +22,15 @@ public enum Interpolation {
     do {
       return .success(try MustacheTemplate(string: textPragma + source))
     } catch let error as MustacheTemplate.ParserError {
+      // Mustache finds an unclosed section at the end of the text; point at where it opens.
+      if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
+        let open = scan(source, at: start).unclosed.last
+      {
+        return .failure(
+          .error(
+            "malformed {{placeholder}}: {{\(open.sigil)\(open.use.name)}} is never closed with {{/\(open.use.name)}}",
+            at: open.use.location))
+      }
       let line = max(error.context.lineNumber, 1)
       var column = max(error.context.columnNumber, 1)
       if line == 1 { column = max(column - textPragma.count, 1) }
@@ -56,8 +67,15 @@ public enum Interpolation {
 
   /// Every `{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}` and `{{&name}}` in the text.
   public static func names(in source: String, at start: SourceLocation) -> [NameUse] {
+    scan(source, at: start).uses
+  }
+
+  /// The names a text reads, and the `{{#name}}` or `{{^name}}` tags left open at its end.
+  private static func scan(_ source: String, at start: SourceLocation) -> (
+    uses: [NameUse], unclosed: [(sigil: Character, use: NameUse)]
+  ) {
     var uses: [NameUse] = []
-    var openSections = 0
+    var openSections: [(sigil: Character, use: NameUse)?] = []
     var line = 1
     var column = 1
     var index = source.startIndex
@@ -77,21 +95,21 @@ public enum Interpolation {
         let name = firstName(in: body)
         switch sigil {
         case "!", ">", "=", "%": break
-        case "/": openSections = max(openSections - 1, 0)
+        case "/": _ = openSections.popLast()
         case "#", "^":
-          if let name {
-            uses.append(
-              NameUse(
-                name: name, location: location(line: tagLine, column: tagColumn, from: start),
-                isInsideSection: openSections > 0))
+          let use = name.map {
+            NameUse(
+              name: $0, location: location(line: tagLine, column: tagColumn, from: start),
+              isInsideSection: !openSections.isEmpty, opensSection: true)
           }
-          openSections += 1
+          if let use { uses.append(use) }
+          openSections.append(use.map { (sigil ?? "#", $0) })
         default:
           if let name {
             uses.append(
               NameUse(
                 name: name, location: location(line: tagLine, column: tagColumn, from: start),
-                isInsideSection: openSections > 0))
+                isInsideSection: !openSections.isEmpty))
           }
         }
         for character in source[index..<end] {
@@ -113,7 +131,7 @@ public enum Interpolation {
       }
       index = source.index(after: index)
     }
-    return uses
+    return (uses, openSections.compactMap { $0 })
   }
 
   /// `name`, `name.field` → `name`; `uppercased(name)` → `name`; `.` → nil.
