@@ -159,4 +159,115 @@ final class CheckerTests: XCTestCase {
         "retro.yaml:25:36: error: malformed {{placeholder}}: a {{/section}} closes a different section than the one open"
       ])
   }
+
+  // MARK: - Names read before they are set
+
+  /// `retro` where step `big` (only when `team_size > 8`) asks for a timebox, and `done` says
+  /// `doneText`.
+  static func timebox(done doneText: String) -> String {
+    DialogueText.retro(
+      (
+        "        say: With {{team_size}} people, a retro needs a firm timebox.\n",
+        "        ask:\n          type: text\n          var: timebox\n          prompt: With {{team_size}} people, what timebox?\n"
+      ),
+      ("        say: Thanks, that is all.\n", "        say: \(doneText)\n"))
+  }
+
+  func testAVariableSetOnOneBranchOnlyIsReportedWhereItIsRead() {
+    XCTAssertEqual(
+      DialogueText.findings(Self.timebox(done: "Keep to {{timebox}}.")),
+      [
+        "retro.yaml:41:22: error: 'timebox' may not be set yet here: some paths reach step 'done' without asking step 'big'"
+      ])
+  }
+
+  func testAConditionReadingALaterAnswer() {
+    let text = DialogueText.retro(("if: team_size > 8", "if: team_size > 8 and mood < 3"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:21:35: error: 'mood' may not be set yet here: some paths reach step 'team_size' without asking step 'mood'"
+      ])
+  }
+
+  func testAComputedValueReadBeforeItsAnswers() {
+    let text = DialogueText.retro(
+      ("With {{team_size}} people", "With {{score}} people"),
+      ("        final: true\n", "        final: true\n\ncomputed:\n  score: mood * 20\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:25:19: error: 'mood' (which 'score' needs) may not be set yet here: some paths reach step 'big' without asking step 'mood'"
+      ])
+  }
+
+  func testAnUnknownNameInTextSuggestsTheNameItMeans() {
+    let text = DialogueText.retro(("With {{team_size}} people", "With {{team_sise}} people"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:25:19: error: unknown name 'team_sise'; did you mean 'team_size'?"])
+  }
+
+  func testAnUnknownNameInThePlanIsReported() {
+    let text = DialogueText.retro(
+      (
+        "        final: true\n",
+        "        final: true\n\nplan:\n  template: 'Mood: {{mod}}. {{#timebox}}{{minutes}}{{/timebox}}'\n"
+      ))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:42:20: error: unknown name 'mod'; did you mean 'mood'?",
+        "retro.yaml:42:29: error: unknown name 'timebox'",
+      ])
+  }
+
+  func testAVariableSetBeforeABranchAndReadAfterTheJoinIsFine() {
+    // team_size is asked before the branch to 'big' and read in 'done', after both paths join.
+    let text = DialogueText.retro(
+      ("say: Thanks, that is all.", "say: Thanks, all {{team_size}} of you."))
+    XCTAssertEqual(DialogueText.findings(text), [])
+  }
+
+  func testAReadGuardedByASectionIsFine() {
+    XCTAssertEqual(
+      DialogueText.findings(
+        Self.timebox(done: "Thanks{{#timebox}}, and keep to {{timebox}}{{/timebox}}.")), [])
+    XCTAssertEqual(
+      DialogueText.findings(Self.timebox(done: "Thanks{{^timebox}}, set a timebox{{/timebox}}.")),
+      [])
+  }
+
+  func testAReadInsideASectionMayNameTheItemsFields() {
+    let text = DialogueText.retro(
+      ("say: Thanks, that is all.", "say: Thanks{{#team_size}} {{count}}{{/team_size}}."))
+    XCTAssertEqual(DialogueText.findings(text), [])
+  }
+
+  func testAReadInTheConditionOfTheStepThatSetsItIsFine() {
+    // The base dialogue's own 'if: team_size > 8' on step team_size; also through a computed value.
+    let text = DialogueText.retro(
+      ("if: team_size > 8", "if: crowd"),
+      ("        final: true\n", "        final: true\n\ncomputed:\n  crowd: team_size > 8\n"))
+    XCTAssertEqual(DialogueText.findings(text), [])
+  }
+
+  func testAReadOnTheOnlyPathWhereItIsSetIsFine() {
+    // 'confirm' is only reached through 'big' (team_size > 8), which asks for the timebox.
+    let text = DialogueText.retro(
+      (
+        "        say: With {{team_size}} people, a retro needs a firm timebox.\n",
+        "        ask:\n          type: text\n          var: timebox\n          prompt: What timebox?\n      - id: confirm\n        say: Keep to {{timebox}}.\n        next:\n          - if: timebox == \"\"\n            goto: big\n          - goto: mood\n"
+      ))
+    XCTAssertEqual(DialogueText.findings(text), [])
+  }
+
+  func testAReadInADefaultBeforeItsOwnAnswerIsReported() {
+    let text = DialogueText.retro(("      max: 5\n", "      max: 5\n          default: =mood\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:37:21: error: 'mood' may not be set yet here: some paths reach step 'mood' without asking step 'mood'"
+      ])
+  }
 }
