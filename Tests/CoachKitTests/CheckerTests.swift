@@ -186,7 +186,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:21:35: error: 'mood' may not be set yet here: some paths reach step 'team_size' without asking step 'mood'"
+        "retro.yaml:21:35: error: 'mood' is not set yet here: no path reaches step 'team_size' after asking step 'mood'"
       ])
   }
 
@@ -197,7 +197,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:25:19: error: 'mood' (which 'score' needs) may not be set yet here: some paths reach step 'big' without asking step 'mood'"
+        "retro.yaml:25:19: error: 'mood' (which 'score' needs) is not set yet here: no path reaches step 'big' after asking step 'mood'"
       ])
   }
 
@@ -267,7 +267,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:37:21: error: 'mood' may not be set yet here: some paths reach step 'mood' without asking step 'mood'"
+        "retro.yaml:37:21: error: 'mood' is not set yet here: step 'mood' only asks it after this"
       ])
   }
 }

@@ -81,11 +81,32 @@ private struct Reads {
       if setterPosition == position && answered { continue }
       if analysis.mustPass(setterPosition, before: position) { continue }
       let via = variable == name ? "" : " (which '\(name)' needs)"
-      findings.append(
-        .error(
-          "'\(variable)'\(via) may not be set yet here: some paths reach step '\(analysis.steps[position].id)' without asking step '\(setter.step.id)'",
-          at: location))
+      let here = analysis.steps[position].id
+      let problem: String
+      if setterPosition == position {
+        problem = "is not set yet here: step '\(here)' only asks it after this"
+      } else if !leads(from: setterPosition, to: position) {
+        problem =
+          "is not set yet here: no path reaches step '\(here)' after asking step '\(setter.step.id)'"
+      } else {
+        problem =
+          "may not be set yet here: some paths reach step '\(here)' without asking step '\(setter.step.id)'"
+      }
+      findings.append(.error("'\(variable)'\(via) \(problem)", at: location))
     }
+  }
+
+  /// Whether some path leads from the step at `from` to the step at `to`.
+  private func leads(from: Int, to: Int) -> Bool {
+    var seen: Set<Int> = [from]
+    var stack = [from]
+    while let current = stack.popLast() {
+      for next in analysis.successors[current] {
+        if next == to { return true }
+        if seen.insert(next).inserted { stack.append(next) }
+      }
+    }
+    return false
   }
 
   /// The answers a name depends on: itself if it is an answer, or every answer behind a computed value.
