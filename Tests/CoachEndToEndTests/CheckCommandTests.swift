@@ -198,7 +198,9 @@ final class CheckCommandTests: XCTestCase {
     ),
     (
       "yaml-syntax.yaml",
-      ["yaml-syntax.yaml:4:19: error: YAML syntax: mapping values are not allowed in this context"]
+      [
+        "yaml-syntax.yaml:4:19: error: YAML syntax: mapping values are not allowed in this context; if this text holds ': ', put it in quotes"
+      ]
     ),
   ]
 

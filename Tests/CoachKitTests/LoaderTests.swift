@@ -127,7 +127,7 @@ final class LoaderTests: XCTestCase {
     XCTAssertEqual(
       try DialogueText.findings(files: Self.folder(feelings: broken), main: "d"),
       [
-        "d/feelings.yaml:3:20: error: YAML syntax: mapping values are not allowed in this context"
+        "d/feelings.yaml:3:20: error: YAML syntax: mapping values are not allowed in this context; if this text holds ': ', put it in quotes"
       ])
   }
 

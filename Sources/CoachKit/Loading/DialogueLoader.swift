@@ -292,6 +292,10 @@ private struct Assembly {
       if let context {
         message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
       }
+      if problem == "mapping values are not allowed in this context" {
+        // The usual cause for a coach: text with ': ' in it, written without quotes.
+        message += "; if this text holds ': ', put it in quotes"
+      }
       return .error(message, at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
