@@ -4,7 +4,9 @@
 public struct FlowAnalysis: Sendable {
   /// Steps by position in written order.
   public let steps: [Step]
-  /// For each step, the positions of the steps it can lead to (known targets only).
+  /// For each step, the positions of the steps it can lead to. A misspelt target counts as the
+  /// step it most likely means (``KnownTargets`` reports it), so that one typo does not also
+  /// make the steps after it unreachable; other unknown targets lead nowhere.
   public let successors: [[Int]]
   public let start: Int?
   /// Whether the start can reach each step.
@@ -21,6 +23,7 @@ public struct FlowAnalysis: Sendable {
   public init(_ dialogue: Dialogue) {
     let steps = dialogue.steps
     self.steps = steps
+    let ids = steps.map(\.id)
     var successors: [[Int]] = []
     successors.reserveCapacity(steps.count)
     for (position, step) in steps.enumerated() {
@@ -31,7 +34,10 @@ public struct FlowAnalysis: Sendable {
           if position + 1 < steps.count { next.append(position + 1) }
         case .goTo, .branches:
           for target in step.next.targets {
-            if let index = dialogue.position(of: target.stepID) { next.append(index) }
+            let id =
+              dialogue.step(target.stepID) == nil
+              ? Suggestion.closest(to: target.stepID, among: ids) : target.stepID
+            if let id, let index = dialogue.position(of: id) { next.append(index) }
           }
         }
       }

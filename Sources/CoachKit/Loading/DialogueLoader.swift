@@ -11,7 +11,8 @@ import Yams
 /// YAML it refuses); ``DialogueChecker`` then looks at what the dialogue means.
 public struct DialogueLoader: Sendable {
   public struct Result: Sendable {
-    /// The dialogue, when it could be built (it may still have errors).
+    /// The dialogue, when it could be built (it may still have errors); nil when its main file
+    /// or a file it includes could not be read.
     public var dialogue: Dialogue?
     public var diagnostics: [Diagnostic]
   }
@@ -84,6 +85,8 @@ private struct Assembly {
   var sections: [Section] = []
   var computed: [ComputedValue] = []
   var fingerprint = Fingerprint()
+  /// Whether an included file could not be read: the steps and values it holds are missing.
+  var incomplete = false
 
   init(loader: DialogueLoader) { self.loader = loader }
 
@@ -101,6 +104,7 @@ private struct Assembly {
     var version = "1"
     var duration: Double?
     var start: String?
+    var startLocation: SourceLocation?
     var plan: PlanTemplate?
     var profile: [ProfileEntry] = []
     for entry in entries {
@@ -120,7 +124,9 @@ private struct Assembly {
         if let value = duration, value <= 0 {
           r.error("duration should be more than 0 minutes", at: entry.value)
         }
-      case "start": start = r.identifier(entry.value, "start")
+      case "start":
+        start = r.identifier(entry.value, "start")
+        startLocation = r.location(of: entry.value)
       case "plan": plan = readPlan(entry.value, &r, file: mainFile)
       case "profile": profile = readProfile(entry.value, &r)
       case "include": break
@@ -144,8 +150,9 @@ private struct Assembly {
     let dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
       sections: sections, computed: computed, plan: plan, profile: profile, location: location, startID: start,
-      files: files, fingerprint: fingerprint.value)
-    return .init(dialogue: dialogue, diagnostics: diagnostics + r.diagnostics)
+      startLocation: startLocation, files: files, fingerprint: fingerprint.value)
+    // Checking what is left of an incomplete dialogue would only report what the missing file holds.
+    return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
   }
 
   /// Keys a main file and an included file both accept.
@@ -172,17 +179,27 @@ private struct Assembly {
           ComputedValue(name: name, formula: formula, location: r.location(of: nameNode)))
       }
     case "include":
-      guard let names = r.stringList(entry.value, "include") else { return }
+      var items = [entry.value]
+      if case .sequence = entry.value { items = r.sequence(entry.value, "include") ?? [] }
       let directory = DialogueLoader.directory(of: file)
-      for name in names {
+      for item in items {
+        guard let name = r.string(item, "each of include") else { continue }
         let path = DialogueLoader.join(directory, name)
         if chain.contains(path) || files.contains(path) {
-          r.error("'\(name)' is included twice (or includes itself)", at: entry.value)
+          r.error("'\(name)' is included twice (or includes itself)", at: item)
           continue
         }
         switch loader.source.entry(path) {
         case .file: includeFile(path, chain: chain + [path])
-        default: r.error("cannot include '\(name)': no such file next to \(file)", at: entry.value)
+        default:
+          var message = "cannot include '\(name)': no such file next to \(file)"
+          if let other = Self.otherExtension(of: name),
+            loader.source.entry(DialogueLoader.join(directory, other)) == .file
+          {
+            message += "; did you mean '\(other)'?"
+          }
+          r.error(message, at: item)
+          incomplete = true
         }
       }
     default:
@@ -190,8 +207,18 @@ private struct Assembly {
     }
   }
 
+  /// `x.yml` for `x.yaml` and the other way round.
+  static func otherExtension(of name: String) -> String? {
+    if name.hasSuffix(".yaml") { return String(name.dropLast(5)) + ".yml" }
+    if name.hasSuffix(".yml") { return String(name.dropLast(4)) + ".yaml" }
+    return nil
+  }
+
   mutating func includeFile(_ path: String, chain: [String]) {
-    guard let (root, reader) = compose(path) else { return }
+    guard let (root, reader) = compose(path) else {
+      incomplete = true
+      return
+    }
     var r = reader
     if let entries = r.entries(of: root, "an included file", allowed: Schema.includedFile) {
       for entry in entries where entry.key != "include" {
@@ -200,6 +227,8 @@ private struct Assembly {
       for entry in entries where entry.key == "include" {
         readShared(entry, &r, file: path, including: chain)
       }
+    } else {
+      incomplete = true
     }
     diagnostics += r.diagnostics
   }
@@ -267,6 +296,10 @@ private struct Assembly {
       if let context {
         message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
       }
+      if problem == "mapping values are not allowed in this context" {
+        // The usual cause for a coach: text with ': ' in it, written without quotes.
+        message += "; if this text holds ': ', put it in quotes"
+      }
       return .error(message, at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
@@ -294,6 +327,7 @@ private struct Assembly {
         budget = r.number(entry.value, "budget (minutes)")
         if let value = budget, value < 0 {
           r.error("budget should be 0 minutes or more", at: entry.value)
+          budget = nil
         }
       case "steps": stepNodes = r.sequence(entry.value, "steps") ?? []
       default: break
@@ -304,10 +338,13 @@ private struct Assembly {
     {
       r.error("this section needs '\(key)'", at: location)
     }
-    guard let id else { return nil }
-    let steps = stepNodes.compactMap { readStep($0, sectionID: id, &r) }
+    // A section whose id or budget is missing or wrong is still read, so that its steps are
+    // known and the budgets are not also reported as not adding up.
+    let sectionID = id ?? "section-at-line-\(location.line)"
+    let steps = stepNodes.compactMap { readStep($0, sectionID: sectionID, &r) }
     return Section(
-      id: id, title: title ?? id, budget: budget ?? 0, steps: steps, location: location)
+      id: sectionID, title: title ?? sectionID, budget: budget ?? .nan, steps: steps,
+      location: location)
   }
 
   mutating func readStep(_ node: Node, sectionID: String, _ r: inout NodeReader) -> Step? {
@@ -383,15 +420,14 @@ private struct Assembly {
   mutating func readProfile(_ node: Node, _ r: inout NodeReader) -> [ProfileEntry] {
     guard let items = r.sequence(node, "profile") else { return [] }
     return items.compactMap { item in
-      guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry) else { return nil }
-      guard let valueEntry = entries.first(where: { $0.key == "value" }),
-        let name = r.variableName(valueEntry.value, "value")
-      else {
-        if !entries.contains(where: { $0.key == "value" }) {
-          r.error("this profile entry needs 'value': the name of a score from 0 to 100", at: item)
-        }
+      guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry) else {
         return nil
       }
+      guard let valueEntry = entries.first(where: { $0.key == "value" }) else {
+        r.error("this profile entry needs 'value': the name of a score from 0 to 100", at: item)
+        return nil
+      }
+      guard let name = r.variableName(valueEntry.value, "value") else { return nil }
       let label = entries.first(where: { $0.key == "label" }).flatMap { r.string($0.value, "label") } ?? name
       return ProfileEntry(name: name, label: label, location: r.location(of: valueEntry.value))
     }

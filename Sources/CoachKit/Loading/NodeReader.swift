@@ -35,12 +35,15 @@ struct NodeReader {
   }
 
   /// The entries of a mapping whose keys are all in `allowed`, in written order. Unknown keys are
-  /// reported (with a suggestion) and left out.
+  /// reported (with a suggestion) and left out, except that a misspelling of a key the mapping
+  /// lacks is read as that key: `titel: Retro` is reported once, and does not also make the
+  /// dialogue "need 'title'".
   mutating func entries(of node: Node, _ what: String, allowed: [String]) -> [Entry]? {
     guard case .mapping(let mapping) = node else {
       error("\(what) should be a mapping of keys and values, not \(describe(node))", at: node)
       return nil
     }
+    let written = Set(mapping.compactMap { $0.key.string })
     var result: [Entry] = []
     var seen: Set<String> = []
     for (keyNode, value) in mapping {
@@ -50,13 +53,15 @@ struct NodeReader {
       }
       let key = scalar.string
       guard allowed.contains(key) else {
-        var message = "unknown key '\(key)' in \(what)"
-        if let guess = Suggestion.closest(to: key, among: allowed) {
-          message += "; did you mean '\(guess)'?"
-        } else {
-          message += "; expected one of: \(allowed.joined(separator: ", "))"
+        let message = "unknown key '\(key)' in \(what)"
+        guard let guess = Suggestion.closest(to: key, among: allowed) else {
+          error(message + "; expected one of: \(allowed.joined(separator: ", "))", at: keyNode)
+          continue
         }
-        error(message, at: keyNode)
+        error(message + "; did you mean '\(guess)'?", at: keyNode)
+        if !written.contains(guess), seen.insert(guess).inserted {
+          result.append(Entry(key: guess, keyNode: keyNode, value: value))
+        }
         continue
       }
       guard seen.insert(key).inserted else {

@@ -19,34 +19,51 @@ enum QuestionReader {
         at: node)
       return nil
     }
-    guard let type = r.string(typeNode, "type") else { return nil }
-    guard let extraKeys = Schema.questionByType[type] else {
-      var message = "unknown question type '\(type)'"
-      if let guess = Suggestion.closest(to: type, among: Schema.questionTypes) {
-        message += "; did you mean '\(guess)'?"
-      } else {
-        message += "; expected one of: \(Schema.questionTypes.joined(separator: ", "))"
+    guard var type = r.string(typeNode, "type") else { return nil }
+    if Schema.questionByType[type] == nil {
+      let message = "unknown question type '\(type)'"
+      guard let guess = Suggestion.closest(to: type, among: Schema.questionTypes) else {
+        r.error(
+          message + "; expected one of: \(Schema.questionTypes.joined(separator: ", "))",
+          at: typeNode)
+        return nil
       }
-      r.error(message, at: typeNode)
-      return nil
+      // Read on as the type it most likely means, so its variable is still known.
+      r.error(message + "; did you mean '\(guess)'?", at: typeNode)
+      type = guess
+    }
+    let allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
+    // A key of another question type gets its own message, not a "did you mean" to a lookalike.
+    let otherTypesKeys = Set(Schema.questionByType.values.joined()).subtracting(allowed)
+    for (keyNode, _) in mapping {
+      guard let key = keyNode.string, otherTypesKeys.contains(key) else { continue }
+      let owners = Schema.questionTypes.filter { Schema.questionByType[$0]?.contains(key) == true }
+      r.error(
+        "a \(type) question has no '\(key)'; only \(owners.joined(separator: " and ")) questions do",
+        at: keyNode)
     }
     guard
       let entries = r.entries(
-        of: node, "a \(type) question", allowed: Schema.questionCommon + extraKeys)
+        of: node, "a \(type) question", allowed: allowed + otherTypesKeys.sorted())
     else {
       return nil
     }
     var values: [String: Node] = [:]
-    for entry in entries { values[entry.key] = entry.value }
+    for entry in entries where !otherTypesKeys.contains(entry.key) {
+      values[entry.key] = entry.value
+    }
 
     let variable =
       values["var"].flatMap { r.variableName($0, "var") }
       ?? stepID.replacingOccurrences(of: "-", with: "_")
-    guard let promptNode = values["prompt"] else {
+    // Without a prompt the question is still read, so that its variable is known.
+    let prompt: Text
+    if let promptNode = values["prompt"] {
+      prompt = r.text(promptNode, "prompt") ?? Text(source: "", location: location)
+    } else {
       r.error("this question needs 'prompt': the question as the person reads it", at: node)
-      return nil
+      prompt = Text(source: "", location: location)
     }
-    guard let prompt = r.text(promptNode, "prompt") else { return nil }
     let help = values["help"].flatMap { r.text($0, "help") }
     let isOptional = values["optional"].flatMap { r.bool($0, "optional") } ?? false
     let isTeam = values["team"].flatMap { r.bool($0, "team") } ?? false

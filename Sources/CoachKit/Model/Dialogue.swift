@@ -22,6 +22,8 @@ public struct Dialogue: Sendable {
   public var location: SourceLocation
   /// The step the session begins with.
   public var startID: String
+  /// Where `start` was written; nil when the dialogue begins with its first step.
+  public var startLocation: SourceLocation?
   /// Every file the dialogue was read from, main file first.
   public var files: [String]
   /// A hash of those files' contents: it changes whenever the dialogue is edited.
@@ -36,7 +38,7 @@ public struct Dialogue: Sendable {
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
     computed: [ComputedValue], plan: PlanTemplate?, profile: [ProfileEntry] = [], location: SourceLocation, startID: String?,
-    files: [String], fingerprint: String = ""
+    startLocation: SourceLocation? = nil, files: [String], fingerprint: String = ""
   ) {
     self.id = id
     self.title = title
@@ -57,6 +59,7 @@ public struct Dialogue: Sendable {
     }
     self.indexByStepID = index
     self.startID = startID ?? steps.first?.id ?? ""
+    self.startLocation = startID == nil ? nil : startLocation
     self.computedByName = Dictionary(
       computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     var questions: [String: Int] = [:]

@@ -7,7 +7,8 @@
 public struct Section: Sendable {
   public var id: String
   public var title: String
-  /// Minutes planned for this section.
+  /// Minutes planned for this section; `nan` when the file gives none that can be read (the
+  /// loader has reported why).
   public var budget: Double
   public var steps: [Step]
   public var location: SourceLocation

@@ -12,6 +12,8 @@ public enum Interpolation {
     public var location: SourceLocation
     /// Inside `{{#x}}…{{/x}}` a name may belong to the section's item, so it is not required.
     public var isInsideSection: Bool
+    /// `{{#x}}` or `{{^x}}`: the tag tests whether `x` is set, so `x` need not be.
+    public var opensSection = false
   }
 
   static func parse(_ source: String, at start: SourceLocation) -> Result<
@@ -20,6 +22,15 @@ public enum Interpolation {
     do {
       return .success(try MustacheTemplate(string: textPragma + source))
     } catch let error as MustacheTemplate.ParserError {
+      // Mustache finds an unclosed section at the end of the text; point at where it opens.
+      if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
+        let open = scan(source, at: start).unclosed.last
+      {
+        return .failure(
+          .error(
+            "malformed {{placeholder}}: {{\(open.sigil)\(open.use.name)}} is never closed with {{/\(open.use.name)}}",
+            at: open.use.location))
+      }
       let line = max(error.context.lineNumber, 1)
       var column = max(error.context.columnNumber, 1)
       if line == 1 { column = max(column - textPragma.count, 1) }
@@ -77,12 +88,14 @@ public enum Interpolation {
   }
 
   /// The names a text reads and, when it uses nothing but plain `{{name}}` placeholders, its pieces.
-  static func scan(_ source: String, at start: SourceLocation) -> (names: [NameUse], pieces: [Piece]?) {
+  static func scan(_ source: String, at start: SourceLocation) -> (
+    names: [NameUse], pieces: [Piece]?, unclosed: [(sigil: Character, use: NameUse)]
+  ) {
     let bytes = Array(source.utf8)
     var uses: [NameUse] = []
     var pieces: [Piece]? = []
     var literalStart = 0
-    var openSections = 0
+    var openSections: [(sigil: Character, use: NameUse)?] = []
     var line = 1
     var lineStart = 0
     var index = 0
@@ -128,12 +141,15 @@ public enum Interpolation {
       }
       switch sigil {
       case "!", ">", "=", "%": break
-      case "/": openSections = max(openSections - 1, 0)
+      case "/": _ = openSections.popLast()
       case "#", "^":
-        if let name { uses.append(NameUse(name: name, location: tagLocation, isInsideSection: openSections > 0)) }
-        openSections += 1
+        let use = name.map {
+          NameUse(name: $0, location: tagLocation, isInsideSection: !openSections.isEmpty, opensSection: true)
+        }
+        if let use { uses.append(use) }
+        openSections.append(use.map { (sigil ?? "#", $0) })
       default:
-        if let name { uses.append(NameUse(name: name, location: tagLocation, isInsideSection: openSections > 0)) }
+        if let name { uses.append(NameUse(name: name, location: tagLocation, isInsideSection: !openSections.isEmpty)) }
       }
       for position in index..<after where bytes[position] == UInt8(ascii: "\n") {
         line += 1
@@ -144,7 +160,7 @@ public enum Interpolation {
     if literalStart < bytes.count {
       pieces?.append(.literal(String(decoding: bytes[literalStart...], as: UTF8.self)))
     }
-    return (uses, pieces)
+    return (uses, pieces, openSections.compactMap { $0 })
   }
 
   /// Whether a tag's first character is the start of a name (no sigil).

@@ -7,7 +7,10 @@ public struct AgendaBudget: CheckRule {
     for section in dialogue.sections where section.steps.isEmpty {
       findings.append(.warning("section '\(section.id)' has no steps", at: section.location))
     }
-    guard !dialogue.sections.isEmpty, dialogue.duration > 0 else { return findings }
+    // A missing or unreadable duration or budget was reported by the loader; no sum to check.
+    guard !dialogue.sections.isEmpty, dialogue.duration > 0,
+      !dialogue.sections.contains(where: { $0.budget.isNaN })
+    else { return findings }
     let total = dialogue.sections.reduce(0) { $0 + $1.budget }
     if abs(total - dialogue.duration) > 0.001 {
       let parts = dialogue.sections.map { Value.number($0.budget).displayText }.joined(

@@ -15,7 +15,9 @@ public struct KnownTargets: CheckRule {
     if dialogue.steps.isEmpty {
       findings.append(.error("the dialogue has no steps", at: dialogue.location))
     } else if dialogue.step(dialogue.startID) == nil {
-      findings.append(.error("start: " + unknown(dialogue.startID), at: dialogue.location))
+      findings.append(
+        .error(
+          "start: " + unknown(dialogue.startID), at: dialogue.startLocation ?? dialogue.location))
     }
     for step in dialogue.steps {
       for target in step.next.targets where dialogue.step(target.stepID) == nil {

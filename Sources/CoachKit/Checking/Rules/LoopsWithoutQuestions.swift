@@ -4,6 +4,17 @@ public struct LoopsWithoutQuestions: CheckRule {
   public init() {}
 
   public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+    guard let first = Self.stepsOnSilentLoops(analysis).first else { return [] }
+    let step = analysis.steps[first]
+    return [
+      .error(
+        "step '\(step.id)' is on a loop of steps that ask nothing; the session would never stop talking",
+        at: step.location)
+    ]
+  }
+
+  /// The positions of the steps that sit on a loop of steps that ask nothing, in written order.
+  static func stepsOnSilentLoops(_ analysis: FlowAnalysis) -> [Int] {
     let steps = analysis.steps
     let silent = steps.map { $0.question == nil }
     // Peel off silent steps with no silent predecessor; whatever remains sits on or after a cycle.
@@ -20,21 +31,10 @@ public struct LoopsWithoutQuestions: CheckRule {
         if incoming[to] == 0 { queue.append(to) }
       }
     }
-    guard
-      let first = steps.indices.first(where: {
-        silent[$0] && !removed[$0] && onCycle($0, analysis, silent)
-      })
-    else {
-      return []
-    }
-    return [
-      .error(
-        "step '\(steps[first].id)' is on a loop of steps that ask nothing; the session would never stop talking",
-        at: steps[first].location)
-    ]
+    return steps.indices.filter { silent[$0] && !removed[$0] && onCycle($0, analysis, silent) }
   }
 
-  private func onCycle(_ start: Int, _ analysis: FlowAnalysis, _ silent: [Bool]) -> Bool {
+  private static func onCycle(_ start: Int, _ analysis: FlowAnalysis, _ silent: [Bool]) -> Bool {
     var seen: Set<Int> = []
     var stack = analysis.successors[start].filter { silent[$0] }
     while let current = stack.popLast() {

@@ -1,5 +1,7 @@
 /// Every name a text or expression reads exists, and on every path to that point its question
 /// has been asked. (A skipped question still counts as asked: its value is then empty.)
+/// `{{#name}}` and `{{^name}}` test whether a name is set, so they may read it before; the plan,
+/// shown at the end, may read answers some paths never ask.
 public struct NamesSetBeforeRead: CheckRule {
   public init() {}
 
@@ -12,7 +14,8 @@ public struct NamesSetBeforeRead: CheckRule {
         for use in text.names {
           checker.read(
             use.name, at: use.location, from: position, answered: false,
-            required: !use.isInsideSection)
+            mustBeKnown: !use.isInsideSection,
+            mustBeSet: !use.isInsideSection && !use.opensSection)
         }
       }
     }
@@ -24,12 +27,14 @@ public struct NamesSetBeforeRead: CheckRule {
         // Unknown names in expressions are the type checker's to report.
         checker.read(
           name.name, at: use.formula.location(ofOffset: name.offset), from: position,
-          answered: answered, required: true, reportUnknown: false)
+          answered: answered, mustBeKnown: false)
       }
     }
     if let plan = dialogue.plan {
       for use in plan.text.names {
-        checker.read(use.name, at: use.location, from: nil, answered: true, required: false)
+        checker.read(
+          use.name, at: use.location, from: nil, answered: true, mustBeKnown: !use.isInsideSection,
+          mustBeSet: false)
       }
     }
     return checker.findings
@@ -50,17 +55,17 @@ private struct Reads {
     self.knownNames = Array(analysis.types.keys) + dialogue.computed.map(\.name)
   }
 
-  /// Checks one read of `name` at the step at `position` (nil: after the dialogue ends).
+  /// Checks one read of `name` at the step at `position` (nil: after the dialogue ends): that it
+  /// names something, if `mustBeKnown`, and that it is set on every path there, if `mustBeSet`.
   mutating func read(
     _ name: String, at location: SourceLocation, from position: Int?, answered: Bool,
-    required: Bool,
-    reportUnknown: Bool = true
+    mustBeKnown: Bool = true, mustBeSet: Bool = true
   ) {
     let isAnswer = dialogue.question(storing: name) != nil
     let isComputed = dialogue.computedValue(name) != nil
     guard isAnswer || isComputed || name == "today" else {
       // Inside a {{#section}} a name may be a field of the section's item.
-      guard reportUnknown, required else { return }
+      guard mustBeKnown else { return }
       var message = "unknown name '\(name)'"
       if let guess = Suggestion.closest(to: name, among: knownNames) {
         message += "; did you mean '\(guess)'?"
@@ -68,7 +73,7 @@ private struct Reads {
       findings.append(.error(message, at: location))
       return
     }
-    guard required, let position, analysis.reachable[position] else { return }
+    guard mustBeSet, let position, analysis.reachable[position] else { return }
     for variable in answerVariables(behind: name).sorted() {
       guard let setter = dialogue.question(storing: variable),
         let setterPosition = dialogue.position(of: setter.step.id)
@@ -76,11 +81,32 @@ private struct Reads {
       if setterPosition == position && answered { continue }
       if analysis.mustPass(setterPosition, before: position) { continue }
       let via = variable == name ? "" : " (which '\(name)' needs)"
-      findings.append(
-        .error(
-          "'\(variable)'\(via) may not be set yet here: some paths reach step '\(analysis.steps[position].id)' without asking step '\(setter.step.id)'",
-          at: location))
+      let here = analysis.steps[position].id
+      let problem: String
+      if setterPosition == position {
+        problem = "is not set yet here: step '\(here)' only asks it after this"
+      } else if !leads(from: setterPosition, to: position) {
+        problem =
+          "is not set yet here: no path reaches step '\(here)' after asking step '\(setter.step.id)'"
+      } else {
+        problem =
+          "may not be set yet here: some paths reach step '\(here)' without asking step '\(setter.step.id)'"
+      }
+      findings.append(.error("'\(variable)'\(via) \(problem)", at: location))
     }
+  }
+
+  /// Whether some path leads from the step at `from` to the step at `to`.
+  private func leads(from: Int, to: Int) -> Bool {
+    var seen: Set<Int> = [from]
+    var stack = [from]
+    while let current = stack.popLast() {
+      for next in analysis.successors[current] {
+        if next == to { return true }
+        if seen.insert(next).inserted { stack.append(next) }
+      }
+    }
+    return false
   }
 
   /// The answers a name depends on: itself if it is an answer, or every answer behind a computed value.

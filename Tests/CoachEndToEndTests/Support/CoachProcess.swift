@@ -1,0 +1,110 @@
+import Foundation
+
+/// Runs the built `coach` executable as a child process, the way a person or a script would, and
+/// captures everything it writes.
+///
+///     let result = try CoachProcess.run(["check", "broken/unknown-goto.yaml"], in: fixtures)
+///     XCTAssertEqual(result.status, 65)
+///
+/// Output goes through temporary files rather than pipes, so a chatty child can never block on a
+/// full pipe while the test waits for it to exit.
+struct CoachProcess {
+  /// What one run wrote and how it ended.
+  struct Result: Sendable, CustomStringConvertible {
+    var stdout: String
+    var stderr: String
+    /// The exit status; for a child killed by a signal, 128 plus the signal number.
+    var status: Int32
+    var timedOut: Bool
+
+    /// The lines of standard output, without the trailing empty one.
+    var stdoutLines: [String] {
+      var lines = stdout.components(separatedBy: "\n")
+      if lines.last == "" { lines.removeLast() }
+      return lines
+    }
+
+    var description: String {
+      "exit \(status)\(timedOut ? " (timed out)" : "")\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+    }
+  }
+
+  enum Failure: Error, CustomStringConvertible {
+    case executableNotFound([String])
+
+    var description: String {
+      switch self {
+      case .executableNotFound(let places):
+        "no built 'coach' executable in: \(places.joined(separator: ", ")); run 'swift build' first"
+      }
+    }
+  }
+
+  /// The `coach` executable SwiftPM built next to this test bundle (`.build/<triple>/debug/`).
+  static func executable() throws -> URL {
+    var directories = [Bundle.module.bundleURL.deletingLastPathComponent()]
+    for bundle in [Bundle.main] + Bundle.allBundles {
+      directories.append(bundle.bundleURL.deletingLastPathComponent())
+      if let executable = bundle.executableURL {
+        directories.append(executable.deletingLastPathComponent())
+      }
+    }
+    for directory in directories {
+      let candidate = directory.appendingPathComponent("coach")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    throw Failure.executableNotFound(directories.map(\.path))
+  }
+
+  /// Runs `coach` with `arguments` in `directory`, feeding it `stdin`, with `environment` added to
+  /// this process's environment. Kills it after `timeout` seconds.
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, stdin: String = "",
+    environment: [String: String] = [:], timeout: TimeInterval = 20
+  ) throws -> Result {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("coach-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let inURL = scratch.appendingPathComponent("stdin")
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    try Data(stdin.utf8).write(to: inURL)
+    for url in [outURL, errURL] {
+      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+    }
+    let input = try FileHandle(forReadingFrom: inURL)
+    let output = try FileHandle(forWritingTo: outURL)
+    let errors = try FileHandle(forWritingTo: errURL)
+    defer {
+      try? input.close()
+      try? output.close()
+      try? errors.close()
+    }
+
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
+    try process.run()
+    var timedOut = false
+    if finished.wait(timeout: .now() + timeout) == .timedOut {
+      timedOut = true
+      process.terminate()
+      finished.wait()
+    }
+    let status =
+      process.terminationReason == .uncaughtSignal
+      ? 128 + process.terminationStatus : process.terminationStatus
+    return Result(
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+      status: status, timedOut: timedOut)
+  }
+}

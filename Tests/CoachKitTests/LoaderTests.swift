@@ -1,0 +1,141 @@
+import XCTest
+
+@testable import CoachKit
+
+/// The loader, in memory: what it reports for text that does not fit the format, and that one
+/// mistake gives one message.
+final class LoaderTests: XCTestCase {
+  func testTheBaseDialogueIsClean() {
+    XCTAssertEqual(DialogueText.findings(DialogueText.retro), [])
+    let result = DialogueLoader().load(text: DialogueText.retro, name: "retro.yaml")
+    XCTAssertEqual(result.dialogue?.steps.map(\.id), ["hello", "team_size", "big", "mood", "done"])
+  }
+
+  func testAMisspeltTopLevelKeyIsReportedOnceAndReadAsTheKeyItMeans() {
+    let text = DialogueText.retro(("title: A short", "titel: A short"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:3:1: error: unknown key 'titel' in the dialogue; did you mean 'title'?"])
+  }
+
+  func testAMisspeltStepKeyIsReadAsTheKeyItMeans() {
+    // Without recovery, 'done' would also be "the last step but not final".
+    let text = DialogueText.retro(("        final: true", "        fianl: true"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:39:9: error: unknown key 'fianl' in a step; did you mean 'final'?"])
+  }
+
+  func testAMisspellingOfAKeyThatIsAlsoWrittenIsOnlyReported() {
+    let text = DialogueText.retro(
+      ("title: A short retro check\n", "title: A short retro check\ntitel: Again\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:4:1: error: unknown key 'titel' in the dialogue; did you mean 'title'?"])
+  }
+
+  func testAnUnknownKeyWithNoLookalikeListsTheKeys() {
+    let text = DialogueText.retro(
+      ("        final: true", "        final: true\n        colour: red"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:40:9: error: unknown key 'colour' in a step; expected one of: id, say, ask, notes, next, final"
+      ])
+  }
+
+  func testAKeyOfAnotherQuestionTypeSaysWhichTypesTakeIt() {
+    let text = DialogueText.retro(
+      ("      max: 50\n", "      max: 50\n          options: [small, big]\n"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:20:11: error: a number question has no 'options'; only choice and multi questions do"
+      ])
+    let pattern = DialogueText.retro(
+      ("      max: 5\n", "      max: 5\n          pattern: '[0-9]+'\n"))
+    XCTAssertEqual(
+      DialogueText.findings(pattern),
+      ["retro.yaml:37:11: error: a scale question has no 'pattern'; only text questions do"])
+  }
+
+  func testAMisspeltQuestionTypeIsReadAsTheTypeItMeans() {
+    // Its variable stays known, so the condition and text that read it are not reported too.
+    let text = DialogueText.retro(("type: number", "type: nubmer"))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:16:17: error: unknown question type 'nubmer'; did you mean 'number'?"])
+  }
+
+  func testAnUnknownQuestionTypeWithNoLookalikeListsTheTypes() {
+    let text = DialogueText.retro(("type: scale", "type: stars"))
+    XCTAssertEqual(
+      DialogueText.loaderFindings(text),
+      [
+        "retro.yaml:33:17: error: unknown question type 'stars'; expected one of: text, choice, multi, scale, number, yesno"
+      ])
+  }
+
+  func testAQuestionWithoutAPromptStillSetsItsVariable() {
+    let text = DialogueText.retro(("          prompt: How many people took part?\n", ""))
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      ["retro.yaml:16:11: error: this question needs 'prompt': the question as the person reads it"]
+    )
+  }
+
+  // MARK: - Folders and includes
+
+  /// `retro` split in two: `d/dialogue.yaml` includes `d/feelings.yaml`, which holds the second
+  /// section.
+  static func folder(feelings: String = feelingsSection, include: String = "feelings.yaml")
+    -> [String: String]
+  {
+    let parts = DialogueText.retro.components(separatedBy: "  - id: feelings\n")
+    let main = parts[0].replacingOccurrences(
+      of: "start: hello\n", with: "start: hello\ninclude:\n  - \(include)\n")
+    return ["d/dialogue.yaml": main, "d/feelings.yaml": feelings]
+  }
+
+  static let feelingsSection =
+    "sections:\n  - id: feelings\n"
+    + DialogueText.retro.components(separatedBy: "  - id: feelings\n")[1]
+
+  func testAFolderDialogueReadsItsIncludedFiles() throws {
+    XCTAssertEqual(try DialogueText.findings(files: Self.folder(), main: "d"), [])
+    let result = try DialogueLoader(source: .inMemory(Self.folder())).load(path: "d")
+    XCTAssertEqual(result.dialogue?.files, ["d/dialogue.yaml", "d/feelings.yaml"])
+    XCTAssertEqual(result.dialogue?.step("mood")?.location.description, "d/feelings.yaml:6:9")
+  }
+
+  func testAMissingIncludeIsOneMessageAtItsName() throws {
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(include: "feelings.yml"), main: "d"),
+      [
+        "d/dialogue.yaml:7:5: error: cannot include 'feelings.yml': no such file next to d/dialogue.yaml; did you mean 'feelings.yaml'?"
+      ])
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(include: "moods.yaml"), main: "d"),
+      [
+        "d/dialogue.yaml:7:5: error: cannot include 'moods.yaml': no such file next to d/dialogue.yaml"
+      ])
+  }
+
+  func testAnIncludedFileThatDoesNotParseIsOneMessageInThatFile() throws {
+    let broken = Self.feelingsSection.replacingOccurrences(
+      of: "title: Feelings", with: "title: Feelings: how it went")
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(feelings: broken), main: "d"),
+      [
+        "d/feelings.yaml:3:20: error: YAML syntax: mapping values are not allowed in this context; if this text holds ': ', put it in quotes"
+      ])
+  }
+
+  func testAnIncludedFileThatIsNotAMappingIsOneMessage() throws {
+    XCTAssertEqual(
+      try DialogueText.findings(files: Self.folder(feelings: "- mood\n- done\n"), main: "d"),
+      [
+        "d/feelings.yaml:1:1: error: an included file should be a mapping of keys and values, not a list"
+      ])
+  }
+}
