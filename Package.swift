@@ -52,6 +52,7 @@ let package = Package(
     .executableTarget(name: "DialogueEmbedder"),
     .plugin(name: "EmbedDialogues", capability: .buildTool(), dependencies: ["DialogueEmbedder"]),
     .testTarget(name: "CoachKitTests", dependencies: ["CoachKit"]),
+    .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
     .testTarget(
       name: "CoachEndToEndTests",
       dependencies: ["coach", "CoachKit"],

@@ -72,7 +72,9 @@ public struct Conversation {
     /// A person typing at a terminal: no echo (the terminal shows what they type), wrapped to
     /// the terminal's width as it is at each prompt.
     public static func interactive(colours: Bool, width: @escaping @Sendable () -> Int) -> Style {
-      Style(echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true)
+      Style(
+        echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
+      )
     }
 
     public init(
@@ -104,7 +106,9 @@ public struct Conversation {
   }
 
   /// Runs until the dialogue ends, the person quits, or input ends.
-  public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink) -> ExitStatus {
+  public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
+    -> ExitStatus
+  {
     write([(engine.dialogue.title, .title), ("\n", .plain)], to: sink)
     if let reply = pendingStart {
       show(reply, to: sink)
@@ -116,7 +120,10 @@ public struct Conversation {
       switch source.readLine(prompt: "> ") {
       case .endOfInput:
         if style.echoesAnswers { sink.write("\n") }
-        let place = engine.currentPrompt(in: session).map { "question \($0.stepNumber) of \($0.stepCount), step '\($0.stepID)'" } ?? "the start"
+        let place =
+          engine.currentPrompt(in: session).map {
+            "question \($0.stepNumber) of \($0.stepCount), step '\($0.stepID)'"
+          } ?? "the start"
         sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
         return .dataError
       case .interrupted:
@@ -129,7 +136,9 @@ public struct Conversation {
         let input = Input(line)
         lastAnswerAccepted = false
         let status = handle(input, sink: sink)
-        if let kept = Self.historyEntry(for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted) {
+        if let kept = Self.historyEntry(
+          for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
+        {
           source.remember(kept)
         }
         if let status { return status }
@@ -147,7 +156,9 @@ public struct Conversation {
       lastAnswerAccepted = reply.rejection == nil
       show(reply, to: sink)
     case .unknownCommand(let word):
-      sink.write("Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n")
+      sink.write(
+        "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
+      )
     case .command(let command):
       switch command {
       case .back: show(engine.handle(.back, in: &session), to: sink)
@@ -157,7 +168,8 @@ public struct Conversation {
         sink.write("Stopped. Nothing more will be asked.\n")
         return .ok
       case .help:
-        sink.write("Commands:\n" + Command.allCases.map { "  " + $0.summary }.joined(separator: "\n") + "\n")
+        sink.write(
+          "Commands:\n" + Command.allCases.map { "  " + $0.summary }.joined(separator: "\n") + "\n")
       case .questionHelp:
         let help = engine.currentPrompt(in: session)?.help
         sink.write(wrap(help ?? "There is no extra help for this question.") + "\n")
@@ -172,24 +184,31 @@ public struct Conversation {
 
   private func show(_ reply: Reply, to sink: some TextSink) {
     var text: [(String, Role)] = []
-    if let notice = reply.notice { text.append((ReplyText.notice(notice, dialogue: engine.dialogue) + "\n", .plain)) }
+    if let notice = reply.notice {
+      text.append((ReplyText.notice(notice, dialogue: engine.dialogue) + "\n", .plain))
+    }
     for line in reply.lines {
       switch line {
       case .section(let heading):
         text.append(("\n", .plain))
         text.append((header(heading, prompt: reply.prompt), .heading))
         text.append(("\n", .plain))
-      case .say(let said, _): text.append(("\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n", .plain))
-      case .notes(let notes, _) where style.showsNotes: text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
+      case .say(let said, _):
+        text.append(("\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n", .plain))
+      case .notes(let notes, _) where style.showsNotes:
+        text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break
       }
     }
     if let rejection = reply.rejection {
       text.append((wrap(ReplyText.rejection(rejection)), .rejection))
       text.append(("\n", .plain))
-      if let prompt = reply.prompt { text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain)) }
+      if let prompt = reply.prompt {
+        text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain))
+      }
     } else if let prompt = reply.prompt {
-      text.append(("\n" + PromptText.lines(for: prompt).map(wrap).joined(separator: "\n") + "\n", .plain))
+      text.append(
+        ("\n" + PromptText.lines(for: prompt).map(wrap).joined(separator: "\n") + "\n", .plain))
     }
     write(text, to: sink)
   }
@@ -240,13 +259,17 @@ public struct Conversation {
 
   /// The history entry a line makes, if any: a known command (just its name, so nothing typed
   /// after it is kept) or an accepted answer to a question with set answers. Never free text.
-  static func historyEntry(for input: Input, line: String, prompt: Prompt?, accepted: Bool) -> String? {
+  static func historyEntry(for input: Input, line: String, prompt: Prompt?, accepted: Bool)
+    -> String?
+  {
     switch input {
     case .command(.questionHelp): return "?"
     case .command(let command): return "/" + command.rawValue
     case .unknownCommand: return nil
     case .answer(let text):
-      guard accepted, let prompt, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+      guard accepted, let prompt, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return nil
+      }
       if case .text = prompt.kind { return nil }
       return line.trimmingCharacters(in: .whitespaces)
     }
@@ -254,7 +277,10 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = engine.dialogue.plan {
-      sink.write("\n" + Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines) + "\n")
+      sink.write(
+        "\n"
+          + Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines)
+          + "\n")
     }
     sink.write("\nThe session is complete.\n")
   }
@@ -264,17 +290,22 @@ public struct Conversation {
       let index = engine.dialogue.sections.firstIndex(where: { $0.id == prompt.sectionID })
     else { return "The session has ended." }
     let section = engine.dialogue.sections[index]
-    return "Section \(index + 1) of \(engine.dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
+    return
+      "Section \(index + 1) of \(engine.dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
   }
 
   func timeText() -> String {
     let now = engine.clock.now()
     let total = now.timeIntervalSince(session.startedAt)
-    var text = "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(engine.dialogue.duration * 60))."
-    if let prompt = engine.currentPrompt(in: session), let section = engine.dialogue.section(prompt.sectionID),
+    var text =
+      "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(engine.dialogue.duration * 60))."
+    if let prompt = engine.currentPrompt(in: session),
+      let section = engine.dialogue.section(prompt.sectionID),
       let started = session.sectionStarts[section.id]
     {
-      text = "\(section.title): \(ReplyText.clock(now.timeIntervalSince(started))) of \(ReplyText.clock(section.budget * 60)). " + text
+      text =
+        "\(section.title): \(ReplyText.clock(now.timeIntervalSince(started))) of \(ReplyText.clock(section.budget * 60)). "
+        + text
     }
     return text
   }

@@ -9,7 +9,9 @@ public enum HistoryFile {
   /// At most this many entries are kept, in memory and on disk.
   public static let capacity = 500
 
-  public static func location(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+  public static func location(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String?
+  {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return state + "/coach/history"
     }
@@ -26,14 +28,18 @@ public enum HistoryFile {
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return false }
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+      return false
+    }
     if status.st_mode & 0o777 != 0o600 { _ = fchmod(descriptor, 0o600) }
     return true
   }
 
   private static func makeFolders(_ folder: String) -> Bool {
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) { return isFolder.boolValue }
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      return isFolder.boolValue
+    }
     let parent = (folder as NSString).deletingLastPathComponent
     if parent != folder, !makeFolders(parent) { return false }
     return mkdir(folder, 0o700) == 0 || errno == EEXIST

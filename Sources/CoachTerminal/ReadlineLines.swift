@@ -49,7 +49,8 @@ public struct ReadlineLines: LineSource {
     }
     defer { free(line) }
     quitAsked = false
-    return .line(String(decoding: UnsafeRawBufferPointer(start: line, count: strlen(line)), as: UTF8.self))
+    return .line(
+      String(decoding: UnsafeRawBufferPointer(start: line, count: strlen(line)), as: UTF8.self))
   }
 
   public mutating func expect(_ line: ExpectedLine) {

@@ -11,7 +11,9 @@ public enum Terminal {
   public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
   /// The width to wrap to: the terminal's (TIOCGWINSZ), then `$COLUMNS`, then 80.
-  public static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+  public static func columns(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Int
+  {
     let fromTerminal = Int(coach_le_terminal_columns(STDOUT_FILENO))
     if fromTerminal > 0 { return fromTerminal }
     if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return value }
@@ -28,7 +30,9 @@ public enum Terminal {
   /// Whether to colour output. `--color` wins; then a non-empty `NO_COLOR` turns colour off,
   /// `CLICOLOR_FORCE` (not "0") turns it on; otherwise colour only on a terminal whose `TERM`
   /// is not `dumb`.
-  public static func usesColour(_ mode: ColourMode, environment: [String: String], outputIsTerminal: Bool) -> Bool {
+  public static func usesColour(
+    _ mode: ColourMode, environment: [String: String], outputIsTerminal: Bool
+  ) -> Bool {
     switch mode {
     case .always: return true
     case .never: return false

@@ -7,8 +7,10 @@
 public enum TextWrapper {
   public static func wrap(_ text: String, width: Int) -> String {
     let width = max(width, 10)
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { wrapLine(String($0), width: width) }
-      .joined(separator: "\n")
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      wrapLine(String($0), width: width)
+    }
+    .joined(separator: "\n")
   }
 
   /// A piece that stays on one line; `joined` when it follows the previous piece with no space.
@@ -94,16 +96,21 @@ public enum TextWrapper {
   static func columns(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-    if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
+    if scalar.properties.generalCategory == .nonspacingMark
+      || scalar.properties.generalCategory == .enclosingMark
       || value == 0x200B || value == 0x200D || (0xFE00...0xFE0F).contains(value)
     {
       return 0
     }
     if scalar.properties.isEmojiPresentation { return 2 }
-    if (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value) || (0x3041...0xA4CF).contains(value)
-      || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
-      || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
-      || (0x1F900...0x1F9FF).contains(value) || (0x1F680...0x1F6FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+    if (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value)
+      || (0x3041...0xA4CF).contains(value)
+      || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+      || (0xFE30...0xFE4F).contains(value)
+      || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
+      || (0x1F300...0x1F64F).contains(value)
+      || (0x1F900...0x1F9FF).contains(value) || (0x1F680...0x1F6FF).contains(value)
+      || (0x20000...0x3FFFD).contains(value)
     {
       return 2
     }

@@ -18,7 +18,9 @@ struct Run: ParsableCommand {
       --color always forces it.
       """)
 
-  @Argument(help: "A dialogue file or folder. Default: the built-in session.", completion: .file(extensions: ["yaml", "yml"]))
+  @Argument(
+    help: "A dialogue file or folder. Default: the built-in session.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var dialogue: String?
 
   @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
@@ -38,8 +40,11 @@ struct Run: ParsableCommand {
     let streams = StandardStreams()
     let status: ExitStatus
     if Terminal.isInteractive {
-      var conversation = Conversation(engine: engine, style: .interactive(colours: colours) { Terminal.columns() })
-      var lines = ReadlineLines(historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams)
+      var conversation = Conversation(
+        engine: engine, style: .interactive(colours: colours) { Terminal.columns() })
+      var lines = ReadlineLines(
+        historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
+      )
       status = conversation.run(reading: &lines, to: streams)
     } else {
       var style = Conversation.Style.plain
@@ -68,12 +73,17 @@ enum DialogueLoading {
       throw ExitCode(ExitStatus.noInput.rawValue)
     }
     var findings = result.diagnostics
-    if let dialogue = result.dialogue, !findings.hasErrors { findings += DialogueChecker().check(dialogue) }
+    if let dialogue = result.dialogue, !findings.hasErrors {
+      findings += DialogueChecker().check(dialogue)
+    }
     let errors = findings.errors
     guard let dialogue = result.dialogue, errors.isEmpty else {
       let shown = errors.prefix(20).map { "\($0)\n" }.joined()
-      let more = errors.count > 20 ? "… and \(errors.count - 20) more; run 'coach check' for all of them\n" : ""
-      FileHandle.standardError.write(Data((shown + more + "coach: the dialogue has errors; nothing was run\n").utf8))
+      let more =
+        errors.count > 20
+        ? "… and \(errors.count - 20) more; run 'coach check' for all of them\n" : ""
+      FileHandle.standardError.write(
+        Data((shown + more + "coach: the dialogue has errors; nothing was run\n").utf8))
       throw ExitCode(ExitStatus.dataError.rawValue)
     }
     return dialogue

@@ -11,7 +11,8 @@ final class PTYSessionTests: XCTestCase {
   private var stateHome: URL!
 
   override func setUpWithError() throws {
-    stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("coach-pty-\(UUID().uuidString)")
+    stateHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-pty-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: stateHome, withIntermediateDirectories: true)
   }
 
@@ -25,18 +26,23 @@ final class PTYSessionTests: XCTestCase {
   }
 
   private func start(
-    _ name: String, arguments: [String] = [], columns: UInt16 = 80, environment extra: [String: String] = ["NO_COLOR": "1"]
+    _ name: String, arguments: [String] = [], columns: UInt16 = 80,
+    environment extra: [String: String] = ["NO_COLOR": "1"]
   ) throws -> PseudoTerminal {
     var environment = [
       "PATH": "/usr/bin:/bin", "HOME": stateHome.path, "TERM": "xterm", "LANG": "C.UTF-8",
       "XDG_STATE_HOME": stateHome.path,
     ]
     environment.merge(extra) { $1 }
-    return try PseudoTerminal(arguments: ["run", try fixture(name)] + arguments, environment: environment, columns: columns)
+    return try PseudoTerminal(
+      arguments: ["run", try fixture(name)] + arguments, environment: environment, columns: columns)
   }
 
   /// Waits for a question, then for its prompt, then types the answer.
-  private func answer(_ question: String, with keys: String, on pty: PseudoTerminal, file: StaticString = #filePath, line: UInt = #line)
+  private func answer(
+    _ question: String, with keys: String, on pty: PseudoTerminal, file: StaticString = #filePath,
+    line: UInt = #line
+  )
     throws
   {
     try pty.waitFor(question, file: file, line: line)
@@ -44,7 +50,9 @@ final class PTYSessionTests: XCTestCase {
     pty.send(keys)
   }
 
-  private func exitCode(_ status: Int32) -> Int32? { status & 0x7F == 0 ? (status >> 8) & 0xFF : nil }
+  private func exitCode(_ status: Int32) -> Int32? {
+    status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
+  }
   private func killingSignal(_ status: Int32) -> Int32? {
     let signal = status & 0x7F
     return signal != 0 && signal != 0x7F ? signal : nil
@@ -70,9 +78,11 @@ final class PTYSessionTests: XCTestCase {
     let history = try String(contentsOf: file, encoding: .utf8)
     XCTAssertEqual(history.split(separator: "\n"), ["3", "2", "4", "y", "7"])
     XCTAssertFalse(history.contains("secret"))
-    let fileMode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int)
+    let fileMode = try XCTUnwrap(
+      FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int)
     XCTAssertEqual(fileMode & 0o777, 0o600)
-    let folderMode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int)
+    let folderMode = try XCTUnwrap(
+      FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int)
     XCTAssertEqual(folderMode & 0o777, 0o700)
   }
 
@@ -132,18 +142,21 @@ final class PTYSessionTests: XCTestCase {
   }
 
   func testAResizeChangesTheWrapWidth() throws {
-    let help = "Think of the last two months; count the meetings that really happened, not the ones in the calendar."
+    let help =
+      "Think of the last two months; count the meetings that really happened, not the ones in the calendar."
     let pty = try start("small", columns: 40)
     try answer("How often do you meet", with: "?\r", on: pty)
     try pty.waitFor("Think of")
     let narrow = "Think of" + (try pty.waitFor("> "))
     XCTAssertTrue(narrow.contains("Think of the last two months;"), narrow.debugDescription)
-    XCTAssertFalse(narrow.contains(help), "at 40 columns the help is wrapped: \(narrow.debugDescription)")
+    XCTAssertFalse(
+      narrow.contains(help), "at 40 columns the help is wrapped: \(narrow.debugDescription)")
     pty.resize(columns: 150)
     pty.send("?\r")
     try pty.waitFor("Think of")
     let wide = "Think of" + (try pty.waitFor("> "))
-    XCTAssertTrue(wide.contains(help), "at 150 columns the help is one line: \(wide.debugDescription)")
+    XCTAssertTrue(
+      wide.contains(help), "at 150 columns the help is one line: \(wide.debugDescription)")
   }
 
   func testNoColorMeansNoColourCodes() throws {
@@ -153,7 +166,9 @@ final class PTYSessionTests: XCTestCase {
     try answer("What is on your mind", with: "/quit\r", on: pty)
     try pty.waitFor("Stopped.")
     _ = try pty.waitForExit()
-    XCTAssertNil(pty.text.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression), pty.text.debugDescription)
+    XCTAssertNil(
+      pty.text.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression),
+      pty.text.debugDescription)
   }
 
   func testColourOnATerminalUnlessToldNever() throws {
@@ -165,17 +180,22 @@ final class PTYSessionTests: XCTestCase {
     let plain = try start("small", arguments: ["--color", "never"], environment: [:])
     try answer("How often do you meet", with: "/quit\r", on: plain)
     _ = try plain.waitForExit()
-    XCTAssertNil(plain.text.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression), plain.text.debugDescription)
+    XCTAssertNil(
+      plain.text.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression),
+      plain.text.debugDescription)
   }
 
   func testEscapeSequencesInAnAnswerAreNotEchoed() throws {
     let pty = try start("small")
     try answer("How often do you meet", with: "1\r", on: pty)
     // Ctrl-V types the next key literally: ESC [ 2 J (clear screen) and OSC 0 (window title).
-    try answer("What is on your mind", with: "a\u{16}\u{1B}[2Jb\u{16}\u{1B}]0;x\u{16}\u{7}c\r", on: pty)
+    try answer(
+      "What is on your mind", with: "a\u{16}\u{1B}[2Jb\u{16}\u{1B}]0;x\u{16}\u{7}c\r", on: pty)
     try pty.waitFor("You wrote: abc.")
     // A paste (bracketed) carries the escape character too.
-    try answer("how often would you like", with: "\u{1B}[200~p\u{1B}[2Jq\u{1B}]0;x\u{7}r\u{1B}[201~\r", on: pty)
+    try answer(
+      "how often would you like", with: "\u{1B}[200~p\u{1B}[2Jq\u{1B}]0;x\u{7}r\u{1B}[201~\r",
+      on: pty)
     try pty.waitFor("Sorry, 'pqr' is not one of the options")
     try pty.waitFor("> ")
     pty.send("/quit\r")
@@ -191,12 +211,14 @@ final class PTYSessionTests: XCTestCase {
       try pty.waitFor("> ")
       pty.send("half")
       try pty.waitFor("half")
-      XCTAssertEqual(pty.modes().c_lflag & tcflag_t(ICANON), 0, "readline has the terminal in its own mode")
+      XCTAssertEqual(
+        pty.modes().c_lflag & tcflag_t(ICANON), 0, "readline has the terminal in its own mode")
       pty.signal(signal)
       let status = try pty.waitForExit()
       XCTAssertEqual(killingSignal(status), signal)
       let modes = pty.modes()
-      XCTAssertNotEqual(modes.c_lflag & tcflag_t(ICANON), 0, "line mode restored after signal \(signal)")
+      XCTAssertNotEqual(
+        modes.c_lflag & tcflag_t(ICANON), 0, "line mode restored after signal \(signal)")
       XCTAssertNotEqual(modes.c_lflag & tcflag_t(ECHO), 0, "echo restored after signal \(signal)")
     }
   }

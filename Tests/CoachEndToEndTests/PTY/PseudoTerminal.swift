@@ -34,7 +34,8 @@ final class PseudoTerminal {
   }
 
   init(
-    executable: String = PseudoTerminal.coachPath, arguments: [String], environment: [String: String],
+    executable: String = PseudoTerminal.coachPath, arguments: [String],
+    environment: [String: String],
     columns: UInt16 = 80, rows: UInt16 = 24, timeout: TimeInterval = 15
   ) throws {
     self.timeout = timeout
@@ -44,7 +45,9 @@ final class PseudoTerminal {
     var spawned: pid_t = 0
     Self.spawnLock.lock()
     defer { Self.spawnLock.unlock() }
-    guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed: \(errno)") }
+    guard openpty(&master, &slave, nil, nil, &size) == 0 else {
+      throw Failure(description: "openpty failed: \(errno)")
+    }
     _ = fcntl(master, F_SETFD, FD_CLOEXEC)
     _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
     var nameBuffer = [CChar](repeating: 0, count: 128)
@@ -53,7 +56,8 @@ final class PseudoTerminal {
       close(slave)
       throw Failure(description: "ttyname_r failed")
     }
-    let slavePath = String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let slavePath = String(
+      decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -71,10 +75,13 @@ final class PseudoTerminal {
     posix_spawnattr_setsigmask(&attributes, &noSignals)
     var defaults = sigset_t()
     sigemptyset(&defaults)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGQUIT] {
+      sigaddset(&defaults, signal)
+    }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     let setSession: Int32 = 0x80  // POSIX_SPAWN_SETSID on glibc; not visible to Swift
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setSession))
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setSession))
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -117,7 +124,9 @@ final class PseudoTerminal {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeMutableBytes { write(master, $0.baseAddress, $0.count) }
+      let written = bytes[offset...].withUnsafeMutableBytes {
+        write(master, $0.baseAddress, $0.count)
+      }
       if written > 0 {
         offset += written
       } else if errno != EINTR {
@@ -133,7 +142,9 @@ final class PseudoTerminal {
   /// Waits until `expected` appears after the point where the last wait stopped; returns what
   /// came before it.
   @discardableResult
-  func waitFor(_ expected: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+  func waitFor(_ expected: String, file: StaticString = #filePath, line: UInt = #line) throws
+    -> String
+  {
     let needle = Array(expected.utf8)
     let deadline = Date().addingTimeInterval(timeout)
     while true {
@@ -147,7 +158,9 @@ final class PseudoTerminal {
       guard read != .closed else {
         let tail = String(decoding: output[cursor...], as: UTF8.self)
         let failure = Failure(
-          description: "waited \(Int(timeout)) s for \(expected.debugDescription); got since last match: \(tail.debugDescription)")
+          description:
+            "waited \(Int(timeout)) s for \(expected.debugDescription); got since last match: \(tail.debugDescription)"
+        )
         XCTFail(failure.description, file: file, line: line)
         throw failure
       }
