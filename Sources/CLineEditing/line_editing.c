@@ -95,6 +95,7 @@ void coach_le_setup(void) {
   rl_attempted_completion_function = complete;
   rl_completer_word_break_characters = "";  // the whole line is the word to complete
   rl_variable_bind("completion-ignore-case", "on");
+  rl_variable_bind("show-all-if-unmodified", "on");  // list the options at once when Tab cannot add more
 }
 
 char *coach_le_read_line(const char *prompt, int *interrupted) {

@@ -44,7 +44,7 @@ public struct ReadlineLines: LineSource {
       if quitAsked { return .quit }
       quitAsked = true
       // readline has already moved to a new line.
-      sink.write(Self.quitQuestion + "\n")
+      sink.write(TextWrapper.wrap(Self.quitQuestion, width: Terminal.columns()) + "\n")
       return .interrupted
     }
     defer { free(line) }
