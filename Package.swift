@@ -28,10 +28,16 @@ let package = Package(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]
     ),
+    // The few C functions that touch readline's globals and the signal handlers around it.
+    .target(
+      name: "CLineEditing",
+      dependencies: ["CReadline"],
+      linkerSettings: [.linkedLibrary("readline")]
+    ),
     // The edges: how a session is shown and read, on a terminal or through pipes.
     .target(
       name: "CoachTerminal",
-      dependencies: ["CoachKit", "CReadline"]
+      dependencies: ["CoachKit", "CReadline", "CLineEditing"]
     ),
     .executableTarget(
       name: "coach",
@@ -49,6 +55,7 @@ let package = Package(
       name: "CoachKitTests",
       dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")]
     ),
+    .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
     .testTarget(
       name: "CoachEndToEndTests",
       dependencies: ["coach", "CoachKit"],

@@ -5,6 +5,24 @@ import Foundation
 public protocol LineSource {
   /// The next line, without its newline.
   mutating func readLine(prompt: String) -> LineRead
+  /// Told before each read what the line is for: the words Tab may complete.
+  mutating func expect(_ line: ExpectedLine)
+  /// A line that may be kept in history: a command, or an accepted answer to a question with set
+  /// answers (choice, multiple choice, scale, yes/no, number). Free-text answers never come here.
+  mutating func remember(_ line: String)
+}
+
+extension LineSource {
+  public mutating func expect(_ line: ExpectedLine) {}
+  public mutating func remember(_ line: String) {}
+}
+
+/// What the next line is for, as far as a line source cares.
+public struct ExpectedLine: Equatable, Sendable {
+  /// Commands, and the current question's option labels (or yes and no).
+  public var completions: [String]
+
+  public init(completions: [String]) { self.completions = completions }
 }
 
 public enum LineRead: Equatable, Sendable {
@@ -12,6 +30,8 @@ public enum LineRead: Equatable, Sendable {
   case endOfInput
   /// Ctrl-C while a line was being typed: the line is dropped.
   case interrupted
+  /// The person asked to stop (Ctrl-D twice at an empty prompt).
+  case quit
 }
 
 /// Where a conversation's text goes.
@@ -41,15 +61,41 @@ public struct Conversation {
     public var width: (@Sendable () -> Int)?
     /// Show facilitator-only notes (never on a shared screen).
     public var showsNotes: Bool
+    /// Colour headings, re-asks and the title (ANSI SGR). Every coloured line says its meaning in
+    /// words too.
+    public var colours: Bool
+    /// Section headers that also give the step and the session clock, for a person at a terminal.
+    public var showsProgress: Bool
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
-    public init(echoesAnswers: Bool, width: (@Sendable () -> Int)?, showsNotes: Bool) {
+    /// A person typing at a terminal: no echo (the terminal shows what they type), wrapped to
+    /// the terminal's width as it is at each prompt.
+    public static func interactive(colours: Bool, width: @escaping @Sendable () -> Int) -> Style {
+      Style(
+        echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
+      )
+    }
+
+    public init(
+      echoesAnswers: Bool, width: (@Sendable () -> Int)?, showsNotes: Bool, colours: Bool = false,
+      showsProgress: Bool = false
+    ) {
       self.echoesAnswers = echoesAnswers
       self.width = width
       self.showsNotes = showsNotes
+      self.colours = colours
+      self.showsProgress = showsProgress
     }
   }
+
+  /// What a piece of shown text is, for colour.
+  enum Role {
+    case plain, title, heading, rejection
+  }
+
+  /// An accepted answer to a question with set answers, waiting to be remembered.
+  private var lastAnswerAccepted = false
 
   public init(engine: Engine, style: Style) {
     self.engine = engine
@@ -63,12 +109,14 @@ public struct Conversation {
   public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
     -> ExitStatus
   {
-    sink.write(Sanitizer.clean(engine.dialogue.title) + "\n")
+    write([(engine.dialogue.title, .title), ("\n", .plain)], to: sink)
     if let reply = pendingStart {
       show(reply, to: sink)
       pendingStart = nil
     }
     while !session.isFinished {
+      let prompt = engine.currentPrompt(in: session)
+      source.expect(ExpectedLine(completions: Self.completions(for: prompt)))
       switch source.readLine(prompt: "> ") {
       case .endOfInput:
         if style.echoesAnswers { sink.write("\n") }
@@ -80,10 +128,20 @@ public struct Conversation {
         return .dataError
       case .interrupted:
         continue
+      case .quit:
+        if let status = handle(.command(.quit), sink: sink) { return status }
       case .line(let raw):
         let line = Sanitizer.clean(raw, limit: nil).replacingOccurrences(of: "\n", with: " ")
         if style.echoesAnswers { sink.write(line + "\n") }
-        if let status = handle(Input(line), sink: sink) { return status }
+        let input = Input(line)
+        lastAnswerAccepted = false
+        let status = handle(input, sink: sink)
+        if let kept = Self.historyEntry(
+          for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
+        {
+          source.remember(kept)
+        }
+        if let status { return status }
       }
     }
     finish(to: sink)
@@ -94,7 +152,9 @@ public struct Conversation {
   mutating func handle(_ input: Input, sink: some TextSink) -> ExitStatus? {
     switch input {
     case .answer(let text):
-      show(engine.handle(.answer(text), in: &session), to: sink)
+      let reply = engine.handle(.answer(text), in: &session)
+      lastAnswerAccepted = reply.rejection == nil
+      show(reply, to: sink)
     case .unknownCommand(let word):
       sink.write(
         "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
@@ -123,25 +183,96 @@ public struct Conversation {
   }
 
   private func show(_ reply: Reply, to sink: some TextSink) {
-    var text = ""
+    var text: [(String, Role)] = []
     if let notice = reply.notice {
-      text += ReplyText.notice(notice, dialogue: engine.dialogue) + "\n"
+      text.append((ReplyText.notice(notice, dialogue: engine.dialogue) + "\n", .plain))
     }
     for line in reply.lines {
       switch line {
-      case .section(let heading): text += "\n" + ReplyText.heading(heading) + "\n"
-      case .say(let said, _): text += "\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n"
-      case .notes(let notes, _) where style.showsNotes: text += "\n[notes] " + wrap(notes) + "\n"
+      case .section(let heading):
+        text.append(("\n", .plain))
+        text.append((header(heading, prompt: reply.prompt), .heading))
+        text.append(("\n", .plain))
+      case .say(let said, _):
+        text.append(("\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n", .plain))
+      case .notes(let notes, _) where style.showsNotes:
+        text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break
       }
     }
     if let rejection = reply.rejection {
-      text += wrap(ReplyText.rejection(rejection)) + "\n"
-      if let prompt = reply.prompt { text += wrap(PromptText.instruction(for: prompt)) + "\n" }
+      text.append((wrap(ReplyText.rejection(rejection)), .rejection))
+      text.append(("\n", .plain))
+      if let prompt = reply.prompt {
+        text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain))
+      }
     } else if let prompt = reply.prompt {
-      text += "\n" + PromptText.lines(for: prompt).map(wrap).joined(separator: "\n") + "\n"
+      text.append(
+        ("\n" + PromptText.lines(for: prompt).map(wrap).joined(separator: "\n") + "\n", .plain))
     }
-    sink.write(Sanitizer.clean(text))
+    write(text, to: sink)
+  }
+
+  /// A section's heading; at a terminal it also says the step and the clock.
+  private func header(_ heading: SectionHeading, prompt: Prompt?) -> String {
+    guard style.showsProgress else { return ReplyText.heading(heading) }
+    let elapsed = engine.clock.now().timeIntervalSince(session.startedAt)
+    return wrap(
+      ReplyText.header(
+        heading, step: prompt.map { ($0.stepNumber, $0.stepCount) }, elapsed: elapsed,
+        planned: engine.dialogue.duration * 60))
+  }
+
+  /// Writes pieces of text, sanitized; in colour each piece is cleaned on its own and then
+  /// painted, line by line.
+  private func write(_ pieces: [(String, Role)], to sink: some TextSink) {
+    guard style.colours else {
+      sink.write(Sanitizer.clean(pieces.map(\.0).joined()))
+      return
+    }
+    sink.write(pieces.map { Self.paint(Sanitizer.clean($0.0), as: $0.1) }.joined())
+  }
+
+  static func paint(_ text: String, as role: Role) -> String {
+    let code: String
+    switch role {
+    case .plain: return text
+    case .title: code = "1"
+    case .heading: code = "1;36"
+    case .rejection: code = "33"
+    }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "\u{1B}[\(code)m\($0)\u{1B}[0m" }
+      .joined(separator: "\n")
+  }
+
+  /// What Tab may complete at a prompt: the commands, and the question's option labels (or yes
+  /// and no).
+  static func completions(for prompt: Prompt?) -> [String] {
+    var words = Command.typedNames
+    if let prompt {
+      if prompt.kind.isYesNo { words += ["yes", "no"] }
+      words += prompt.options.map { Sanitizer.clean($0.label, limit: nil) }
+    }
+    return words
+  }
+
+  /// The history entry a line makes, if any: a known command (just its name, so nothing typed
+  /// after it is kept) or an accepted answer to a question with set answers. Never free text.
+  static func historyEntry(for input: Input, line: String, prompt: Prompt?, accepted: Bool)
+    -> String?
+  {
+    switch input {
+    case .command(.questionHelp): return "?"
+    case .command(let command): return "/" + command.rawValue
+    case .unknownCommand: return nil
+    case .answer(let text):
+      guard accepted, let prompt, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return nil
+      }
+      if case .text = prompt.kind { return nil }
+      return line.trimmingCharacters(in: .whitespaces)
+    }
   }
 
   private func finish(to sink: some TextSink) {

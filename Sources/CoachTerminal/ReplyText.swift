@@ -34,3 +34,17 @@ public enum ReplyText {
     return "\(total / 60):" + String(format: "%02d", total % 60)
   }
 }
+
+extension ReplyText {
+  /// A section's header at a terminal: where the session is and how long it has run.
+  ///
+  ///     == Rhythm: section 2 of 4, step 3 of 12, clock 0:42 of 5:00 ==
+  public static func header(
+    _ heading: SectionHeading, step: (Int, Int)?, elapsed: Double, planned: Double
+  ) -> String {
+    var parts = ["section \(heading.number) of \(heading.count)"]
+    if let (number, count) = step { parts.append("step \(number) of \(count)") }
+    parts.append("clock \(clock(elapsed)) of \(clock(planned))")
+    return "== \(heading.title): " + parts.joined(separator: ", ") + " =="
+  }
+}

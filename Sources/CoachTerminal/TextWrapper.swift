@@ -1,5 +1,8 @@
 /// Wraps text to a number of terminal columns, counting wide characters (CJK, emoji) as two.
 ///
+/// Lines break at spaces, and also between wide characters (CJK text has no spaces); a word
+/// longer than the width is cut. Leading spaces of a line indent its continuation lines.
+///
 ///     TextWrapper.wrap("A long line of text", width: 10)  // "A long\nline of\ntext"
 public enum TextWrapper {
   public static func wrap(_ text: String, width: Int) -> String {
@@ -10,31 +13,84 @@ public enum TextWrapper {
     .joined(separator: "\n")
   }
 
+  /// A piece that stays on one line; `joined` when it follows the previous piece with no space.
+  private struct Piece {
+    var text: String
+    var width: Int
+    var joined: Bool
+  }
+
   private static func wrapLine(_ line: String, width: Int) -> String {
     guard displayWidth(line) > width else { return line }
     let indentation = String(line.prefix { $0 == " " })
+    let indent = indentation.count < width / 2 ? indentation : ""
     var lines: [String] = []
-    var current = ""
-    var currentWidth = 0
-    for word in line.split(separator: " ") {
-      let wordWidth = displayWidth(word)
-      let needed = current.isEmpty ? wordWidth : currentWidth + 1 + wordWidth
-      if needed > width && !current.isEmpty {
+    var current = indentation
+    var currentWidth = indentation.count
+    var lineHasText = false
+    for piece in pieces(of: line, width: width - indent.count) {
+      let needed = currentWidth + (lineHasText && !piece.joined ? 1 : 0) + piece.width
+      if needed > width && lineHasText {
         lines.append(current)
-        current = indentation + word
-        currentWidth = indentation.count + wordWidth
+        current = indent + piece.text
+        currentWidth = indent.count + piece.width
       } else {
-        current = current.isEmpty ? (lines.isEmpty ? indentation : "") + word : current + " " + word
-        currentWidth = current.isEmpty ? wordWidth : displayWidth(current)
+        current += (lineHasText && !piece.joined ? " " : "") + piece.text
+        currentWidth = needed
       }
+      lineHasText = true
     }
-    if !current.isEmpty { lines.append(current) }
+    if lineHasText { lines.append(current) }
     return lines.joined(separator: "\n")
   }
 
-  /// Columns a string takes on a terminal.
+  /// Splits a line into pieces: words, with each wide character a piece of its own and words
+  /// wider than `limit` cut into pieces that fit.
+  private static func pieces(of line: String, width limit: Int) -> [Piece] {
+    var result: [Piece] = []
+    for word in line.split(separator: " ") {
+      var joined = false
+      var run = ""
+      var runWidth = 0
+      func flush() {
+        guard !run.isEmpty else { return }
+        result.append(Piece(text: run, width: runWidth, joined: joined))
+        joined = true
+        run = ""
+        runWidth = 0
+      }
+      for character in word {
+        let columns = displayWidth(String(character))
+        if columns >= 2 {
+          flush()
+          result.append(Piece(text: String(character), width: columns, joined: joined))
+          joined = true
+        } else {
+          if runWidth + columns > limit { flush() }
+          run.append(character)
+          runWidth += columns
+        }
+      }
+      flush()
+    }
+    return result
+  }
+
+  /// Columns a string takes on a terminal, character by character: an emoji sequence joined with
+  /// zero-width joiners, or shown as emoji by a variation selector, takes two.
   public static func displayWidth(_ text: some StringProtocol) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + columns($1) }
+    text.reduce(0) { $0 + columns($1) }
+  }
+
+  static func columns(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if scalars.count > 1 {
+      if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+      if scalars.contains(where: { $0.value == 0x200D }) && first.properties.isEmoji { return 2 }
+      if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }  // a flag: two regional indicators
+    }
+    return max(columns(first), scalars.dropFirst().map(columns).max() ?? 0)
   }
 
   static func columns(_ scalar: Unicode.Scalar) -> Int {
@@ -46,13 +102,15 @@ public enum TextWrapper {
     {
       return 0
     }
-    if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
-      || (0xAC00...0xD7A3).contains(value)
-      || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
-      || (0xFF00...0xFF60).contains(value)
-      || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
-      || (0x1F900...0x1F9FF).contains(value)
-      || (0x1F680...0x1F6FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+    if scalar.properties.isEmojiPresentation { return 2 }
+    if (0x1100...0x115F).contains(value) || (0x2E80...0x303E).contains(value)
+      || (0x3041...0xA4CF).contains(value)
+      || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+      || (0xFE30...0xFE4F).contains(value)
+      || (0xFF00...0xFF60).contains(value) || (0xFFE0...0xFFE6).contains(value)
+      || (0x1F300...0x1F64F).contains(value)
+      || (0x1F900...0x1F9FF).contains(value) || (0x1F680...0x1F6FF).contains(value)
+      || (0x20000...0x3FFFD).contains(value)
     {
       return 2
     }

@@ -8,9 +8,14 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a session (the default when no command is given).",
     discussion: """
-      When standard input is not a terminal, answers are read one per line and the conversation
-      is written as plain text: handy for scripts and tests. Type /help during a session for the
-      commands (/back, /skip, /where, /time, /quit…).
+      At a terminal, answers are typed with line editing, history (Up arrow) and Tab completion
+      of the commands and options; Ctrl-C clears the line, Ctrl-D on an empty line asks whether
+      to quit. When standard input or output is not a terminal, answers are read one per line
+      and the conversation is written as plain text: handy for scripts and tests. Type /help
+      during a session for the commands (/back, /skip, /where, /time, /quit…).
+
+      Colour is used on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE=1 or
+      --color always forces it.
       """)
 
   @Argument(
@@ -18,13 +23,36 @@ struct Run: ParsableCommand {
     completion: .file(extensions: ["yaml", "yml"]))
   var dialogue: String?
 
+  @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
+  var color: ColorOption = .auto
+
+  enum ColorOption: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+  }
+
   func run() throws {
     let loaded = try DialogueLoading.load(dialogue)
     let engine = Engine(dialogue: loaded, clock: SystemClock())
-    var conversation = Conversation(engine: engine, style: .plain)
+    let environment = ProcessInfo.processInfo.environment
+    let colours = Terminal.usesColour(
+      Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
+      outputIsTerminal: isatty(STDOUT_FILENO) == 1)
     let streams = StandardStreams()
-    var lines = PipedLines(echoingPromptsTo: streams)
-    let status = conversation.run(reading: &lines, to: streams)
+    let status: ExitStatus
+    if Terminal.isInteractive {
+      var conversation = Conversation(
+        engine: engine, style: .interactive(colours: colours) { Terminal.columns() })
+      var lines = ReadlineLines(
+        historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
+      )
+      status = conversation.run(reading: &lines, to: streams)
+    } else {
+      var style = Conversation.Style.plain
+      style.colours = colours
+      var conversation = Conversation(engine: engine, style: style)
+      var lines = PipedLines(echoingPromptsTo: streams)
+      status = conversation.run(reading: &lines, to: streams)
+    }
     if status != .ok { throw ExitCode(status.rawValue) }
   }
 }

@@ -1,0 +1,42 @@
+#ifndef COACH_LINE_EDITING_H
+#define COACH_LINE_EDITING_H
+
+// The one place that touches GNU readline's C globals and the signal handlers around it.
+//
+// Swift 6 treats every use of a readline global as a concurrency error, and a signal handler
+// must only touch async-signal-safe state: both are simpler and safer in C. The Swift side
+// (ReadlineLines) calls these few functions and nothing else of readline.
+
+/// Prepares readline and the signals once, before the first coach_le_read_line:
+/// unblocks SIGINT, SIGWINCH, SIGTERM and SIGHUP (a parent may have blocked them), installs a
+/// SIGINT handler that only sets a flag while a line is read (and exits with 130 outside a
+/// prompt), installs one hook as both rl_event_hook and rl_signal_event_hook that turns the
+/// flag into a fresh, empty prompt, and sets up completion of the words given by
+/// coach_le_set_completions. SIGTERM and SIGHUP keep their default action: readline restores
+/// the terminal (rl_cleanup_after_signal) before passing them on, so the process ends with the
+/// terminal sane and the shell reports 143 or 129.
+void coach_le_setup(void);
+
+/// Reads one line with readline. Returns a malloc'd line (the caller frees it), or NULL:
+/// then *interrupted is 1 when Ctrl-C dropped the line, 0 at end of input (Ctrl-D on an empty
+/// line, or the terminal went away).
+char *coach_le_read_line(const char *prompt, int *interrupted);
+
+/// The words Tab may complete from now on (copied). The whole line typed so far is matched,
+/// ignoring case, so option labels with spaces complete as one word.
+void coach_le_set_completions(const char *const *words, int count);
+
+/// Keeps at most `cap` entries in memory.
+void coach_le_history_limit(int cap);
+/// Loads a history file; returns 0 or an errno value.
+int coach_le_history_read(const char *path);
+/// Adds a line to the history unless it repeats the last one; returns 1 when added.
+int coach_le_history_add(const char *line);
+/// Appends the last history entry to the file (which must exist) and trims it to `cap`
+/// entries; returns 0 or an errno value.
+int coach_le_history_append_last(const char *path, int cap);
+
+/// Columns of the terminal on `fd` (TIOCGWINSZ), or 0 when it does not say.
+int coach_le_terminal_columns(int fd);
+
+#endif

@@ -1,0 +1,155 @@
+#define _GNU_SOURCE
+#include "coach_line_editing.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+/// Set by the SIGINT handler while a line is read; cleared by the hook or before each read.
+static volatile sig_atomic_t interrupt_pending = 0;
+/// 1 while coach_le_read_line runs: a SIGINT then cancels the line instead of ending the program.
+static volatile sig_atomic_t reading_line = 0;
+
+static char **completion_words = NULL;
+static int completion_count = 0;
+
+static void on_interrupt(int signal_number) {
+  (void)signal_number;
+  if (!reading_line) {
+    // An interrupt outside a prompt: the terminal is not in readline's mode, so just go.
+    static const char newline = '\n';
+    ssize_t ignored = write(STDOUT_FILENO, &newline, 1);
+    (void)ignored;
+    _exit(130);
+  }
+  interrupt_pending = 1;
+}
+
+/// Runs while readline waits for a key (every 0.1 s, and after a signal interrupted the wait).
+/// readline has already echoed "^C" and, in its cleanup, ended with a carriage return.
+static int on_event(void) {
+  if (interrupt_pending) {
+    interrupt_pending = 0;
+    rl_replace_line("", 1);
+    rl_point = 0;
+    rl_mark = 0;
+    rl_crlf();
+    rl_on_new_line();
+    rl_redisplay();
+  }
+  return 0;
+}
+
+static char *next_completion(const char *text, int state) {
+  static int index = 0;
+  static size_t length = 0;
+  if (state == 0) {
+    index = 0;
+    length = strlen(text);
+  }
+  while (index < completion_count) {
+    const char *word = completion_words[index++];
+    if (strncasecmp(word, text, length) == 0) return strdup(word);
+  }
+  return NULL;
+}
+
+static char **complete(const char *text, int start, int end) {
+  (void)start;
+  (void)end;
+  rl_attempted_completion_over = 1;  // never fall back to file names
+  rl_completion_append_character = '\0';
+  return rl_completion_matches(text, next_completion);
+}
+
+void coach_le_setup(void) {
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGWINCH);
+  sigaddset(&wanted, SIGTERM);
+  sigaddset(&wanted, SIGHUP);
+  pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
+
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: the wait for a key must see EINTR
+  sigaction(SIGINT, &action, NULL);
+
+  rl_readline_name = "coach";
+  rl_catch_signals = 1;
+  rl_catch_sigwinch = 1;
+  rl_change_environment = 0;  // do not rewrite LINES and COLUMNS
+  rl_event_hook = on_event;
+  rl_signal_event_hook = on_event;
+  rl_attempted_completion_function = complete;
+  rl_completer_word_break_characters = "";  // the whole line is the word to complete
+  rl_variable_bind("completion-ignore-case", "on");
+  rl_variable_bind("show-all-if-unmodified", "on");  // list the options at once when Tab cannot add more
+}
+
+char *coach_le_read_line(const char *prompt, int *interrupted) {
+  *interrupted = 0;
+  interrupt_pending = 0;
+  reading_line = 1;
+  char *line = readline(prompt);
+  if (interrupt_pending) {
+    // Ctrl-C after the last look at the flag: the line is dropped all the same.
+    interrupt_pending = 0;
+    free(line);
+    line = NULL;
+    *interrupted = 1;
+  }
+  reading_line = 0;
+  return line;
+}
+
+void coach_le_set_completions(const char *const *words, int count) {
+  for (int index = 0; index < completion_count; index++) free(completion_words[index]);
+  free(completion_words);
+  completion_words = NULL;
+  completion_count = 0;
+  if (count <= 0) return;
+  completion_words = calloc((size_t)count, sizeof(char *));
+  if (completion_words == NULL) return;
+  for (int index = 0; index < count; index++) {
+    char *copy = strdup(words[index]);
+    if (copy == NULL) break;
+    completion_words[completion_count++] = copy;
+  }
+}
+
+void coach_le_history_limit(int cap) { stifle_history(cap); }
+
+int coach_le_history_read(const char *path) { return read_history(path); }
+
+int coach_le_history_add(const char *line) {
+  if (history_length > 0) {
+    HIST_ENTRY *last = history_get(history_base + history_length - 1);
+    if (last != NULL && last->line != NULL && strcmp(last->line, line) == 0) return 0;
+  }
+  add_history(line);
+  return 1;
+}
+
+int coach_le_history_append_last(const char *path, int cap) {
+  int result = append_history(1, path);
+  if (result != 0) return result;
+  return history_truncate_file(path, cap);
+}
+
+int coach_le_terminal_columns(int fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+}
