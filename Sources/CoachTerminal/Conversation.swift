@@ -122,7 +122,7 @@ public struct Conversation {
         if style.echoesAnswers { sink.write("\n") }
         let place =
           engine.currentPrompt(in: session).map {
-            "question \($0.stepNumber) of \($0.stepCount), step '\($0.stepID)'"
+            "step \($0.stepNumber) of \($0.stepCount), '\($0.stepID)'"
           } ?? "the start"
         sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
         return .dataError

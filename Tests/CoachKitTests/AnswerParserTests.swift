@@ -29,9 +29,9 @@ final class AnswerParserTests: XCTestCase {
     XCTAssertEqual(
       reason("ev", kind),
       "'ev' could be 'Every week', 'Every month'; type more of it, or its number")
-    XCTAssertEqual(reason("4", kind), "4 is not an option; enter a number between 1 and 3")
+    XCTAssertEqual(reason("4", kind), "4 is not an option; enter a number from 1 to 3")
     XCTAssertEqual(
-      reason("daily", kind), "'daily' is not one of the options; enter a number between 1 and 3")
+      reason("daily", kind), "'daily' is not one of the options; enter a number from 1 to 3")
   }
 
   func testMultipleChoiceWithCommasOrSpaces() {
@@ -42,7 +42,7 @@ final class AnswerParserTests: XCTestCase {
     XCTAssertEqual(try parse("never, every week", kind).get(), .list(["weekly", "never"]))
     XCTAssertEqual(try parse("1, 1", kind).get(), .list(["weekly"]), "a repeat counts once")
     XCTAssertEqual(reason("1 2 3", kind), "pick 1 to 2 (you picked 3)")
-    XCTAssertEqual(reason("1, 9", kind), "9 is not an option; enter a number between 1 and 3")
+    XCTAssertEqual(reason("1, 9", kind), "9 is not an option; enter a number from 1 to 3")
   }
 
   func testScaleTakesWholeNumbersInRangeAndTheEndLabels() {

@@ -17,14 +17,14 @@ public struct OptionMatcher: Sendable {
     if let number = Int(text) {
       guard number >= 1 && number <= count else {
         return .failure(
-          Rejection(reason: "\(number) is not an option; enter a number between 1 and \(count)"))
+          Rejection(reason: "\(number) is not an option; enter a number from 1 to \(count)"))
       }
       return .success(options[number - 1])
     }
     let wanted = Self.fold(text)
     guard !wanted.isEmpty else {
       return .failure(
-        Rejection(reason: "enter a number between 1 and \(count), or an option's name"))
+        Rejection(reason: "enter a number from 1 to \(count), or an option's name"))
     }
     if let exact = options.first(where: { option in
       ([option.label, option.value] + option.synonyms).contains { Self.fold($0) == wanted }
@@ -44,7 +44,7 @@ public struct OptionMatcher: Sendable {
     return .failure(
       Rejection(
         reason:
-          "'\(Sanitizer.clean(text, limit: 40))' is not one of the options; enter a number between 1 and \(count)"
+          "'\(Sanitizer.clean(text, limit: 40))' is not one of the options; enter a number from 1 to \(count)"
       ))
   }
 

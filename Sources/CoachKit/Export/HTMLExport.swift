@@ -31,29 +31,38 @@ public struct HTMLExport: Sendable {
 
       """
     if let chart = profileChart(transcript) { out += chart }
-    out += "<h2>Agenda</h2>\n<table>\n<tr><th>section</th><th>planned (min)</th><th>actual (min)</th></tr>\n"
+    out +=
+      "<h2>Agenda</h2>\n<table>\n<tr><th>section</th><th>planned (min)</th><th>actual (min)</th></tr>\n"
     for row in transcript.sectionTimes {
-      out += "<tr><td>\(escape(row.heading.title))</td><td>\(LocalTime.minutes(row.planned))</td><td>\(LocalTime.minutes(row.actual))</td></tr>\n"
+      out +=
+        "<tr><td>\(escape(row.heading.title))</td><td>\(LocalTime.minutes(row.planned))</td><td>\(LocalTime.minutes(row.actual))</td></tr>\n"
     }
     out += "</table>\n"
     for item in transcript.items {
       switch item {
       case .section(let heading, let at):
-        out += "<h2>\(escape(heading.title))</h2>\n<p class=\"when\">\(time.time(at)) · section \(heading.number) of \(heading.count) · planned \(LocalTime.minutes(heading.budget)) min</p>\n"
+        out +=
+          "<h2>\(escape(heading.title))</h2>\n<p class=\"when\">\(time.time(at)) · section \(heading.number) of \(heading.count) · planned \(LocalTime.minutes(heading.budget)) min</p>\n"
       case .said(let text, _):
-        out += "<p>\(escape(text.trimmingCharacters(in: .newlines)).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+        out +=
+          "<p>\(escape(text.trimmingCharacters(in: .newlines)).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
       case .answered(let answered):
         out += "<p class=\"q\">\(escape(answered.question))</p>\n"
-        let answer = answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.answer)
-        out += "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
+        let answer =
+          answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.answer)
+        out +=
+          "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
       case .wentBack(let stepID, let at):
-        out += "<p class=\"event\">Went back to \(escape(stepID)) at \(time.time(at)); the next answer replaces the earlier one.</p>\n"
+        out +=
+          "<p class=\"event\">Went back to \(escape(stepID)) at \(time.time(at)); the next answer replaces the earlier one.</p>\n"
       case .restarted(let at):
-        out += "<p class=\"event\">Restarted at \(time.time(at)); earlier answers were forgotten.</p>\n"
+        out +=
+          "<p class=\"event\">Restarted at \(time.time(at)); earlier answers were forgotten.</p>\n"
       }
     }
     if let plan = transcript.plan {
-      out += "<h2>Plan</h2>\n<pre class=\"plan\">\(escape(plan.trimmingCharacters(in: .newlines)))</pre>\n"
+      out +=
+        "<h2>Plan</h2>\n<pre class=\"plan\">\(escape(plan.trimmingCharacters(in: .newlines)))</pre>\n"
     }
     return out + "</body>\n</html>\n"
   }
@@ -67,7 +76,8 @@ public struct HTMLExport: Sendable {
     let labelWidth = 150
     let barWidth = 300
     let height = profile.count * rowHeight + 10
-    var svg = "<h2>Profile</h2>\n<svg role=\"img\" aria-label=\"Profile chart\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+    var svg =
+      "<h2>Profile</h2>\n<svg role=\"img\" aria-label=\"Profile chart\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     for (index, entry) in profile.enumerated() {
       let y = index * rowHeight + 5
       let value = engine.value(of: entry.name, in: transcript.session)
@@ -75,9 +85,12 @@ public struct HTMLExport: Sendable {
       if case .number(let number) = value { score = min(max(number, 0), 100) }
       let width = Int(((score ?? 0) / 100 * Double(barWidth)).rounded())
       svg += "<text x=\"0\" y=\"\(y + 17)\">\(escape(entry.label))</text>\n"
-      svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" fill=\"#eee\"/>\n"
-      svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"18\" fill=\"#3a6ea5\"/>\n"
-      svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(score.map { Value.number($0.rounded()).displayText } ?? "–")</text>\n"
+      svg +=
+        "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" fill=\"#eee\"/>\n"
+      svg +=
+        "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"18\" fill=\"#3a6ea5\"/>\n"
+      svg +=
+        "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(score.map { Value.number($0.rounded()).displayText } ?? "–")</text>\n"
     }
     return svg + "</svg>\n"
   }

@@ -69,13 +69,17 @@ public struct JSONExport: Sendable {
     for item in transcript.items {
       switch item {
       case .section(let heading, let at):
-        events.append(EventRecord(kind: "section", at: LogTime.format(at), section: heading.id, title: Sanitizer.clean(heading.title)))
+        events.append(
+          EventRecord(
+            kind: "section", at: LogTime.format(at), section: heading.id,
+            title: Sanitizer.clean(heading.title)))
       case .said(let text, let stepID):
         events.append(EventRecord(kind: "say", at: "", step: stepID, text: Sanitizer.clean(text)))
       case .answered(let answered):
         events.append(
           EventRecord(
-            kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at), step: answered.stepID,
+            kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at),
+            step: answered.stepID,
             section: answered.sectionID, question: Sanitizer.clean(answered.question),
             answer: Sanitizer.clean(answered.answer)))
       case .wentBack(let stepID, let at):
@@ -87,7 +91,11 @@ public struct JSONExport: Sendable {
     // "say" lines carry the time of the event that led to them.
     var lastTime = LogTime.format(transcript.header.startedAt)
     for index in events.indices {
-      if events[index].at.isEmpty { events[index].at = lastTime } else { lastTime = events[index].at }
+      if events[index].at.isEmpty {
+        events[index].at = lastTime
+      } else {
+        lastTime = events[index].at
+      }
     }
     var answers: [String: AnswerValue] = [:]
     for answered in transcript.finalAnswers {
@@ -101,7 +109,8 @@ public struct JSONExport: Sendable {
       session: SessionInfo(
         id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
         title: Sanitizer.clean(header.dialogueTitle), startedAt: LogTime.format(header.startedAt),
-        endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone, finished: transcript.isFinished),
+        endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone,
+        finished: transcript.isFinished),
       sections: transcript.sectionTimes.map {
         SectionTime(
           id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,

@@ -9,28 +9,34 @@ public struct MarkdownExport: Sendable {
     let time = LocalTime(transcript.header)
     var out = "# \(clean(transcript.header.dialogueTitle))\n\n"
     out += "- Session: `\(transcript.header.session)`\n"
-    out += "- Started: \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone))\n"
+    out +=
+      "- Started: \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone))\n"
     out += "- Status: \(transcript.isFinished ? "finished" : "not finished")\n"
-    out += "- Dialogue: \(transcript.header.dialogue) version \(clean(transcript.header.dialogueVersion))\n\n"
+    out +=
+      "- Dialogue: \(transcript.header.dialogue) version \(clean(transcript.header.dialogueVersion))\n\n"
     out += "## Agenda\n\n| section | planned (min) | actual (min) |\n|---|---|---|\n"
     for row in transcript.sectionTimes {
-      out += "| \(cell(row.heading.title)) | \(LocalTime.minutes(row.planned)) | \(LocalTime.minutes(row.actual)) |\n"
+      out +=
+        "| \(cell(row.heading.title)) | \(LocalTime.minutes(row.planned)) | \(LocalTime.minutes(row.actual)) |\n"
     }
     for item in transcript.items {
       switch item {
       case .section(let heading, let at):
-        out += "\n## \(clean(heading.title))\n\n_\(time.time(at)), section \(heading.number) of \(heading.count), planned \(LocalTime.minutes(heading.budget)) min_\n\n"
+        out +=
+          "\n## \(clean(heading.title))\n\n_\(time.time(at)), section \(heading.number) of \(heading.count), planned \(LocalTime.minutes(heading.budget)) min_\n\n"
       case .said(let text, _):
         out += quoteless(text) + "\n\n"
       case .answered(let answered):
         out += "**\(clean(answered.question))**  \n"
         if answered.wasSkipped {
-          out += "_skipped\(answered.answer.isEmpty ? "" : ": \(clean(answered.answer))")_ (\(time.time(answered.at)))\n\n"
+          out +=
+            "_skipped\(answered.answer.isEmpty ? "" : ": \(clean(answered.answer))")_ (\(time.time(answered.at)))\n\n"
         } else {
           out += "\(escape(answered.answer)) (\(time.time(answered.at)))\n\n"
         }
       case .wentBack(let stepID, let at):
-        out += "_went back to `\(stepID)` at \(time.time(at)); the answer below replaces the earlier one_\n\n"
+        out +=
+          "_went back to `\(stepID)` at \(time.time(at)); the answer below replaces the earlier one_\n\n"
       case .restarted(let at):
         out += "_restarted at \(time.time(at)); earlier answers were forgotten_\n\n"
       }

@@ -38,7 +38,8 @@ struct LocalTime {
   /// "2026-11-29 09:01"
   func dateTime(_ date: Date) -> String {
     var style = Date.VerbatimFormatStyle(
-      format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+      format:
+        "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
       timeZone: timeZone, calendar: Calendar(identifier: .gregorian))
     style.locale = Locale(identifier: "en_US_POSIX")
     return date.formatted(style)
@@ -47,7 +48,8 @@ struct LocalTime {
   /// "09:01:12"
   func time(_ date: Date) -> String {
     var style = Date.VerbatimFormatStyle(
-      format: "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
+      format:
+        "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
       timeZone: timeZone, calendar: Calendar(identifier: .gregorian))
     style.locale = Locale(identifier: "en_US_POSIX")
     return date.formatted(style)

@@ -149,7 +149,8 @@ private struct Assembly {
     }
     let dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
-      sections: sections, computed: computed, plan: plan, profile: profile, location: location, startID: start,
+      sections: sections, computed: computed, plan: plan, profile: profile, location: location,
+      startID: start,
       startLocation: startLocation, files: files, fingerprint: fingerprint.value)
     // Checking what is left of an incomplete dialogue would only report what the missing file holds.
     return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
@@ -420,7 +421,8 @@ private struct Assembly {
   mutating func readProfile(_ node: Node, _ r: inout NodeReader) -> [ProfileEntry] {
     guard let items = r.sequence(node, "profile") else { return [] }
     return items.compactMap { item in
-      guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry) else {
+      guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry)
+      else {
         return nil
       }
       guard let valueEntry = entries.first(where: { $0.key == "value" }) else {
@@ -428,7 +430,8 @@ private struct Assembly {
         return nil
       }
       guard let name = r.variableName(valueEntry.value, "value") else { return nil }
-      let label = entries.first(where: { $0.key == "label" }).flatMap { r.string($0.value, "label") } ?? name
+      let label =
+        entries.first(where: { $0.key == "label" }).flatMap { r.string($0.value, "label") } ?? name
       return ProfileEntry(name: name, label: label, location: r.location(of: valueEntry.value))
     }
   }

@@ -37,7 +37,8 @@ public struct Dialogue: Sendable {
 
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
-    computed: [ComputedValue], plan: PlanTemplate?, profile: [ProfileEntry] = [], location: SourceLocation, startID: String?,
+    computed: [ComputedValue], plan: PlanTemplate?, profile: [ProfileEntry] = [],
+    location: SourceLocation, startID: String?,
     startLocation: SourceLocation? = nil, files: [String], fingerprint: String = ""
   ) {
     self.id = id

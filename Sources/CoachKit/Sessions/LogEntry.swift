@@ -100,7 +100,8 @@ extension JSONDecoder {
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)
       guard let date = LogTime.parse(text) else {
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time: \(text)")
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "not a time: \(text)")
       }
       return date
     }
@@ -115,7 +116,9 @@ public enum LogTime {
   }
 
   public static func parse(_ text: String) -> Date? {
-    if let date = try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)) {
+    if let date = try? Date(
+      text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true))
+    {
       return date
     }
     return try? Date(text, strategy: .iso8601)

@@ -38,7 +38,9 @@ public struct Transcript: Sendable {
   public var isFinished: Bool { session.isFinished }
 
   /// Replays `entries` through the engine; each event sees the clock at its own time.
-  public static func replay(header: LogHeader, entries: [LogEntry], dialogue: Dialogue) -> Transcript {
+  public static func replay(header: LogHeader, entries: [LogEntry], dialogue: Dialogue)
+    -> Transcript
+  {
     let timeZone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
     let start = Engine(dialogue: dialogue, clock: FixedClock(header.startedAt, timeZone: timeZone))
     var (session, reply) = start.start()
@@ -52,7 +54,8 @@ public struct Transcript: Sendable {
       endedAt = entry.at
       switch entry.event {
       case .answer, .skip:
-        guard reply.rejection == nil, let asked, let turn = session.trail.last, turn.stepID == asked.stepID,
+        guard reply.rejection == nil, let asked, let turn = session.trail.last,
+          turn.stepID == asked.stepID,
           turn.at == entry.at
         else { break }
         items.append(
@@ -63,7 +66,9 @@ public struct Transcript: Sendable {
                 ? "" : engine.displayText(of: turn.value, for: asked.kind),
               value: turn.value, wasSkipped: turn.wasSkipped, at: entry.at)))
       case .back:
-        if case .wentBack(let stepID) = reply.notice { items.append(.wentBack(stepID: stepID, at: entry.at)) }
+        if case .wentBack(let stepID) = reply.notice {
+          items.append(.wentBack(stepID: stepID, at: entry.at))
+        }
       case .restart:
         items.append(.restarted(at: entry.at))
       }
@@ -72,7 +77,8 @@ public struct Transcript: Sendable {
     let last = Engine(dialogue: dialogue, clock: FixedClock(endedAt, timeZone: timeZone))
     let plan = session.isFinished ? dialogue.plan.map { last.render($0.text, in: session) } : nil
     return Transcript(
-      header: header, dialogue: dialogue, items: items, session: session, plan: plan, endedAt: endedAt)
+      header: header, dialogue: dialogue, items: items, session: session, plan: plan,
+      endedAt: endedAt)
   }
 
   private static func items(from reply: Reply, at date: Date) -> [Item] {
@@ -92,7 +98,9 @@ public struct Transcript: Sendable {
       switch item {
       case .answered(let answered): standing.append(answered)
       case .wentBack(let stepID, _):
-        if let index = standing.lastIndex(where: { $0.stepID == stepID }) { standing.removeSubrange(index...) }
+        if let index = standing.lastIndex(where: { $0.stepID == stepID }) {
+          standing.removeSubrange(index...)
+        }
       case .restarted: standing.removeAll()
       default: break
       }

@@ -131,7 +131,9 @@ public enum Interpolation {
         .trimmingCharacters(in: .whitespaces)
       let name = firstName(in: body)
       if pieces != nil {
-        if let name, name == body, sigil == nil || sigil == "{" || sigil == "&" || Self.isPlainName(sigil) {
+        if let name, name == body,
+          sigil == nil || sigil == "{" || sigil == "&" || Self.isPlainName(sigil)
+        {
           pieces?.append(.literal(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
           pieces?.append(.name(name))
           literalStart = after
@@ -144,12 +146,17 @@ public enum Interpolation {
       case "/": _ = openSections.popLast()
       case "#", "^":
         let use = name.map {
-          NameUse(name: $0, location: tagLocation, isInsideSection: !openSections.isEmpty, opensSection: true)
+          NameUse(
+            name: $0, location: tagLocation, isInsideSection: !openSections.isEmpty,
+            opensSection: true)
         }
         if let use { uses.append(use) }
         openSections.append(use.map { (sigil ?? "#", $0) })
       default:
-        if let name { uses.append(NameUse(name: name, location: tagLocation, isInsideSection: !openSections.isEmpty)) }
+        if let name {
+          uses.append(
+            NameUse(name: name, location: tagLocation, isInsideSection: !openSections.isEmpty))
+        }
       }
       for position in index..<after where bytes[position] == UInt8(ascii: "\n") {
         line += 1

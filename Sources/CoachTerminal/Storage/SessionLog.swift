@@ -22,8 +22,11 @@ public final class SessionLog {
   public static func create(at path: String, header: LogHeader) throws -> SessionLog {
     let folder = (path as NSString).deletingLastPathComponent
     try PrivateFolder.ensure(folder)
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw StorageError.system("cannot create the session log \(path)", errno) }
+    let descriptor = open(
+      path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw StorageError.system("cannot create the session log \(path)", errno)
+    }
     let log = SessionLog(path: path, descriptor: descriptor)
     try log.lock()
     try log.write(try JSONEncoder.logLine.encode(header))
@@ -39,7 +42,9 @@ public final class SessionLog {
   /// Opens an existing log to add to it, after a torn last line (if any) has been cut off.
   public static func reopen(at path: String, validLength: Int) throws -> SessionLog {
     let descriptor = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
-    guard descriptor >= 0 else { throw StorageError.system("cannot open the session log \(path)", errno) }
+    guard descriptor >= 0 else {
+      throw StorageError.system("cannot open the session log \(path)", errno)
+    }
     let log = SessionLog(path: path, descriptor: descriptor)
     try log.lock()
     if ftruncate(descriptor, off_t(validLength)) != 0 {
@@ -58,7 +63,8 @@ public final class SessionLog {
     try line.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = Foundation.write(
+          descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           throw StorageError.system("cannot save to \(path)", errno)
@@ -104,7 +110,9 @@ public struct SessionLogContents: Sendable {
     var warnings: [String] = []
     var validLength = start
     if start < bytes.count {
-      warnings.append("\(path):\(number): the last line was cut short (the program was stopped while writing it); it was dropped")
+      warnings.append(
+        "\(path):\(number): the last line was cut short (the program was stopped while writing it); it was dropped"
+      )
     }
     guard let first = lines.first else {
       throw StorageError.damaged("\(path):1: the session log has no header")
@@ -117,7 +125,8 @@ public struct SessionLogContents: Sendable {
       throw StorageError.damaged("\(path):1: the session log's header is damaged")
     }
     guard header.format <= LogHeader.currentFormat else {
-      throw StorageError.damaged("\(path):1: this session was saved by a newer coach (log format \(header.format))")
+      throw StorageError.damaged(
+        "\(path):1: this session was saved by a newer coach (log format \(header.format))")
     }
     var entries: [LogEntry] = []
     for (position, line) in lines.dropFirst().enumerated() {
@@ -127,13 +136,18 @@ public struct SessionLogContents: Sendable {
         let isLast = position == lines.count - 2 && start == bytes.count
         if isLast {
           // A whole last line that does not parse is a write torn inside the line.
-          warnings.append("\(path):\(line.number): the last line is incomplete (the program was stopped while writing it); it was dropped")
+          warnings.append(
+            "\(path):\(line.number): the last line is incomplete (the program was stopped while writing it); it was dropped"
+          )
           validLength = line.range.lowerBound
           continue
         }
-        throw StorageError.damaged("\(path):\(line.number): this line of the session log is damaged; the session cannot be read past it")
+        throw StorageError.damaged(
+          "\(path):\(line.number): this line of the session log is damaged; the session cannot be read past it"
+        )
       }
     }
-    return SessionLogContents(header: header, entries: entries, warnings: warnings, validLength: validLength)
+    return SessionLogContents(
+      header: header, entries: entries, warnings: warnings, validLength: validLength)
   }
 }

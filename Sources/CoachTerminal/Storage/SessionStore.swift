@@ -23,7 +23,8 @@ public struct SessionStore: Sendable {
   /// A new, unique session id: the start time, then a few random characters.
   public static func newID(at date: Date) -> String {
     var style = Date.VerbatimFormatStyle(
-      format: "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
+      format:
+        "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
       timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian))
     style.locale = Locale(identifier: "en_US_POSIX")
     let suffix = (0..<4).map { _ in "0123456789abcdef".randomElement()! }
@@ -38,13 +39,17 @@ public struct SessionStore: Sendable {
 
   /// Every saved session, oldest first. Logs that cannot be read are returned as problems.
   public func list() -> (sessions: [Saved], problems: [String]) {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return ([], [])
+    }
     var sessions: [Saved] = []
     var problems: [String] = []
     for name in names.sorted() where name.hasSuffix(".jsonl") {
       let path = folder + "/" + name
       do {
-        sessions.append(Saved(id: String(name.dropLast(6)), path: path, contents: try SessionLogContents.read(path)))
+        sessions.append(
+          Saved(
+            id: String(name.dropLast(6)), path: path, contents: try SessionLogContents.read(path)))
       } catch {
         problems.append("\(error)")
       }
@@ -64,7 +69,8 @@ public struct SessionStore: Sendable {
       }
       throw StorageError.notFound("no saved session '\(id)'; 'coach sessions' lists them")
     }
-    throw StorageError.notFound("'\(id)' matches \(matches.count) sessions: \(matches.map(\.id).joined(separator: ", "))")
+    throw StorageError.notFound(
+      "'\(id)' matches \(matches.count) sessions: \(matches.map(\.id).joined(separator: ", "))")
   }
 
   /// Removes a session's log for good.

@@ -16,7 +16,8 @@ public struct XDGPaths: Sendable {
   }
 
   /// The paths for this process's environment.
-  public static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(Failure)
+  public static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws(Failure)
     -> XDGPaths
   {
     func home() throws(Failure) -> String {

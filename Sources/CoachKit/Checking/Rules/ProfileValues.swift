@@ -13,7 +13,9 @@ public struct ProfileValues: CheckRule {
         return .error(message, at: entry.location)
       }
       guard type == .number else {
-        return .error("profile: '\(entry.name)' is \(type.description), but a profile charts numbers from 0 to 100", at: entry.location)
+        return .error(
+          "profile: '\(entry.name)' is \(type.description), but a profile charts numbers from 0 to 100",
+          at: entry.location)
       }
       return nil
     }
