@@ -182,7 +182,10 @@ public struct Engine: Sendable {
   private func defaultValue(of question: Question, in session: Session) -> Value? {
     switch question.defaultAnswer {
     case .value(let value): return value
-    case .formula(let formula): return evaluate(formula, in: session)
+    case .formula(let formula):
+      // A default that works out empty (unanswered, or empty text) is no default.
+      let value = evaluate(formula, in: session)
+      return value == .text("") ? Value.none : value
     case nil: return nil
     }
   }
@@ -201,12 +204,18 @@ public struct Engine: Sendable {
     guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else { return .none }
     defer { visiting.remove(name) }
     var seen = visiting
-    let result = computed.formula.expression.evaluate { self.value(of: $0, in: session, visiting: &seen) }
+    let result = computed.formula.expression.evaluate(
+      { self.value(of: $0, in: session, visiting: &seen) }, labels: optionLabel)
     return result
   }
 
   public func evaluate(_ formula: Formula, in session: Session) -> Value {
-    formula.expression.evaluate { value(of: $0, in: session) }
+    formula.expression.evaluate({ value(of: $0, in: session) }, labels: optionLabel)
+  }
+
+  /// The label of the option `value` of the question storing `variable`, for `label()`.
+  private func optionLabel(_ variable: String, _ value: String) -> String? {
+    dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
   }
 
   /// How a value reads in text: a choice answer as its option's label.
