@@ -110,6 +110,12 @@ public struct Engine: Sendable {
     var hops = 0
     while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
       hops += 1
+      if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
+        // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
+        if let variable = step.question?.variable { session.answers.removeValue(forKey: variable) }
+        currentID = nextStepID(after: step, in: session)
+        continue
+      }
       session.currentStepID = id
       if session.sectionStarts[step.sectionID] == nil {
         session.sectionStarts[step.sectionID] = clock.now()
@@ -190,6 +196,31 @@ public struct Engine: Sendable {
     }
   }
 
+  // MARK: - The plan
+
+  /// The plan as rendered from the session's answers; nil when the dialogue has none.
+  public func renderedPlan(in session: Session) -> String? {
+    dialogue.plan.map { render($0.text, in: session) }
+  }
+
+  /// Whether the plan may be written to a file: its `save_if` holds (or it has none).
+  public func shouldSavePlan(in session: Session) -> Bool {
+    guard let plan = dialogue.plan else { return false }
+    guard let condition = plan.saveCondition else { return true }
+    return evaluate(condition, in: session) == .bool(true)
+  }
+
+  /// The plan's calendar event as worked out from the answers; nil when there is none or its date
+  /// is empty.
+  public func calendarEvent(in session: Session) -> CalendarEvent? {
+    guard let calendar = dialogue.plan?.calendar, case .date(let day) = evaluate(calendar.date, in: session) else {
+      return nil
+    }
+    return CalendarEvent(
+      day: day, summary: render(calendar.summary, in: session),
+      description: calendar.description.map { render($0, in: session) })
+  }
+
   // MARK: - Values and text
 
   /// The value of any name: an answer, a computed value, or `today`.
@@ -264,5 +295,18 @@ struct RenderedValue: MustacheCustomRenderable {
     case .text(let text): text.isEmpty
     default: false
     }
+  }
+}
+
+/// An all-day event worked out from a session: what a host writes as an `.ics` file.
+public struct CalendarEvent: Sendable, Hashable {
+  public var day: Day
+  public var summary: String
+  public var description: String?
+
+  public init(day: Day, summary: String, description: String?) {
+    self.day = day
+    self.summary = summary
+    self.description = description
   }
 }
