@@ -16,14 +16,22 @@ struct Run: ParsableCommand {
   @Argument(help: "A dialogue file or folder. Default: the built-in session.", completion: .file(extensions: ["yaml", "yml"]))
   var dialogue: String?
 
+  @ArgumentParser.Option(
+    name: .customLong("plan-out"),
+    help: "Write the plan here (default: $XDG_DATA_HOME/coach/plans/DATE-NAME.md), its calendar file next to it.",
+    completion: .file(extensions: ["md"]))
+  var planOut: String?
+
   func run() throws {
+    umask(0o077)
     let loaded = try DialogueLoading.load(dialogue)
-    let engine = Engine(dialogue: loaded, clock: SystemClock())
+    let engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
     var conversation = Conversation(engine: engine, style: .plain)
     let streams = StandardStreams()
     var lines = PipedLines(echoingPromptsTo: streams)
     let status = conversation.run(reading: &lines, to: streams)
     if status != .ok { throw ExitCode(status.rawValue) }
+    try PlanSaving.save(engine, conversation.session, planOut: planOut, to: streams)
   }
 }
 

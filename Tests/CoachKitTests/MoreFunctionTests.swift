@@ -17,7 +17,9 @@ final class MoreFunctionTests: XCTestCase {
     "menu": ["walk": "Walk the floor", "own": "My own idea"],
   ]
 
-  func value(_ source: String, type: ValueType? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Value {
+  func value(
+    _ source: String, type: ValueType? = nil, file: StaticString = #filePath, line: UInt = #line
+  ) throws -> Value {
     let expression = try Expression.parse(source)
     let checked = try expression.typeCheck(types: Self.types)
     if let type { XCTAssertEqual(checked, type, source, file: file, line: line) }
@@ -39,7 +41,8 @@ final class MoreFunctionTests: XCTestCase {
     XCTAssertEqual(try value("item(picks, 3)"), .none)
     XCTAssertEqual(try value("item(picks, 0)"), .none)
     XCTAssertEqual(try value("item(menu, 1)"), .none)
-    XCTAssertEqual(error("item(focus, 1)")?.message, "item() needs a list of choices as argument 1; got text")
+    XCTAssertEqual(
+      error("item(focus, 1)")?.message, "item() needs a list of choices as argument 1; got text")
   }
 
   func testLabel() throws {
@@ -48,10 +51,17 @@ final class MoreFunctionTests: XCTestCase {
     XCTAssertEqual(try value("label(picks, menu)"), .text("Walk the floor, My own idea"))
     XCTAssertEqual(try value("label('unknown', menu)"), .text("unknown"))
     XCTAssertEqual(try value("label(item(picks, 3), menu)"), .none)
-    XCTAssertEqual(error("label(focus)")?.message, "label() takes a value and the names of questions with options, like label(focus_area, focus)")
+    XCTAssertEqual(
+      error("label(focus)")?.message,
+      "label() takes a value and the names of questions with options, like label(focus_area, focus)"
+    )
     XCTAssertEqual(error("label(focus, 'menu')")?.offset, 13)
-    XCTAssertEqual(error("label(focus, score)")?.message, "label() reads the options of choice or multi questions; 'score' is a number")
-    XCTAssertEqual(error("label(score, menu)")?.message, "label() needs text or a list of choices as argument 1; got a number")
+    XCTAssertEqual(
+      error("label(focus, score)")?.message,
+      "label() reads the options of choice or multi questions; 'score' is a number")
+    XCTAssertEqual(
+      error("label(score, menu)")?.message,
+      "label() needs text or a list of choices as argument 1; got a number")
     // The questions named after the value are read for their options, not their answers.
     XCTAssertEqual(try Expression.parse("label(focus, menu, picks)").names.map(\.name), ["focus"])
   }
@@ -76,15 +86,22 @@ final class MoreFunctionTests: XCTestCase {
     XCTAssertEqual(try value("match(focus, 'self', 'me')"), .none)
     XCTAssertEqual(try value("match(missing, 1, 'one', 'none')"), .text("none"))
     XCTAssertEqual(try value("match(flag, true, 'yes', false, 'no')"), .text("yes"))
-    XCTAssertEqual(error("match(focus, 1, 'a')")?.message, "match() compares text with each key; this key is a number")
-    XCTAssertEqual(error("match(focus, 'a', 1, 'b', 'x')")?.message, "match() needs every result of the same type; got a number and text")
+    XCTAssertEqual(
+      error("match(focus, 1, 'a')")?.message,
+      "match() compares text with each key; this key is a number")
+    XCTAssertEqual(
+      error("match(focus, 'a', 1, 'b', 'x')")?.message,
+      "match() needs every result of the same type; got a number and text")
     XCTAssertEqual(error("match(focus, 'a')")?.offset, 0)
   }
 
   func testJoin() throws {
-    XCTAssertEqual(try value("join(', ', 'a', if(flag, 'b', ''), '', focus)", type: .text), .text("a, b, safe_haven"))
+    XCTAssertEqual(
+      try value("join(', ', 'a', if(flag, 'b', ''), '', focus)", type: .text),
+      .text("a, b, safe_haven"))
     XCTAssertEqual(try value("join('; ', '', '')"), .text(""))
     XCTAssertEqual(try value("join(', ', item(picks, 5), 'x')"), .text("x"))
-    XCTAssertEqual(error("join(', ', score)")?.message, "join() needs text as argument 2; got a number")
+    XCTAssertEqual(
+      error("join(', ', score)")?.message, "join() needs text as argument 2; got a number")
   }
 }

@@ -42,7 +42,9 @@ public struct Engine: Sendable {
       goBack(in: &session, reply: &reply)
       return reply
     }
-    guard let stepID = session.currentStepID, let step = dialogue.step(stepID), let question = step.question else {
+    guard let stepID = session.currentStepID, let step = dialogue.step(stepID),
+      let question = step.question
+    else {
       reply.notice = .alreadyFinished
       return reply
     }
@@ -80,15 +82,24 @@ public struct Engine: Sendable {
 
   // MARK: - Moving through steps
 
-  private func value(forAnswer text: String, to question: Question, in session: Session) -> Result<Value, Rejection> {
+  private func value(forAnswer text: String, to question: Question, in session: Session) -> Result<
+    Value, Rejection
+  > {
     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      if let value = defaultValue(of: question, in: session), value != .none { return .success(value) }
-      return .failure(Rejection(reason: question.isOptional ? "an answer is needed, or skip this question" : "an answer is needed"))
+      if let value = defaultValue(of: question, in: session), value != .none {
+        return .success(value)
+      }
+      return .failure(
+        Rejection(
+          reason: question.isOptional
+            ? "an answer is needed, or skip this question" : "an answer is needed"))
     }
     return AnswerParser.parse(text, for: question.kind)
   }
 
-  private func record(_ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session) {
+  private func record(
+    _ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session
+  ) {
     let turn = Session.Turn(
       stepID: step.id, variable: question.variable, value: value, wasSkipped: skipped,
       previous: session.answers[question.variable], at: clock.now())
@@ -122,7 +133,9 @@ public struct Engine: Sendable {
         if let heading = heading(for: step.sectionID) { reply.lines.append(.section(heading)) }
       }
       if let say = step.say { reply.lines.append(.say(render(say, in: session), stepID: id)) }
-      if let notes = step.notes { reply.lines.append(.notes(render(notes, in: session), stepID: id)) }
+      if let notes = step.notes {
+        reply.lines.append(.notes(render(notes, in: session), stepID: id))
+      }
       if step.question != nil {
         reply.prompt = prompt(for: step, in: session)
         return
@@ -166,7 +179,9 @@ public struct Engine: Sendable {
   }
 
   private func heading(for sectionID: String) -> SectionHeading? {
-    guard let index = dialogue.sections.firstIndex(where: { $0.id == sectionID }) else { return nil }
+    guard let index = dialogue.sections.firstIndex(where: { $0.id == sectionID }) else {
+      return nil
+    }
     let section = dialogue.sections[index]
     return SectionHeading(
       id: section.id, title: section.title, number: index + 1, count: dialogue.sections.count,
@@ -180,7 +195,9 @@ public struct Engine: Sendable {
       stepID: step.id, sectionID: step.sectionID, text: render(question.prompt, in: session),
       help: question.help.map { render($0, in: session) }, kind: question.kind,
       variable: question.variable, defaultValue: defaultValue == Value.none ? nil : defaultValue,
-      defaultText: defaultValue.flatMap { $0 == .none ? nil : displayText(of: $0, for: question.kind) },
+      defaultText: defaultValue.flatMap {
+        $0 == .none ? nil : displayText(of: $0, for: question.kind)
+      },
       isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion,
       stepNumber: (dialogue.position(of: step.id) ?? 0) + 1, stepCount: dialogue.steps.count)
   }
@@ -213,7 +230,9 @@ public struct Engine: Sendable {
   /// The plan's calendar event as worked out from the answers; nil when there is none or its date
   /// is empty.
   public func calendarEvent(in session: Session) -> CalendarEvent? {
-    guard let calendar = dialogue.plan?.calendar, case .date(let day) = evaluate(calendar.date, in: session) else {
+    guard let calendar = dialogue.plan?.calendar,
+      case .date(let day) = evaluate(calendar.date, in: session)
+    else {
       return nil
     }
     return CalendarEvent(
@@ -232,7 +251,9 @@ public struct Engine: Sendable {
   private func value(of name: String, in session: Session, visiting: inout Set<String>) -> Value {
     if let answer = session.answers[name] { return answer }
     if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
-    guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else { return .none }
+    guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else {
+      return .none
+    }
     defer { visiting.remove(name) }
     var seen = visiting
     let result = computed.formula.expression.evaluate(
@@ -257,7 +278,8 @@ public struct Engine: Sendable {
     case .text(let chosen) where !options.isEmpty:
       return options.first { $0.value == chosen }?.label ?? chosen
     case .list(let picked) where !options.isEmpty:
-      return picked.map { pick in options.first { $0.value == pick }?.label ?? pick }.joined(separator: ", ")
+      return picked.map { pick in options.first { $0.value == pick }?.label ?? pick }.joined(
+        separator: ", ")
     default:
       return value.displayText
     }

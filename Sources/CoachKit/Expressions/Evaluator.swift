@@ -23,7 +23,8 @@ enum Evaluator {
     case .not(let operand, _):
       return .bool(evaluate(operand, lookup, labels: labels) != .bool(true))
     case .binary(let op, let lhs, let rhs, _):
-      return binary(op, evaluate(lhs, lookup, labels: labels), evaluate(rhs, lookup, labels: labels))
+      return binary(
+        op, evaluate(lhs, lookup, labels: labels), evaluate(rhs, lookup, labels: labels))
     case .call(let function, let arguments, _):
       return function.evaluate(arguments, labels: labels) { evaluate($0, lookup, labels: labels) }
     }

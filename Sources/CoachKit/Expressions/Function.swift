@@ -263,7 +263,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
 
   /// The function's value. Never traps; ill-typed or missing arguments give `.none`.
   func evaluate(
-    _ arguments: [ExpressionNode], labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil },
+    _ arguments: [ExpressionNode],
+    labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil },
     _ valueOf: (ExpressionNode) -> Value
   ) -> Value {
     /// The numbers among the arguments' values; none (and anything else) is skipped.

@@ -129,7 +129,8 @@ private struct Assembly {
       readShared(include, &r, file: mainFile, including: [mainFile])
     }
     let location = r.location(of: root)
-    for (key, value) in [("id", id as Any?), ("title", title), ("duration", duration)] where value == nil {
+    for (key, value) in [("id", id as Any?), ("title", title), ("duration", duration)]
+    where value == nil {
       if !entries.contains(where: { $0.key == key }) {
         r.error("the dialogue needs '\(key)'", at: location)
       }
@@ -145,7 +146,9 @@ private struct Assembly {
   }
 
   /// Keys a main file and an included file both accept.
-  mutating func readShared(_ entry: NodeReader.Entry, _ r: inout NodeReader, file: String, including chain: [String]) {
+  mutating func readShared(
+    _ entry: NodeReader.Entry, _ r: inout NodeReader, file: String, including chain: [String]
+  ) {
     switch entry.key {
     case "sections":
       guard let items = r.sequence(entry.value, "sections") else { return }
@@ -159,8 +162,11 @@ private struct Assembly {
       }
       for (nameNode, valueNode) in mapping {
         guard let name = r.variableName(nameNode, "the computed value") else { continue }
-        guard let formula = readFormula(valueNode, &r, "the expression for '\(name)'") else { continue }
-        computed.append(ComputedValue(name: name, formula: formula, location: r.location(of: nameNode)))
+        guard let formula = readFormula(valueNode, &r, "the expression for '\(name)'") else {
+          continue
+        }
+        computed.append(
+          ComputedValue(name: name, formula: formula, location: r.location(of: nameNode)))
       }
     case "include":
       guard let names = r.stringList(entry.value, "include") else { return }
@@ -185,8 +191,12 @@ private struct Assembly {
     guard let (root, reader) = compose(path) else { return }
     var r = reader
     if let entries = r.entries(of: root, "an included file", allowed: Schema.includedFile) {
-      for entry in entries where entry.key != "include" { readShared(entry, &r, file: path, including: chain) }
-      for entry in entries where entry.key == "include" { readShared(entry, &r, file: path, including: chain) }
+      for entry in entries where entry.key != "include" {
+        readShared(entry, &r, file: path, including: chain)
+      }
+      for entry in entries where entry.key == "include" {
+        readShared(entry, &r, file: path, including: chain)
+      }
     }
     diagnostics += r.diagnostics
   }
@@ -205,14 +215,19 @@ private struct Assembly {
     let text: String
     switch YAMLPreflight(limits: loader.limits).check(bytes) {
     case .failure(let problem):
-      diagnostics.append(.error(problem.message, at: SourceLocation(file: path, line: problem.line, column: problem.column)))
+      diagnostics.append(
+        .error(
+          problem.message,
+          at: SourceLocation(file: path, line: problem.line, column: problem.column)))
       return nil
     case .success(let decoded):
       text = decoded
     }
     do {
       guard let root = try Yams.compose(yaml: text, .basic) else {
-        diagnostics.append(.error("the file is empty; a dialogue needs at least an id, a title and sections", at: start))
+        diagnostics.append(
+          .error(
+            "the file is empty; a dialogue needs at least an id, a title and sections", at: start))
         return nil
       }
       return (root, NodeReader(file: path, source: text))
@@ -237,16 +252,21 @@ private struct Assembly {
   }
 
   static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-    func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    func at(_ mark: Mark) -> SourceLocation {
+      SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       var message = "YAML syntax: \(problem)"
-      if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+      if let context {
+        message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+      }
       return .error(message, at: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return .error("the key '\(duplicates.first ?? "")' appears twice in one mapping", at: at(context.mark))
+      return .error(
+        "the key '\(duplicates.first ?? "")' appears twice in one mapping", at: at(context.mark))
     default:
       return .error("YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
     }
@@ -255,7 +275,9 @@ private struct Assembly {
   // MARK: - Sections and steps
 
   mutating func readSection(_ node: Node, _ r: inout NodeReader) -> Section? {
-    guard let entries = r.entries(of: node, "a section", allowed: Schema.section) else { return nil }
+    guard let entries = r.entries(of: node, "a section", allowed: Schema.section) else {
+      return nil
+    }
     var id: String?
     var title: String?
     var budget: Double?
@@ -266,18 +288,22 @@ private struct Assembly {
       case "title": title = r.string(entry.value, "the section's title")
       case "budget":
         budget = r.number(entry.value, "budget (minutes)")
-        if let value = budget, value < 0 { r.error("budget should be 0 minutes or more", at: entry.value) }
+        if let value = budget, value < 0 {
+          r.error("budget should be 0 minutes or more", at: entry.value)
+        }
       case "steps": stepNodes = r.sequence(entry.value, "steps") ?? []
       default: break
       }
     }
     let location = r.location(of: node)
-    for key in ["id", "title", "budget", "steps"] where !entries.contains(where: { $0.key == key }) {
+    for key in ["id", "title", "budget", "steps"] where !entries.contains(where: { $0.key == key })
+    {
       r.error("this section needs '\(key)'", at: location)
     }
     guard let id else { return nil }
     let steps = stepNodes.compactMap { readStep($0, sectionID: id, &r) }
-    return Section(id: id, title: title ?? id, budget: budget ?? 0, steps: steps, location: location)
+    return Section(
+      id: id, title: title ?? id, budget: budget ?? 0, steps: steps, location: location)
   }
 
   mutating func readStep(_ node: Node, sectionID: String, _ r: inout NodeReader) -> Step? {
@@ -298,7 +324,9 @@ private struct Assembly {
       switch entry.key {
       case "when":
         // A condition that does not parse is reported and treated as never true.
-        condition = readFormula(entry.value, &r, "the condition") ?? Formula.never(at: r.location(of: entry.value))
+        condition =
+          readFormula(entry.value, &r, "the condition")
+          ?? Formula.never(at: r.location(of: entry.value))
       case "say": say = r.text(entry.value, "say")
       case "notes": notes = r.text(entry.value, "notes")
       case "ask": question = QuestionReader.read(entry.value, stepID: id, &r)
@@ -308,7 +336,8 @@ private struct Assembly {
       }
     }
     if say == nil && !entries.contains(where: { $0.key == "ask" }) {
-      r.error("step '\(id)' says nothing and asks nothing; give it 'say', 'ask' or both", at: location)
+      r.error(
+        "step '\(id)' says nothing and asks nothing; give it 'say', 'ask' or both", at: location)
     }
     if isFinal, let nextEntry = entries.first(where: { $0.key == "next" }) {
       r.error("step '\(id)' is final, so it cannot have 'next'", at: nextEntry.keyNode)
@@ -326,7 +355,9 @@ private struct Assembly {
     guard let items = r.sequence(node, "next") else { return nil }
     var branches: [Transition.Branch] = []
     for item in items {
-      guard let entries = r.entries(of: item, "a branch of 'next'", allowed: Schema.branch) else { continue }
+      guard let entries = r.entries(of: item, "a branch of 'next'", allowed: Schema.branch) else {
+        continue
+      }
       guard let gotoEntry = entries.first(where: { $0.key == "goto" }) else {
         r.error("this branch needs 'goto': the step to go to", at: item)
         continue
@@ -335,9 +366,14 @@ private struct Assembly {
       var condition: Formula?
       if let ifEntry = entries.first(where: { $0.key == "if" }) {
         // A condition that does not parse is reported and treated as never true.
-        condition = readFormula(ifEntry.value, &r, "the condition") ?? Formula.never(at: r.location(of: ifEntry.value))
+        condition =
+          readFormula(ifEntry.value, &r, "the condition")
+          ?? Formula.never(at: r.location(of: ifEntry.value))
       }
-      branches.append(.init(condition: condition, target: .init(stepID: target, location: r.location(of: gotoEntry.value))))
+      branches.append(
+        .init(
+          condition: condition,
+          target: .init(stepID: target, location: r.location(of: gotoEntry.value))))
     }
     return .branches(branches)
   }
@@ -355,7 +391,9 @@ private struct Assembly {
     for entry in entries {
       switch entry.key {
       case "template": text = r.text(entry.value, "template")
-      case "save_if": saveCondition = readFormula(entry.value, &r, "save_if") ?? Formula.never(at: r.location(of: entry.value))
+      case "save_if":
+        saveCondition =
+          readFormula(entry.value, &r, "save_if") ?? Formula.never(at: r.location(of: entry.value))
       case "calendar": calendar = readCalendar(entry.value, &r)
       case "file_name": fileName = r.string(entry.value, "file_name") ?? fileName
       case "template_file":
@@ -376,18 +414,25 @@ private struct Assembly {
       }
     }
     let hasTemplate = entries.contains { $0.key == "template" || $0.key == "template_file" }
-    if entries.contains(where: { $0.key == "template" }) && entries.contains(where: { $0.key == "template_file" }) {
+    if entries.contains(where: { $0.key == "template" })
+      && entries.contains(where: { $0.key == "template_file" })
+    {
       r.error("plan takes 'template' or 'template_file', not both", at: node)
     } else if !hasTemplate {
-      r.error("plan needs 'template' (the text) or 'template_file' (a file next to the dialogue)", at: node)
+      r.error(
+        "plan needs 'template' (the text) or 'template_file' (a file next to the dialogue)",
+        at: node)
     }
     guard let text else { return nil }
     return PlanTemplate(
-      text: text, fileName: fileName, saveCondition: saveCondition, calendar: calendar, location: r.location(of: node))
+      text: text, fileName: fileName, saveCondition: saveCondition, calendar: calendar,
+      location: r.location(of: node))
   }
 
   mutating func readCalendar(_ node: Node, _ r: inout NodeReader) -> CalendarTemplate? {
-    guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else { return nil }
+    guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else {
+      return nil
+    }
     var date: Formula?
     var summary: Text?
     var description: Text?
@@ -403,7 +448,8 @@ private struct Assembly {
       r.error("calendar needs '\(key)'", at: node)
     }
     guard let date, let summary else { return nil }
-    return CalendarTemplate(date: date, summary: summary, description: description, location: r.location(of: node))
+    return CalendarTemplate(
+      date: date, summary: summary, description: description, location: r.location(of: node))
   }
 }
 

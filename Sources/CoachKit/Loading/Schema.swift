@@ -13,7 +13,9 @@ public enum Schema {
   public static let section: [String] = ["id", "title", "budget", "steps"]
   public static let step: [String] = ["id", "when", "say", "ask", "notes", "next", "final"]
   public static let branch: [String] = ["if", "goto"]
-  public static let plan: [String] = ["template", "template_file", "file_name", "save_if", "calendar"]
+  public static let plan: [String] = [
+    "template", "template_file", "file_name", "save_if", "calendar",
+  ]
   /// The follow-up event a plan may come with, written as an `.ics` file next to it.
   public static let calendar: [String] = ["date", "summary", "description"]
   public static let option: [String] = ["value", "label", "synonyms"]
@@ -31,11 +33,14 @@ public enum Schema {
     "number": ["min", "max", "integer"],
     "yesno": [],
   ]
-  public static var questionTypes: [String] { ["text", "choice", "multi", "scale", "number", "yesno"] }
+  public static var questionTypes: [String] {
+    ["text", "choice", "multi", "scale", "number", "yesno"]
+  }
 
   /// Every key of the format, for the documentation check.
   public static var allKeys: Set<String> {
-    var keys = Set(dialogue + includedFile + section + step + branch + plan + calendar + option + questionCommon)
+    var keys = Set(
+      dialogue + includedFile + section + step + branch + plan + calendar + option + questionCommon)
     for extra in questionByType.values { keys.formUnion(extra) }
     return keys
   }

@@ -8,7 +8,9 @@ public struct ExpressionTypes: CheckRule {
     for use in dialogue.allFormulas {
       let expression = use.formula.expression
       // A formula that reads a broken computed value was reported where that value is written.
-      if expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) { continue }
+      if expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) {
+        continue
+      }
       let type: ValueType
       do {
         type = try expression.typeCheck(types: analysis.types)
@@ -18,7 +20,10 @@ public struct ExpressionTypes: CheckRule {
       }
       switch use.role {
       case .condition where type != .bool, .stepCondition where type != .bool:
-        findings.append(.error("a condition should be true or false, but this gives \(type.description)", at: use.formula.location))
+        findings.append(
+          .error(
+            "a condition should be true or false, but this gives \(type.description)",
+            at: use.formula.location))
       case .defaultAnswer(let question) where type != question.kind.valueType:
         findings.append(
           .error(
@@ -29,11 +34,16 @@ public struct ExpressionTypes: CheckRule {
       }
     }
     for (formula, expected) in dialogue.planFormulas {
-      if formula.expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) { continue }
+      if formula.expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) {
+        continue
+      }
       do {
         let type = try formula.expression.typeCheck(types: analysis.types)
         if type != expected {
-          findings.append(.error("this should give \(expected.description), but it gives \(type.description)", at: formula.location))
+          findings.append(
+            .error(
+              "this should give \(expected.description), but it gives \(type.description)",
+              at: formula.location))
         }
       } catch {
         findings.append(.error(error.message, at: formula.location(ofOffset: error.offset)))
@@ -71,7 +81,9 @@ extension Dialogue {
         result.append((formula, step, .defaultAnswer(question)))
       }
       if case .branches(let branches) = step.next {
-        for branch in branches { if let condition = branch.condition { result.append((condition, step, .condition)) } }
+        for branch in branches {
+          if let condition = branch.condition { result.append((condition, step, .condition)) }
+        }
       }
     }
     return result

@@ -6,9 +6,13 @@ public struct NamesSetBeforeRead: CheckRule {
   public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var checker = Reads(dialogue: dialogue, analysis: analysis)
     for (position, step) in analysis.steps.enumerated() {
-      for text in [step.say, step.notes, step.question?.prompt, step.question?.help].compactMap({ $0 }) {
+      for text in [step.say, step.notes, step.question?.prompt, step.question?.help].compactMap({
+        $0
+      }) {
         for use in text.names {
-          checker.read(use.name, at: use.location, from: position, answered: false, required: !use.isInsideSection)
+          checker.read(
+            use.name, at: use.location, from: position, answered: false,
+            required: !use.isInsideSection)
         }
       }
     }
@@ -21,7 +25,9 @@ public struct NamesSetBeforeRead: CheckRule {
       }
       for name in use.formula.expression.names {
         // Unknown names in expressions are the type checker's to report.
-        checker.read(name.name, at: use.formula.location(ofOffset: name.offset), from: position, answered: answered, required: true, reportUnknown: false)
+        checker.read(
+          name.name, at: use.formula.location(ofOffset: name.offset), from: position,
+          answered: answered, required: true, reportUnknown: false)
       }
     }
     if let plan = dialogue.plan {
@@ -31,7 +37,9 @@ public struct NamesSetBeforeRead: CheckRule {
       }
       for (formula, _) in dialogue.planFormulas {
         for name in formula.expression.names {
-          checker.read(name.name, at: formula.location(ofOffset: name.offset), from: nil, answered: true, required: false, reportUnknown: false)
+          checker.read(
+            name.name, at: formula.location(ofOffset: name.offset), from: nil, answered: true,
+            required: false, reportUnknown: false)
         }
       }
     }
@@ -55,7 +63,8 @@ private struct Reads {
 
   /// Checks one read of `name` at the step at `position` (nil: after the dialogue ends).
   mutating func read(
-    _ name: String, at location: SourceLocation, from position: Int?, answered: Bool, required: Bool,
+    _ name: String, at location: SourceLocation, from position: Int?, answered: Bool,
+    required: Bool,
     reportUnknown: Bool = true
   ) {
     let isAnswer = dialogue.question(storing: name) != nil
@@ -64,13 +73,17 @@ private struct Reads {
       // Inside a {{#section}} a name may be a field of the section's item.
       guard reportUnknown, required else { return }
       var message = "unknown name '\(name)'"
-      if let guess = Suggestion.closest(to: name, among: knownNames) { message += "; did you mean '\(guess)'?" }
+      if let guess = Suggestion.closest(to: name, among: knownNames) {
+        message += "; did you mean '\(guess)'?"
+      }
       findings.append(.error(message, at: location))
       return
     }
     guard required, let position, analysis.reachable[position] else { return }
     for variable in answerVariables(behind: name).sorted() {
-      guard let setter = dialogue.question(storing: variable), let setterPosition = dialogue.position(of: setter.step.id) else { continue }
+      guard let setter = dialogue.question(storing: variable),
+        let setterPosition = dialogue.position(of: setter.step.id)
+      else { continue }
       if setterPosition == position && answered { continue }
       if analysis.mustPass(setterPosition, before: position) { continue }
       let via = variable == name ? "" : " (which '\(name)' needs)"

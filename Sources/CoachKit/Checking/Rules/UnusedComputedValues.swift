@@ -4,9 +4,15 @@ public struct UnusedComputedValues: CheckRule {
 
   public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var read: Set<String> = []
-    for computed in dialogue.computed { read.formUnion(computed.formula.expression.names.map(\.name)) }
-    for formula in dialogue.allFormulas { read.formUnion(formula.formula.expression.names.map(\.name)) }
-    for formula in dialogue.planFormulas { read.formUnion(formula.formula.expression.names.map(\.name)) }
+    for computed in dialogue.computed {
+      read.formUnion(computed.formula.expression.names.map(\.name))
+    }
+    for formula in dialogue.allFormulas {
+      read.formUnion(formula.formula.expression.names.map(\.name))
+    }
+    for formula in dialogue.planFormulas {
+      read.formUnion(formula.formula.expression.names.map(\.name))
+    }
     for text in dialogue.allTexts { read.formUnion(text.text.names.map(\.name)) }
     return dialogue.computed.filter { !read.contains($0.name) }.map {
       .warning("the computed value '\($0.name)' is never used", at: $0.location)
