@@ -59,9 +59,7 @@ final class TrustFirstSessionTests: XCTestCase {
     XCTAssert(
       run.plan.contains(
         "### Action 3: Ask my team which tool fails them most, and fix that one first"))
-    XCTAssert(
-      run.output.contains("Action 3 of 3: your own\nidea. What exactly will you do?")
-        || run.output.contains("Action 3 of 3: your own idea."))
+    XCTAssert(run.output.contains("Action 3 of 3: your own idea. What exactly will you do?\n> Ask my team"))
   }
 
   func testOverrideOfTheProposedFocus() throws {

@@ -32,8 +32,10 @@ public struct NamesSetBeforeRead: CheckRule {
     }
     if let plan = dialogue.plan {
       let texts = [plan.text, plan.calendar?.summary, plan.calendar?.description].compactMap { $0 }
+      // Read after the end, so set or empty; but a name outside {{#sections}} must exist.
       for use in texts.flatMap(\.names) {
-        checker.read(use.name, at: use.location, from: nil, answered: true, required: false)
+        checker.read(
+          use.name, at: use.location, from: nil, answered: true, required: !use.isInsideSection)
       }
       for (formula, _) in dialogue.planFormulas {
         for name in formula.expression.names {
