@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(name: "CoachKitTests", dependencies: ["CoachKit"]),
     .testTarget(
       name: "CoachEndToEndTests",
-      dependencies: ["coach", "CoachKit"],
+      dependencies: ["coach", "CoachKit", "CoachTerminal"],
       resources: [.copy("Fixtures")]
     ),
   ],

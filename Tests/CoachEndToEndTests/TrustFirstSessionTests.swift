@@ -59,7 +59,8 @@ final class TrustFirstSessionTests: XCTestCase {
     XCTAssert(
       run.plan.contains(
         "### Action 3: Ask my team which tool fails them most, and fix that one first"))
-    XCTAssert(run.output.contains("Action 3 of 3: your own idea. What exactly will you do?\n> Ask my team"))
+    XCTAssert(
+      run.output.contains("Action 3 of 3: your own idea. What exactly will you do?\n> Ask my team"))
   }
 
   func testOverrideOfTheProposedFocus() throws {
@@ -99,6 +100,24 @@ final class TrustFirstSessionTests: XCTestCase {
       let files = try allFiles(under: run.root)
       XCTAssertEqual(files, [], "\(name) wrote \(files)")
     }
+  }
+
+  func testRefusesToWriteThroughASymbolicLink() throws {
+    let root = try temporaryDirectory()
+    let target = root.appendingPathComponent("target.md")
+    let link = root.appendingPathComponent("link.md")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let golden = try XCTUnwrap(
+      Bundle.module.url(forResource: "Fixtures/golden", withExtension: nil))
+    let result = try runCoach(
+      ["--plan-out", link.path],
+      input: try String(contentsOf: golden.appendingPathComponent("systems.in"), encoding: .utf8),
+      environment: [
+        "XDG_DATA_HOME": root.appendingPathComponent("data").path, "COACH_NOW": Self.now,
+      ])
+    XCTAssertEqual(result.status, 73)
+    XCTAssert(result.errors.contains("it is a symbolic link"), result.errors)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
   }
 
   // MARK: - The dialogue and the binary
