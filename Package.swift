@@ -58,7 +58,7 @@ let package = Package(
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
     .testTarget(
       name: "CoachEndToEndTests",
-      dependencies: ["coach", "CoachKit"],
+      dependencies: ["coach", "CoachKit", "CoachTerminal"],
       resources: [.copy("Fixtures")]
     ),
   ],

@@ -15,7 +15,8 @@ public enum PromptText {
     for (index, option) in prompt.options.enumerated() {
       lines.append("  \(index + 1)) \(option.label)")
     }
-    lines.append(instruction(for: prompt))
+    let instruction = instruction(for: prompt)
+    if !instruction.isEmpty { lines.append(instruction) }
     return lines
   }
 

@@ -30,17 +30,26 @@ struct Run: ParsableCommand {
     case auto, always, never
   }
 
+  @ArgumentParser.Option(
+    name: .customLong("plan-out"),
+    help:
+      "Write the plan here (default: $XDG_DATA_HOME/coach/plans/DATE-NAME.md), its calendar file next to it.",
+    completion: .file(extensions: ["md"]))
+  var planOut: String?
+
   func run() throws {
+    umask(0o077)
     let loaded = try DialogueLoading.load(dialogue)
-    let engine = Engine(dialogue: loaded, clock: SystemClock())
+    let engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
     let environment = ProcessInfo.processInfo.environment
     let colours = Terminal.usesColour(
       Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
       outputIsTerminal: isatty(STDOUT_FILENO) == 1)
     let streams = StandardStreams()
     let status: ExitStatus
+    var conversation: Conversation
     if Terminal.isInteractive {
-      var conversation = Conversation(
+      conversation = Conversation(
         engine: engine, style: .interactive(colours: colours) { Terminal.columns() })
       var lines = ReadlineLines(
         historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
@@ -49,11 +58,12 @@ struct Run: ParsableCommand {
     } else {
       var style = Conversation.Style.plain
       style.colours = colours
-      var conversation = Conversation(engine: engine, style: style)
+      conversation = Conversation(engine: engine, style: style)
       var lines = PipedLines(echoingPromptsTo: streams)
       status = conversation.run(reading: &lines, to: streams)
     }
     if status != .ok { throw ExitCode(status.rawValue) }
+    try PlanSaving.save(engine, conversation.session, planOut: planOut, to: streams)
   }
 }
 

@@ -121,6 +121,12 @@ public struct Engine: Sendable {
     var hops = 0
     while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
       hops += 1
+      if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
+        // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
+        if let variable = step.question?.variable { session.answers.removeValue(forKey: variable) }
+        currentID = nextStepID(after: step, in: session)
+        continue
+      }
       session.currentStepID = id
       if session.sectionStarts[step.sectionID] == nil {
         session.sectionStarts[step.sectionID] = clock.now()
@@ -199,9 +205,39 @@ public struct Engine: Sendable {
   private func defaultValue(of question: Question, in session: Session) -> Value? {
     switch question.defaultAnswer {
     case .value(let value): return value
-    case .formula(let formula): return evaluate(formula, in: session)
+    case .formula(let formula):
+      // A default that works out empty (unanswered, or empty text) is no default.
+      let value = evaluate(formula, in: session)
+      return value == .text("") ? Value.none : value
     case nil: return nil
     }
+  }
+
+  // MARK: - The plan
+
+  /// The plan as rendered from the session's answers; nil when the dialogue has none.
+  public func renderedPlan(in session: Session) -> String? {
+    dialogue.plan.map { render($0.text, in: session) }
+  }
+
+  /// Whether the plan may be written to a file: its `save_if` holds (or it has none).
+  public func shouldSavePlan(in session: Session) -> Bool {
+    guard let plan = dialogue.plan else { return false }
+    guard let condition = plan.saveCondition else { return true }
+    return evaluate(condition, in: session) == .bool(true)
+  }
+
+  /// The plan's calendar event as worked out from the answers; nil when there is none or its date
+  /// is empty.
+  public func calendarEvent(in session: Session) -> CalendarEvent? {
+    guard let calendar = dialogue.plan?.calendar,
+      case .date(let day) = evaluate(calendar.date, in: session)
+    else {
+      return nil
+    }
+    return CalendarEvent(
+      day: day, summary: render(calendar.summary, in: session),
+      description: calendar.description.map { render($0, in: session) })
   }
 
   // MARK: - Values and text
@@ -220,14 +256,18 @@ public struct Engine: Sendable {
     }
     defer { visiting.remove(name) }
     var seen = visiting
-    let result = computed.formula.expression.evaluate {
-      self.value(of: $0, in: session, visiting: &seen)
-    }
+    let result = computed.formula.expression.evaluate(
+      { self.value(of: $0, in: session, visiting: &seen) }, labels: optionLabel)
     return result
   }
 
   public func evaluate(_ formula: Formula, in session: Session) -> Value {
-    formula.expression.evaluate { value(of: $0, in: session) }
+    formula.expression.evaluate({ value(of: $0, in: session) }, labels: optionLabel)
+  }
+
+  /// The label of the option `value` of the question storing `variable`, for `label()`.
+  private func optionLabel(_ variable: String, _ value: String) -> String? {
+    dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
   }
 
   /// How a value reads in text: a choice answer as its option's label.
@@ -294,5 +334,18 @@ struct RenderedValue: MustacheCustomRenderable {
     case .text(let text): text.isEmpty
     default: false
     }
+  }
+}
+
+/// An all-day event worked out from a session: what a host writes as an `.ics` file.
+public struct CalendarEvent: Sendable, Hashable {
+  public var day: Day
+  public var summary: String
+  public var description: String?
+
+  public init(day: Day, summary: String, description: String?) {
+    self.day = day
+    self.summary = summary
+    self.description = description
   }
 }

@@ -6,21 +6,27 @@ enum Evaluator {
   /// Day offsets beyond this (about 2.7 million years) give `.none` rather than a date.
   static let maxDayOffset = 1_000_000_000.0
 
-  static func evaluate(_ node: ExpressionNode, _ lookup: (String) -> Value) -> Value {
+  /// The label of `value` among the options of the question storing `variable`, if it has one.
+  typealias LabelLookup = (_ variable: String, _ value: String) -> String?
+
+  static func evaluate(
+    _ node: ExpressionNode, _ lookup: (String) -> Value, labels: LabelLookup = { _, _ in nil }
+  ) -> Value {
     switch node {
     case .literal(let value, _):
       return value
     case .name(let name, _):
       return lookup(name)
     case .negate(let operand, _):
-      guard case .number(let x) = evaluate(operand, lookup) else { return .none }
+      guard case .number(let x) = evaluate(operand, lookup, labels: labels) else { return .none }
       return .number(-x)
     case .not(let operand, _):
-      return .bool(evaluate(operand, lookup) != .bool(true))
+      return .bool(evaluate(operand, lookup, labels: labels) != .bool(true))
     case .binary(let op, let lhs, let rhs, _):
-      return binary(op, evaluate(lhs, lookup), evaluate(rhs, lookup))
+      return binary(
+        op, evaluate(lhs, lookup, labels: labels), evaluate(rhs, lookup, labels: labels))
     case .call(let function, let arguments, _):
-      return function.evaluate(arguments) { evaluate($0, lookup) }
+      return function.evaluate(arguments, labels: labels) { evaluate($0, lookup, labels: labels) }
     }
   }
 

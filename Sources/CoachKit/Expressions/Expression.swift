@@ -30,8 +30,12 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
 
   /// The expression's value, reading names through `lookup` (`today` included). Never traps:
   /// `.none` propagates through arithmetic, comparisons with `.none` are false, and so on.
-  public func evaluate(_ lookup: (String) -> Value) -> Value {
-    Evaluator.evaluate(root, lookup)
+  /// `labels` gives the label of an option value of the question storing a variable, for `label()`.
+  public func evaluate(
+    _ lookup: (String) -> Value,
+    labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil }
+  ) -> Value {
+    Evaluator.evaluate(root, lookup, labels: labels)
   }
 
   public var description: String { source }

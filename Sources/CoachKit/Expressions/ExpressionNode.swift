@@ -51,6 +51,9 @@ public indirect enum ExpressionNode: Sendable, Hashable {
     case .binary(_, let lhs, let rhs, _):
       lhs.collectNames(into: &names)
       rhs.collectNames(into: &names)
+    case .call(.label, let arguments, _):
+      // label(value, question, ...) reads the questions' options, never their answers.
+      arguments.first?.collectNames(into: &names)
     case .call(_, let arguments, _):
       for argument in arguments { argument.collectNames(into: &names) }
     }

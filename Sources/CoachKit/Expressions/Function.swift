@@ -1,3 +1,5 @@
+import Foundation
+
 /// The built-in functions of the expression language: each one's signature, type rule and meaning.
 ///
 /// To add a function: add a case, its `usage`, a branch in `check` (its type rule) and a branch in
@@ -16,6 +18,12 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
   case daysBetween = "days_between"
   case contains
   case length
+  case item
+  case label
+  case number
+  case `repeat`
+  case match
+  case join
 
   /// The name as written in expressions: `mean`, `lowest_within`.
   public var name: String { rawValue }
@@ -49,6 +57,20 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .contains: "contains(text, part)"
     // length(text) → its number of characters.
     case .length: "length(text)"
+    // item(list, n) → the n-th picked option's value (from 1); none when fewer were picked.
+    case .item: "item(list, n)"
+    // label(value, question, ...) → the label of the option with this value in the first named
+    // choice/multi question that has one (a list: labels joined with ", "); else the value itself.
+    case .label: "label(value, question, ...)"
+    // number(text) → the number written in the text ("14" → 14); none when it is not one.
+    case .number: "number(text)"
+    // repeat(text, n) → the text n times (n rounded, 0 to 1000): bars for a chart.
+    case .repeat: "repeat(text, n)"
+    // match(x, key, result, key, result, ..., otherwise) → the result of the first key equal to x;
+    // else `otherwise` (if given) or none.
+    case .match: "match(x, key, result, ..., otherwise)"
+    // join(separator, text, ...) → the texts that are not empty, joined with the separator.
+    case .join: "join(separator, text, ...)"
     }
   }
 
@@ -163,13 +185,88 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       try arity(1...1)
       try expect(0, .text)
       return .number
+    case .item:
+      try arity(2...2)
+      try expect(0, .list)
+      try expect(1, .number)
+      return .text
+    case .label:
+      let example = "label(focus_area, focus)"
+      guard arguments.count >= 2 else {
+        throw ExpressionError(
+          "label() takes a value and the names of questions with options, like \(example)",
+          at: offset)
+      }
+      let type = try typeOf(arguments[0])
+      guard type == .text || type == .list else {
+        throw ExpressionError(
+          "label() needs text or a list of choices as argument 1; got \(type)",
+          at: arguments[0].start)
+      }
+      for argument in arguments.dropFirst() {
+        guard case .name(let questionName, _) = argument else {
+          throw ExpressionError(
+            "label() takes names of choice or multi questions after the value, like \(example)",
+            at: argument.start)
+        }
+        let questionType = try typeOf(argument)
+        guard questionType == .text || questionType == .list else {
+          throw ExpressionError(
+            "label() reads the options of choice or multi questions; '\(questionName)' is \(questionType)",
+            at: argument.start)
+        }
+      }
+      return .text
+    case .number:
+      try arity(1...1)
+      try expect(0, .text)
+      return .number
+    case .repeat:
+      try arity(2...2)
+      try expect(0, .text)
+      try expect(1, .number)
+      return .text
+    case .match:
+      guard arguments.count >= 3 else {
+        throw ExpressionError(
+          "match() takes a value and key, result pairs, like match(x, \"a\", 1, \"b\", 2, 0); got \(arguments.count) argument\(arguments.count == 1 ? "" : "s")",
+          at: offset)
+      }
+      let subject = try typeOf(arguments[0])
+      var result: ValueType?
+      for (index, argument) in arguments.enumerated().dropFirst() {
+        // Odd positions (1, 3, …) are keys, except a last argument with no result: the fallback.
+        let isKey = index % 2 == 1 && index + 1 < arguments.count
+        let type = try typeOf(argument)
+        if isKey {
+          guard type == subject else {
+            throw ExpressionError(
+              "match() compares \(subject) with each key; this key is \(type)", at: argument.start)
+          }
+        } else if let expected = result, type != expected {
+          throw ExpressionError(
+            "match() needs every result of the same type; got \(expected) and \(type)",
+            at: argument.start)
+        } else {
+          result = type
+        }
+      }
+      return result ?? subject
+    case .join:
+      try arity(2...Int.max)
+      for index in arguments.indices { try expect(index, .text) }
+      return .text
     }
   }
 
   // MARK: Meaning
 
   /// The function's value. Never traps; ill-typed or missing arguments give `.none`.
-  func evaluate(_ arguments: [ExpressionNode], _ valueOf: (ExpressionNode) -> Value) -> Value {
+  func evaluate(
+    _ arguments: [ExpressionNode],
+    labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil },
+    _ valueOf: (ExpressionNode) -> Value
+  ) -> Value {
     /// The numbers among the arguments' values; none (and anything else) is skipped.
     func numbers() -> [Double] {
       arguments.compactMap { if case .number(let x) = valueOf($0) { x } else { nil } }
@@ -232,6 +329,51 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .length:
       guard case .text(let text) = value(0) else { return .none }
       return .number(Double(text.count))
+    case .item:
+      guard case .list(let items) = value(0), case .number(let n) = value(1), n.isFinite else {
+        return .none
+      }
+      let index = Int(Swift.min(Swift.max(n.rounded(), 0), Double(Int32.max))) - 1
+      return items.indices.contains(index) ? .text(items[index]) : .none
+    case .label:
+      let questions = arguments.dropFirst().compactMap { argument -> String? in
+        if case .name(let name, _) = argument { name } else { nil }
+      }
+      func label(_ optionValue: String) -> String {
+        for question in questions {
+          if let label = labels(question, optionValue) { return label }
+        }
+        return optionValue
+      }
+      switch value(0) {
+      case .text(let text): return .text(label(text))
+      case .list(let items): return .text(items.map(label).joined(separator: ", "))
+      default: return .none
+      }
+    case .number:
+      guard case .text(let text) = value(0),
+        let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite
+      else { return .none }
+      return .number(x)
+    case .repeat:
+      guard case .text(let text) = value(0), case .number(let n) = value(1), n.isFinite else {
+        return .none
+      }
+      return .text(String(repeating: text, count: Int(Swift.min(Swift.max(n.rounded(), 0), 1000))))
+    case .match:
+      let subject = value(0)
+      var index = 1
+      while index + 1 < arguments.count {
+        if subject != .none, value(index) == subject { return value(index + 1) }
+        index += 2
+      }
+      return index < arguments.count ? value(index) : .none
+    case .join:
+      guard case .text(let separator) = value(0) else { return .none }
+      let parts = arguments.indices.dropFirst().compactMap { index -> String? in
+        if case .text(let text) = value(index), !text.isEmpty { text } else { nil }
+      }
+      return .text(parts.joined(separator: separator))
     }
   }
 

@@ -361,8 +361,14 @@ private struct Assembly {
     var notes: Text?
     var next = Transition.following
     var isFinal = false
+    var condition: Formula?
     for entry in entries {
       switch entry.key {
+      case "when":
+        // A condition that does not parse is reported and treated as never true.
+        condition =
+          readFormula(entry.value, &r, "the condition")
+          ?? Formula.never(at: r.location(of: entry.value))
       case "say": say = r.text(entry.value, "say")
       case "notes": notes = r.text(entry.value, "notes")
       case "ask": question = QuestionReader.read(entry.value, stepID: id, &r)
@@ -380,7 +386,7 @@ private struct Assembly {
     }
     return Step(
       id: id, sectionID: sectionID, say: say, question: question, notes: notes, next: next,
-      isFinal: isFinal, location: location)
+      isFinal: isFinal, condition: condition, location: location)
   }
 
   mutating func readTransition(_ node: Node, _ r: inout NodeReader) -> Transition? {
@@ -440,9 +446,15 @@ private struct Assembly {
     guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
     var text: Text?
     var fileName = "plan.md"
+    var saveCondition: Formula?
+    var calendar: CalendarTemplate?
     for entry in entries {
       switch entry.key {
       case "template": text = r.text(entry.value, "template")
+      case "save_if":
+        saveCondition =
+          readFormula(entry.value, &r, "save_if") ?? Formula.never(at: r.location(of: entry.value))
+      case "calendar": calendar = readCalendar(entry.value, &r)
       case "file_name": fileName = r.string(entry.value, "file_name") ?? fileName
       case "template_file":
         guard let name = r.string(entry.value, "template_file") else { continue }
@@ -473,7 +485,32 @@ private struct Assembly {
         at: node)
     }
     guard let text else { return nil }
-    return PlanTemplate(text: text, fileName: fileName, location: r.location(of: node))
+    return PlanTemplate(
+      text: text, fileName: fileName, saveCondition: saveCondition, calendar: calendar,
+      location: r.location(of: node))
+  }
+
+  mutating func readCalendar(_ node: Node, _ r: inout NodeReader) -> CalendarTemplate? {
+    guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else {
+      return nil
+    }
+    var date: Formula?
+    var summary: Text?
+    var description: Text?
+    for entry in entries {
+      switch entry.key {
+      case "date": date = readFormula(entry.value, &r, "the calendar date")
+      case "summary": summary = r.text(entry.value, "summary")
+      case "description": description = r.text(entry.value, "description")
+      default: break
+      }
+    }
+    for key in ["date", "summary"] where !entries.contains(where: { $0.key == key }) {
+      r.error("calendar needs '\(key)'", at: node)
+    }
+    guard let date, let summary else { return nil }
+    return CalendarTemplate(
+      date: date, summary: summary, description: description, location: r.location(of: node))
   }
 }
 

@@ -1,17 +1,46 @@
 /// The Mustache template the session's plan is rendered from, kept with the dialogue.
 ///
 ///     plan:
-///       template: plan.md.mustache    # a file next to the dialogue, or the text itself
-///       file_name: trust-plan.md
+///       template_file: plan.md.mustache
+///       file_name: trust-first.md
+///       save_if: consent == "save"
+///       calendar:
+///         date: follow_up
+///         summary: "Check-in: {{focus}}"
 public struct PlanTemplate: Sendable {
   public var text: Text
   /// The suggested name of the file the plan is written to.
   public var fileName: String
+  /// `save_if`: the plan (and its calendar file) is written only when this holds; nil: always.
+  public var saveCondition: Formula?
+  /// `calendar`: a follow-up event to write next to the plan as an `.ics` file.
+  public var calendar: CalendarTemplate?
   public var location: SourceLocation
 
-  public init(text: Text, fileName: String, location: SourceLocation) {
+  public init(
+    text: Text, fileName: String, saveCondition: Formula? = nil, calendar: CalendarTemplate? = nil,
+    location: SourceLocation
+  ) {
     self.text = text
     self.fileName = fileName
+    self.saveCondition = saveCondition
+    self.calendar = calendar
+    self.location = location
+  }
+}
+
+/// An all-day event on a date worked out from the answers, e.g. the follow-up check-in.
+public struct CalendarTemplate: Sendable {
+  /// An expression giving a date.
+  public var date: Formula
+  public var summary: Text
+  public var description: Text?
+  public var location: SourceLocation
+
+  public init(date: Formula, summary: Text, description: Text?, location: SourceLocation) {
+    self.date = date
+    self.summary = summary
+    self.description = description
     self.location = location
   }
 }

@@ -20,11 +20,14 @@ public struct Step: Sendable {
   public var notes: Text?
   public var next: Transition
   public var isFinal: Bool
+  /// `when`: the step is taken only when this holds; otherwise it is passed over (nothing said,
+  /// nothing asked, its variable left empty) and the session goes on to its `next`.
+  public var condition: Formula?
   public var location: SourceLocation
 
   public init(
     id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
-    isFinal: Bool, location: SourceLocation
+    isFinal: Bool, condition: Formula? = nil, location: SourceLocation
   ) {
     self.id = id
     self.sectionID = sectionID
@@ -33,6 +36,7 @@ public struct Step: Sendable {
     self.notes = notes
     self.next = next
     self.isFinal = isFinal
+    self.condition = condition
     self.location = location
   }
 }

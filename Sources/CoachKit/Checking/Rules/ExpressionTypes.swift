@@ -19,7 +19,7 @@ public struct ExpressionTypes: CheckRule {
         continue
       }
       switch use.role {
-      case .condition where type != .bool:
+      case .condition where type != .bool, .stepCondition where type != .bool:
         findings.append(
           .error(
             "a condition should be true or false, but this gives \(type.description)",
@@ -33,6 +33,22 @@ public struct ExpressionTypes: CheckRule {
         break
       }
     }
+    for (formula, expected) in dialogue.planFormulas {
+      if formula.expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) {
+        continue
+      }
+      do {
+        let type = try formula.expression.typeCheck(types: analysis.types)
+        if type != expected {
+          findings.append(
+            .error(
+              "this should give \(expected.description), but it gives \(type.description)",
+              at: formula.location))
+        }
+      } catch {
+        findings.append(.error(error.message, at: formula.location(ofOffset: error.offset)))
+      }
+    }
     return findings
   }
 }
@@ -43,12 +59,24 @@ extension Dialogue {
     case condition
     /// A question's `default: =…`: read before the answer.
     case defaultAnswer(Question)
+    /// A step's `when`: read before the step says or asks anything.
+    case stepCondition
+  }
+
+  /// The plan's expressions, read after the dialogue ends, with the type each must give:
+  /// `save_if` (yes/no) and the calendar's `date`.
+  public var planFormulas: [(formula: Formula, type: ValueType)] {
+    var result: [(Formula, ValueType)] = []
+    if let condition = plan?.saveCondition { result.append((condition, .bool)) }
+    if let date = plan?.calendar?.date { result.append((date, .date)) }
+    return result
   }
 
   /// Every expression written on a step, with its role.
   public var allFormulas: [(formula: Formula, step: Step, role: FormulaRole)] {
     var result: [(Formula, Step, FormulaRole)] = []
     for step in steps {
+      if let condition = step.condition { result.append((condition, step, .stepCondition)) }
       if let question = step.question, case .formula(let formula) = question.defaultAnswer {
         result.append((formula, step, .defaultAnswer(question)))
       }

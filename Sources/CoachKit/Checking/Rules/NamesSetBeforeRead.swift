@@ -22,7 +22,10 @@ public struct NamesSetBeforeRead: CheckRule {
     for use in dialogue.allFormulas {
       guard let position = dialogue.position(of: use.step.id) else { continue }
       let answered: Bool
-      if case .condition = use.role { answered = true } else { answered = false }
+      switch use.role {
+      case .condition: answered = true
+      case .defaultAnswer, .stepCondition: answered = false
+      }
       for name in use.formula.expression.names {
         // Unknown names in expressions are the type checker's to report.
         checker.read(
@@ -31,10 +34,19 @@ public struct NamesSetBeforeRead: CheckRule {
       }
     }
     if let plan = dialogue.plan {
-      for use in plan.text.names {
+      let texts = [plan.text, plan.calendar?.summary, plan.calendar?.description].compactMap { $0 }
+      for use in texts.flatMap(\.names) {
         checker.read(
           use.name, at: use.location, from: nil, answered: true, mustBeKnown: !use.isInsideSection,
           mustBeSet: false)
+      }
+      for (formula, _) in dialogue.planFormulas {
+        for name in formula.expression.names {
+          // Unknown names in expressions are the type checker's to report.
+          checker.read(
+            name.name, at: formula.location(ofOffset: name.offset), from: nil, answered: true,
+            mustBeKnown: false, mustBeSet: false)
+        }
       }
     }
     return checker.findings

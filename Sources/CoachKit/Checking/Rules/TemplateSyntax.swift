@@ -16,7 +16,13 @@ extension Dialogue {
         if let text { texts.append((text, step)) }
       }
     }
-    if let plan { texts.append((plan.text, nil)) }
+    if let plan {
+      texts.append((plan.text, nil))
+      if let calendar = plan.calendar {
+        texts.append((calendar.summary, nil))
+        if let description = calendar.description { texts.append((description, nil)) }
+      }
+    }
     return texts
   }
 }

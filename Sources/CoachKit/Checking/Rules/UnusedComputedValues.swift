@@ -10,6 +10,9 @@ public struct UnusedComputedValues: CheckRule {
     for formula in dialogue.allFormulas {
       read.formUnion(formula.formula.expression.names.map(\.name))
     }
+    for formula in dialogue.planFormulas {
+      read.formUnion(formula.formula.expression.names.map(\.name))
+    }
     for text in dialogue.allTexts { read.formUnion(text.text.names.map(\.name)) }
     read.formUnion(dialogue.profile.map(\.name))
     return dialogue.computed.filter { !read.contains($0.name) }.map {
