@@ -97,11 +97,27 @@ public struct Conversation {
   /// An accepted answer to a question with set answers, waiting to be remembered.
   private var lastAnswerAccepted = false
 
-  public init(engine: Engine, style: Style) {
+  /// Keeps every change to the session on disk before it is shown; nil keeps nothing.
+  public var recorder: SessionRecorder?
+
+  public init(engine: Engine, style: Style, recorder: SessionRecorder? = nil) {
     self.engine = engine
     self.style = style
-    let (session, reply) = engine.start()
+    self.recorder = recorder
+    let (session, reply) = engine.at(recorder?.header.startedAt ?? engine.clock.now()).start()
     self.session = session
+    self.pendingStart = reply
+  }
+
+  /// Continues a saved session where it stopped.
+  public init(engine: Engine, style: Style, resuming session: Session, recorder: SessionRecorder?) {
+    self.engine = engine
+    self.style = style
+    self.recorder = recorder
+    self.session = session
+    var reply = Reply()
+    reply.prompt = engine.currentPrompt(in: session)
+    reply.notice = .resumed
     self.pendingStart = reply
   }
 
@@ -125,6 +141,7 @@ public struct Conversation {
             "step \($0.stepNumber) of \($0.stepCount), '\($0.stepID)'"
           } ?? "the start"
         sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
+        tellWhereItIsSaved(sink)
         return .dataError
       case .interrupted:
         continue
@@ -152,20 +169,20 @@ public struct Conversation {
   mutating func handle(_ input: Input, sink: some TextSink) -> ExitStatus? {
     switch input {
     case .answer(let text):
-      let reply = engine.handle(.answer(text), in: &session)
-      lastAnswerAccepted = reply.rejection == nil
-      show(reply, to: sink)
+      lastAnswerAccepted = false
+      return apply(.answer(text), sink: sink)
     case .unknownCommand(let word):
       sink.write(
         "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
       )
     case .command(let command):
       switch command {
-      case .back: show(engine.handle(.back, in: &session), to: sink)
-      case .skip: show(engine.handle(.skip, in: &session), to: sink)
-      case .restart: show(engine.handle(.restart, in: &session), to: sink)
+      case .back: return apply(.back, sink: sink)
+      case .skip: return apply(.skip, sink: sink)
+      case .restart: return apply(.restart, sink: sink)
       case .quit:
         sink.write("Stopped. Nothing more will be asked.\n")
+        tellWhereItIsSaved(sink)
         return .ok
       case .help:
         sink.write(
@@ -180,6 +197,41 @@ public struct Conversation {
       }
     }
     return nil
+  }
+
+  /// Hands one event to the engine at this instant. A change is on disk before it is shown; if it
+  /// cannot be saved, it is not shown as taken and the conversation stops.
+  mutating func apply(_ event: Event, sink: some TextSink) -> ExitStatus? {
+    let now = engine.clock.now()
+    let stepEngine = engine.at(now)
+    var next = session
+    let reply = stepEngine.handle(event, in: &next)
+    if next != session, let recorder {
+      do {
+        try recorder.record(
+          LogEntry(at: now, event: event, step: session.currentStepID),
+          consent: stepEngine.storageConsent(in: next))
+      } catch {
+        sink.writeError(
+          "coach: your last answer could not be saved, so it was not taken: \(error)\n")
+        return (error as? StorageError)?.exitStatus ?? .ioError
+      }
+    }
+    session = next
+    if case .answer = event { lastAnswerAccepted = reply.rejection == nil }
+    show(reply, to: sink)
+    return nil
+  }
+
+  /// Says, on standard error, where an unfinished session is kept and how to go on with it.
+  private func tellWhereItIsSaved(_ sink: some TextSink) {
+    guard let recorder, !session.isFinished else { return }
+    if recorder.hasSaved {
+      sink.writeError(
+        "Your answers are saved. To go on later: coach resume \(recorder.sessionID)\n")
+    } else {
+      sink.writeError("Nothing was saved.\n")
+    }
   }
 
   private func show(_ reply: Reply, to sink: some TextSink) {

@@ -13,11 +13,8 @@ public enum PrivateFiles {
   public static func plansDirectory(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> String {
-    if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-      return (data as NSString).appendingPathComponent("coach/plans")
-    }
-    let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
-    return (home as NSString).appendingPathComponent(".local/share/coach/plans")
+    (try? XDGPaths.current(environment))?.plans
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share/coach/plans")
   }
 
   /// `directory/name`, or `directory/stem-2.ext`, `-3`… when that exists already.
@@ -43,16 +40,18 @@ public enum PrivateFiles {
     return base + "." + ext
   }
 
-  /// Creates the folders up to `directory` that are missing, as 0700.
+  /// Creates the folders up to `directory` that are missing, as 0700, and makes `directory`
+  /// itself 0700 even if something else created it wider.
   public static func makeDirectory(_ directory: String) throws(Failure) {
-    do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
-      )
-    } catch {
-      throw Failure(
-        path: directory, reason: "cannot create the folder (\(error.localizedDescription))")
+    var current = directory.hasPrefix("/") ? "" : "."
+    for part in directory.split(separator: "/") {
+      current += "/" + part
+      if mkdir(current, 0o700) != 0 && errno != EEXIST {
+        throw Failure(
+          path: current, reason: "cannot create the folder (\(String(cString: strerror(errno))))")
+      }
     }
+    chmod(directory, 0o700)
   }
 
   /// Writes `text` to `path` as a 0600 file: a temporary file next to it, then a rename.

@@ -18,7 +18,7 @@ public struct ReadlineLines: LineSource {
 
   /// The question shown after a first Ctrl-D on an empty line.
   public static let quitQuestion =
-    "Quit? Your answers so far are not saved yet. Press Ctrl-D again to quit, or keep answering."
+    "Quit? Press Ctrl-D again to quit (what you chose to save is kept, to resume later), or keep answering."
 
   public init(historyPath: String?, colours: Bool, sink: any TextSink) {
     self.sink = sink

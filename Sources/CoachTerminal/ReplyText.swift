@@ -16,6 +16,7 @@ public enum ReplyText {
     case .skipped: "Skipped."
     case .restarted: "Starting again from the beginning; earlier answers are forgotten."
     case .alreadyFinished: "The session has ended."
+    case .resumed: "Welcome back. Your earlier answers are kept; here is where you stopped."
     }
   }
 

@@ -5,7 +5,14 @@ enum EmbeddedDialogues {
   /// The folder of the session `coach` runs when no dialogue is named.
   static let defaultPath = "Dialogues/trust-first"
 
+  /// How a saved session names a built-in dialogue: `built-in:Dialogues/trust-first`.
+  static let sourcePrefix = "built-in:"
+
   static func loadDefault() throws(DialogueLoader.Failure) -> DialogueLoader.Result {
-    try DialogueLoader(source: .inMemory(EmbeddedFiles.files)).load(path: defaultPath)
+    try load(defaultPath)
+  }
+
+  static func load(_ path: String) throws(DialogueLoader.Failure) -> DialogueLoader.Result {
+    try DialogueLoader(source: .inMemory(EmbeddedFiles.files)).load(path: path)
   }
 }

@@ -37,10 +37,17 @@ struct Run: ParsableCommand {
     completion: .file(extensions: ["md"]))
   var planOut: String?
 
+  @Flag(help: "Keep nothing on disk: no saved session, no plan file.")
+  var noSave = false
+
   func run() throws {
     umask(0o077)
     let loaded = try DialogueLoading.load(dialogue)
     let engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
+    let recorder =
+      noSave
+      ? nil
+      : try SavedSessions.newRecorder(for: engine, source: DialogueLoading.source(of: dialogue))
     let environment = ProcessInfo.processInfo.environment
     let colours = Terminal.usesColour(
       Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
@@ -50,7 +57,8 @@ struct Run: ParsableCommand {
     var conversation: Conversation
     if Terminal.isInteractive {
       conversation = Conversation(
-        engine: engine, style: .interactive(colours: colours) { Terminal.columns() })
+        engine: engine, style: .interactive(colours: colours) { Terminal.columns() },
+        recorder: recorder)
       var lines = ReadlineLines(
         historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
       )
@@ -58,11 +66,17 @@ struct Run: ParsableCommand {
     } else {
       var style = Conversation.Style.plain
       style.colours = colours
-      conversation = Conversation(engine: engine, style: style)
+      conversation = Conversation(engine: engine, style: style, recorder: recorder)
       var lines = PipedLines(echoingPromptsTo: streams)
       status = conversation.run(reading: &lines, to: streams)
     }
     if status != .ok { throw ExitCode(status.rawValue) }
+    if noSave {
+      if conversation.session.isFinished {
+        streams.write("Nothing was saved (--no-save).\n")
+      }
+      return
+    }
     try PlanSaving.save(engine, conversation.session, planOut: planOut, to: streams)
   }
 }
@@ -70,6 +84,13 @@ struct Run: ParsableCommand {
 /// Loading a dialogue for the command line: the path given or the built-in default, checked,
 /// with errors on standard error and the right exit code.
 enum DialogueLoading {
+  /// How a saved session records where its dialogue came from.
+  static func source(of path: String?) -> String {
+    guard let path else { return EmbeddedDialogues.sourcePrefix + EmbeddedDialogues.defaultPath }
+    if path.hasPrefix("/") { return path }
+    return FileManager.default.currentDirectoryPath + "/" + path
+  }
+
   static func load(_ path: String?) throws -> Dialogue {
     let result: DialogueLoader.Result
     do {

@@ -222,9 +222,38 @@ public struct Engine: Sendable {
 
   /// Whether the plan may be written to a file: its `save_if` holds (or it has none).
   public func shouldSavePlan(in session: Session) -> Bool {
-    guard let plan = dialogue.plan else { return false }
-    guard let condition = plan.saveCondition else { return true }
-    return evaluate(condition, in: session) == .bool(true)
+    guard dialogue.plan != nil else { return false }
+    return storageConsent(in: session) == .given
+  }
+
+  /// Whether anything of the session may be kept on disk, by the plan's `save_if`.
+  public enum StorageConsent: Sendable, Equatable {
+    /// No `save_if`, or it holds.
+    case given
+    /// `save_if` does not hold: nothing may be written.
+    case refused
+    /// `save_if` reads answers not given yet.
+    case undecided
+  }
+
+  public func storageConsent(in session: Session) -> StorageConsent {
+    guard let condition = dialogue.plan?.saveCondition else { return .given }
+    switch evaluate(condition, in: session) {
+    case .bool(true): return .given
+    case .bool(false): return .refused
+    default:
+      // An expression may be false only because an answer is still missing.
+      let asked = condition.expression.names.allSatisfy { use in
+        dialogue.question(storing: use.name) == nil || session.answers[use.name] != nil
+      }
+      return asked ? .refused : .undecided
+    }
+  }
+
+  /// The same engine with its clock stopped at `date`: each event is handled at one instant, so
+  /// replaying the logged events with their times gives exactly the same session.
+  public func at(_ date: Date) -> Engine {
+    Engine(dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone))
   }
 
   /// The plan's calendar event as worked out from the answers; nil when there is none or its date

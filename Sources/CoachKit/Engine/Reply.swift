@@ -37,6 +37,8 @@ public struct Reply: Sendable {
     case restarted
     /// An event came after the end of the dialogue.
     case alreadyFinished
+    /// A saved session is being continued.
+    case resumed
   }
 }
 

@@ -38,22 +38,27 @@ public struct LogHeader: Hashable, Sendable, Codable {
 
 /// One line of a session's log after the header: something the person did, and when.
 ///
-///     {"at":"2026-11-29T09:01:12Z","kind":"answer","text":"4"}
-///     {"at":"2026-11-29T09:01:20Z","kind":"back"}
+///     {"at":"2026-11-29T09:01:12.000Z","kind":"answer","step":"baseline","text":"4"}
+///     {"at":"2026-11-29T09:01:20.000Z","kind":"back","step":"why_not_lower"}
 public struct LogEntry: Hashable, Sendable, Codable {
   public var at: Date
   public var event: Event
+  /// The step that was waiting when the event came: a resume checks that an edited dialogue
+  /// still leads to the same steps.
+  public var step: String?
 
-  public init(at: Date, event: Event) {
+  public init(at: Date, event: Event, step: String? = nil) {
     self.at = at
     self.event = event
+    self.step = step
   }
 
-  private enum CodingKeys: String, CodingKey { case at, kind, text }
+  private enum CodingKeys: String, CodingKey { case at, kind, text, step }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     at = try container.decode(Date.self, forKey: .at)
+    step = try container.decodeIfPresent(String.self, forKey: .step)
     let kind = try container.decode(String.self, forKey: .kind)
     switch kind {
     case "answer": event = .answer(try container.decode(String.self, forKey: .text))
@@ -69,6 +74,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(at, forKey: .at)
+    try container.encodeIfPresent(step, forKey: .step)
     switch event {
     case .answer(let text):
       try container.encode("answer", forKey: .kind)
@@ -112,7 +118,9 @@ extension JSONDecoder {
 /// Times in logs: ISO 8601 in UTC with milliseconds, e.g. `2026-11-29T09:01:12.345Z`.
 public enum LogTime {
   public static func format(_ date: Date) -> String {
-    date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+    date.formatted(
+      .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(
+        separator: .omitted))
   }
 
   public static func parse(_ text: String) -> Date? {

@@ -15,6 +15,17 @@ public struct Transcript: Sendable {
   public var plan: String?
   /// When the last event happened.
   public var endedAt: Date
+  /// The first logged event that came at another step than the dialogue now leads to: the
+  /// dialogue was edited in a way the session no longer fits. Nil when every event fits.
+  public var divergence: Divergence?
+
+  public struct Divergence: Sendable, Equatable {
+    /// The 1-based number of the event in the log (the header is line 1, so it is on line n + 1).
+    public var eventNumber: Int
+    public var loggedStep: String
+    /// Where the dialogue now is at that point; nil when it has ended.
+    public var currentStep: String?
+  }
 
   public enum Item: Sendable {
     case section(SectionHeading, startedAt: Date)
@@ -47,9 +58,14 @@ public struct Transcript: Sendable {
     var items: [Item] = []
     items += Self.items(from: reply, at: header.startedAt)
     var endedAt = header.startedAt
-    for entry in entries {
+    var divergence: Divergence?
+    for (index, entry) in entries.enumerated() {
       let engine = Engine(dialogue: dialogue, clock: FixedClock(entry.at, timeZone: timeZone))
       let asked = engine.currentPrompt(in: session)
+      if divergence == nil, let logged = entry.step, logged != session.currentStepID {
+        divergence = Divergence(
+          eventNumber: index + 1, loggedStep: logged, currentStep: session.currentStepID)
+      }
       reply = engine.handle(entry.event, in: &session)
       endedAt = entry.at
       switch entry.event {
@@ -78,7 +94,7 @@ public struct Transcript: Sendable {
     let plan = session.isFinished ? dialogue.plan.map { last.render($0.text, in: session) } : nil
     return Transcript(
       header: header, dialogue: dialogue, items: items, session: session, plan: plan,
-      endedAt: endedAt)
+      endedAt: endedAt, divergence: divergence)
   }
 
   private static func items(from reply: Reply, at date: Date) -> [Item] {

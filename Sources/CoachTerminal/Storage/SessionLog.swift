@@ -21,7 +21,11 @@ public final class SessionLog {
   /// Creates a new log (never overwriting one, never through a symlink) and writes its header.
   public static func create(at path: String, header: LogHeader) throws -> SessionLog {
     let folder = (path as NSString).deletingLastPathComponent
-    try PrivateFolder.ensure(folder)
+    do {
+      try PrivateFiles.makeDirectory(folder)
+    } catch {
+      throw StorageError.cannotCreate(error.description)
+    }
     let descriptor = open(
       path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {

@@ -42,27 +42,13 @@ public struct XDGPaths: Sendable {
   public var history: String { stateHome + "/coach/history" }
 }
 
-/// Folders coach creates are private: 0700, every missing level.
-enum PrivateFolder {
-  static func ensure(_ path: String) throws {
-    var current = ""
-    for part in path.split(separator: "/") {
-      current += "/" + part
-      if mkdir(current, 0o700) != 0 && errno != EEXIST {
-        throw StorageError.system("cannot create the folder \(current)", errno)
-      }
-    }
-    // A folder coach owns is tightened even if something else made it wider.
-    chmod(path, 0o700)
-  }
-}
-
 /// A file-system failure, with the system's reason.
 public enum StorageError: Error, CustomStringConvertible, Equatable {
   case system(String, Int32)
   case notFound(String)
   case damaged(String)
   case busy(String)
+  case cannotCreate(String)
 
   public var description: String {
     switch self {
@@ -70,6 +56,7 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case .notFound(let what): what
     case .damaged(let what): what
     case .busy(let what): what
+    case .cannotCreate(let what): what
     }
   }
 
@@ -80,7 +67,7 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case .system: .cannotCreate
     case .notFound: .noInput
     case .damaged: .dataError
-    case .busy: .cannotCreate
+    case .busy, .cannotCreate: .cannotCreate
     }
   }
 }

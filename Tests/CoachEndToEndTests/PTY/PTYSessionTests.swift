@@ -110,7 +110,7 @@ final class PTYSessionTests: XCTestCase {
     try pty.waitFor("How often do you meet")
     try pty.waitFor("> ")
     pty.send("\u{4}")
-    try pty.waitFor("Quit? Your answers so far are not saved yet.")
+    try pty.waitFor("Quit? Press Ctrl-D again to quit")
     try pty.waitFor("> ")
     pty.send("1\r")  // answering goes on as before
     try answer("What is on your mind", with: "\u{4}", on: pty)

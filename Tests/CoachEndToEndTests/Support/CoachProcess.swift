@@ -86,7 +86,15 @@ struct CoachProcess {
     process.executableURL = try executable()
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    // Saved sessions, plans and history go to the scratch folder unless a test says where,
+    // so tests never touch the real home folder; a fixed session id keeps messages stable.
+    let isolation = [
+      "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
+      "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
+      "COACH_SESSION_ID": "test-session",
+    ]
+    process.environment = ProcessInfo.processInfo.environment.merging(isolation) { $1 }
+      .merging(environment) { $1 }
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `coach export [ID]`: a saved session's transcript as Markdown, JSON, HTML or plain text.
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Export a saved session's transcript (the latest session by default).",
+    discussion: """
+      The transcript holds every question and answer with its local time, the sections with
+      planned and actual minutes, back and skip events, and the plan. JSON follows
+      docs/transcript.schema.json. Files are written privately (mode 0600), never through a
+      symbolic link.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json, html, text
+  }
+
+  @Argument(help: "The session's id, or the start of it.")
+  var id: String?
+
+  @ArgumentParser.Option(help: "markdown, json, html or text.")
+  var format: Format = .markdown
+
+  @ArgumentParser.Option(
+    name: [.short, .customLong("output")],
+    help: "Write to FILE ('-' for standard output, the default).")
+  var output: String = "-"
+
+  func run() throws {
+    umask(0o077)
+    let saved = try SavedSessions.find(id, latest: "saved") { _ in true }
+    let opened = try SavedSessions.open(saved)
+    guard let kind = TranscriptFormat(rawValue: format.rawValue) else { return }
+    let text = kind.render(opened.transcript)
+    if output == "-" {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try PrivateFiles.write(text, to: output)
+    } catch {
+      SavedSessions.fail("\(error)", .cannotCreate)
+    }
+    FileHandle.standardError.write(Data("Exported session \(saved.id) to \(output)\n".utf8))
+  }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `coach resume [ID]`: goes on with a saved session where it stopped.
+struct Resume: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Continue a saved session (the latest unfinished one by default).",
+    discussion: """
+      Every answer is saved the moment it is given, so a session survives a closed terminal or
+      a crash. If the dialogue was edited since, the session goes on when every step it answered
+      still exists; otherwise coach says which steps are missing.
+      """)
+
+  @Argument(help: "The session's id, or the start of it. 'coach sessions' lists them.")
+  var id: String?
+
+  @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
+  var color: Run.ColorOption = .auto
+
+  @ArgumentParser.Option(
+    name: .customLong("plan-out"), help: "Write the plan here when the session ends.",
+    completion: .file(extensions: ["md"]))
+  var planOut: String?
+
+  func run() throws {
+    umask(0o077)
+    let saved = try SavedSessions.find(id, latest: "unfinished") { saved in
+      // Only a replay can tell whether a session ended; a log with no events has not.
+      (try? SavedSessions.open(saved))?.transcript.isFinished == false
+    }
+    let opened = try SavedSessions.open(saved)
+    let id = saved.id
+    if opened.transcript.isFinished {
+      SavedSessions.fail("session \(id) is finished; 'coach export \(id)' shows it", .dataError)
+    }
+    let missing = SavedSessions.missingSteps(opened)
+    if !missing.isEmpty || opened.transcript.divergence != nil {
+      var why = "the dialogue '\(opened.dialogue.id)' has changed since session \(id) began"
+      if !missing.isEmpty {
+        why += "; these answered steps no longer exist: \(missing.joined(separator: ", "))"
+      } else if let divergence = opened.transcript.divergence {
+        why +=
+          "; it no longer leads to step '\(divergence.loggedStep)' (line \(divergence.eventNumber + 1) of \(saved.path))"
+      }
+      why += ". Keep what you have with 'coach export \(id)', or start again with 'coach run'."
+      SavedSessions.fail(why, .dataError)
+    }
+    if opened.dialogueChanged {
+      SavedSessions.warn(
+        "the dialogue has changed since this session began; every answer still fits it, so the session goes on"
+      )
+    }
+    let clock = try PlanSaving.clock()
+    let engine = Engine(dialogue: opened.dialogue, clock: clock)
+    let log: SessionLog
+    do {
+      log = try SessionLog.reopen(at: saved.path, validLength: saved.contents.validLength)
+    } catch let error as StorageError {
+      SavedSessions.fail("\(error)", error.exitStatus)
+    }
+    let recorder = SessionRecorder(
+      store: try SavedSessions.store(), header: saved.header, continuing: log)
+    let streams = StandardStreams()
+    let environment = ProcessInfo.processInfo.environment
+    let colours = Terminal.usesColour(
+      Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
+      outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+    var conversation: Conversation
+    let status: ExitStatus
+    if Terminal.isInteractive {
+      conversation = Conversation(
+        engine: engine, style: .interactive(colours: colours) { Terminal.columns() },
+        resuming: opened.transcript.session, recorder: recorder)
+      var lines = ReadlineLines(
+        historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
+      )
+      status = conversation.run(reading: &lines, to: streams)
+    } else {
+      var style = Conversation.Style.plain
+      style.colours = colours
+      conversation = Conversation(
+        engine: engine, style: style, resuming: opened.transcript.session, recorder: recorder)
+      var lines = PipedLines(echoingPromptsTo: streams)
+      status = conversation.run(reading: &lines, to: streams)
+    }
+    if status != .ok { throw ExitCode(status.rawValue) }
+    try PlanSaving.save(engine, conversation.session, planOut: planOut, to: streams)
+  }
+}

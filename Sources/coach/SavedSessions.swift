@@ -1,0 +1,107 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// Saved sessions for the command line: where they are kept, how a new one starts, and how a
+/// saved one is opened again with its dialogue, with errors on standard error and the right exit
+/// code.
+enum SavedSessions {
+  static func store() throws -> SessionStore {
+    do {
+      return SessionStore(folder: try XDGPaths.current().sessions)
+    } catch {
+      fail("\(error)", .config)
+    }
+  }
+
+  /// The recorder for a new session. `COACH_SESSION_ID` fixes the id, for tests.
+  static func newRecorder(for engine: Engine, source: String) throws -> SessionRecorder {
+    let now = engine.clock.now()
+    let environment = ProcessInfo.processInfo.environment
+    let id =
+      environment["COACH_SESSION_ID"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? SessionStore.newID(at: now)
+    let header = LogHeader(
+      session: id, dialogue: engine.dialogue, source: source, startedAt: now,
+      timeZone: engine.clock.timeZone)
+    return SessionRecorder(store: try store(), header: header)
+  }
+
+  /// A saved session, opened: its log, its dialogue as it is now, and the replayed transcript.
+  struct Opened {
+    var saved: SessionStore.Saved
+    var dialogue: Dialogue
+    var transcript: Transcript
+    /// Whether the dialogue's files changed since the session began.
+    var dialogueChanged: Bool
+  }
+
+  /// Finds a session by id (or id prefix), or the latest one that `matches`.
+  static func find(_ id: String?, latest what: String, where matches: (SessionStore.Saved) -> Bool)
+    throws
+    -> SessionStore.Saved
+  {
+    let store = try store()
+    do {
+      if let id { return try store.find(id) }
+    } catch let error as StorageError {
+      fail("\(error)", error.exitStatus)
+    }
+    let all = store.list()
+    for problem in all.problems { warn(problem) }
+    guard let latest = all.sessions.last(where: matches) else {
+      fail("there is no \(what) session; 'coach sessions' lists the saved ones", .noInput)
+    }
+    return latest
+  }
+
+  /// Loads the session's dialogue from where it came from and replays the log through it.
+  static func open(_ saved: SessionStore.Saved) throws -> Opened {
+    for warning in saved.contents.warnings { warn(warning) }
+    let header = saved.header
+    let result: DialogueLoader.Result
+    do {
+      if header.source.hasPrefix(EmbeddedDialogues.sourcePrefix) {
+        result = try EmbeddedDialogues.load(
+          String(header.source.dropFirst(EmbeddedDialogues.sourcePrefix.count)))
+      } else {
+        result = try DialogueLoader().load(path: header.source)
+      }
+    } catch {
+      fail(
+        "session \(header.session) was run with the dialogue at \(header.source), which is gone: \(error)",
+        .noInput)
+    }
+    guard let dialogue = result.dialogue, !result.diagnostics.hasErrors else {
+      fail(
+        "the dialogue at \(header.source) now has errors; run 'coach check \(header.source)'",
+        .dataError)
+    }
+    let transcript = Transcript.replay(
+      header: header, entries: saved.contents.entries, dialogue: dialogue)
+    return Opened(
+      saved: saved, dialogue: dialogue, transcript: transcript,
+      dialogueChanged: dialogue.fingerprint != header.fingerprint)
+  }
+
+  /// Steps the log names that the dialogue no longer has.
+  static func missingSteps(_ opened: Opened) -> [String] {
+    var missing: [String] = []
+    for entry in opened.saved.contents.entries {
+      if let step = entry.step, opened.dialogue.step(step) == nil, !missing.contains(step) {
+        missing.append(step)
+      }
+    }
+    return missing
+  }
+
+  static func warn(_ message: String) {
+    FileHandle.standardError.write(Data("coach: warning: \(message)\n".utf8))
+  }
+
+  static func fail(_ message: String, _ status: ExitStatus) -> Never {
+    FileHandle.standardError.write(Data("coach: \(message)\n".utf8))
+    Foundation.exit(status.rawValue)
+  }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `coach sessions`: the saved sessions, and deleting them for good.
+struct Sessions: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List saved sessions, or delete them.",
+    subcommands: [List.self, Delete.self],
+    defaultSubcommand: List.self)
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first.")
+
+    func run() throws {
+      let store = try SavedSessions.store()
+      let all = store.list()
+      for problem in all.problems { SavedSessions.warn(problem) }
+      guard !all.sessions.isEmpty else {
+        print("No saved sessions (they are kept in \(store.folder)).")
+        return
+      }
+      print("id                    dialogue         started           progress")
+      for saved in all.sessions {
+        let opened = try? SavedSessions.open(saved)
+        let progress: String
+        if let transcript = opened?.transcript {
+          let answered = transcript.finalAnswers.count
+          progress =
+            transcript.isFinished ? "finished, \(answered) answers" : "\(answered) answers so far"
+        } else {
+          progress = "\(saved.contents.entries.count) events (dialogue not found)"
+        }
+        let started = LocalDateText.dateTime(saved.header.startedAt)
+        print(
+          saved.id.padding(toLength: 22, withPad: " ", startingAt: 0)
+            + String(saved.header.dialogue.prefix(16)).padding(
+              toLength: 17, withPad: " ", startingAt: 0)
+            + started.padding(toLength: 18, withPad: " ", startingAt: 0) + progress)
+      }
+      print("\nContinue one with 'coach resume ID'; export it with 'coach export ID'.")
+    }
+  }
+
+  struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Delete saved sessions for good.",
+      discussion:
+        "Removes the session's log and nothing can bring it back. Plans you saved are separate files."
+    )
+
+    @Argument(help: "The session's id, or the start of it.")
+    var id: String?
+
+    @Flag(help: "Delete every saved session.")
+    var all = false
+
+    func validate() throws {
+      if (id == nil) == !all {
+        throw ValidationError("name one session's ID, or give --all")
+      }
+    }
+
+    func run() throws {
+      let store = try SavedSessions.store()
+      let doomed: [SessionStore.Saved]
+      if all {
+        doomed = store.list().sessions
+      } else {
+        do {
+          doomed = [try store.find(id ?? "")]
+        } catch let error as StorageError {
+          SavedSessions.fail("\(error)", error.exitStatus)
+        }
+      }
+      for saved in doomed {
+        do {
+          try store.delete(saved)
+        } catch let error as StorageError {
+          SavedSessions.fail("\(error)", error.exitStatus)
+        }
+      }
+      print(
+        doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions."
+      )
+    }
+  }
+}
+
+/// Local dates for listings.
+enum LocalDateText {
+  static func dateTime(_ date: Date) -> String {
+    var style = Date.VerbatimFormatStyle(
+      format:
+        "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+      timeZone: TimeZone.current, calendar: Calendar(identifier: .gregorian))
+    style.locale = Locale(identifier: "en_US_POSIX")
+    return date.formatted(style)
+  }
+}
