@@ -222,32 +222,42 @@ public struct Engine: Sendable {
 
   /// Whether the plan may be written to a file: its `save_if` holds (or it has none).
   public func shouldSavePlan(in session: Session) -> Bool {
-    guard dialogue.plan != nil else { return false }
-    return storageConsent(in: session) == .given
+    guard let plan = dialogue.plan else { return false }
+    guard let condition = plan.saveCondition else { return true }
+    return evaluate(condition, in: session) == .bool(true)
   }
 
-  /// Whether anything of the session may be kept on disk, by the plan's `save_if`.
+  /// Whether the session's answers may be kept on disk, by the dialogue's `keep_answers_if`.
   public enum StorageConsent: Sendable, Equatable {
-    /// No `save_if`, or it holds.
+    /// No `keep_answers_if`, or it holds.
     case given
-    /// `save_if` does not hold: nothing may be written.
+    /// It does not hold: nothing may be written, and what was written must go.
     case refused
-    /// `save_if` reads answers not given yet.
+    /// It does not hold yet, but reads a question not answered yet.
     case undecided
   }
 
   public func storageConsent(in session: Session) -> StorageConsent {
-    guard let condition = dialogue.plan?.saveCondition else { return .given }
-    switch evaluate(condition, in: session) {
-    case .bool(true): return .given
-    case .bool(false): return .refused
-    default:
-      // An expression may be false only because an answer is still missing.
-      let asked = condition.expression.names.allSatisfy { use in
-        dialogue.question(storing: use.name) == nil || session.answers[use.name] != nil
+    guard let condition = dialogue.keepAnswersCondition else { return .given }
+    if evaluate(condition, in: session) == .bool(true) { return .given }
+    let waiting = questions(behind: condition.expression).contains { session.answers[$0] == nil }
+    return waiting && !session.isFinished ? .undecided : .refused
+  }
+
+  /// The answer variables an expression reads, directly or through computed values.
+  func questions(behind expression: Expression) -> Set<String> {
+    var found: Set<String> = []
+    var visited: Set<String> = []
+    var pending = expression.names.map(\.name)
+    while let name = pending.popLast() {
+      guard visited.insert(name).inserted else { continue }
+      if dialogue.question(storing: name) != nil {
+        found.insert(name)
+      } else if let computed = dialogue.computedValue(name) {
+        pending += computed.formula.expression.names.map(\.name)
       }
-      return asked ? .refused : .undecided
     }
+    return found
   }
 
   /// The same engine with its clock stopped at `date`: each event is handled at one instant, so

@@ -107,6 +107,7 @@ private struct Assembly {
     var startLocation: SourceLocation?
     var plan: PlanTemplate?
     var profile: [ProfileEntry] = []
+    var keepAnswers: Formula?
     for entry in entries {
       switch entry.key {
       case "format":
@@ -129,6 +130,10 @@ private struct Assembly {
         startLocation = r.location(of: entry.value)
       case "plan": plan = readPlan(entry.value, &r, file: mainFile)
       case "profile": profile = readProfile(entry.value, &r)
+      case "keep_answers_if":
+        keepAnswers =
+          readFormula(entry.value, &r, "keep_answers_if")
+          ?? Formula.never(at: r.location(of: entry.value))
       case "include": break
       default: readShared(entry, &r, file: mainFile, including: [mainFile])
       }
@@ -149,7 +154,8 @@ private struct Assembly {
     }
     let dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
-      sections: sections, computed: computed, plan: plan, profile: profile, location: location,
+      sections: sections, computed: computed, plan: plan, keepAnswersCondition: keepAnswers,
+      profile: profile, location: location,
       startID: start,
       startLocation: startLocation, files: files, fingerprint: fingerprint.value)
     // Checking what is left of an incomplete dialogue would only report what the missing file holds.

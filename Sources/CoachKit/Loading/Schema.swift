@@ -6,7 +6,7 @@ public enum Schema {
   /// The top level of a dialogue's main file.
   public static let dialogue: [String] = [
     "format", "id", "title", "version", "duration", "description", "start", "include", "sections",
-    "computed", "plan", "profile",
+    "computed", "plan", "profile", "keep_answers_if",
   ]
   /// The top level of a file named in `include`.
   public static let includedFile: [String] = ["include", "sections", "computed"]

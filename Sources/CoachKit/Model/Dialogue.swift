@@ -16,6 +16,8 @@ public struct Dialogue: Sendable {
   public var sections: [Section]
   public var computed: [ComputedValue]
   public var plan: PlanTemplate?
+  /// Whether the session's answers may be kept on disk; nil keeps them always.
+  public var keepAnswersCondition: Formula?
   /// Scores from 0 to 100 to chart, e.g. the five trust areas; empty when the dialogue has none.
   public var profile: [ProfileEntry]
   /// Where the dialogue's metadata was written (its main file).
@@ -37,7 +39,8 @@ public struct Dialogue: Sendable {
 
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
-    computed: [ComputedValue], plan: PlanTemplate?, profile: [ProfileEntry] = [],
+    computed: [ComputedValue], plan: PlanTemplate?, keepAnswersCondition: Formula? = nil,
+    profile: [ProfileEntry] = [],
     location: SourceLocation, startID: String?,
     startLocation: SourceLocation? = nil, files: [String], fingerprint: String = ""
   ) {
@@ -48,6 +51,7 @@ public struct Dialogue: Sendable {
     self.sections = sections
     self.computed = computed
     self.plan = plan
+    self.keepAnswersCondition = keepAnswersCondition
     self.profile = profile
     self.location = location
     self.files = files

@@ -68,6 +68,7 @@ extension Dialogue {
   public var planFormulas: [(formula: Formula, type: ValueType)] {
     var result: [(Formula, ValueType)] = []
     if let condition = plan?.saveCondition { result.append((condition, .bool)) }
+    if let condition = keepAnswersCondition { result.append((condition, .bool)) }
     if let date = plan?.calendar?.date { result.append((date, .date)) }
     return result
   }

@@ -1,0 +1,211 @@
+import Foundation
+import XCTest
+
+/// Sessions on disk: killed at any moment and resumed, damaged logs, edited dialogues, exports,
+/// file modes and deletion.
+final class SavedSessionTests: XCTestCase {
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/golden")
+  static let transcripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/transcripts")
+  static let now = "2026-11-29T09:00:00Z"
+
+  var root: URL!
+
+  override func setUpWithError() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-saved-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  func environment(_ id: String) -> [String: String] {
+    [
+      "XDG_DATA_HOME": root.appendingPathComponent("data").path,
+      "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+      "COACH_NOW": Self.now, "COACH_SESSION_ID": id,
+    ]
+  }
+
+  var sessions: URL { root.appendingPathComponent("data/coach/sessions") }
+
+  func log(_ id: String) -> URL { sessions.appendingPathComponent("\(id).jsonl") }
+
+  /// The JSON export of a session with the times taken out: what must not differ between runs.
+  func comparableExport(_ id: String) throws -> String {
+    let result = try CoachProcess.run(
+      ["export", id, "--format", "json"], environment: environment(id))
+    XCTAssertEqual(result.status, 0, result.description)
+    var object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let events = try XCTUnwrap(object["events"] as? [[String: Any]])
+    object["events"] = events.map { event in event.filter { $0.key != "at" } }
+    object.removeValue(forKey: "session")
+    object.removeValue(forKey: "sections")
+    let data = try JSONSerialization.data(
+      withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func testKilledAtTwentyFourPointsAndResumedGivesTheSameTranscript() throws {
+    let lines = try String(
+      contentsOf: Self.golden.appendingPathComponent("self.in"), encoding: .utf8
+    )
+    .components(separatedBy: "\n").dropLast()
+    let whole = try CoachProcess.run(
+      [], stdin: lines.joined(separator: "\n") + "\n", environment: environment("whole"))
+    XCTAssertEqual(whole.status, 0, whole.description)
+    let expected = try comparableExport("whole")
+    XCTAssertTrue(expected.contains("\"kind\" : \"answer\""), expected)
+
+    let points = Array(
+      stride(from: 1, to: lines.count - 1, by: max((lines.count - 2) / 24, 1)).prefix(24))
+    XCTAssertGreaterThanOrEqual(points.count, 20)
+    for point in points {
+      let id = "killed-after-\(point)"
+      let live = try LiveCoach([], environment: environment(id))
+      XCTAssertTrue(live.waitForPrompts(1), "no first prompt: \(live.text)")
+      for (index, line) in lines.prefix(point).enumerated() {
+        live.send(line)
+        XCTAssertTrue(
+          live.waitForPrompts(index + 2), "line \(index + 1) was not acknowledged: \(live.text)")
+      }
+      live.kill()
+      let rest = lines.dropFirst(point).joined(separator: "\n") + "\n"
+      let resumed = try CoachProcess.run(["resume", id], stdin: rest, environment: environment(id))
+      XCTAssertEqual(resumed.status, 0, "after line \(point): \(resumed)")
+      XCTAssertTrue(resumed.stdout.contains("Welcome back."), "after line \(point)")
+      XCTAssertEqual(try comparableExport(id), expected, "killed after line \(point)")
+    }
+  }
+
+  func testATornLastLineIsDroppedWithAWarning() throws {
+    let script = "Tigers\n4\n"
+    _ = try CoachProcess.run(
+      ["run", "every-type.yaml"], in: Self.transcripts, stdin: script,
+      environment: environment("torn"))
+    let handle = try FileHandle(forWritingTo: log("torn"))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("{\"at\":\"2026-11-29T09:00:00.000Z\",\"kind\":\"ans".utf8))
+    try handle.close()
+    let resumed = try CoachProcess.run(
+      ["resume", "torn"], in: Self.transcripts, stdin: "remote\n4\n2\n50\n1\n",
+      environment: environment("torn"))
+    XCTAssertEqual(resumed.status, 0, resumed.description)
+    XCTAssertTrue(
+      resumed.stderr.contains("torn.jsonl:4: the last line was cut short"), resumed.stderr)
+    XCTAssertTrue(resumed.stdout.contains("Tigers (Remote): trust score"), resumed.stdout)
+    let text = try String(contentsOf: log("torn"), encoding: .utf8)
+    XCTAssertFalse(text.contains("\"kind\":\"ans\n"), "the torn line was cut off before appending")
+  }
+
+  func testADamagedMiddleLineIsAnErrorNamingFileAndLine() throws {
+    _ = try CoachProcess.run(
+      ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n4\nremote\n",
+      environment: environment("damaged"))
+    var lines = try String(contentsOf: log("damaged"), encoding: .utf8).components(
+      separatedBy: "\n")
+    lines[2] = "{this is not json"
+    try lines.joined(separator: "\n").write(to: log("damaged"), atomically: false, encoding: .utf8)
+    let resumed = try CoachProcess.run(
+      ["resume", "damaged"], in: Self.transcripts, environment: environment("damaged"))
+    XCTAssertEqual(resumed.status, 65, resumed.description)
+    XCTAssertEqual(
+      resumed.stderr,
+      "coach: \(log("damaged").path):3: this line of the session log is damaged; the session cannot be read past it\n"
+    )
+  }
+
+  func testAnEditedDialogueResumesWhenEveryAnsweredStepStillExists() throws {
+    let folder = root.appendingPathComponent("dialogue")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let original = try String(
+      contentsOf: Self.transcripts.appendingPathComponent("every-type.yaml"), encoding: .utf8)
+    let file = folder.appendingPathComponent("every-type.yaml")
+    try original.write(to: file, atomically: true, encoding: .utf8)
+    _ = try CoachProcess.run(
+      ["run", file.path], stdin: "Tigers\n4\n", environment: environment("edited"))
+
+    try original.replacingOccurrences(of: "Hello! A few quick questions.", with: "Hi there.")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let kept = try CoachProcess.run(
+      ["resume", "edited"], stdin: "remote\n4\n2\n/skip\n1\n", environment: environment("edited"))
+    XCTAssertEqual(kept.status, 0, kept.description)
+    XCTAssertTrue(
+      kept.stderr.contains(
+        "the dialogue has changed since this session began; every answer still fits it"))
+
+    _ = try CoachProcess.run(
+      ["run", file.path], stdin: "Tigers\n4\n", environment: environment("broken"))
+    try original.replacingOccurrences(of: "- id: size\n", with: "- id: headcount\n")
+      .replacingOccurrences(of: "size >= 10", with: "headcount >= 10")
+      .replacingOccurrences(of: "{{size}}", with: "{{headcount}}")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let refused = try CoachProcess.run(
+      ["resume", "broken"], stdin: "remote\n", environment: environment("broken"))
+    XCTAssertEqual(refused.status, 65, refused.description)
+    XCTAssertTrue(
+      refused.stderr.contains("these answered steps no longer exist: size"), refused.stderr)
+    XCTAssertTrue(refused.stderr.contains("coach export broken"), refused.stderr)
+  }
+
+  func testFilesAndFoldersArePrivateAndDeleteLeavesNoTrace() throws {
+    _ = try CoachProcess.run(
+      ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n4\n",
+      environment: environment("private"))
+    func mode(_ url: URL) throws -> Int {
+      try XCTUnwrap(
+        FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+    }
+    XCTAssertEqual(try mode(log("private")), 0o600)
+    XCTAssertEqual(try mode(sessions), 0o700)
+    XCTAssertEqual(try mode(sessions.deletingLastPathComponent()), 0o700)
+    let exported = root.appendingPathComponent("out.md")
+    let export = try CoachProcess.run(
+      ["export", "private", "-o", exported.path], environment: environment("private"))
+    XCTAssertEqual(export.status, 0, export.description)
+    XCTAssertEqual(try mode(exported), 0o600)
+
+    let listed = try CoachProcess.run(["sessions"], environment: environment("x"))
+    XCTAssertTrue(listed.stdout.contains("private"), listed.stdout)
+    let deleted = try CoachProcess.run(
+      ["sessions", "delete", "private"], environment: environment("x"))
+    XCTAssertEqual(deleted.status, 0, deleted.description)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path), [])
+    let again = try CoachProcess.run(["resume", "private"], environment: environment("x"))
+    XCTAssertEqual(again.status, 66)
+  }
+
+  func testExportsEscapeWhatPeopleTyped() throws {
+    let script = "<script>x</script>\n4\nremote\n4\n2\n50\n1\n"
+    _ = try CoachProcess.run(
+      ["run", "every-type.yaml"], in: Self.transcripts, stdin: script,
+      environment: environment("html"))
+    let html = try CoachProcess.run(
+      ["export", "html", "--format", "html"], environment: environment("html"))
+    XCTAssertEqual(html.status, 0, html.description)
+    XCTAssertFalse(html.stdout.contains("<script>"))
+    XCTAssertTrue(html.stdout.contains("&lt;script&gt;x&lt;/script&gt;"), html.stdout)
+    for fetching in ["src=", "href=", "<link", "@import", "url("] {
+      XCTAssertFalse(html.stdout.contains(fetching), "nothing is fetched from elsewhere")
+    }
+    XCTAssertTrue(try HTMLBalance.isWellFormed(html.stdout))
+
+    let json = try CoachProcess.run(
+      ["export", "html", "--format", "json"], environment: environment("html"))
+    let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/transcript.schema.json")
+    try JSONSchemaCheck.validate(json.stdout, against: schema)
+    for format in ["markdown", "text"] {
+      let result = try CoachProcess.run(
+        ["export", "html", "--format", format], environment: environment("html"))
+      XCTAssertEqual(result.status, 0)
+      XCTAssertTrue(result.stdout.contains("script"), format)
+      XCTAssertFalse(result.stdout.contains("\u{1B}"), format)
+    }
+  }
+}
