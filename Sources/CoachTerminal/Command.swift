@@ -5,9 +5,11 @@ import Foundation
 ///     Input("/back")   // .command(.back)
 ///     Input("//etc")   // .answer("/etc"): a doubled slash types a literal one
 ///     Input("?")       // .command(.questionHelp)
+///     Input("/export html")  // .command(.export, argument: "html")
 public enum Input: Equatable, Sendable {
   case answer(String)
-  case command(Command)
+  /// A command, with whatever was typed after its name.
+  case command(Command, argument: String = "")
   /// A line starting with '/' that names no command.
   case unknownCommand(String)
 
@@ -18,10 +20,11 @@ public enum Input: Equatable, Sendable {
     } else if trimmed.hasPrefix("//") {
       self = .answer(String(trimmed.dropFirst()))
     } else if trimmed.hasPrefix("/") {
-      let word =
-        trimmed.dropFirst().split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+      let parts = trimmed.dropFirst().split(separator: " ", maxSplits: 1)
+      let word = parts.first.map(String.init) ?? ""
+      let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
       if let command = Command(rawValue: word.lowercased()) {
-        self = .command(command)
+        self = .command(command, argument: argument)
       } else {
         self = .unknownCommand(word)
       }
@@ -39,6 +42,7 @@ public enum Command: String, CaseIterable, Sendable {
   case `where`
   case time
   case restart
+  case export
   case quit
   /// `?`: the current question's help text.
   case questionHelp = "?"
@@ -52,6 +56,7 @@ public enum Command: String, CaseIterable, Sendable {
     case .where: "/where     which section and step this is"
     case .time: "/time      time spent, against the agenda"
     case .restart: "/restart   forget every answer and begin again"
+    case .export: "/export     save this session's transcript (markdown, json, html or text)"
     case .quit: "/quit      stop the session"
     case .questionHelp: "?          help for the current question"
     }

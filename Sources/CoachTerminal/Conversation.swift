@@ -162,6 +162,11 @@ public struct Conversation {
       }
     }
     finish(to: sink)
+    if let recorder, recorder.hasSaved {
+      sink.writeError(
+        "This session is saved as \(recorder.sessionID). For a transcript: coach export \(recorder.sessionID) --format markdown|json|html|text\n"
+      )
+    }
     return .ok
   }
 
@@ -175,7 +180,7 @@ public struct Conversation {
       sink.write(
         "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
       )
-    case .command(let command):
+    case .command(let command, let argument):
       switch command {
       case .back: return apply(.back, sink: sink)
       case .skip: return apply(.skip, sink: sink)
@@ -194,6 +199,8 @@ public struct Conversation {
         sink.write(whereText() + "\n")
       case .time:
         sink.write(timeText() + "\n")
+      case .export:
+        sink.write(wrap(export(as: argument)) + "\n")
       }
     }
     return nil
@@ -221,6 +228,30 @@ public struct Conversation {
     if case .answer = event { lastAnswerAccepted = reply.rejection == nil }
     show(reply, to: sink)
     return nil
+  }
+
+  /// Writes the transcript so far next to the plans, and says where; or why it cannot.
+  func export(as name: String) -> String {
+    let formatName = name.isEmpty ? "markdown" : name.lowercased()
+    guard let format = TranscriptFormat(rawValue: formatName) else {
+      return "Export as markdown, json, html or text, e.g. /export html."
+    }
+    guard let recorder, recorder.hasSaved else {
+      return "Nothing of this session is saved, so there is nothing to export."
+    }
+    do {
+      let contents = try SessionLogContents.read(recorder.store.path(of: recorder.sessionID))
+      let transcript = Transcript.replay(
+        header: contents.header, entries: contents.entries, dialogue: engine.dialogue)
+      let folder = PrivateFiles.plansDirectory()
+      try PrivateFiles.makeDirectory(folder)
+      let path = PrivateFiles.unusedPath(
+        in: folder, name: "\(recorder.sessionID).\(format.fileExtension)")
+      try PrivateFiles.write(format.render(transcript), to: path)
+      return "Transcript saved to \(path)"
+    } catch {
+      return "The transcript could not be saved: \(error)"
+    }
   }
 
   /// Says, on standard error, where an unfinished session is kept and how to go on with it.
@@ -315,8 +346,8 @@ public struct Conversation {
     -> String?
   {
     switch input {
-    case .command(.questionHelp): return "?"
-    case .command(let command): return "/" + command.rawValue
+    case .command(.questionHelp, _): return "?"
+    case .command(let command, _): return "/" + command.rawValue
     case .unknownCommand: return nil
     case .answer(let text):
       guard accepted, let prompt, !text.trimmingCharacters(in: .whitespaces).isEmpty else {

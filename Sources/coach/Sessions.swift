@@ -74,11 +74,17 @@ struct Sessions: ParsableCommand {
           SavedSessions.fail("\(error)", error.exitStatus)
         }
       }
+      let exports = PrivateFiles.plansDirectory()
+      let exported = (try? FileManager.default.contentsOfDirectory(atPath: exports)) ?? []
       for saved in doomed {
         do {
           try store.delete(saved)
         } catch let error as StorageError {
           SavedSessions.fail("\(error)", error.exitStatus)
+        }
+        // Transcripts saved with /export are named after the session.
+        for name in exported where name.hasPrefix(saved.id + ".") {
+          unlink(exports + "/" + name)
         }
       }
       print(
