@@ -34,7 +34,11 @@ struct Export: ParsableCommand {
     let saved = try SavedSessions.find(id, latest: "saved") { _ in true }
     let opened = try SavedSessions.open(saved)
     guard let kind = TranscriptFormat(rawValue: format.rawValue) else { return }
-    let text = kind.render(opened.transcript)
+    // A session's export includes the check-ins that followed it.
+    let checkins = try SavedSessions.store().list().sessions
+      .filter { $0.header.follows == saved.id }
+      .compactMap { try? SavedSessions.open($0).transcript }
+    let text = kind.render(opened.transcript, checkins: checkins)
     if output == "-" {
       FileHandle.standardOutput.write(Data(text.utf8))
       return

@@ -7,7 +7,8 @@ import Foundation
 /// files, unless the dialogue's `save_if` says not to, in which case nothing is written at all.
 enum PlanSaving {
   static func save(
-    _ engine: Engine, _ session: Session, planOut: String?, to streams: StandardStreams
+    _ engine: Engine, _ session: Session, planOut: String?, sessionID: String?,
+    to streams: StandardStreams
   ) throws {
     guard session.isFinished, let plan = engine.dialogue.plan,
       let text = engine.renderedPlan(in: session)
@@ -32,7 +33,12 @@ enum PlanSaving {
       try PrivateFiles.write(
         Sanitizer.clean(text).trimmingCharacters(in: .newlines) + "\n", to: planPath)
       streams.write("Plan saved to \(planPath)\n")
-      if let event = engine.calendarEvent(in: session) {
+      if var event = engine.calendarEvent(in: session) {
+        // The reminder says how to open the check-in for this session.
+        if let sessionID {
+          event.description = [event.description, "To check in, run: coach checkin \(sessionID)"]
+            .compactMap { $0 }.joined(separator: "\n\n")
+        }
         let calendarPath = PrivateFiles.companion(of: planPath, ext: "ics")
         let file = CalendarFile(
           event: event, uid: "\(UUID().uuidString.lowercased())@coach", stamp: engine.clock.now())
@@ -40,6 +46,29 @@ enum PlanSaving {
         streams.write(
           "Check-in for your calendar saved to \(calendarPath) (\(event.day.longText))\n")
       }
+    } catch {
+      streams.writeError("coach: \(error)\n")
+      throw ExitCode(ExitStatus.cannotCreate.rawValue)
+    }
+  }
+
+  /// Writes a finished session's transcript (Markdown) next to the plans, for a check-in whose
+  /// record belongs with the plan it updates.
+  static func saveTranscript(
+    of recorder: SessionRecorder, engine: Engine, to streams: StandardStreams
+  )
+    throws
+  {
+    do {
+      let contents = try SessionLogContents.read(recorder.store.path(of: recorder.sessionID))
+      let transcript = Transcript.replay(
+        header: contents.header, entries: contents.entries, dialogue: engine.dialogue,
+        earlier: engine.earlier)
+      let folder = PrivateFiles.plansDirectory()
+      try PrivateFiles.makeDirectory(folder)
+      let path = PrivateFiles.unusedPath(in: folder, name: "\(recorder.sessionID).md")
+      try PrivateFiles.write(TranscriptFormat.markdown.render(transcript), to: path)
+      streams.write("Check-in transcript saved to \(path)\n")
     } catch {
       streams.writeError("coach: \(error)\n")
       throw ExitCode(ExitStatus.cannotCreate.rawValue)

@@ -53,7 +53,7 @@ struct Resume: ParsableCommand {
       )
     }
     let clock = try PlanSaving.clock()
-    let engine = Engine(dialogue: opened.dialogue, clock: clock)
+    let engine = Engine(dialogue: opened.dialogue, clock: clock, earlier: opened.transcript.earlier)
     let log: SessionLog
     do {
       log = try SessionLog.reopen(at: saved.path, validLength: saved.contents.validLength)
@@ -62,30 +62,14 @@ struct Resume: ParsableCommand {
     }
     let recorder = SessionRecorder(
       store: try SavedSessions.store(), header: saved.header, continuing: log)
+    let (session, status) = ConversationRunner.run(
+      engine, recorder: recorder, resuming: opened.transcript.session, color: color)
     let streams = StandardStreams()
-    let environment = ProcessInfo.processInfo.environment
-    let colours = Terminal.usesColour(
-      Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
-      outputIsTerminal: isatty(STDOUT_FILENO) == 1)
-    var conversation: Conversation
-    let status: ExitStatus
-    if Terminal.isInteractive {
-      conversation = Conversation(
-        engine: engine, style: .interactive(colours: colours) { Terminal.columns() },
-        resuming: opened.transcript.session, recorder: recorder)
-      var lines = ReadlineLines(
-        historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
-      )
-      status = conversation.run(reading: &lines, to: streams)
-    } else {
-      var style = Conversation.Style.plain
-      style.colours = colours
-      conversation = Conversation(
-        engine: engine, style: style, resuming: opened.transcript.session, recorder: recorder)
-      var lines = PipedLines(echoingPromptsTo: streams)
-      status = conversation.run(reading: &lines, to: streams)
-    }
     if status != .ok { throw ExitCode(status.rawValue) }
-    try PlanSaving.save(engine, conversation.session, planOut: planOut, to: streams)
+    let first = saved.header.follows ?? saved.id
+    try PlanSaving.save(engine, session, planOut: planOut, sessionID: first, to: streams)
+    if saved.header.follows != nil, session.isFinished, recorder.hasSaved {
+      try PlanSaving.saveTranscript(of: recorder, engine: engine, to: streams)
+    }
   }
 }

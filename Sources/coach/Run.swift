@@ -48,36 +48,17 @@ struct Run: ParsableCommand {
       noSave
       ? nil
       : try SavedSessions.newRecorder(for: engine, source: DialogueLoading.source(of: dialogue))
-    let environment = ProcessInfo.processInfo.environment
-    let colours = Terminal.usesColour(
-      Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
-      outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+    let (session, status) = ConversationRunner.run(engine, recorder: recorder, color: color)
     let streams = StandardStreams()
-    let status: ExitStatus
-    var conversation: Conversation
-    if Terminal.isInteractive {
-      conversation = Conversation(
-        engine: engine, style: .interactive(colours: colours) { Terminal.columns() },
-        recorder: recorder)
-      var lines = ReadlineLines(
-        historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
-      )
-      status = conversation.run(reading: &lines, to: streams)
-    } else {
-      var style = Conversation.Style.plain
-      style.colours = colours
-      conversation = Conversation(engine: engine, style: style, recorder: recorder)
-      var lines = PipedLines(echoingPromptsTo: streams)
-      status = conversation.run(reading: &lines, to: streams)
-    }
     if status != .ok { throw ExitCode(status.rawValue) }
     if noSave {
-      if conversation.session.isFinished {
+      if session.isFinished {
         streams.write("Nothing was saved (--no-save).\n")
       }
       return
     }
-    try PlanSaving.save(engine, conversation.session, planOut: planOut, to: streams)
+    try PlanSaving.save(
+      engine, session, planOut: planOut, sessionID: recorder?.sessionID, to: streams)
   }
 }
 
@@ -91,13 +72,16 @@ enum DialogueLoading {
     return FileManager.default.currentDirectoryPath + "/" + path
   }
 
-  static func load(_ path: String?) throws -> Dialogue {
+  /// The dialogue at `path`, or the built-in one at `builtIn` (the default session unless said).
+  static func load(_ path: String?, builtIn: String = EmbeddedDialogues.defaultPath) throws
+    -> Dialogue
+  {
     let result: DialogueLoader.Result
     do {
       if let path {
         result = try DialogueLoader().load(path: path)
       } else {
-        result = try EmbeddedDialogues.loadDefault()
+        result = try EmbeddedDialogues.load(builtIn)
       }
     } catch {
       FileHandle.standardError.write(Data("coach: \(error)\n".utf8))

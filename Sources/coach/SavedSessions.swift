@@ -16,7 +16,9 @@ enum SavedSessions {
   }
 
   /// The recorder for a new session. `COACH_SESSION_ID` fixes the id, for tests.
-  static func newRecorder(for engine: Engine, source: String) throws -> SessionRecorder {
+  static func newRecorder(for engine: Engine, source: String, follows: String? = nil) throws
+    -> SessionRecorder
+  {
     let now = engine.clock.now()
     let environment = ProcessInfo.processInfo.environment
     let id =
@@ -24,7 +26,8 @@ enum SavedSessions {
       ?? SessionStore.newID(at: now)
     let header = LogHeader(
       session: id, dialogue: engine.dialogue, source: source, startedAt: now,
-      timeZone: engine.clock.timeZone)
+      timeZone: engine.clock.timeZone,
+      follows: follows)
     return SessionRecorder(store: try store(), header: header)
   }
 
@@ -78,8 +81,14 @@ enum SavedSessions {
         "the dialogue at \(header.source) now has errors; run 'coach check \(header.source)'",
         .dataError)
     }
+    // A check-in reads the session it follows.
+    var earlier = EarlierSession.none
+    if let followedID = header.follows {
+      let followed = try open(try find(followedID, latest: "", where: { _ in false }))
+      earlier = EarlierSession(transcript: followed.transcript)
+    }
     let transcript = Transcript.replay(
-      header: header, entries: saved.contents.entries, dialogue: dialogue)
+      header: header, entries: saved.contents.entries, dialogue: dialogue, earlier: earlier)
     return Opened(
       saved: saved, dialogue: dialogue, transcript: transcript,
       dialogueChanged: dialogue.fingerprint != header.fingerprint)

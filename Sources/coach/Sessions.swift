@@ -22,7 +22,17 @@ struct Sessions: ParsableCommand {
         return
       }
       print("id                    dialogue         started           progress")
-      for saved in all.sessions {
+      // Check-ins are listed under the session they follow.
+      let ids = Set(all.sessions.map(\.id))
+      var ordered: [(saved: SessionStore.Saved, isCheckin: Bool)] = []
+      for saved in all.sessions where saved.header.follows.map({ !ids.contains($0) }) ?? true {
+        ordered.append((saved, false))
+        for checkin in all.sessions
+        where saved.header.follows == nil && checkin.header.follows == saved.id {
+          ordered.append((checkin, true))
+        }
+      }
+      for (saved, isCheckin) in ordered {
         let opened = try? SavedSessions.open(saved)
         let progress: String
         if let transcript = opened?.transcript {
@@ -33,8 +43,9 @@ struct Sessions: ParsableCommand {
           progress = "\(saved.contents.entries.count) events (dialogue not found)"
         }
         let started = LocalDateText.dateTime(saved.header.startedAt)
+        let shownID = isCheckin ? "└ " + saved.id : saved.id
         print(
-          saved.id.padding(toLength: 22, withPad: " ", startingAt: 0)
+          shownID.padding(toLength: 22, withPad: " ", startingAt: 0)
             + String(saved.header.dialogue.prefix(16)).padding(
               toLength: 17, withPad: " ", startingAt: 0)
             + started.padding(toLength: 18, withPad: " ", startingAt: 0) + progress)

@@ -6,6 +6,9 @@ import Foundation
 ///     OptionMatcher(options: options).match("2")       // the second option
 ///     OptionMatcher(options: options).match("weekly")  // a synonym
 ///     OptionMatcher(options: options).match("ev")      // "Every week", if nothing else starts so
+///
+/// A number in range always means that option; a number out of range may still be an option's
+/// value or label (`"14"` for "in 14 days").
 public struct OptionMatcher: Sendable {
   public var options: [Option]
 
@@ -14,13 +17,10 @@ public struct OptionMatcher: Sendable {
   public func match(_ raw: String) -> Result<Option, Rejection> {
     let text = raw.trimmingCharacters(in: .whitespaces)
     let count = options.count
-    if let number = Int(text) {
-      guard number >= 1 && number <= count else {
-        return .failure(
-          Rejection(reason: "\(number) is not an option; enter a number from 1 to \(count)"))
-      }
-      return .success(options[number - 1])
-    }
+    // An option's number first; a number that is none is still tried as a value or label, so
+    // that a default written as an option's value ("14") finds it.
+    let number = Int(text)
+    if let number, number >= 1 && number <= count { return .success(options[number - 1]) }
     let wanted = Self.fold(text)
     guard !wanted.isEmpty else {
       return .failure(
@@ -30,6 +30,10 @@ public struct OptionMatcher: Sendable {
       ([option.label, option.value] + option.synonyms).contains { Self.fold($0) == wanted }
     }) {
       return .success(exact)
+    }
+    if let number {
+      return .failure(
+        Rejection(reason: "\(number) is not an option; enter a number from 1 to \(count)"))
     }
     let starting = options.filter { Self.fold($0.label).hasPrefix(wanted) }
     if starting.count == 1 { return .success(starting[0]) }

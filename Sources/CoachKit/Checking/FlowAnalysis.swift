@@ -96,6 +96,14 @@ private struct ComputedTyping {
         types[question.variable] = question.kind.valueType
       }
     }
+    // A follow-up reads the earlier session's answers and values as before_<name>.
+    if let followed = dialogue.follows {
+      for (name, type) in FlowAnalysis(followed.dialogue).types where name != "today" {
+        types[FollowedDialogue.prefix + name] = type
+      }
+      types[FollowedDialogue.dateName] = .date
+      types[FollowedDialogue.planName] = .text
+    }
   }
 
   mutating func run() {

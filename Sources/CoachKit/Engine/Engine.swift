@@ -13,13 +13,16 @@ import Mustache
 public struct Engine: Sendable {
   public let dialogue: Dialogue
   public let clock: any SessionClock
+  /// For a follow-up: the earlier session's values, read as `before_<name>`.
+  public let earlier: EarlierSession
   /// How many steps without a question may follow each other before the engine gives up (a
   /// loop of such steps would otherwise never end; the checker reports those).
   static let maxStepsWithoutQuestion = 10_000
 
-  public init(dialogue: Dialogue, clock: any SessionClock) {
+  public init(dialogue: Dialogue, clock: any SessionClock, earlier: EarlierSession = .none) {
     self.dialogue = dialogue
     self.clock = clock
+    self.earlier = earlier
   }
 
   /// A new session, at the dialogue's first step.
@@ -263,7 +266,7 @@ public struct Engine: Sendable {
   /// The same engine with its clock stopped at `date`: each event is handled at one instant, so
   /// replaying the logged events with their times gives exactly the same session.
   public func at(_ date: Date) -> Engine {
-    Engine(dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone))
+    Engine(dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone), earlier: earlier)
   }
 
   /// The plan's calendar event as worked out from the answers; nil when there is none or its date
@@ -290,6 +293,7 @@ public struct Engine: Sendable {
   private func value(of name: String, in session: Session, visiting: inout Set<String>) -> Value {
     if let answer = session.answers[name] { return answer }
     if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
+    if let before = earlier.values[name] { return before }
     guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else {
       return .none
     }
@@ -351,7 +355,7 @@ struct TemplateContext: MustacheParent {
   func child(named name: String) -> Any? {
     let value = engine.value(of: name, in: session)
     if value == .none { return nil }
-    let kind = engine.dialogue.question(storing: name)?.question.kind
+    let kind = engine.dialogue.question(storing: name)?.question.kind ?? engine.earlier.kinds[name]
     return RenderedValue(value: value, text: engine.displayText(of: value, for: kind))
   }
 

@@ -3,8 +3,8 @@
 public struct HTMLExport: Sendable {
   public init() {}
 
-  public func render(_ transcript: Transcript) -> String {
-    let time = LocalTime(transcript.header)
+  /// One page: the session, then each check-in that followed it.
+  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     let title = escape(transcript.header.dialogueTitle)
     var out = """
       <!DOCTYPE html>
@@ -26,7 +26,18 @@ public struct HTMLExport: Sendable {
       </style>
       </head>
       <body>
-      <h1>\(title)</h1>
+
+      """
+    out += body(transcript)
+    for checkin in checkins { out += "<hr>\n" + body(checkin) }
+    return out + "</body>\n</html>\n"
+  }
+
+  /// A session's part of the page.
+  private func body(_ transcript: Transcript) -> String {
+    let time = LocalTime(transcript.header)
+    var out = """
+      <h1>\(escape(transcript.header.dialogueTitle))</h1>
       <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished").</p>
 
       """
@@ -64,14 +75,16 @@ public struct HTMLExport: Sendable {
       out +=
         "<h2>Plan</h2>\n<pre class=\"plan\">\(escape(plan.trimmingCharacters(in: .newlines)))</pre>\n"
     }
-    return out + "</body>\n</html>\n"
+    return out
   }
 
   /// Horizontal bars for the dialogue's profile, from the final answers.
   private func profileChart(_ transcript: Transcript) -> String? {
     let profile = transcript.dialogue.profile
     guard !profile.isEmpty else { return nil }
-    let engine = Engine(dialogue: transcript.dialogue, clock: FixedClock(transcript.endedAt))
+    let engine = Engine(
+      dialogue: transcript.dialogue, clock: FixedClock(transcript.endedAt),
+      earlier: transcript.earlier)
     let rowHeight = 28
     let labelWidth = 150
     let barWidth = 300

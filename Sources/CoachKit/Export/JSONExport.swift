@@ -15,6 +15,8 @@ public struct JSONExport: Sendable {
     let events: [EventRecord]
     let answers: [String: AnswerValue]
     let plan: String?
+    /// The check-ins that followed the session, each a document of its own.
+    var checkins: [Document]?
   }
 
   struct SessionInfo: Encodable {
@@ -64,7 +66,17 @@ public struct JSONExport: Sendable {
     }
   }
 
-  public func render(_ transcript: Transcript) -> String {
+  /// The session, with the check-ins that followed it.
+  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
+    var document = document(for: transcript)
+    if !checkins.isEmpty { document.checkins = checkins.map(self.document(for:)) }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(document) else { return "{}" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  func document(for transcript: Transcript) -> Document {
     var events: [EventRecord] = []
     for item in transcript.items {
       switch item {
@@ -104,7 +116,7 @@ public struct JSONExport: Sendable {
       }
     }
     let header = transcript.header
-    let document = Document(
+    return Document(
       version: Self.version,
       session: SessionInfo(
         id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
@@ -117,9 +129,5 @@ public struct JSONExport: Sendable {
           actualMinutes: ($0.actual * 100).rounded() / 100)
       },
       events: events, answers: answers, plan: transcript.plan.map { Sanitizer.clean($0) })
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(document) else { return "{}" }
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 }

@@ -16,13 +16,15 @@ public enum TranscriptFormat: String, CaseIterable, Sendable {
     }
   }
 
-  /// Renders a transcript in this format.
-  public func render(_ transcript: Transcript) -> String {
+  /// Renders a transcript in this format, followed by the check-ins on it.
+  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     switch self {
-    case .markdown: MarkdownExport().render(transcript)
-    case .json: JSONExport().render(transcript)
-    case .html: HTMLExport().render(transcript)
-    case .text: TextExport().render(transcript)
+    case .markdown:
+      ([transcript] + checkins).map { MarkdownExport().render($0) }.joined(separator: "\n---\n\n")
+    case .json: JSONExport().render(transcript, checkins: checkins)
+    case .html: HTMLExport().render(transcript, checkins: checkins)
+    case .text:
+      ([transcript] + checkins).map { TextExport().render($0) }.joined(separator: "\n\n")
     }
   }
 }

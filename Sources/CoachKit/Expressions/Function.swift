@@ -24,6 +24,7 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
   case `repeat`
   case match
   case join
+  case text
 
   /// The name as written in expressions: `mean`, `lowest_within`.
   public var name: String { rawValue }
@@ -71,6 +72,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .match: "match(x, key, result, ..., otherwise)"
     // join(separator, text, ...) → the texts that are not empty, joined with the separator.
     case .join: "join(separator, text, ...)"
+    // text(value) → the value as it reads in text: "4", "62.5", "yes", "2026-12-13".
+    case .text: "text(value)"
     }
   }
 
@@ -256,6 +259,10 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       try arity(2...Int.max)
       for index in arguments.indices { try expect(index, .text) }
       return .text
+    case .text:
+      try arity(1...1)
+      _ = try typeOf(arguments[0])
+      return .text
     }
   }
 
@@ -374,6 +381,9 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
         if case .text(let text) = value(index), !text.isEmpty { text } else { nil }
       }
       return .text(parts.joined(separator: separator))
+    case .text:
+      let subject = value(0)
+      return subject == .none ? .none : .text(subject.displayText)
     }
   }
 

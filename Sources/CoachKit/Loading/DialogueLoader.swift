@@ -31,6 +31,8 @@ public struct DialogueLoader: Sendable {
 
   public var source: DialogueSource
   public var limits: YAMLPreflight.Limits
+  /// Set while loading a followed dialogue, whose own `follows` is not loaded.
+  var following = false
 
   public init(source: DialogueSource = .fileSystem, limits: YAMLPreflight.Limits = .standard) {
     self.source = source
@@ -66,9 +68,28 @@ public struct DialogueLoader: Sendable {
   }
 
   static func join(_ directory: String, _ name: String) -> String {
-    if name.hasPrefix("/") { return name }
-    if directory.isEmpty || directory == "." { return name }
-    return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    if name.hasPrefix("/") { return normalize(name) }
+    if directory.isEmpty || directory == "." { return normalize(name) }
+    return normalize(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+  }
+
+  /// `a/b/../c/./d` → `a/c/d`, without asking the file system (files may be held in memory).
+  static func normalize(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        if let last = parts.last, last != ".." {
+          parts.removeLast()
+        } else if !path.hasPrefix("/") {
+          parts.append(part)
+        }
+      default: parts.append(part)
+      }
+    }
+    let joined = parts.joined(separator: "/")
+    return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
   }
 
   static func directory(of path: String) -> String {
@@ -108,6 +129,7 @@ private struct Assembly {
     var plan: PlanTemplate?
     var profile: [ProfileEntry] = []
     var keepAnswers: Formula?
+    var follows: FollowedDialogue?
     for entry in entries {
       switch entry.key {
       case "format":
@@ -130,6 +152,7 @@ private struct Assembly {
         startLocation = r.location(of: entry.value)
       case "plan": plan = readPlan(entry.value, &r, file: mainFile)
       case "profile": profile = readProfile(entry.value, &r)
+      case "follows": follows = readFollowed(entry.value, &r, file: mainFile)
       case "keep_answers_if":
         keepAnswers =
           readFormula(entry.value, &r, "keep_answers_if")
@@ -155,6 +178,7 @@ private struct Assembly {
     let dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
       sections: sections, computed: computed, plan: plan, keepAnswersCondition: keepAnswers,
+      follows: follows,
       profile: profile, location: location,
       startID: start,
       startLocation: startLocation, files: files, fingerprint: fingerprint.value)
@@ -428,6 +452,31 @@ private struct Assembly {
 
   mutating func readFormula(_ node: Node, _ r: inout NodeReader, _ what: String) -> Formula? {
     r.formula(node, what)
+  }
+
+  /// The dialogue named by `follows`, loaded with the same source; its own `follows` is not
+  /// followed further.
+  mutating func readFollowed(_ node: Node, _ r: inout NodeReader, file: String) -> FollowedDialogue?
+  {
+    guard let path = r.string(node, "follows") else { return nil }
+    let full = DialogueLoader.join(DialogueLoader.directory(of: file), path)
+    guard !loader.following else {
+      return nil
+    }
+    var inner = loader
+    inner.following = true
+    do {
+      let result = try inner.load(path: full)
+      diagnostics += result.diagnostics
+      guard let dialogue = result.dialogue else {
+        r.error("the dialogue '\(path)' that this one follows has errors", at: node)
+        return nil
+      }
+      return FollowedDialogue(dialogue: dialogue, path: path, location: r.location(of: node))
+    } catch {
+      r.error("follows: \(error)", at: node)
+      return nil
+    }
   }
 
   mutating func readProfile(_ node: Node, _ r: inout NodeReader) -> [ProfileEntry] {

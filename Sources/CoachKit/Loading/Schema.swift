@@ -6,7 +6,7 @@ public enum Schema {
   /// The top level of a dialogue's main file.
   public static let dialogue: [String] = [
     "format", "id", "title", "version", "duration", "description", "start", "include", "sections",
-    "computed", "plan", "profile", "keep_answers_if",
+    "computed", "plan", "profile", "keep_answers_if", "follows",
   ]
   /// The top level of a file named in `include`.
   public static let includedFile: [String] = ["include", "sections", "computed"]

@@ -18,6 +18,8 @@ public struct Dialogue: Sendable {
   public var plan: PlanTemplate?
   /// Whether the session's answers may be kept on disk; nil keeps them always.
   public var keepAnswersCondition: Formula?
+  /// For a follow-up such as a check-in: the dialogue whose sessions it follows.
+  public var follows: FollowedDialogue?
   /// Scores from 0 to 100 to chart, e.g. the five trust areas; empty when the dialogue has none.
   public var profile: [ProfileEntry]
   /// Where the dialogue's metadata was written (its main file).
@@ -39,7 +41,7 @@ public struct Dialogue: Sendable {
 
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
-    computed: [ComputedValue], plan: PlanTemplate?, keepAnswersCondition: Formula? = nil,
+    computed: [ComputedValue], plan: PlanTemplate?, keepAnswersCondition: Formula? = nil, follows: FollowedDialogue? = nil,
     profile: [ProfileEntry] = [],
     location: SourceLocation, startID: String?,
     startLocation: SourceLocation? = nil, files: [String], fingerprint: String = ""
@@ -52,6 +54,7 @@ public struct Dialogue: Sendable {
     self.computed = computed
     self.plan = plan
     self.keepAnswersCondition = keepAnswersCondition
+    self.follows = follows
     self.profile = profile
     self.location = location
     self.files = files

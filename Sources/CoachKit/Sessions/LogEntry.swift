@@ -17,11 +17,14 @@ public struct LogHeader: Hashable, Sendable, Codable {
   public var startedAt: Date
   /// The time zone the session was run in, so exports show local times.
   public var timeZone: String
+  /// For a check-in: the id of the session it follows.
+  public var follows: String?
 
   public static let currentFormat = 1
 
   public init(
-    session: String, dialogue: Dialogue, source: String, startedAt: Date, timeZone: TimeZone
+    session: String, dialogue: Dialogue, source: String, startedAt: Date, timeZone: TimeZone,
+    follows: String? = nil
   ) {
     self.format = Self.currentFormat
     self.kind = "header"
@@ -33,6 +36,7 @@ public struct LogHeader: Hashable, Sendable, Codable {
     self.source = source
     self.startedAt = startedAt
     self.timeZone = timeZone.identifier
+    self.follows = follows
   }
 }
 

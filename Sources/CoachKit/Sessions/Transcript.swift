@@ -15,6 +15,8 @@ public struct Transcript: Sendable {
   public var plan: String?
   /// When the last event happened.
   public var endedAt: Date
+  /// For a check-in: the session it follows, as it read it.
+  public var earlier: EarlierSession = .none
   /// The first logged event that came at another step than the dialogue now leads to: the
   /// dialogue was edited in a way the session no longer fits. Nil when every event fits.
   public var divergence: Divergence?
@@ -49,18 +51,19 @@ public struct Transcript: Sendable {
   public var isFinished: Bool { session.isFinished }
 
   /// Replays `entries` through the engine; each event sees the clock at its own time.
-  public static func replay(header: LogHeader, entries: [LogEntry], dialogue: Dialogue)
-    -> Transcript
-  {
+  public static func replay(
+    header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none
+  ) -> Transcript {
     let timeZone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
-    let start = Engine(dialogue: dialogue, clock: FixedClock(header.startedAt, timeZone: timeZone))
+    let start = Engine(
+      dialogue: dialogue, clock: FixedClock(header.startedAt, timeZone: timeZone), earlier: earlier)
     var (session, reply) = start.start()
     var items: [Item] = []
     items += Self.items(from: reply, at: header.startedAt)
     var endedAt = header.startedAt
     var divergence: Divergence?
     for (index, entry) in entries.enumerated() {
-      let engine = Engine(dialogue: dialogue, clock: FixedClock(entry.at, timeZone: timeZone))
+      let engine = start.at(entry.at)
       let asked = engine.currentPrompt(in: session)
       if divergence == nil, let logged = entry.step, logged != session.currentStepID {
         divergence = Divergence(
@@ -90,11 +93,11 @@ public struct Transcript: Sendable {
       }
       items += Self.items(from: reply, at: entry.at)
     }
-    let last = Engine(dialogue: dialogue, clock: FixedClock(endedAt, timeZone: timeZone))
+    let last = start.at(endedAt)
     let plan = session.isFinished ? dialogue.plan.map { last.render($0.text, in: session) } : nil
     return Transcript(
       header: header, dialogue: dialogue, items: items, session: session, plan: plan,
-      endedAt: endedAt, divergence: divergence)
+      endedAt: endedAt, earlier: earlier, divergence: divergence)
   }
 
   private static func items(from reply: Reply, at date: Date) -> [Item] {

@@ -75,7 +75,10 @@ private struct Reads {
   ) {
     let isAnswer = dialogue.question(storing: name) != nil
     let isComputed = dialogue.computedValue(name) != nil
-    guard isAnswer || isComputed || name == "today" else {
+    // `today` and an earlier session's before_… values are always there.
+    let isGiven = name == "today" || (!isAnswer && !isComputed && analysis.types[name] != nil)
+    if isGiven { return }
+    guard isAnswer || isComputed else {
       // Inside a {{#section}} a name may be a field of the section's item.
       guard mustBeKnown else { return }
       var message = "unknown name '\(name)'"
