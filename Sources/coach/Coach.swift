@@ -12,7 +12,7 @@ struct Coach: ParsableCommand {
       Everything stays on this computer.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Check.self, Graph.self],
+    subcommands: [Run.self, Check.self, Graph.self, TestCases.self],
     defaultSubcommand: Run.self
   )
 }

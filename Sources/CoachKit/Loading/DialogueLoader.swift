@@ -78,7 +78,7 @@ public struct DialogueLoader: Sendable {
 }
 
 /// The work of loading one dialogue: its files, in include order, and what was found in them.
-private struct Assembly {
+struct Assembly {
   let loader: DialogueLoader
   var diagnostics: [Diagnostic] = []
   var files: [String] = []
