@@ -9,11 +9,17 @@ struct EmbedDialogues: BuildToolPlugin {
     let root = context.package.directoryURL.appending(path: "Dialogues")
     var inputs: [URL] = []
     if let walker = FileManager.default.enumerator(
-      at: root, includingPropertiesForKeys: [.isRegularFileKey])
+      at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey])
     {
-      for case let url as URL in walker
-      where ["yaml", "yml", "mustache"].contains(url.pathExtension) {
-        inputs.append(url)
+      for case let url as URL in walker {
+        // A dialogue's test cases (`tests/`, run by `coach test`) are not needed at run time.
+        if url.lastPathComponent == "tests",
+          (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true
+        {
+          walker.skipDescendants()
+          continue
+        }
+        if ["yaml", "yml", "mustache"].contains(url.pathExtension) { inputs.append(url) }
       }
     }
     inputs.sort { $0.path < $1.path }

@@ -15,6 +15,9 @@ struct CheckReport {
       let questions = dialogue.steps.filter { $0.question != nil }.count
       line +=
         " (\(plural(dialogue.sections.count, "section")), \(plural(dialogue.steps.count, "step")), \(plural(questions, "question")))"
+      if !findings.hasErrors, let timing = PathTiming(dialogue) {
+        line += "; paths take \(timing.summary)"
+      }
     }
     return line
   }
@@ -32,13 +35,31 @@ struct CheckReport {
         let severity: String
         let message: String
       }
+      /// Minutes, to a tenth; nil when the dialogue has errors or no final step can be reached.
+      struct Timing: Encodable {
+        let shortest: Double
+        let expected: Double
+        let longest: Double
+        let duration: Double
+      }
       let path: String
       let errors: Int
       let warnings: Int
+      let timing: Timing?
       let findings: [Finding]
     }
+    let timing =
+      findings.hasErrors
+      ? nil
+      : dialogue.flatMap { dialogue in
+        PathTiming(dialogue).map {
+          Output.Timing(
+            shortest: Self.tenths($0.shortest / 60), expected: Self.tenths($0.expected / 60),
+            longest: Self.tenths($0.longest / 60), duration: dialogue.duration)
+        }
+      }
     let output = Output(
-      path: path, errors: findings.errors.count, warnings: findings.warnings.count,
+      path: path, errors: findings.errors.count, warnings: findings.warnings.count, timing: timing,
       findings: findings.map {
         .init(
           file: $0.location.file, line: $0.location.line, column: $0.location.column,
@@ -48,6 +69,8 @@ struct CheckReport {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return (try? encoder.encode(output)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
+
+  private static func tenths(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
   private func plural(_ count: Int, _ word: String) -> String {
     "\(count) \(word)\(count == 1 ? "" : "s")"

@@ -12,7 +12,10 @@ struct Coach: ParsableCommand {
       Everything stays on this computer.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Resume.self, Checkin.self, Sessions.self, Export.self, Check.self],
+    subcommands: [
+      Run.self, Resume.self, Checkin.self, Sessions.self, Export.self, Check.self, Graph.self,
+      TestCases.self,
+    ],
     defaultSubcommand: Run.self
   )
 }

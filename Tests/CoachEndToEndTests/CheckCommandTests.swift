@@ -230,7 +230,10 @@ final class CheckCommandTests: XCTestCase {
       ["check", "retro.yaml"], in: Self.fixtures.appendingPathComponent("valid"))
     XCTAssertEqual(result.status, 0, "\(result)")
     XCTAssertEqual(
-      result.stdoutLines, ["retro.yaml: 0 errors, 0 warnings (2 sections, 5 steps, 2 questions)"])
+      result.stdoutLines,
+      [
+        "retro.yaml: 0 errors, 0 warnings (2 sections, 5 steps, 2 questions); paths take 0.4–0.4 min (expected 0.4)"
+      ])
     XCTAssertEqual(result.stderr, "")
   }
 

@@ -122,14 +122,21 @@ final class TrustFirstSessionTests: XCTestCase {
 
   // MARK: - The dialogue and the binary
 
-  func testTheDefaultDialogueChecksClean() throws {
+  /// No errors. One warning, on purpose: with the default estimates per question type the
+  /// longest path (three actions, low confidence) takes about 25 minutes of the 20 promised.
+  func testTheDefaultDialogueChecksWithoutErrorsAndWarnsOfItsLongestPath() throws {
     let result = try runCoach([
       "check", Self.repository.appendingPathComponent("Dialogues/trust-first").path,
     ])
     XCTAssertEqual(result.status, 0, result.output + result.errors)
     XCTAssert(
-      result.output.hasSuffix("0 errors, 0 warnings (12 sections, 68 steps, 61 questions)\n"),
-      result.output)
+      result.output.hasSuffix(
+        "0 errors, 1 warning (12 sections, 68 steps, 61 questions); paths take 16–25 min (expected 21)\n"
+      ), result.output)
+    XCTAssert(
+      result.output.contains(
+        "dialogue.yaml:20:1: warning: the longest path through the dialogue takes about 25 minutes, more than its duration of 20"
+      ), result.output)
   }
 
   /// Run from /tmp, outside the repository, `coach` with no arguments starts the default session.

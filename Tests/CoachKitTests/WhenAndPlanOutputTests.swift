@@ -9,11 +9,11 @@ final class WhenAndPlanOutputTests: XCTestCase {
     format: 1
     id: t
     title: T
-    duration: 1
+    duration: 2
     sections:
       - id: s
         title: S
-        budget: 1
+        budget: 2
         steps:
           - id: keep
             ask: {type: yesno, prompt: Keep it?}

@@ -25,6 +25,7 @@ public struct DialogueChecker: Sendable {
     AgendaBudget(),
     UnusedComputedValues(),
     ProfileValues(),
+    PathDurations(),
   ]
 
   public func check(_ dialogue: Dialogue) -> [Diagnostic] {

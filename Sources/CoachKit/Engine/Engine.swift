@@ -29,7 +29,7 @@ public struct Engine: Sendable {
   public func start() -> (Session, Reply) {
     var session = Session(dialogueID: dialogue.id, startedAt: clock.now())
     var reply = Reply()
-    enter(dialogue.startID, in: &session, reply: &reply)
+    enter(dialogue.startID, via: nil, in: &session, reply: &reply)
     return (session, reply)
   }
 
@@ -111,25 +111,32 @@ public struct Engine: Sendable {
   }
 
   private func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
-    guard let next = nextStepID(after: step, in: session) else {
+    guard let next = nextStep(after: step, in: session) else {
       session.currentStepID = nil
       return
     }
-    enter(next, in: &session, reply: &reply)
+    enter(next.id, via: .init(from: step.id, index: next.index), in: &session, reply: &reply)
   }
 
   /// Shows steps from `stepID` on until one asks a question or the dialogue ends.
-  private func enter(_ stepID: String, in session: inout Session, reply: inout Reply) {
+  private func enter(
+    _ stepID: String, via edge: FlowEdge.Key?, in session: inout Session, reply: inout Reply
+  ) {
     var currentID: String? = stepID
+    var via = edge
     var hops = 0
     while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
       hops += 1
       if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
         // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
         if let variable = step.question?.variable { session.answers.removeValue(forKey: variable) }
-        currentID = nextStepID(after: step, in: session)
+        reply.route.append(.init(stepID: id, via: via, wasTaken: false))
+        let next = nextStep(after: step, in: session)
+        currentID = next?.id
+        via = next.map { .init(from: id, index: $0.index) }
         continue
       }
+      reply.route.append(.init(stepID: id, via: via, wasTaken: true))
       session.currentStepID = id
       if session.sectionStarts[step.sectionID] == nil {
         session.sectionStarts[step.sectionID] = clock.now()
@@ -143,23 +150,30 @@ public struct Engine: Sendable {
         reply.prompt = prompt(for: step, in: session)
         return
       }
-      currentID = nextStepID(after: step, in: session)
+      let next = nextStep(after: step, in: session)
+      currentID = next?.id
+      via = next.map { .init(from: id, index: $0.index) }
     }
     session.currentStepID = nil
   }
 
   /// Where a step leads, given the answers so far; nil when the dialogue ends there.
   public func nextStepID(after step: Step, in session: Session) -> String? {
+    nextStep(after: step, in: session)?.id
+  }
+
+  /// Where a step leads and by which branch of its `next` (0 without branches).
+  private func nextStep(after step: Step, in session: Session) -> (id: String, index: Int)? {
     if step.isFinal { return nil }
     switch step.next {
     case .following:
-      return dialogue.stepWritten(after: step.id)?.id
+      return dialogue.stepWritten(after: step.id).map { ($0.id, 0) }
     case .goTo(let target):
-      return target.stepID
+      return (target.stepID, 0)
     case .branches(let branches):
-      for branch in branches {
-        guard let condition = branch.condition else { return branch.target.stepID }
-        if evaluate(condition, in: session) == .bool(true) { return branch.target.stepID }
+      for (index, branch) in branches.enumerated() {
+        guard let condition = branch.condition else { return (branch.target.stepID, index) }
+        if evaluate(condition, in: session) == .bool(true) { return (branch.target.stepID, index) }
       }
       return nil
     }

@@ -12,7 +12,20 @@ public struct Reply: Sendable {
   public var rejection: Rejection?
   /// What happened that is not an answer: went back, nothing to undo, restarted…
   public var notice: Notice?
+  /// The steps the session went through, in order: each step taken (said or asked) or passed
+  /// over (its `when` did not hold), with the transition that led there. `coach test` counts
+  /// coverage from it; a host may ignore it.
+  public var route: [Visit] = []
   public var isFinished: Bool { prompt == nil }
+
+  /// One step the session came to.
+  public struct Visit: Sendable, Hashable {
+    public var stepID: String
+    /// The transition that led here; nil for the start.
+    public var via: FlowEdge.Key?
+    /// False when the step was passed over because its `when` did not hold.
+    public var wasTaken: Bool
+  }
 
   public init() {}
 

@@ -99,7 +99,7 @@ public struct DialogueLoader: Sendable {
 }
 
 /// The work of loading one dialogue: its files, in include order, and what was found in them.
-private struct Assembly {
+struct Assembly {
   let loader: DialogueLoader
   var diagnostics: [Diagnostic] = []
   var files: [String] = []
@@ -124,6 +124,7 @@ private struct Assembly {
     var title: String?
     var version = "1"
     var duration: Double?
+    var durationLocation: SourceLocation?
     var start: String?
     var startLocation: SourceLocation?
     var plan: PlanTemplate?
@@ -144,6 +145,7 @@ private struct Assembly {
       case "description": _ = r.string(entry.value, "description")
       case "duration":
         duration = r.number(entry.value, "duration")
+        durationLocation = r.location(of: entry.keyNode)
         if let value = duration, value <= 0 {
           r.error("duration should be more than 0 minutes", at: entry.value)
         }
@@ -175,13 +177,14 @@ private struct Assembly {
     if !entries.contains(where: { $0.key == "sections" }) {
       r.error("the dialogue needs 'sections': the agenda, each with its steps", at: location)
     }
-    let dialogue = Dialogue(
+    var dialogue = Dialogue(
       id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
       sections: sections, computed: computed, plan: plan, keepAnswersCondition: keepAnswers,
       follows: follows,
       profile: profile, location: location,
       startID: start,
       startLocation: startLocation, files: files, fingerprint: fingerprint.value)
+    dialogue.durationLocation = durationLocation
     // Checking what is left of an incomplete dialogue would only report what the missing file holds.
     return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
   }
@@ -392,8 +395,15 @@ private struct Assembly {
     var next = Transition.following
     var isFinal = false
     var condition: Formula?
+    var estimate: Double?
     for entry in entries {
       switch entry.key {
+      case "estimate":
+        estimate = r.number(entry.value, "estimate (seconds)")
+        if let value = estimate, value < 0 {
+          r.error("estimate should be 0 seconds or more", at: entry.value)
+          estimate = nil
+        }
       case "when":
         // A condition that does not parse is reported and treated as never true.
         condition =
@@ -416,7 +426,7 @@ private struct Assembly {
     }
     return Step(
       id: id, sectionID: sectionID, say: say, question: question, notes: notes, next: next,
-      isFinal: isFinal, condition: condition, location: location)
+      isFinal: isFinal, condition: condition, estimate: estimate, location: location)
   }
 
   mutating func readTransition(_ node: Node, _ r: inout NodeReader) -> Transition? {

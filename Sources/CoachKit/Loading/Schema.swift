@@ -11,7 +11,9 @@ public enum Schema {
   /// The top level of a file named in `include`.
   public static let includedFile: [String] = ["include", "sections", "computed"]
   public static let section: [String] = ["id", "title", "budget", "steps"]
-  public static let step: [String] = ["id", "when", "say", "ask", "notes", "next", "final"]
+  public static let step: [String] = [
+    "id", "when", "say", "ask", "notes", "next", "final", "estimate",
+  ]
   public static let branch: [String] = ["if", "goto"]
   public static let plan: [String] = [
     "template", "template_file", "file_name", "save_if", "calendar",
@@ -41,7 +43,8 @@ public enum Schema {
   /// Every key of the format, for the documentation check.
   public static var allKeys: Set<String> {
     var keys = Set(
-      dialogue + includedFile + section + step + branch + plan + calendar + option + profileEntry + questionCommon)
+      dialogue + includedFile + section + step + branch + plan + calendar + option + profileEntry
+        + questionCommon)
     for extra in questionByType.values { keys.formUnion(extra) }
     return keys
   }

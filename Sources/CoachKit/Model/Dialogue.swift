@@ -13,6 +13,8 @@ public struct Dialogue: Sendable {
   public var version: String
   /// The promised length of the whole session, in minutes.
   public var duration: Double
+  /// Where `duration` was written, for the timing check's warning.
+  public var durationLocation: SourceLocation?
   public var sections: [Section]
   public var computed: [ComputedValue]
   public var plan: PlanTemplate?

@@ -23,11 +23,14 @@ public struct Step: Sendable {
   /// `when`: the step is taken only when this holds; otherwise it is passed over (nothing said,
   /// nothing asked, its variable left empty) and the session goes on to its `next`.
   public var condition: Formula?
+  /// `estimate`: the seconds the step takes, when its author knows better than the default worked
+  /// out from its text and question type (see ``StepTiming``).
+  public var estimate: Double?
   public var location: SourceLocation
 
   public init(
     id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
-    isFinal: Bool, condition: Formula? = nil, location: SourceLocation
+    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, location: SourceLocation
   ) {
     self.id = id
     self.sectionID = sectionID
@@ -37,6 +40,7 @@ public struct Step: Sendable {
     self.next = next
     self.isFinal = isFinal
     self.condition = condition
+    self.estimate = estimate
     self.location = location
   }
 }

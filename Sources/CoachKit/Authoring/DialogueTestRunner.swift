@@ -1,0 +1,237 @@
+import Foundation
+
+/// Runs test cases through the engine, with a fixed clock, and says what differed.
+///
+///     let runner = DialogueTestRunner(dialogue: dialogue)
+///     let result = runner.run(testCase)
+///     for failure in result.failures { print("\(failure.location): \(failure.message)") }
+public struct DialogueTestRunner: Sendable {
+  public let dialogue: Dialogue
+
+  public init(dialogue: Dialogue) {
+    self.dialogue = dialogue
+  }
+
+  /// What happened when a case ran.
+  public struct CaseResult: Sendable {
+    public var testCase: DialogueTestCase
+    public var failures: [Failure]
+    /// Steps taken (said or asked) at some point.
+    public var taken: Set<String>
+    /// Steps passed over because their `when` did not hold.
+    public var passedOver: Set<String>
+    /// The transitions the session went through.
+    public var edges: Set<FlowEdge.Key>
+    public var passed: Bool { failures.isEmpty }
+  }
+
+  public struct Failure: Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public var description: String { "\(location): \(message)" }
+  }
+
+  public func run(_ testCase: DialogueTestCase) -> CaseResult {
+    let clock = FixedClock(Self.nine(on: testCase.today))
+    let engine = Engine(dialogue: dialogue, clock: clock)
+    var result = CaseResult(
+      testCase: testCase, failures: [], taken: [], passedOver: [], edges: [])
+    func note(_ reply: Reply) {
+      for visit in reply.route {
+        if visit.wasTaken {
+          result.taken.insert(visit.stepID)
+        } else {
+          result.passedOver.insert(visit.stepID)
+        }
+        if let edge = visit.via { result.edges.insert(edge) }
+      }
+    }
+    var (session, first) = engine.start()
+    note(first)
+    for input in testCase.answers {
+      if let failure = give(input, to: engine, in: &session, note: note) {
+        result.failures.append(failure)
+        result.failures.append(
+          Failure(
+            location: testCase.location,
+            message: "the case stopped there; its expectations were not checked"))
+        return result
+      }
+    }
+    for expectation in testCase.expectations {
+      if let message = check(expectation.kind, engine: engine, session: session, result: result) {
+        result.failures.append(Failure(location: expectation.location, message: message))
+      }
+    }
+    return result
+  }
+
+  /// 09:00 UTC on `day`.
+  static func nine(on day: Day) -> Date {
+    Date(timeIntervalSince1970: Double(day.daysSince1970) * 86_400 + 9 * 3_600)
+  }
+
+  /// Gives one input; a failure when the engine did not take it as the case meant.
+  private func give(
+    _ input: DialogueTestCase.Input, to engine: Engine, in session: inout Session,
+    note: (Reply) -> Void
+  ) -> Failure? {
+    func fail(_ message: String) -> Failure { Failure(location: input.location, message: message) }
+    let waiting = session.currentStepID
+    switch input.kind {
+    case .answer(let text), .rejected(let text):
+      guard let stepID = waiting else {
+        return fail("'\(text)' is given after the dialogue finished")
+      }
+      let reply = engine.handle(.answer(text), in: &session)
+      note(reply)
+      let shouldRefuse = input.kind == .rejected(text)
+      switch (reply.rejection, shouldRefuse) {
+      case (let rejection?, false):
+        return fail("step '\(stepID)' did not take '\(text)': \(rejection.reason)")
+      case (nil, true):
+        return fail("step '\(stepID)' took '\(text)', but the case expects it to be refused")
+      default:
+        return nil
+      }
+    case .skip:
+      guard let stepID = waiting else { return fail("/skip is given after the dialogue finished") }
+      let reply = engine.handle(.skip, in: &session)
+      note(reply)
+      if reply.notice == .cannotSkip {
+        return fail("step '\(stepID)' cannot be skipped: its question is not optional")
+      }
+      return nil
+    case .back:
+      let reply = engine.handle(.back, in: &session)
+      note(reply)
+      return reply.notice == .nothingToUndo ? fail("/back: there is no answer to undo") : nil
+    case .restart:
+      note(engine.handle(.restart, in: &session))
+      return nil
+    }
+  }
+
+  /// Nil when the expectation holds, else what differed.
+  private func check(
+    _ kind: DialogueTestCase.Expectation.Kind, engine: Engine, session: Session, result: CaseResult
+  ) -> String? {
+    switch kind {
+    case .visited(let id):
+      guard !result.taken.contains(id) else { return nil }
+      return result.passedOver.contains(id)
+        ? "step '\(id)' was not visited: it was passed over (its 'when' did not hold)"
+        : "step '\(id)' was not visited: the session never came to it"
+    case .notVisited(let id):
+      return result.taken.contains(id) ? "step '\(id)' was visited" : nil
+    case .value(let name, let expected):
+      let actual = engine.value(of: name, in: session)
+      let kind = dialogue.question(storing: name)?.question.kind
+      if Self.matches(actual, expected, kind: kind, engine: engine) { return nil }
+      return "\(name) is \(Self.describe(actual, kind: kind, engine: engine)), expected \(expected)"
+    case .planContains(let text):
+      let plan = engine.renderedPlan(in: session) ?? ""
+      return plan.contains(text) ? nil : "the plan does not contain '\(text)'"
+    case .planLacks(let text):
+      let plan = engine.renderedPlan(in: session) ?? ""
+      return plan.contains(text) ? "the plan contains '\(text)'" : nil
+    case .finished:
+      guard let waiting = session.currentStepID else { return nil }
+      return "the dialogue did not finish: it is waiting at step '\(waiting)'"
+    case .waitingAt(let id):
+      guard let waiting = session.currentStepID else {
+        return "the dialogue finished, expected it to be waiting at step '\(id)'"
+      }
+      return waiting == id ? nil : "the dialogue is waiting at step '\(waiting)', expected '\(id)'"
+    }
+  }
+
+  /// Whether a value is what a case wrote: a number as written or as shown (`33.33`), a choice by
+  /// its value or its label, yes/no as `yes`/`no`/`true`/`false`, a date as `2026-03-16`, a list
+  /// by its values or labels in any order.
+  static func matches(
+    _ actual: Value, _ expected: DialogueTestCase.ExpectedValue, kind: AnswerKind?, engine: Engine
+  ) -> Bool {
+    switch (actual, expected) {
+    case (.none, .empty): return true
+    case (.text(""), .empty), (.list([]), .empty): return true
+    case (_, .empty), (.none, _): return false
+    case (.number(let number), .scalar(let text)):
+      if let written = Double(text), abs(number - written) <= 1e-9 * max(1, abs(written)) {
+        return true
+      }
+      return actual.displayText == text
+    case (.text(let value), .scalar(let text)):
+      return value == text || engine.displayText(of: actual, for: kind) == text
+    case (.bool(let value), .scalar(let text)):
+      switch text.lowercased() {
+      case "yes", "true": return value
+      case "no", "false": return !value
+      default: return false
+      }
+    case (.date(let day), .scalar(let text)):
+      return day.iso == text
+    case (.list(let values), .scalar(let text)):
+      return values == [text] || actual.displayText == text
+        || engine.displayText(of: actual, for: kind) == text
+    case (.list(let values), .list(let items)):
+      let labels = values.map { engine.displayText(of: .text($0), for: kind) }
+      return Set(values) == Set(items) && values.count == items.count
+        || Set(labels) == Set(items) && labels.count == items.count
+    case (_, .list):
+      return false
+    }
+  }
+
+  static func describe(_ value: Value, kind: AnswerKind?, engine: Engine) -> String {
+    switch value {
+    case .none: return "empty"
+    case .text(let text):
+      let label = engine.displayText(of: value, for: kind)
+      return label == text ? "'\(text)'" : "'\(text)' (\(label))"
+    case .list(let values): return "[\(values.joined(separator: ", "))]"
+    case .bool(let flag): return flag ? "yes" : "no"
+    default: return "'\(value.displayText)'"
+    }
+  }
+}
+
+/// What a set of cases exercised: every step taken, every transition gone through, and every
+/// step with a `when` both taken and passed over.
+public struct TestCoverage: Sendable {
+  public var steps: [Step]
+  public var missedSteps: [Step]
+  public var edges: [FlowEdge]
+  public var missedEdges: [FlowEdge]
+  /// Steps with a `when` condition.
+  public var conditional: [Step]
+  /// Steps with a `when` that no case passed over.
+  public var neverPassedOver: [Step]
+
+  public init(dialogue: Dialogue, results: [DialogueTestRunner.CaseResult]) {
+    let analysis = FlowAnalysis(dialogue)
+    let reachable = Set(
+      dialogue.steps.indices.filter { analysis.reachable[$0] }.map { dialogue.steps[$0].id })
+    let taken = results.reduce(into: Set<String>()) { $0.formUnion($1.taken) }
+    let passedOver = results.reduce(into: Set<String>()) { $0.formUnion($1.passedOver) }
+    let traversed = results.reduce(into: Set<FlowEdge.Key>()) { $0.formUnion($1.edges) }
+    steps = dialogue.steps.filter { reachable.contains($0.id) }
+    missedSteps = steps.filter { !taken.contains($0.id) }
+    edges = dialogue.edges.filter { reachable.contains($0.from) }
+    missedEdges = edges.filter { !traversed.contains($0.key) }
+    conditional = steps.filter { $0.condition != nil }
+    neverPassedOver = conditional.filter { !passedOver.contains($0.id) }
+  }
+
+  public var isComplete: Bool {
+    missedSteps.isEmpty && missedEdges.isEmpty && neverPassedOver.isEmpty
+  }
+
+  /// "57 of 57 (100 %)".
+  public static func fraction(_ covered: Int, of total: Int) -> String {
+    guard total > 0 else { return "0 of 0 (100 %)" }
+    let percent = (Double(covered) * 1000 / Double(total)).rounded(.down) / 10
+    let text = percent == percent.rounded() ? String(Int(percent)) : String(percent)
+    return "\(covered) of \(total) (\(text) %)"
+  }
+}

@@ -1,0 +1,20 @@
+/// The slowest way through the dialogue fits the time it promises. See ``PathTiming``.
+///
+/// A warning, not an error: the times are estimates, from defaults per question type unless steps
+/// give their own `estimate`. It is given when the longest path, in whole minutes, is longer than
+/// the duration.
+public struct PathDurations: CheckRule {
+  public init() {}
+
+  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+    guard dialogue.duration > 0, let timing = PathTiming(dialogue, analysis),
+      timing.longest >= dialogue.duration * 60 + 30
+    else { return [] }
+    let duration = PathTiming.minutes(dialogue.duration * 60)
+    return [
+      .warning(
+        "the longest path through the dialogue takes about \(PathTiming.minutes(timing.longest)) minutes, more than its duration of \(duration) (paths take \(timing.summary)); ask fewer questions on that path, give quicker steps a smaller 'estimate', or raise 'duration'",
+        at: dialogue.durationLocation ?? dialogue.location)
+    ]
+  }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `coach graph PATH`: the flow of a dialogue as a Graphviz or Mermaid picture.
+struct Graph: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Draw a dialogue's flow as a Graphviz (DOT) or Mermaid graph.",
+    discussion: """
+      Steps are boxes grouped by section (with each section's budget), arrows carry their
+      conditions; the start is marked, final steps have a double border, steps with a 'when'
+      condition a dashed one. Render DOT with: coach graph PATH | dot -Tsvg -o flow.svg
+      Exits 65 when the dialogue has errors (run 'coach check' for them), 66 when PATH does not exist.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case dot
+    case mermaid
+  }
+
+  @Argument(
+    help: "A dialogue file or folder. Default: the built-in session.",
+    completion: .file(extensions: ["yaml", "yml"]))
+  var path: String?
+
+  @ArgumentParser.Option(help: "Output format: dot (Graphviz) or mermaid.")
+  var format: Format = .dot
+
+  @ArgumentParser.Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: "Write the graph to this file instead of standard output.",
+    completion: .file())
+  var output: String?
+
+  func run() throws {
+    let graph = DialogueGraph(try DialogueLoading.load(path))
+    let text =
+      switch format {
+      case .dot: graph.dot()
+      case .mermaid: graph.mermaid()
+      }
+    guard let output else {
+      print(text, terminator: "")
+      return
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+    } catch {
+      FileHandle.standardError.write(
+        Data("coach: cannot write \(output): \(error.localizedDescription)\n".utf8))
+      throw ExitCode(ExitStatus.cannotCreate.rawValue)
+    }
+  }
+}
