@@ -101,7 +101,16 @@ final class CheckinTests: XCTestCase {
       ["check", Self.repository.appendingPathComponent("Dialogues/trust-first-checkin").path])
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(
-      result.stdout.hasSuffix(": 0 errors, 0 warnings (5 sections, 35 steps, 31 questions)\n"),
+      result.stdout.hasSuffix(
+        ": 0 errors, 0 warnings (5 sections, 33 steps, 29 questions); paths take 1.1–7.1 min (expected 3.8)\n"
+      ),
       result.stdout)
+    let cases = try CoachProcess.run([
+      "test", Self.repository.appendingPathComponent("Dialogues/trust-first-checkin").path,
+      "--coverage",
+    ])
+    XCTAssertEqual(cases.status, 0, cases.description)
+    XCTAssertTrue(
+      cases.stdout.contains("steps 33 of 33 (100 %), transitions 32 of 32 (100 %)"), cases.stdout)
   }
 }

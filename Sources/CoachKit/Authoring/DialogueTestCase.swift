@@ -21,11 +21,24 @@ public struct DialogueTestCase: Sendable {
   public var today: Day
   public var answers: [Input]
   public var expectations: [Expectation]
+  /// For a follow-up (a dialogue with `follows`): the earlier session, answered first.
+  public var before: Before?
   /// Where the case starts (its `- name:` item).
   public var location: SourceLocation
 
   /// The day cases run on unless they say otherwise: Monday 5 January 2026.
   public static let defaultToday = Day(year: 2026, month: 1, day: 5)!
+
+  /// The session a follow-up follows, as answers to the followed dialogue.
+  ///
+  ///     before:
+  ///       today: 2026-03-02
+  ///       answers: [save, 1, 8, ...]
+  public struct Before: Sendable {
+    public var today: Day
+    public var answers: [Input]
+    public var location: SourceLocation
+  }
 
   /// One line the person types, with where it is written.
   public struct Input: Sendable {
@@ -83,7 +96,8 @@ public struct DialogueTestCase: Sendable {
 /// and name they mention must exist. Mistakes are reported like `coach check` reports them.
 public enum DialogueTestFile {
   public static let topKeys = ["today", "cases"]
-  public static let caseKeys = ["name", "today", "answers", "expect"]
+  public static let caseKeys = ["name", "today", "before", "answers", "expect"]
+  public static let beforeKeys = ["today", "answers"]
   public static let expectKeys = [
     "visited", "not_visited", "values", "plan_contains", "plan_lacks", "ends",
   ]
@@ -173,9 +187,11 @@ private struct CaseReader {
     var today = fileToday
     var answers: [DialogueTestCase.Input] = []
     var expectations: [DialogueTestCase.Expectation] = []
+    var before: DialogueTestCase.Before?
     for entry in entries {
       switch entry.key {
       case "name": name = r.string(entry.value, "name")
+      case "before": before = readBefore(entry.value, today: fileToday)
       case "today": today = day(entry.value) ?? today
       case "answers":
         for item in r.sequence(entry.value, "answers") ?? [] {
@@ -190,7 +206,26 @@ private struct CaseReader {
     }
     guard let name else { return nil }
     return DialogueTestCase(
-      name: name, today: today, answers: answers, expectations: expectations, location: location)
+      name: name, today: today, answers: answers, expectations: expectations, before: before,
+      location: location)
+  }
+
+  mutating func readBefore(_ node: Node, today fileToday: Day) -> DialogueTestCase.Before? {
+    guard let entries = r.entries(of: node, "before", allowed: DialogueTestFile.beforeKeys) else {
+      return nil
+    }
+    var today = fileToday
+    var answers: [DialogueTestCase.Input] = []
+    for entry in entries {
+      switch entry.key {
+      case "today": today = day(entry.value) ?? today
+      default:
+        for item in r.sequence(entry.value, "answers") ?? [] {
+          if let input = readInput(item) { answers.append(input) }
+        }
+      }
+    }
+    return DialogueTestCase.Before(today: today, answers: answers, location: r.location(of: node))
   }
 
   mutating func readInput(_ node: Node) -> DialogueTestCase.Input? {

@@ -25,7 +25,7 @@ public struct DialogueTestRunner: Sendable {
     public var passed: Bool { failures.isEmpty }
   }
 
-  public struct Failure: Sendable, Hashable, CustomStringConvertible {
+  public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
     public var description: String { "\(location): \(message)" }
@@ -33,9 +33,18 @@ public struct DialogueTestRunner: Sendable {
 
   public func run(_ testCase: DialogueTestCase) -> CaseResult {
     let clock = FixedClock(Self.nine(on: testCase.today))
-    let engine = Engine(dialogue: dialogue, clock: clock)
     var result = CaseResult(
       testCase: testCase, failures: [], taken: [], passedOver: [], edges: [])
+    var earlier = EarlierSession.none
+    if let before = testCase.before {
+      switch earlierSession(before) {
+      case .success(let session): earlier = session
+      case .failure(let failure):
+        result.failures.append(failure)
+        return result
+      }
+    }
+    let engine = Engine(dialogue: dialogue, clock: clock, earlier: earlier)
     func note(_ reply: Reply) {
       for visit in reply.route {
         if visit.wasTaken {
@@ -64,6 +73,33 @@ public struct DialogueTestRunner: Sendable {
       }
     }
     return result
+  }
+
+  /// Runs a case's `before` answers through the dialogue this one follows.
+  private func earlierSession(_ before: DialogueTestCase.Before) -> Result<EarlierSession, Failure>
+  {
+    guard let followed = dialogue.follows?.dialogue else {
+      return .failure(
+        Failure(location: before.location, message: "'before' needs a dialogue with 'follows'"))
+    }
+    let startedAt = Self.nine(on: before.today)
+    let engine = Engine(dialogue: followed, clock: FixedClock(startedAt))
+    var (session, _) = engine.start()
+    for input in before.answers {
+      if let failure = give(input, to: engine, in: &session, note: { _ in }) {
+        return .failure(failure)
+      }
+    }
+    guard session.isFinished else {
+      return .failure(
+        Failure(
+          location: before.location,
+          message: "the earlier session did not finish with these answers"))
+    }
+    return .success(
+      EarlierSession(
+        dialogue: followed, session: session, startedAt: startedAt, endedAt: startedAt,
+        timeZone: TimeZone(identifier: "UTC")!))
   }
 
   /// 09:00 UTC on `day`.

@@ -41,23 +41,32 @@ public struct EarlierSession: Sendable {
 
   /// Every answer and computed value of a finished session, prefixed, plus its date and plan.
   public init(transcript: Transcript) {
-    let dialogue = transcript.dialogue
-    let engine = Engine(dialogue: dialogue, clock: FixedClock(transcript.endedAt))
+    self.init(
+      dialogue: transcript.dialogue, session: transcript.session,
+      startedAt: transcript.header.startedAt,
+      endedAt: transcript.endedAt,
+      timeZone: TimeZone(identifier: transcript.header.timeZone) ?? TimeZone(identifier: "UTC")!)
+  }
+
+  public init(
+    dialogue: Dialogue, session: Session, startedAt: Date, endedAt: Date, timeZone: TimeZone
+  ) {
+    let engine = Engine(dialogue: dialogue, clock: FixedClock(endedAt, timeZone: timeZone))
     var values: [String: Value] = [:]
     var kinds: [String: AnswerKind] = [:]
     for step in dialogue.steps {
       guard let question = step.question else { continue }
       let name = FollowedDialogue.prefix + question.variable
-      values[name] = transcript.session.answers[question.variable] ?? Value.none
+      values[name] = session.answers[question.variable] ?? Value.none
       kinds[name] = question.kind
     }
     for computed in dialogue.computed {
-      values[FollowedDialogue.prefix + computed.name] = engine.value(
-        of: computed.name, in: transcript.session)
+      values[FollowedDialogue.prefix + computed.name] = engine.value(of: computed.name, in: session)
     }
-    let timeZone = TimeZone(identifier: transcript.header.timeZone) ?? TimeZone(identifier: "UTC")!
-    values[FollowedDialogue.dateName] = .date(Day(transcript.header.startedAt, timeZone: timeZone))
-    values[FollowedDialogue.planName] = transcript.plan.map { Value.text($0) } ?? Value.none
+    values[FollowedDialogue.dateName] = .date(Day(startedAt, timeZone: timeZone))
+    values[FollowedDialogue.planName] =
+      session.isFinished
+      ? engine.renderedPlan(in: session).map { Value.text($0) } ?? Value.none : Value.none
     self.init(values: values, kinds: kinds)
   }
 }
