@@ -13,6 +13,8 @@ import Mustache
 public struct Engine: Sendable {
   public let dialogue: Dialogue
   public let clock: any SessionClock
+  /// Facilitator mode: who rates team questions; nil when the leader answers them alone.
+  public var participants: Participants?
   /// How many steps without a question may follow each other before the engine gives up (a
   /// loop of such steps would otherwise never end; the checker reports those).
   static let maxStepsWithoutQuestion = 10_000
@@ -34,11 +36,14 @@ public struct Engine: Sendable {
   public func handle(_ event: Event, in session: inout Session) -> Reply {
     var reply = Reply()
     if case .restart = event {
+      let earlier = session
       (session, reply) = start()
+      session.keepFacilitation(of: earlier)
       reply.notice = .restarted
       return reply
     }
     if case .back = event {
+      if undoTeamAnswer(in: &session, reply: &reply) { return reply }
       goBack(in: &session, reply: &reply)
       return reply
     }
@@ -48,11 +53,15 @@ public struct Engine: Sendable {
       reply.notice = .alreadyFinished
       return reply
     }
+    if let handled = handleFacilitation(event, at: step, question, in: &session) { return handled }
     switch event {
     case .answer(let text):
       switch value(forAnswer: text, to: question, in: session) {
       case .success(let value):
         record(value, skipped: false, for: step, question, in: &session)
+        if let summary = teamSummary(at: step, question, in: session) {
+          reply.lines.append(.teamSummary(summary, stepID: step.id))
+        }
         leave(step, in: &session, reply: &reply)
       case .failure(let rejection):
         reply.rejection = rejection
@@ -68,7 +77,7 @@ public struct Engine: Sendable {
       record(value, skipped: true, for: step, question, in: &session)
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart:
+    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump:
       break
     }
     return reply
@@ -97,7 +106,7 @@ public struct Engine: Sendable {
     return AnswerParser.parse(text, for: question.kind)
   }
 
-  private func record(
+  func record(
     _ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session
   ) {
     let turn = Session.Turn(
@@ -107,7 +116,7 @@ public struct Engine: Sendable {
     session.answers[question.variable] = value
   }
 
-  private func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
+  func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
     guard let next = nextStepID(after: step, in: session) else {
       session.currentStepID = nil
       return
@@ -116,8 +125,11 @@ public struct Engine: Sendable {
   }
 
   /// Shows steps from `stepID` on until one asks a question or the dialogue ends.
-  private func enter(_ stepID: String, in session: inout Session, reply: inout Reply) {
+  func enter(
+    _ stepID: String, in session: inout Session, reply: inout Reply, showingHeading: Bool = false
+  ) {
     var currentID: String? = stepID
+    var showingHeading = showingHeading
     var hops = 0
     while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
       hops += 1
@@ -128,8 +140,14 @@ public struct Engine: Sendable {
         continue
       }
       session.currentStepID = id
-      if session.sectionStarts[step.sectionID] == nil {
-        session.sectionStarts[step.sectionID] = clock.now()
+      if session.currentSection?.id != step.sectionID {
+        session.currentSection = Session.SectionVisit(id: step.sectionID, since: clock.now())
+      }
+      if session.sectionStarts[step.sectionID] == nil || showingHeading {
+        if session.sectionStarts[step.sectionID] == nil {
+          session.sectionStarts[step.sectionID] = clock.now()
+        }
+        showingHeading = false
         if let heading = heading(for: step.sectionID) { reply.lines.append(.section(heading)) }
       }
       if let say = step.say { reply.lines.append(.say(render(say, in: session), stepID: id)) }
@@ -178,7 +196,7 @@ public struct Engine: Sendable {
     reply.prompt = prompt(for: step, in: session)
   }
 
-  private func heading(for sectionID: String) -> SectionHeading? {
+  func heading(for sectionID: String) -> SectionHeading? {
     guard let index = dialogue.sections.firstIndex(where: { $0.id == sectionID }) else {
       return nil
     }
@@ -188,8 +206,9 @@ public struct Engine: Sendable {
       budget: section.budget)
   }
 
-  private func prompt(for step: Step, in session: Session) -> Prompt? {
+  func prompt(for step: Step, in session: Session) -> Prompt? {
     guard let question = step.question else { return nil }
+    let turn = participantTurn(at: step, question, in: session)
     let defaultValue = defaultValue(of: question, in: session)
     return Prompt(
       stepID: step.id, sectionID: step.sectionID, text: render(question.prompt, in: session),
@@ -198,7 +217,7 @@ public struct Engine: Sendable {
       defaultText: defaultValue.flatMap {
         $0 == .none ? nil : displayText(of: $0, for: question.kind)
       },
-      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion,
+      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion, participant: turn,
       stepNumber: (dialogue.position(of: step.id) ?? 0) + 1, stepCount: dialogue.steps.count)
   }
 
@@ -263,7 +282,9 @@ public struct Engine: Sendable {
   /// The same engine with its clock stopped at `date`: each event is handled at one instant, so
   /// replaying the logged events with their times gives exactly the same session.
   public func at(_ date: Date) -> Engine {
-    Engine(dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone))
+    var engine = Engine(dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone))
+    engine.participants = participants
+    return engine
   }
 
   /// The plan's calendar event as worked out from the answers; nil when there is none or its date
@@ -290,6 +311,7 @@ public struct Engine: Sendable {
   private func value(of name: String, in session: Session, visiting: inout Set<String>) -> Value {
     if let answer = session.answers[name] { return answer }
     if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
+    if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
     guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else {
       return .none
     }
@@ -351,6 +373,10 @@ struct TemplateContext: MustacheParent {
   func child(named name: String) -> Any? {
     let value = engine.value(of: name, in: session)
     if value == .none { return nil }
+    if name == Engine.parkingLotName, case .list(let items) = value {
+      // One Markdown bullet per parked topic.
+      return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
+    }
     let kind = engine.dialogue.question(storing: name)?.question.kind
     return RenderedValue(value: value, text: engine.displayText(of: value, for: kind))
   }

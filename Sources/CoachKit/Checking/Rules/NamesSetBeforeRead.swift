@@ -75,7 +75,7 @@ private struct Reads {
   ) {
     let isAnswer = dialogue.question(storing: name) != nil
     let isComputed = dialogue.computedValue(name) != nil
-    guard isAnswer || isComputed || name == "today" else {
+    guard isAnswer || isComputed || name == "today" || name == Engine.parkingLotName else {
       // Inside a {{#section}} a name may be a field of the section's item.
       guard mustBeKnown else { return }
       var message = "unknown name '\(name)'"
