@@ -12,7 +12,7 @@ struct Coach: ParsableCommand {
       Everything stays on this computer.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Resume.self, Sessions.self, Export.self, Check.self],
+    subcommands: [Run.self, Resume.self, Sessions.self, Export.self, Check.self, Notes.self],
     defaultSubcommand: Run.self
   )
 }

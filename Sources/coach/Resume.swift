@@ -24,6 +24,9 @@ struct Resume: ParsableCommand {
     completion: .file(extensions: ["md"]))
   var planOut: String?
 
+  @Flag(help: "Facilitator mode: the shared screen and the facilitator's commands.")
+  var facilitator = false
+
   func run() throws {
     umask(0o077)
     let saved = try SavedSessions.find(id, latest: "unfinished") { saved in
@@ -53,7 +56,10 @@ struct Resume: ParsableCommand {
       )
     }
     let clock = try PlanSaving.clock()
-    let engine = Engine(dialogue: opened.dialogue, clock: clock)
+    var engine = Engine(dialogue: opened.dialogue, clock: clock)
+    // Team questions are rated as the session began, whatever the screen looks like now.
+    engine.participants = saved.header.participants
+    let facilitation = try FacilitatorOptions.parse(facilitator ? ["--facilitator"] : [])
     let log: SessionLog
     do {
       log = try SessionLog.reopen(at: saved.path, validLength: saved.contents.validLength)
@@ -71,7 +77,9 @@ struct Resume: ParsableCommand {
     let status: ExitStatus
     if Terminal.isInteractive {
       conversation = Conversation(
-        engine: engine, style: .interactive(colours: colours) { Terminal.columns() },
+        engine: engine,
+        style: facilitation.style(
+          .interactive(colours: colours) { Terminal.columns() }, interactive: true),
         resuming: opened.transcript.session, recorder: recorder)
       var lines = ReadlineLines(
         historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
@@ -81,7 +89,8 @@ struct Resume: ParsableCommand {
       var style = Conversation.Style.plain
       style.colours = colours
       conversation = Conversation(
-        engine: engine, style: style, resuming: opened.transcript.session, recorder: recorder)
+        engine: engine, style: facilitation.style(style, interactive: false),
+        resuming: opened.transcript.session, recorder: recorder)
       var lines = PipedLines(echoingPromptsTo: streams)
       status = conversation.run(reading: &lines, to: streams)
     }

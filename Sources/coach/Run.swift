@@ -40,14 +40,19 @@ struct Run: ParsableCommand {
   @Flag(help: "Keep nothing on disk: no saved session, no plan file.")
   var noSave = false
 
+  @OptionGroup var facilitation: FacilitatorOptions
+
   func run() throws {
     umask(0o077)
     let loaded = try DialogueLoading.load(dialogue)
-    let engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
+    var engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
+    engine.participants = facilitation.parsedParticipants
     let recorder =
       noSave
       ? nil
-      : try SavedSessions.newRecorder(for: engine, source: DialogueLoading.source(of: dialogue))
+      : try SavedSessions.newRecorder(
+        for: engine, source: DialogueLoading.source(of: dialogue),
+        facilitated: facilitation.facilitator)
     let environment = ProcessInfo.processInfo.environment
     let colours = Terminal.usesColour(
       Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
@@ -57,7 +62,9 @@ struct Run: ParsableCommand {
     var conversation: Conversation
     if Terminal.isInteractive {
       conversation = Conversation(
-        engine: engine, style: .interactive(colours: colours) { Terminal.columns() },
+        engine: engine,
+        style: facilitation.style(
+          .interactive(colours: colours) { Terminal.columns() }, interactive: true),
         recorder: recorder)
       var lines = ReadlineLines(
         historyPath: HistoryFile.location(environment: environment), colours: colours, sink: streams
@@ -66,7 +73,8 @@ struct Run: ParsableCommand {
     } else {
       var style = Conversation.Style.plain
       style.colours = colours
-      conversation = Conversation(engine: engine, style: style, recorder: recorder)
+      conversation = Conversation(
+        engine: engine, style: facilitation.style(style, interactive: false), recorder: recorder)
       var lines = PipedLines(echoingPromptsTo: streams)
       status = conversation.run(reading: &lines, to: streams)
     }
