@@ -30,8 +30,8 @@ public enum TeamSummaryText {
         String(repeating: " ", count: labelWidth - "\(bar.rating)".count) + "\(bar.rating)"
       let blocks = bar.count == 0 ? 0 : max(1, bar.count * barWidth / most)
       lines.append(
-        "  \(label) | " + String(repeating: "█", count: blocks)
-          + (bar.count > 0 ? " \(bar.count)" : ""))
+        "  \(label) |"
+          + (bar.count > 0 ? " " + String(repeating: "█", count: blocks) + " \(bar.count)" : ""))
     }
     if let own = summary.leaderRating { lines.append("The leader's own rating: \(number(own)).") }
     if summary.isSplit {
