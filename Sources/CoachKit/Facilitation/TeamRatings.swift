@@ -26,7 +26,7 @@ public struct Participants: Hashable, Sendable, Codable {
       self.init(count: number)
       return
     }
-    let names = trimmed.split(separator: ",").map {
+    let names = trimmed.split(separator: ",", omittingEmptySubsequences: false).map {
       Sanitizer.clean(String($0), limit: 40).trimmingCharacters(in: .whitespaces)
     }
     guard !names.isEmpty, names.count <= Self.maximum, names.allSatisfy({ !$0.isEmpty }),
