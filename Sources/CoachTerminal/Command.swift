@@ -44,6 +44,13 @@ public enum Command: String, CaseIterable, Sendable {
   case restart
   case export
   case quit
+  // Facilitator mode only (`coach run --facilitator`).
+  case next
+  case extend
+  case pause
+  case resume
+  case park
+  case jump
   /// `?`: the current question's help text.
   case questionHelp = "?"
 
@@ -59,11 +66,32 @@ public enum Command: String, CaseIterable, Sendable {
     case .export: "/export     save this session's transcript (markdown, json, html or text)"
     case .quit: "/quit      stop the session"
     case .questionHelp: "?          help for the current question"
+    case .next: "/next      move on (ends a round of team ratings; leaves a question unanswered)"
+    case .extend: "/extend N  add N minutes to this section"
+    case .pause: "/pause     stop the agenda clock"
+    case .resume: "/resume    start the agenda clock again"
+    case .park: "/park TEXT note a side topic for the plan's parking lot"
+    case .jump: "/jump S    go to section S (its number, id or title)"
     }
   }
 
+  /// Commands that work only in facilitator mode.
+  public var isForFacilitators: Bool {
+    switch self {
+    case .next, .extend, .pause, .resume, .park, .jump: true
+    default: false
+    }
+  }
+
+  /// The commands of a session, with the facilitator's when facilitating.
+  public static func available(facilitating: Bool) -> [Command] {
+    allCases.filter { facilitating || !$0.isForFacilitators }
+  }
+
   /// Names to complete after a '/'.
-  public static var typedNames: [String] {
-    allCases.filter { $0 != .questionHelp }.map { "/" + $0.rawValue }
+  public static var typedNames: [String] { typedNames(facilitating: false) }
+
+  public static func typedNames(facilitating: Bool) -> [String] {
+    available(facilitating: facilitating).filter { $0 != .questionHelp }.map { "/" + $0.rawValue }
   }
 }

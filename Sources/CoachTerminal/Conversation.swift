@@ -66,6 +66,11 @@ public struct Conversation {
     public var colours: Bool
     /// Section headers that also give the step and the session clock, for a person at a terminal.
     public var showsProgress: Bool
+    /// Facilitator mode: a shared screen (see `Conversation+Facilitation.swift`) and the
+    /// facilitator's commands.
+    public var facilitator = false
+    /// On a shared screen at a terminal, clear it for each step; otherwise a separator line.
+    public var clearsScreen = false
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
@@ -99,6 +104,8 @@ public struct Conversation {
 
   /// Keeps every change to the session on disk before it is shown; nil keeps nothing.
   public var recorder: SessionRecorder?
+  /// What the shared screen shows for the current step, drawn again after each event.
+  var screen = SharedScreen()
 
   public init(engine: Engine, style: Style, recorder: SessionRecorder? = nil) {
     self.engine = engine
@@ -132,7 +139,8 @@ public struct Conversation {
     }
     while !session.isFinished {
       let prompt = engine.currentPrompt(in: session)
-      source.expect(ExpectedLine(completions: Self.completions(for: prompt)))
+      source.expect(
+        ExpectedLine(completions: Self.completions(for: prompt, facilitating: style.facilitator)))
       switch source.readLine(prompt: "> ") {
       case .endOfInput:
         if style.echoesAnswers { sink.write("\n") }
@@ -149,7 +157,7 @@ public struct Conversation {
         if let status = handle(.command(.quit), sink: sink) { return status }
       case .line(let raw):
         let line = Sanitizer.clean(raw, limit: nil).replacingOccurrences(of: "\n", with: " ")
-        if style.echoesAnswers { sink.write(line + "\n") }
+        if style.echoesAnswers { sink.write(echo(of: line, at: prompt) + "\n") }
         let input = Input(line)
         lastAnswerAccepted = false
         let status = handle(input, sink: sink)
@@ -180,6 +188,8 @@ public struct Conversation {
       sink.write(
         "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
       )
+    case .command(let command, let argument) where command.isForFacilitators:
+      return facilitate(command, argument: argument, sink: sink)
     case .command(let command, let argument):
       switch command {
       case .back: return apply(.back, sink: sink)
@@ -191,16 +201,20 @@ public struct Conversation {
         return .ok
       case .help:
         sink.write(
-          "Commands:\n" + Command.allCases.map { "  " + $0.summary }.joined(separator: "\n") + "\n")
+          "Commands:\n"
+            + Command.available(facilitating: style.facilitator).map { "  " + $0.summary }.joined(
+              separator: "\n") + "\n")
       case .questionHelp:
         let help = engine.currentPrompt(in: session)?.help
         sink.write(wrap(help ?? "There is no extra help for this question.") + "\n")
       case .where:
         sink.write(whereText() + "\n")
       case .time:
-        sink.write(timeText() + "\n")
+        sink.write((style.facilitator ? agendaText() : timeText()) + "\n")
       case .export:
         sink.write(wrap(export(as: argument)) + "\n")
+      case .next, .extend, .pause, .resume, .park, .jump:
+        break
       }
     }
     return nil
@@ -265,7 +279,11 @@ public struct Conversation {
     }
   }
 
-  private func show(_ reply: Reply, to sink: some TextSink) {
+  mutating func show(_ reply: Reply, to sink: some TextSink) {
+    if style.facilitator {
+      showSharedScreen(reply, to: sink)
+      return
+    }
     var text: [(String, Role)] = []
     if let notice = reply.notice {
       text.append((ReplyText.notice(notice, dialogue: engine.dialogue) + "\n", .plain))
@@ -281,6 +299,9 @@ public struct Conversation {
       case .notes(let notes, _) where style.showsNotes:
         text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break
+      case .teamSummary(let summary, _):
+        text.append(
+          ("\n" + TeamSummaryText.lines(for: summary).joined(separator: "\n") + "\n", .plain))
       }
     }
     if let rejection = reply.rejection {
@@ -308,7 +329,7 @@ public struct Conversation {
 
   /// Writes pieces of text, sanitized; in colour each piece is cleaned on its own and then
   /// painted, line by line.
-  private func write(_ pieces: [(String, Role)], to sink: some TextSink) {
+  func write(_ pieces: [(String, Role)], to sink: some TextSink) {
     guard style.colours else {
       sink.write(Sanitizer.clean(pieces.map(\.0).joined()))
       return
@@ -331,8 +352,8 @@ public struct Conversation {
 
   /// What Tab may complete at a prompt: the commands, and the question's option labels (or yes
   /// and no).
-  static func completions(for prompt: Prompt?) -> [String] {
-    var words = Command.typedNames
+  static func completions(for prompt: Prompt?, facilitating: Bool = false) -> [String] {
+    var words = Command.typedNames(facilitating: facilitating)
     if let prompt {
       if prompt.kind.isYesNo { words += ["yes", "no"] }
       words += prompt.options.map { Sanitizer.clean($0.label, limit: nil) }

@@ -17,6 +17,22 @@ public enum ReplyText {
     case .restarted: "Starting again from the beginning; earlier answers are forgotten."
     case .alreadyFinished: "The session has ended."
     case .resumed: "Welcome back. Your earlier answers are kept; here is where you stopped."
+    case .paused: "The clock is paused. /resume starts it again."
+    case .clockResumed: "The clock is running again."
+    case .clockUnchanged(let isPaused):
+      isPaused ? "The clock is already paused." : "The clock is already running."
+    case .extended(let sectionID, let added, let budget):
+      "Added \(minutes(added)) to \(dialogue.section(sectionID)?.title ?? sectionID): \(minutes(budget)) in all."
+    case .parked(let text): "Parked for later: \(text)"
+    case .jumped(let sectionID): "On to \(dialogue.section(sectionID)?.title ?? sectionID)."
+    case .noSuchSection(let name):
+      "There is no section '\(name)'. Sections: "
+        + dialogue.sections.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(
+          separator: ", ") + "."
+    case .movedOn: "Moving on; this question stays unanswered."
+    case .teamRoundClosed: "No more ratings for this question."
+    case .participantPassed(let name): "\(name) passes."
+    case .teamAnswerUndone: "The last rating is taken back."
     }
   }
 

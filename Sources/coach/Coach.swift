@@ -13,8 +13,8 @@ struct Coach: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Run.self, Resume.self, Checkin.self, Sessions.self, Export.self, Check.self, Graph.self,
-      TestCases.self,
+      Run.self, Resume.self, Checkin.self, Sessions.self, Export.self, Notes.self, Check.self,
+      Graph.self, TestCases.self,
     ],
     defaultSubcommand: Run.self
   )

@@ -8,7 +8,7 @@ enum ConversationRunner {
   /// Runs until the dialogue ends or the person stops; returns the session as it stands.
   static func run(
     _ engine: Engine, recorder: SessionRecorder?, resuming session: Session? = nil,
-    color: Run.ColorOption
+    color: Run.ColorOption, facilitation: FacilitatorOptions? = nil
   ) -> (session: Session, status: ExitStatus) {
     let environment = ProcessInfo.processInfo.environment
     let colours = Terminal.usesColour(
@@ -22,6 +22,7 @@ enum ConversationRunner {
       style = .plain
       style.colours = colours
     }
+    if let facilitation { style = facilitation.style(style, interactive: Terminal.isInteractive) }
     var conversation =
       session.map { Conversation(engine: engine, style: style, resuming: $0, recorder: recorder) }
       ?? Conversation(engine: engine, style: style, recorder: recorder)

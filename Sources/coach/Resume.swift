@@ -24,6 +24,9 @@ struct Resume: ParsableCommand {
     completion: .file(extensions: ["md"]))
   var planOut: String?
 
+  @Flag(help: "Facilitator mode: the shared screen and the facilitator's commands.")
+  var facilitator = false
+
   func run() throws {
     umask(0o077)
     let saved = try SavedSessions.find(id, latest: "unfinished") { saved in
@@ -53,7 +56,10 @@ struct Resume: ParsableCommand {
       )
     }
     let clock = try PlanSaving.clock()
-    let engine = Engine(dialogue: opened.dialogue, clock: clock, earlier: opened.transcript.earlier)
+    var engine = Engine(dialogue: opened.dialogue, clock: clock, earlier: opened.transcript.earlier)
+    // Team questions are rated as the session began, whatever the screen looks like now.
+    engine.participants = saved.header.participants
+    let facilitation = try FacilitatorOptions.parse(facilitator ? ["--facilitator"] : [])
     let log: SessionLog
     do {
       log = try SessionLog.reopen(at: saved.path, validLength: saved.contents.validLength)
@@ -63,7 +69,8 @@ struct Resume: ParsableCommand {
     let recorder = SessionRecorder(
       store: try SavedSessions.store(), header: saved.header, continuing: log)
     let (session, status) = ConversationRunner.run(
-      engine, recorder: recorder, resuming: opened.transcript.session, color: color)
+      engine, recorder: recorder, resuming: opened.transcript.session, color: color,
+      facilitation: facilitation)
     let streams = StandardStreams()
     if status != .ok { throw ExitCode(status.rawValue) }
     let first = saved.header.follows ?? saved.id

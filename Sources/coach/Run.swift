@@ -40,15 +40,21 @@ struct Run: ParsableCommand {
   @Flag(help: "Keep nothing on disk: no saved session, no plan file.")
   var noSave = false
 
+  @OptionGroup var facilitation: FacilitatorOptions
+
   func run() throws {
     umask(0o077)
     let loaded = try DialogueLoading.load(dialogue)
-    let engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
+    var engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
+    engine.participants = facilitation.parsedParticipants
     let recorder =
       noSave
       ? nil
-      : try SavedSessions.newRecorder(for: engine, source: DialogueLoading.source(of: dialogue))
-    let (session, status) = ConversationRunner.run(engine, recorder: recorder, color: color)
+      : try SavedSessions.newRecorder(
+        for: engine, source: DialogueLoading.source(of: dialogue),
+        facilitated: facilitation.facilitator)
+    let (session, status) = ConversationRunner.run(
+      engine, recorder: recorder, color: color, facilitation: facilitation)
     let streams = StandardStreams()
     if status != .ok { throw ExitCode(status.rawValue) }
     if noSave {

@@ -16,7 +16,9 @@ enum SavedSessions {
   }
 
   /// The recorder for a new session. `COACH_SESSION_ID` fixes the id, for tests.
-  static func newRecorder(for engine: Engine, source: String, follows: String? = nil) throws
+  static func newRecorder(
+    for engine: Engine, source: String, follows: String? = nil, facilitated: Bool = false
+  ) throws
     -> SessionRecorder
   {
     let now = engine.clock.now()
@@ -24,10 +26,14 @@ enum SavedSessions {
     let id =
       environment["COACH_SESSION_ID"].flatMap { $0.isEmpty ? nil : $0 }
       ?? SessionStore.newID(at: now)
-    let header = LogHeader(
+    var header = LogHeader(
       session: id, dialogue: engine.dialogue, source: source, startedAt: now,
       timeZone: engine.clock.timeZone,
       follows: follows)
+    if facilitated {
+      header.facilitated = true
+      header.participants = engine.participants
+    }
     return SessionRecorder(store: try store(), header: header)
   }
 
@@ -92,6 +98,18 @@ enum SavedSessions {
     return Opened(
       saved: saved, dialogue: dialogue, transcript: transcript,
       dialogueChanged: dialogue.fingerprint != header.fingerprint)
+  }
+
+  /// The dialogue a saved session was run with, or nil when it cannot be loaded: for a view that
+  /// keeps trying rather than exiting.
+  static func dialogueQuietly(of header: LogHeader) throws -> Dialogue? {
+    let result =
+      header.source.hasPrefix(EmbeddedDialogues.sourcePrefix)
+      ? try EmbeddedDialogues.load(
+        String(header.source.dropFirst(EmbeddedDialogues.sourcePrefix.count)))
+      : try DialogueLoader().load(path: header.source)
+    guard let dialogue = result.dialogue, !result.diagnostics.hasErrors else { return nil }
+    return dialogue
   }
 
   /// Steps the log names that the dialogue no longer has.

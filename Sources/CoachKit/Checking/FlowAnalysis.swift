@@ -84,7 +84,7 @@ public struct FlowAnalysis: Sendable {
 /// Works out computed values' types in dependency order, finding cycles and type errors.
 private struct ComputedTyping {
   let dialogue: Dialogue
-  var types: [String: ValueType] = ["today": .date]
+  var types: [String: ValueType] = ["today": .date, Engine.parkingLotName: .list]
   var broken: Set<String> = []
   var findings: [Diagnostic] = []
   private var state: [String: Bool] = [:]  // false: in progress, true: done

@@ -15,6 +15,8 @@ public struct Engine: Sendable {
   public let clock: any SessionClock
   /// For a follow-up: the earlier session's values, read as `before_<name>`.
   public let earlier: EarlierSession
+  /// Facilitator mode: who rates team questions; nil when the leader answers them alone.
+  public var participants: Participants?
   /// How many steps without a question may follow each other before the engine gives up (a
   /// loop of such steps would otherwise never end; the checker reports those).
   static let maxStepsWithoutQuestion = 10_000
@@ -37,11 +39,14 @@ public struct Engine: Sendable {
   public func handle(_ event: Event, in session: inout Session) -> Reply {
     var reply = Reply()
     if case .restart = event {
+      let earlier = session
       (session, reply) = start()
+      session.keepFacilitation(of: earlier)
       reply.notice = .restarted
       return reply
     }
     if case .back = event {
+      if undoTeamAnswer(in: &session, reply: &reply) { return reply }
       goBack(in: &session, reply: &reply)
       return reply
     }
@@ -51,11 +56,15 @@ public struct Engine: Sendable {
       reply.notice = .alreadyFinished
       return reply
     }
+    if let handled = handleFacilitation(event, at: step, question, in: &session) { return handled }
     switch event {
     case .answer(let text):
       switch value(forAnswer: text, to: question, in: session) {
       case .success(let value):
         record(value, skipped: false, for: step, question, in: &session)
+        if let summary = teamSummary(at: step, question, in: session) {
+          reply.lines.append(.teamSummary(summary, stepID: step.id))
+        }
         leave(step, in: &session, reply: &reply)
       case .failure(let rejection):
         reply.rejection = rejection
@@ -71,7 +80,7 @@ public struct Engine: Sendable {
       record(value, skipped: true, for: step, question, in: &session)
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart:
+    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump:
       break
     }
     return reply
@@ -100,7 +109,7 @@ public struct Engine: Sendable {
     return AnswerParser.parse(text, for: question.kind)
   }
 
-  private func record(
+  func record(
     _ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session
   ) {
     let turn = Session.Turn(
@@ -110,7 +119,7 @@ public struct Engine: Sendable {
     session.answers[question.variable] = value
   }
 
-  private func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
+  func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
     guard let next = nextStep(after: step, in: session) else {
       session.currentStepID = nil
       return
@@ -119,11 +128,13 @@ public struct Engine: Sendable {
   }
 
   /// Shows steps from `stepID` on until one asks a question or the dialogue ends.
-  private func enter(
-    _ stepID: String, via edge: FlowEdge.Key?, in session: inout Session, reply: inout Reply
+  func enter(
+    _ stepID: String, via edge: FlowEdge.Key? = nil, in session: inout Session,
+    reply: inout Reply, showingHeading: Bool = false
   ) {
     var currentID: String? = stepID
     var via = edge
+    var showingHeading = showingHeading
     var hops = 0
     while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
       hops += 1
@@ -138,8 +149,14 @@ public struct Engine: Sendable {
       }
       reply.route.append(.init(stepID: id, via: via, wasTaken: true))
       session.currentStepID = id
-      if session.sectionStarts[step.sectionID] == nil {
-        session.sectionStarts[step.sectionID] = clock.now()
+      if session.currentSection?.id != step.sectionID {
+        session.currentSection = Session.SectionVisit(id: step.sectionID, since: clock.now())
+      }
+      if session.sectionStarts[step.sectionID] == nil || showingHeading {
+        if session.sectionStarts[step.sectionID] == nil {
+          session.sectionStarts[step.sectionID] = clock.now()
+        }
+        showingHeading = false
         if let heading = heading(for: step.sectionID) { reply.lines.append(.section(heading)) }
       }
       if let say = step.say { reply.lines.append(.say(render(say, in: session), stepID: id)) }
@@ -195,7 +212,7 @@ public struct Engine: Sendable {
     reply.prompt = prompt(for: step, in: session)
   }
 
-  private func heading(for sectionID: String) -> SectionHeading? {
+  func heading(for sectionID: String) -> SectionHeading? {
     guard let index = dialogue.sections.firstIndex(where: { $0.id == sectionID }) else {
       return nil
     }
@@ -205,8 +222,9 @@ public struct Engine: Sendable {
       budget: section.budget)
   }
 
-  private func prompt(for step: Step, in session: Session) -> Prompt? {
+  func prompt(for step: Step, in session: Session) -> Prompt? {
     guard let question = step.question else { return nil }
+    let turn = participantTurn(at: step, question, in: session)
     let defaultValue = defaultValue(of: question, in: session)
     return Prompt(
       stepID: step.id, sectionID: step.sectionID, text: render(question.prompt, in: session),
@@ -215,7 +233,7 @@ public struct Engine: Sendable {
       defaultText: defaultValue.flatMap {
         $0 == .none ? nil : displayText(of: $0, for: question.kind)
       },
-      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion,
+      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion, participant: turn,
       stepNumber: (dialogue.position(of: step.id) ?? 0) + 1, stepCount: dialogue.steps.count)
   }
 
@@ -280,7 +298,10 @@ public struct Engine: Sendable {
   /// The same engine with its clock stopped at `date`: each event is handled at one instant, so
   /// replaying the logged events with their times gives exactly the same session.
   public func at(_ date: Date) -> Engine {
-    Engine(dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone), earlier: earlier)
+    var engine = Engine(
+      dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone), earlier: earlier)
+    engine.participants = participants
+    return engine
   }
 
   /// The plan's calendar event as worked out from the answers; nil when there is none or its date
@@ -308,6 +329,7 @@ public struct Engine: Sendable {
     if let answer = session.answers[name] { return answer }
     if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
     if let before = earlier.values[name] { return before }
+    if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
     guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else {
       return .none
     }
@@ -369,6 +391,10 @@ struct TemplateContext: MustacheParent {
   func child(named name: String) -> Any? {
     let value = engine.value(of: name, in: session)
     if value == .none { return nil }
+    if name == Engine.parkingLotName, case .list(let items) = value {
+      // One Markdown bullet per parked topic.
+      return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
+    }
     let kind = engine.dialogue.question(storing: name)?.question.kind ?? engine.earlier.kinds[name]
     return RenderedValue(value: value, text: engine.displayText(of: value, for: kind))
   }

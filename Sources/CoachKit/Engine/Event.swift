@@ -10,4 +10,20 @@ public enum Event: Hashable, Sendable, Codable {
   case skip
   /// Forget every answer and begin again.
   case restart
+
+  // Facilitator mode: each changes the session, so the log keeps it for resume, the presenter
+  // view and exports.
+
+  /// Move on: end a team question's round of ratings, or leave the current question unanswered.
+  case next
+  /// Add minutes to the current section's budget.
+  case extend(minutes: Double)
+  /// Stop the agenda clock.
+  case pause
+  /// Start the agenda clock again.
+  case resume
+  /// Note a side topic for the plan's parking lot.
+  case park(String)
+  /// Go to the first step of the section with this id.
+  case jump(section: String)
 }

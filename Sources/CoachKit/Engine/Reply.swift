@@ -36,6 +36,9 @@ public struct Reply: Sendable {
     case say(String, stepID: String)
     /// A step's facilitator-only notes; a shared screen never shows them.
     case notes(String, stepID: String)
+    /// Facilitator mode: what a team's ratings of a question add up to, once the leader has
+    /// given their own.
+    case teamSummary(TeamSummary, stepID: String)
   }
 
   public enum Notice: Sendable, Hashable {
@@ -52,6 +55,25 @@ public struct Reply: Sendable {
     case alreadyFinished
     /// A saved session is being continued.
     case resumed
+    /// Facilitator mode: the clock stopped, or started again.
+    case paused
+    case clockResumed
+    /// `/pause` while paused, `/resume` while running: nothing changed.
+    case clockUnchanged(isPaused: Bool)
+    /// Minutes added to a section; its budget is now `budget` minutes.
+    case extended(sectionID: String, minutes: Double, budget: Double)
+    case parked(String)
+    case jumped(sectionID: String)
+    /// `/jump` to a section the dialogue does not have.
+    case noSuchSection(String)
+    /// `/next`: the question was left unanswered.
+    case movedOn(stepID: String)
+    /// `/next` at a team question: no more ratings are asked.
+    case teamRoundClosed(stepID: String)
+    /// A participant passed (`/skip` at their turn).
+    case participantPassed(String)
+    /// `/back` at a team question: the last rating (or the list) was taken back.
+    case teamAnswerUndone
   }
 }
 
@@ -88,6 +110,8 @@ public struct Prompt: Sendable {
   public var defaultText: String?
   public var isOptional: Bool
   public var isTeamQuestion: Bool
+  /// Facilitator mode: whose rating of a team question is asked; nil for the leader's own.
+  public var participant: ParticipantTurn?
   /// 1-based position of the step among all steps, and their count.
   public var stepNumber: Int
   public var stepCount: Int

@@ -16,6 +16,18 @@ public struct Session: Hashable, Sendable, Codable {
   public var startedAt: Date
   /// When each section was first entered, for the agenda clock.
   public var sectionStarts: [String: Date]
+  /// The section the session is in now, and since when (a jump back enters a section again).
+  public var currentSection: SectionVisit?
+  /// Facilitator mode: each team question's ratings, by step id.
+  public var teamRounds: [String: TeamRound] = [:]
+  /// Side topics parked with `/park`, oldest first.
+  public var parkingLot: [ParkedItem] = []
+  /// Minutes added to sections with `/extend`, by section id.
+  public var extensions: [String: Double] = [:]
+  /// When the agenda clock stood still (`/pause` … `/resume`).
+  public var pauses: [Pause] = []
+  /// Since when the clock is paused; nil while it runs.
+  public var pausedAt: Date?
   public var isFinished: Bool { currentStepID == nil }
 
   /// One answered (or skipped) question.
@@ -28,6 +40,12 @@ public struct Session: Hashable, Sendable, Codable {
     /// The variable's value before this turn, restored by `back`.
     public var previous: Value?
     public var at: Date
+  }
+
+  /// A section and when the session (last) entered it.
+  public struct SectionVisit: Hashable, Sendable, Codable {
+    public var id: String
+    public var since: Date
   }
 
   public init(dialogueID: String, startedAt: Date) {

@@ -69,7 +69,15 @@ public struct HTMLExport: Sendable {
       case .restarted(let at):
         out +=
           "<p class=\"event\">Restarted at \(time.time(at)); earlier answers were forgotten.</p>\n"
+      case .facilitation(let event, let at):
+        out +=
+          "<p class=\"event\">\(escape(event.description)) <span class=\"when\">\(time.time(at))</span></p>\n"
       }
+    }
+    if !transcript.parkingLot.isEmpty {
+      out += "<h2>Parking lot</h2>\n<ul>\n"
+      for item in transcript.parkingLot { out += "<li>\(escape(item.text))</li>\n" }
+      out += "</ul>\n"
     }
     if let plan = transcript.plan {
       out +=

@@ -14,6 +14,8 @@ public struct JSONExport: Sendable {
     let sections: [SectionTime]
     let events: [EventRecord]
     let answers: [String: AnswerValue]
+    /// Facilitator mode: parked topics; absent when nothing was parked.
+    let parkingLot: [String]?
     let plan: String?
     /// The check-ins that followed the session, each a document of its own.
     var checkins: [Document]?
@@ -46,6 +48,11 @@ public struct JSONExport: Sendable {
     var question: String?
     var answer: String?
     var text: String?
+    /// A team rating's participant (a name or a number); absent for an anonymous list.
+    var participant: String?
+    /// A team rating, or the minutes `/extend` added.
+    var rating: Double?
+    var minutes: Double?
   }
 
   /// An answer's value in JSON's own types.
@@ -98,6 +105,24 @@ public struct JSONExport: Sendable {
         events.append(EventRecord(kind: "back", at: LogTime.format(at), step: stepID))
       case .restarted(let at):
         events.append(EventRecord(kind: "restart", at: LogTime.format(at)))
+      case .facilitation(let event, let at):
+        var record = EventRecord(
+          kind: event.kind, at: LogTime.format(at), text: Sanitizer.clean(event.description))
+        switch event {
+        case .extended(let sectionID, _, let minutes):
+          record.section = sectionID
+          record.minutes = minutes
+        case .jumped(let sectionID, _): record.section = sectionID
+        case .movedOn(let stepID), .roundClosed(let stepID), .teamSummary(let stepID, _):
+          record.step = stepID
+        case .teamAnswer(let stepID, let question, let participant, let rating):
+          record.step = stepID
+          record.question = Sanitizer.clean(question)
+          record.participant = participant.map { Sanitizer.clean($0) }
+          record.rating = rating
+        case .paused, .resumed, .parked: break
+        }
+        events.append(record)
       }
     }
     // "say" lines carry the time of the event that led to them.
@@ -128,6 +153,9 @@ public struct JSONExport: Sendable {
           id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,
           actualMinutes: ($0.actual * 100).rounded() / 100)
       },
-      events: events, answers: answers, plan: transcript.plan.map { Sanitizer.clean($0) })
+      events: events, answers: answers,
+      parkingLot: transcript.parkingLot.isEmpty
+        ? nil : transcript.parkingLot.map { Sanitizer.clean($0.text) },
+      plan: transcript.plan.map { Sanitizer.clean($0) })
   }
 }

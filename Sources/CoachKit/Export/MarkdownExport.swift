@@ -39,6 +39,14 @@ public struct MarkdownExport: Sendable {
           "_went back to `\(stepID)` at \(time.time(at)); the answer below replaces the earlier one_\n\n"
       case .restarted(let at):
         out += "_restarted at \(time.time(at)); earlier answers were forgotten_\n\n"
+      case .facilitation(let event, let at):
+        out += "_\(escape(event.description)) (\(time.time(at)))_\n\n"
+      }
+    }
+    if !transcript.parkingLot.isEmpty {
+      out += "\n## Parking lot\n\n"
+      for item in transcript.parkingLot {
+        out += "- \(escape(item.text)) (\(time.time(item.at)))\n"
       }
     }
     if let plan = transcript.plan {

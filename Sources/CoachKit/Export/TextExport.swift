@@ -24,7 +24,13 @@ public struct TextExport: Sendable {
         out += "\n(went back to \(stepID) at \(time.time(at)))\n"
       case .restarted(let at):
         out += "\n(restarted at \(time.time(at)))\n"
+      case .facilitation(let event, let at):
+        out += "\n(\(Sanitizer.clean(event.description)) at \(time.time(at)))\n"
       }
+    }
+    if !transcript.parkingLot.isEmpty {
+      out += "\nParking lot:\n"
+      for item in transcript.parkingLot { out += "  - \(Sanitizer.clean(item.text))\n" }
     }
     out += "\nTime per section (planned / actual minutes):\n"
     for row in transcript.sectionTimes {

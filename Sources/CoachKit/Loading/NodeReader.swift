@@ -102,7 +102,7 @@ struct NodeReader {
         at: node)
       return nil
     }
-    if ["and", "or", "not", "in", "true", "false", "today"].contains(text) {
+    if ["and", "or", "not", "in", "true", "false", "today", Engine.parkingLotName].contains(text) {
       error("\(what) '\(text)' is a reserved word in expressions; choose another name", at: node)
       return nil
     }

@@ -19,6 +19,11 @@ public struct LogHeader: Hashable, Sendable, Codable {
   public var timeZone: String
   /// For a check-in: the id of the session it follows.
   public var follows: String?
+  /// Facilitator mode: the session was run for a room (`coach run --facilitator`), which
+  /// `coach notes` looks for.
+  public var facilitated: Bool?
+  /// Who rates team questions; absent when the leader answers them alone.
+  public var participants: Participants?
 
   public static let currentFormat = 1
 
@@ -38,12 +43,27 @@ public struct LogHeader: Hashable, Sendable, Codable {
     self.timeZone = timeZone.identifier
     self.follows = follows
   }
+
+  /// The engine a replay of this session needs: the dialogue, a clock in the session's time zone,
+  /// and its participants.
+  public func engine(for dialogue: Dialogue, at date: Date, earlier: EarlierSession = .none)
+    -> Engine
+  {
+    let zone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+    var engine = Engine(
+      dialogue: dialogue, clock: FixedClock(date, timeZone: zone), earlier: earlier)
+    engine.participants = participants
+    return engine
+  }
 }
 
 /// One line of a session's log after the header: something the person did, and when.
 ///
 ///     {"at":"2026-11-29T09:01:12.000Z","kind":"answer","step":"baseline","text":"4"}
 ///     {"at":"2026-11-29T09:01:20.000Z","kind":"back","step":"why_not_lower"}
+///     {"at":"2026-11-29T09:02:00.000Z","kind":"park","step":"baseline","text":"Hiring freeze"}
+///     {"at":"2026-11-29T09:02:10.000Z","kind":"extend","minutes":2,"step":"baseline"}
+///     {"at":"2026-11-29T09:02:20.000Z","kind":"jump","section":"self","step":"baseline"}
 public struct LogEntry: Hashable, Sendable, Codable {
   public var at: Date
   public var event: Event
@@ -57,7 +77,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
     self.step = step
   }
 
-  private enum CodingKeys: String, CodingKey { case at, kind, text, step }
+  private enum CodingKeys: String, CodingKey { case at, kind, text, step, minutes, section }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -69,6 +89,12 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case "back": event = .back
     case "skip": event = .skip
     case "restart": event = .restart
+    case "next": event = .next
+    case "extend": event = .extend(minutes: try container.decode(Double.self, forKey: .minutes))
+    case "pause": event = .pause
+    case "resume": event = .resume
+    case "park": event = .park(try container.decode(String.self, forKey: .text))
+    case "jump": event = .jump(section: try container.decode(String.self, forKey: .section))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container, debugDescription: "unknown kind of event '\(kind)'")
@@ -86,6 +112,18 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case .back: try container.encode("back", forKey: .kind)
     case .skip: try container.encode("skip", forKey: .kind)
     case .restart: try container.encode("restart", forKey: .kind)
+    case .next: try container.encode("next", forKey: .kind)
+    case .extend(let minutes):
+      try container.encode("extend", forKey: .kind)
+      try container.encode(minutes, forKey: .minutes)
+    case .pause: try container.encode("pause", forKey: .kind)
+    case .resume: try container.encode("resume", forKey: .kind)
+    case .park(let text):
+      try container.encode("park", forKey: .kind)
+      try container.encode(text, forKey: .text)
+    case .jump(let section):
+      try container.encode("jump", forKey: .kind)
+      try container.encode(section, forKey: .section)
     }
   }
 }

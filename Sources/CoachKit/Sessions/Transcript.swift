@@ -35,6 +35,8 @@ public struct Transcript: Sendable {
     case answered(Answered)
     case wentBack(stepID: String, at: Date)
     case restarted(at: Date)
+    /// Facilitator mode: a command, a team's rating, or what the ratings add up to.
+    case facilitation(FacilitationEvent, at: Date)
   }
 
   public struct Answered: Sendable {
@@ -54,9 +56,7 @@ public struct Transcript: Sendable {
   public static func replay(
     header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none
   ) -> Transcript {
-    let timeZone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
-    let start = Engine(
-      dialogue: dialogue, clock: FixedClock(header.startedAt, timeZone: timeZone), earlier: earlier)
+    let start = header.engine(for: dialogue, at: header.startedAt, earlier: earlier)
     var (session, reply) = start.start()
     var items: [Item] = []
     items += Self.items(from: reply, at: header.startedAt)
@@ -65,15 +65,31 @@ public struct Transcript: Sendable {
     for (index, entry) in entries.enumerated() {
       let engine = start.at(entry.at)
       let asked = engine.currentPrompt(in: session)
+      let before = session
       if divergence == nil, let logged = entry.step, logged != session.currentStepID {
         divergence = Divergence(
           eventNumber: index + 1, loggedStep: logged, currentStep: session.currentStepID)
       }
       reply = engine.handle(entry.event, in: &session)
       endedAt = entry.at
+      if let asked, asked.participant != nil {
+        // A participant's turn at a team question: their ratings, not an answer of the leader's.
+        let earlier = before.teamRounds[asked.stepID]?.answers.count ?? 0
+        for answer in (session.teamRounds[asked.stepID]?.answers ?? []).dropFirst(earlier) {
+          items.append(
+            .facilitation(
+              .teamAnswer(
+                stepID: asked.stepID, question: asked.text, participant: answer.participant,
+                rating: answer.value), at: entry.at))
+        }
+      }
+      if let note = Self.facilitation(entry.event, reply.notice, dialogue) {
+        items.append(.facilitation(note, at: entry.at))
+      }
       switch entry.event {
-      case .answer, .skip:
-        guard reply.rejection == nil, let asked, let turn = session.trail.last,
+      case .answer, .skip, .next:
+        guard reply.rejection == nil, let asked, asked.participant == nil,
+          let turn = session.trail.last,
           turn.stepID == asked.stepID,
           turn.at == entry.at
         else { break }
@@ -90,6 +106,8 @@ public struct Transcript: Sendable {
         }
       case .restart:
         items.append(.restarted(at: entry.at))
+      case .extend, .pause, .resume, .park, .jump:
+        break
       }
       items += Self.items(from: reply, at: entry.at)
     }
@@ -106,9 +124,34 @@ public struct Transcript: Sendable {
       case .section(let heading): .section(heading, startedAt: date)
       case .say(let text, let stepID): .said(text, stepID: stepID)
       case .notes: nil
+      case .teamSummary(let summary, let stepID):
+        .facilitation(.teamSummary(stepID: stepID, summary), at: date)
       }
     }
   }
+
+  /// The transcript's note of a facilitator's event that took effect.
+  private static func facilitation(_ event: Event, _ notice: Reply.Notice?, _ dialogue: Dialogue)
+    -> FacilitationEvent?
+  {
+    switch (event, notice) {
+    case (.pause, .paused?): return .paused
+    case (.resume, .clockResumed?): return .resumed
+    case (.extend(let minutes), .extended(let sectionID, _, _)?):
+      return .extended(
+        sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID,
+        minutes: minutes)
+    case (.park, .parked(let text)?): return .parked(text)
+    case (.jump, .jumped(let sectionID)?):
+      return .jumped(sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID)
+    case (.next, .movedOn(let stepID)?): return .movedOn(stepID: stepID)
+    case (.next, .teamRoundClosed(let stepID)?): return .roundClosed(stepID: stepID)
+    default: return nil
+    }
+  }
+
+  /// Topics parked during the session, oldest first.
+  public var parkingLot: [ParkedItem] { session.parkingLot }
 
   /// The answers that stand at the end (later answers replace undone ones), in order.
   public var finalAnswers: [Answered] {
@@ -127,15 +170,27 @@ public struct Transcript: Sendable {
     return standing
   }
 
-  /// Planned and actual minutes per section, in agenda order, for the sections the session entered.
+  /// Planned and actual minutes per section, in the order the session entered them. Planned
+  /// includes the minutes `/extend` added; actual leaves out the time the clock was paused, and
+  /// adds up every visit of a section (`/jump` may return to one).
   public var sectionTimes: [(heading: SectionHeading, planned: Double, actual: Double)] {
     var starts: [(SectionHeading, Date)] = []
     for item in items {
       if case .section(let heading, let at) = item { starts.append((heading, at)) }
     }
-    return starts.enumerated().map { index, start in
+    var pauses = session.pauses
+    if let pausedAt = session.pausedAt { pauses.append(Pause(from: pausedAt, to: endedAt)) }
+    var rows: [(heading: SectionHeading, planned: Double, actual: Double)] = []
+    for (index, start) in starts.enumerated() {
       let end = index + 1 < starts.count ? starts[index + 1].1 : endedAt
-      return (start.0, start.0.budget, max(end.timeIntervalSince(start.1), 0) / 60)
+      let actual = AgendaClock.activeTime(from: start.1, to: end, pauses: pauses) / 60
+      if let row = rows.firstIndex(where: { $0.heading.id == start.0.id }) {
+        rows[row].actual += actual
+      } else {
+        let planned = start.0.budget + (session.extensions[start.0.id] ?? 0)
+        rows.append((start.0, planned, actual))
+      }
     }
+    return rows
   }
 }

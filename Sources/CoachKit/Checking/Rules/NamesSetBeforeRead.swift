@@ -75,8 +75,10 @@ private struct Reads {
   ) {
     let isAnswer = dialogue.question(storing: name) != nil
     let isComputed = dialogue.computedValue(name) != nil
-    // `today` and an earlier session's before_… values are always there.
-    let isGiven = name == "today" || (!isAnswer && !isComputed && analysis.types[name] != nil)
+    // `today`, the parking lot and an earlier session's before_… values are always there.
+    let isGiven =
+      name == "today" || name == Engine.parkingLotName
+      || (!isAnswer && !isComputed && analysis.types[name] != nil)
     if isGiven { return }
     guard isAnswer || isComputed else {
       // Inside a {{#section}} a name may be a field of the section's item.

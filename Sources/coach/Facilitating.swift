@@ -1,0 +1,43 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `--facilitator` and `--participants` for `coach run` and `coach resume`.
+struct FacilitatorOptions: ParsableArguments {
+  @Flag(
+    help:
+      "Facilitator mode: a shared screen for a projector or screen share (no private notes on it), the agenda clock, and /next, /extend, /pause, /resume, /park, /jump. Follow along privately with 'coach notes' in a second terminal."
+  )
+  var facilitator = false
+
+  @ArgumentParser.Option(
+    help: ArgumentHelp(
+      "With --facilitator: who rates the team questions, a number or names (\"Ana,Ben,Chen\").",
+      valueName: "N|NAMES"))
+  var participants: String?
+
+  func validate() throws {
+    guard let participants else { return }
+    guard facilitator else {
+      throw ValidationError("--participants works with --facilitator")
+    }
+    guard Participants(parsing: participants) != nil else {
+      throw ValidationError(
+        "--participants takes a number from 1 to \(Participants.maximum), or different names separated by commas"
+      )
+    }
+  }
+
+  var parsedParticipants: Participants? { participants.flatMap(Participants.init(parsing:)) }
+
+  /// The conversation's style in facilitator mode: the shared screen, cleared at a terminal.
+  func style(_ style: Conversation.Style, interactive: Bool) -> Conversation.Style {
+    guard facilitator else { return style }
+    var shared = style
+    shared.facilitator = true
+    shared.clearsScreen = interactive
+    shared.showsNotes = false
+    return shared
+  }
+}

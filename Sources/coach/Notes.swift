@@ -1,0 +1,139 @@
+import ArgumentParser
+import CoachKit
+import CoachTerminal
+import Foundation
+
+/// `coach notes [ID]`: the facilitator's private view of a running session, in a second terminal.
+///
+/// It follows the session's log: every event is on disk (fsynced) before the shared screen shows
+/// it, so replaying the log gives exactly the running session. Nothing is sent between the two
+/// programs: either can stop and start again, and only the user who owns the private sessions
+/// folder (0700, logs 0600) can read it.
+struct Notes: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The presenter view: follow a facilitated session privately in a second terminal.",
+    discussion: """
+      Shows the current step's facilitator notes, what comes next, the section and session
+      clocks, the parking lot and the team's ratings so far, and follows the session as it goes.
+      With no ID it attaches to the latest unfinished session run with --facilitator, waiting for
+      one to start. Ctrl-C detaches; the session goes on. The session must be saved (not
+      --no-save) for the view to see it.
+      """)
+
+  @Argument(help: "The session's id, or the start of it. Default: the latest facilitated one.")
+  var id: String?
+
+  @Flag(help: "Show the view once and exit, instead of following the session.")
+  var once = false
+
+  /// How often the log is looked at, in seconds.
+  static let pollInterval = 0.2
+
+  func run() throws {
+    umask(0o077)
+    let store = try SavedSessions.store()
+    let clock = try PlanSaving.clock()
+    let streams = StandardStreams()
+    let terminal = isatty(STDOUT_FILENO) == 1
+    var waitingSaid = false
+    var path: String?
+    while path == nil {
+      if let id {
+        do {
+          path = try store.find(id).path
+        } catch let error as StorageError {
+          SavedSessions.fail("\(error)", error.exitStatus)
+        }
+      } else if let latest = Self.latestFacilitated(in: store) {
+        path = latest
+      } else {
+        if once { SavedSessions.fail("there is no unfinished facilitated session", .noInput) }
+        if !waitingSaid {
+          streams.write(
+            "Waiting for a session run with 'coach run --facilitator'… (Ctrl-C to stop)\n")
+          waitingSaid = true
+        }
+        Self.sleep(Self.pollInterval * 2)
+      }
+    }
+    guard let path else { return }
+    var shown = ""
+    var lastStamp = Stamp(path: "")
+    var lastDraw = Date.distantPast
+    var dialogues: [String: Dialogue] = [:]
+    while true {
+      let stamp = Stamp(path: path)
+      if stamp.missing {
+        streams.write("\nThe session was deleted; detaching.\n")
+        return
+      }
+      // Redraw when the log changed, and at a terminal once a second for the clocks.
+      if stamp != lastStamp || (terminal && Date().timeIntervalSince(lastDraw) >= 1) {
+        lastStamp = stamp
+        lastDraw = Date()
+        guard let transcript = Self.replay(path, cache: &dialogues) else {
+          Self.sleep(Self.pollInterval)
+          continue
+        }
+        let text = PresenterView.render(
+          transcript, at: clock.now(), width: terminal ? Terminal.columns() : 80)
+        if text != shown {
+          shown = text
+          streams.write(
+            (terminal ? "\u{1B}[H\u{1B}[2J" : "\n" + String(repeating: "-", count: 72) + "\n")
+              + text)
+        }
+        if once { return }
+        if transcript.isFinished {
+          streams.write("\nThe session is complete; detaching.\n")
+          return
+        }
+      }
+      Self.sleep(Self.pollInterval)
+    }
+  }
+
+  /// The latest unfinished session that was run with `--facilitator`.
+  static func latestFacilitated(in store: SessionStore) -> String? {
+    var cache: [String: Dialogue] = [:]
+    return store.list().sessions.last { saved in
+      saved.header.facilitated == true && (replay(saved.path, cache: &cache)?.isFinished == false)
+    }?.path
+  }
+
+  /// Reads and replays the log; nil while it cannot be read (a line being written is dropped as
+  /// torn, so that is rare). The dialogue is loaded once per fingerprint.
+  static func replay(_ path: String, cache: inout [String: Dialogue]) -> Transcript? {
+    guard let contents = try? SessionLogContents.read(path) else { return nil }
+    let key = contents.header.source + "#" + contents.header.fingerprint
+    if cache[key] == nil { cache[key] = try? SavedSessions.dialogueQuietly(of: contents.header) }
+    guard let dialogue = cache[key] else { return nil }
+    return Transcript.replay(header: contents.header, entries: contents.entries, dialogue: dialogue)
+  }
+
+  static func sleep(_ seconds: Double) {
+    var request = timespec(
+      tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+    _ = nanosleep(&request, nil)
+  }
+
+  /// What changes when a log is written to: its identity, size and modification time.
+  struct Stamp: Equatable {
+    var missing = false
+    var inode: UInt64 = 0
+    var size: Int64 = 0
+    var modified: Int = 0
+
+    init(path: String) {
+      guard !path.isEmpty else { return }
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        missing = true
+        return
+      }
+      inode = UInt64(info.st_ino)
+      size = Int64(info.st_size)
+      modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+    }
+  }
+}
