@@ -42,7 +42,7 @@ struct Sessions: ParsableCommand {
         } else {
           progress = "\(saved.contents.entries.count) events (dialogue not found)"
         }
-        let started = LocalDateText.dateTime(saved.header.startedAt)
+        let started = LocalTime(saved.header).dateTime(saved.header.startedAt)
         let shownID = isCheckin ? "└ " + saved.id : saved.id
         print(
           shownID.padding(toLength: 22, withPad: " ", startingAt: 0)
@@ -102,17 +102,5 @@ struct Sessions: ParsableCommand {
         doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions."
       )
     }
-  }
-}
-
-/// Local dates for listings.
-enum LocalDateText {
-  static func dateTime(_ date: Date) -> String {
-    var style = Date.VerbatimFormatStyle(
-      format:
-        "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-      timeZone: TimeZone.current, calendar: Calendar(identifier: .gregorian))
-    style.locale = Locale(identifier: "en_US_POSIX")
-    return date.formatted(style)
   }
 }

@@ -29,16 +29,18 @@ public enum TranscriptFormat: String, CaseIterable, Sendable {
   }
 }
 
-/// Local times for exports, in the session's own time zone.
-struct LocalTime {
-  let timeZone: TimeZone
+/// Local times for exports and listings, in the session's own time zone.
+///
+///     LocalTime(header).dateTime(header.startedAt)  // "2026-11-29 09:01"
+public struct LocalTime: Sendable {
+  public let timeZone: TimeZone
 
-  init(_ header: LogHeader) {
+  public init(_ header: LogHeader) {
     timeZone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
   }
 
   /// "2026-11-29 09:01"
-  func dateTime(_ date: Date) -> String {
+  public func dateTime(_ date: Date) -> String {
     var style = Date.VerbatimFormatStyle(
       format:
         "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
