@@ -89,8 +89,6 @@ public enum Command: String, CaseIterable, Sendable {
   }
 
   /// Names to complete after a '/'.
-  public static var typedNames: [String] { typedNames(facilitating: false) }
-
   public static func typedNames(facilitating: Bool) -> [String] {
     available(facilitating: facilitating).filter { $0 != .questionHelp }.map { "/" + $0.rawValue }
   }

@@ -34,18 +34,9 @@ extension Conversation {
     case .pause: event = .pause
     case .resume: event = .resume
     case .extend:
-      guard let minutes = Double(argument.replacingOccurrences(of: ",", with: ".")),
-        minutes > 0, minutes <= 120
-      else {
-        sink.write("Give the minutes to add, from 1 to 120, like /extend 2.\n")
-        return nil
-      }
-      event = .extend(minutes: minutes)
+      // The engine says why a number does not fit; text that is no number is not one.
+      event = .extend(minutes: Double(argument.replacingOccurrences(of: ",", with: ".")) ?? .nan)
     case .park:
-      guard !argument.isEmpty else {
-        sink.write("Say what to park, like /park Hiring freeze.\n")
-        return nil
-      }
       event = .park(argument)
     case .jump:
       guard !argument.isEmpty else {

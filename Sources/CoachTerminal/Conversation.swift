@@ -254,15 +254,7 @@ public struct Conversation {
       return "Nothing of this session is saved, so there is nothing to export."
     }
     do {
-      let contents = try SessionLogContents.read(recorder.store.path(of: recorder.sessionID))
-      let transcript = Transcript.replay(
-        header: contents.header, entries: contents.entries, dialogue: engine.dialogue)
-      let folder = PrivateFiles.plansDirectory()
-      try PrivateFiles.makeDirectory(folder)
-      let path = PrivateFiles.unusedPath(
-        in: folder, name: "\(recorder.sessionID).\(format.fileExtension)")
-      try PrivateFiles.write(format.render(transcript), to: path)
-      return "Transcript saved to \(path)"
+      return "Transcript saved to \(try TranscriptFile.save(recorder, engine: engine, as: format))"
     } catch {
       return "The transcript could not be saved: \(error)"
     }

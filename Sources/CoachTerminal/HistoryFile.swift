@@ -12,18 +12,14 @@ public enum HistoryFile {
   public static func location(environment: [String: String] = ProcessInfo.processInfo.environment)
     -> String?
   {
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return state + "/coach/history"
-    }
-    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-    return home + "/.local/state/coach/history"
+    (try? XDGPaths.current(environment))?.history
   }
 
   /// Makes the folders (0700) and the file (0600) if they are missing, and tightens the file's
   /// mode if it is looser. Returns false when the file cannot be used.
   public static func prepare(_ path: String) -> Bool {
     let folder = (path as NSString).deletingLastPathComponent
-    guard makeFolders(folder) else { return false }
+    guard (try? PrivateFiles.makeDirectory(folder, tightening: true)) != nil else { return false }
     let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
@@ -35,13 +31,4 @@ public enum HistoryFile {
     return true
   }
 
-  private static func makeFolders(_ folder: String) -> Bool {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      return isFolder.boolValue
-    }
-    let parent = (folder as NSString).deletingLastPathComponent
-    if parent != folder, !makeFolders(parent) { return false }
-    return mkdir(folder, 0o700) == 0 || errno == EEXIST
-  }
 }

@@ -40,9 +40,10 @@ public enum PrivateFiles {
     return base + "." + ext
   }
 
-  /// Creates the folders up to `directory` that are missing, as 0700, and makes `directory`
-  /// itself 0700 even if something else created it wider.
-  public static func makeDirectory(_ directory: String) throws(Failure) {
+  /// Creates the folders up to `directory` that are missing, as 0700. With `tightening`, for a
+  /// folder that is coach's own, `directory` itself is made 0700 even if it exists wider; a
+  /// folder a person named (`--plan-out`) is left as it is.
+  public static func makeDirectory(_ directory: String, tightening: Bool = false) throws(Failure) {
     var current = directory.hasPrefix("/") ? "" : "."
     for part in directory.split(separator: "/") {
       current += "/" + part
@@ -51,7 +52,18 @@ public enum PrivateFiles {
           path: current, reason: "cannot create the folder (\(String(cString: strerror(errno))))")
       }
     }
-    chmod(directory, 0o700)
+    var info = stat()
+    if tightening, lstat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      chmod(directory, 0o700)
+    }
+  }
+
+  /// Makes a folder's list of names durable: after a file is created, renamed or removed.
+  public static func syncFolder(_ path: String) {
+    let descriptor = open(path.isEmpty ? "." : path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
   }
 
   /// Writes `text` to `path` as a 0600 file: a temporary file next to it, then a rename.
@@ -90,5 +102,6 @@ public enum PrivateFiles {
       unlink(temporary)
       throw Failure(path: path, reason: reason)
     }
+    syncFolder(directory)
   }
 }

@@ -48,7 +48,7 @@ struct Checkin: ParsableCommand {
         "session \(earlierSaved.id) ran '\(earlierSaved.header.dialogue)', but this check-in follows '\(followed.id)'",
         .dataError)
     }
-    let earlier = try SavedSessions.open(earlierSaved)
+    let earlier = SavedSessions.openOrExit(earlierSaved)
     guard earlier.transcript.isFinished else {
       SavedSessions.fail(
         "session \(earlierSaved.id) is not finished; go on with 'coach resume \(earlierSaved.id)' first",

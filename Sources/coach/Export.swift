@@ -32,7 +32,7 @@ struct Export: ParsableCommand {
   func run() throws {
     umask(0o077)
     let saved = try SavedSessions.find(id, latest: "saved") { _ in true }
-    let opened = try SavedSessions.open(saved)
+    let opened = SavedSessions.openOrExit(saved)
     guard let kind = TranscriptFormat(rawValue: format.rawValue) else { return }
     // A session's export includes the check-ins that followed it.
     let checkins = try SavedSessions.store().list().sessions

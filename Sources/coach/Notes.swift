@@ -106,7 +106,7 @@ struct Notes: ParsableCommand {
   static func replay(_ path: String, cache: inout [String: Dialogue]) -> Transcript? {
     guard let contents = try? SessionLogContents.read(path) else { return nil }
     let key = contents.header.source + "#" + contents.header.fingerprint
-    if cache[key] == nil { cache[key] = try? SavedSessions.dialogueQuietly(of: contents.header) }
+    if cache[key] == nil { cache[key] = try? SavedSessions.dialogue(of: contents.header) }
     guard let dialogue = cache[key] else { return nil }
     return Transcript.replay(header: contents.header, entries: contents.entries, dialogue: dialogue)
   }

@@ -27,7 +27,7 @@ enum PlanSaving {
         planPath = planOut
       } else {
         let directory = PrivateFiles.plansDirectory()
-        try PrivateFiles.makeDirectory(directory)
+        try PrivateFiles.makeDirectory(directory, tightening: true)
         planPath = PrivateFiles.unusedPath(in: directory, name: "\(today.iso)-\(plan.fileName)")
       }
       try PrivateFiles.write(
@@ -60,14 +60,7 @@ enum PlanSaving {
     throws
   {
     do {
-      let contents = try SessionLogContents.read(recorder.store.path(of: recorder.sessionID))
-      let transcript = Transcript.replay(
-        header: contents.header, entries: contents.entries, dialogue: engine.dialogue,
-        earlier: engine.earlier)
-      let folder = PrivateFiles.plansDirectory()
-      try PrivateFiles.makeDirectory(folder)
-      let path = PrivateFiles.unusedPath(in: folder, name: "\(recorder.sessionID).md")
-      try PrivateFiles.write(TranscriptFormat.markdown.render(transcript), to: path)
+      let path = try TranscriptFile.save(recorder, engine: engine, as: .markdown)
       streams.write("Check-in transcript saved to \(path)\n")
     } catch {
       streams.writeError("coach: \(error)\n")

@@ -29,11 +29,19 @@ struct Resume: ParsableCommand {
 
   func run() throws {
     umask(0o077)
-    let saved = try SavedSessions.find(id, latest: "unfinished") { saved in
+    var saved = try SavedSessions.find(id, latest: "unfinished") { saved in
       // Only a replay can tell whether a session ended; a log with no events has not.
       (try? SavedSessions.open(saved))?.transcript.isFinished == false
     }
-    let opened = try SavedSessions.open(saved)
+    // Lock the log before reading it, so that no other coach writes between the read and the
+    // repair of a torn last line.
+    let log: SessionLog
+    do {
+      (log, saved.contents) = try SessionLog.reopen(at: saved.path)
+    } catch {
+      SavedSessions.fail("\(error)", (error as? StorageError)?.exitStatus ?? .ioError)
+    }
+    let opened = SavedSessions.openOrExit(saved)
     let id = saved.id
     if opened.transcript.isFinished {
       SavedSessions.fail("session \(id) is finished; 'coach export \(id)' shows it", .dataError)
@@ -60,14 +68,9 @@ struct Resume: ParsableCommand {
     // Team questions are rated as the session began, whatever the screen looks like now.
     engine.participants = saved.header.participants
     let facilitation = try FacilitatorOptions.parse(facilitator ? ["--facilitator"] : [])
-    let log: SessionLog
-    do {
-      log = try SessionLog.reopen(at: saved.path, validLength: saved.contents.validLength)
-    } catch let error as StorageError {
-      SavedSessions.fail("\(error)", error.exitStatus)
-    }
     let recorder = SessionRecorder(
-      store: try SavedSessions.store(), header: saved.header, continuing: log)
+      store: try SavedSessions.store(), header: saved.header, continuing: log,
+      entries: saved.contents.entries)
     let (session, status) = ConversationRunner.run(
       engine, recorder: recorder, resuming: opened.transcript.session, color: color,
       facilitation: facilitation)

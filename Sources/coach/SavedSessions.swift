@@ -7,9 +7,16 @@ import Foundation
 /// saved one is opened again with its dialogue, with errors on standard error and the right exit
 /// code.
 enum SavedSessions {
+  /// Why a saved session cannot be opened, with the exit status that fits.
+  struct Problem: Error, CustomStringConvertible {
+    var description: String
+    var status: ExitStatus
+  }
+
   static func store() throws -> SessionStore {
     do {
-      return SessionStore(folder: try XDGPaths.current().sessions)
+      let paths = try XDGPaths.current()
+      return SessionStore(folder: paths.sessions, exports: paths.plans)
     } catch {
       fail("\(error)", .config)
     }
@@ -65,10 +72,42 @@ enum SavedSessions {
     return latest
   }
 
-  /// Loads the session's dialogue from where it came from and replays the log through it.
-  static func open(_ saved: SessionStore.Saved) throws -> Opened {
+  /// Like ``open(_:)``, but a problem ends the program with its message and status.
+  static func openOrExit(_ saved: SessionStore.Saved) -> Opened {
     for warning in saved.contents.warnings { warn(warning) }
+    do {
+      return try open(saved)
+    } catch {
+      fail(error.description, error.status)
+    }
+  }
+
+  /// Loads the session's dialogue from where it came from and replays the log through it.
+  static func open(_ saved: SessionStore.Saved) throws(Problem) -> Opened {
     let header = saved.header
+    let dialogue = try dialogue(of: header)
+    // A check-in reads the session it follows.
+    var earlier = EarlierSession.none
+    if let followedID = header.follows {
+      let followed: SessionStore.Saved
+      do {
+        followed = try store().find(followedID)
+      } catch {
+        throw Problem(
+          description: "session \(header.session) is a check-in on session \(followedID), which is gone",
+          status: .noInput)
+      }
+      earlier = EarlierSession(transcript: try open(followed).transcript)
+    }
+    let transcript = Transcript.replay(
+      header: header, entries: saved.contents.entries, dialogue: dialogue, earlier: earlier)
+    return Opened(
+      saved: saved, dialogue: dialogue, transcript: transcript,
+      dialogueChanged: dialogue.fingerprint != header.fingerprint)
+  }
+
+  /// The dialogue a saved session was run with, loaded from where it came from.
+  static func dialogue(of header: LogHeader) throws(Problem) -> Dialogue {
     let result: DialogueLoader.Result
     do {
       if header.source.hasPrefix(EmbeddedDialogues.sourcePrefix) {
@@ -78,37 +117,17 @@ enum SavedSessions {
         result = try DialogueLoader().load(path: header.source)
       }
     } catch {
-      fail(
-        "session \(header.session) was run with the dialogue at \(header.source), which is gone: \(error)",
-        .noInput)
+      throw Problem(
+        description:
+          "session \(header.session) was run with the dialogue at \(header.source), which is gone: \(error)",
+        status: .noInput)
     }
     guard let dialogue = result.dialogue, !result.diagnostics.hasErrors else {
-      fail(
-        "the dialogue at \(header.source) now has errors; run 'coach check \(header.source)'",
-        .dataError)
+      throw Problem(
+        description:
+          "the dialogue at \(header.source) now has errors; run 'coach check \(header.source)'",
+        status: .dataError)
     }
-    // A check-in reads the session it follows.
-    var earlier = EarlierSession.none
-    if let followedID = header.follows {
-      let followed = try open(try find(followedID, latest: "", where: { _ in false }))
-      earlier = EarlierSession(transcript: followed.transcript)
-    }
-    let transcript = Transcript.replay(
-      header: header, entries: saved.contents.entries, dialogue: dialogue, earlier: earlier)
-    return Opened(
-      saved: saved, dialogue: dialogue, transcript: transcript,
-      dialogueChanged: dialogue.fingerprint != header.fingerprint)
-  }
-
-  /// The dialogue a saved session was run with, or nil when it cannot be loaded: for a view that
-  /// keeps trying rather than exiting.
-  static func dialogueQuietly(of header: LogHeader) throws -> Dialogue? {
-    let result =
-      header.source.hasPrefix(EmbeddedDialogues.sourcePrefix)
-      ? try EmbeddedDialogues.load(
-        String(header.source.dropFirst(EmbeddedDialogues.sourcePrefix.count)))
-      : try DialogueLoader().load(path: header.source)
-    guard let dialogue = result.dialogue, !result.diagnostics.hasErrors else { return nil }
     return dialogue
   }
 

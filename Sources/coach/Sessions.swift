@@ -85,22 +85,23 @@ struct Sessions: ParsableCommand {
           SavedSessions.fail("\(error)", error.exitStatus)
         }
       }
-      let exports = PrivateFiles.plansDirectory()
-      let exported = (try? FileManager.default.contentsOfDirectory(atPath: exports)) ?? []
-      for saved in doomed {
+      // A session's check-ins go with it: they hold its answers too.
+      let all = store.list().sessions
+      let ids = Set(doomed.map(\.id))
+      let checkins = all.filter { $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id) }
+      for saved in doomed + checkins {
         do {
-          try store.delete(saved)
+          try store.remove(saved.id)
         } catch let error as StorageError {
           SavedSessions.fail("\(error)", error.exitStatus)
         }
-        // Transcripts saved with /export are named after the session.
-        for name in exported where name.hasPrefix(saved.id + ".") {
-          unlink(exports + "/" + name)
-        }
       }
+
       print(
-        doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions."
-      )
+        doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions.")
+      if !checkins.isEmpty {
+        print("Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them").")
+      }
     }
   }
 }

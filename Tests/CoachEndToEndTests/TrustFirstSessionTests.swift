@@ -6,7 +6,7 @@ import XCTest
 ///
 /// Each persona's answers are in `Fixtures/golden/NAME.in`, its expected standard output in
 /// `NAME.out` (the temporary data folder written as `$XDG_DATA_HOME`). To accept new output after
-/// changing the dialogue on purpose: `UPDATE_GOLDEN=1 swift test --filter TrustFirstSessionTests`.
+/// changing the dialogue on purpose: `COACH_UPDATE_GOLDEN=1 swift test --filter TrustFirstSessionTests`.
 final class TrustFirstSessionTests: XCTestCase {
   static let now = "2026-11-29T09:00:00Z"
 
@@ -274,7 +274,7 @@ final class TrustFirstSessionTests: XCTestCase {
     output = output.replacingOccurrences(
       of: "\\S*coach-e2e-[0-9A-Fa-f-]{36}", with: "\\$TMP", options: .regularExpression)
     let expectedURL = golden.appendingPathComponent("\(name).out")
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+    if ProcessInfo.processInfo.environment["COACH_UPDATE_GOLDEN"] == "1" {
       try output.write(
         to: Self.goldenSource.appendingPathComponent("\(name).out"), atomically: true,
         encoding: .utf8)

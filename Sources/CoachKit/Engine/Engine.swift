@@ -140,7 +140,11 @@ public struct Engine: Sendable {
       hops += 1
       if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
         // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
-        if let variable = step.question?.variable { session.answers.removeValue(forKey: variable) }
+        if let variable = step.question?.variable,
+          let old = session.answers.removeValue(forKey: variable), !session.trail.isEmpty
+        {
+          session.trail[session.trail.count - 1].cleared[variable] = old
+        }
         reply.route.append(.init(stepID: id, via: via, wasTaken: false))
         let next = nextStep(after: step, in: session)
         currentID = next?.id
@@ -171,6 +175,9 @@ public struct Engine: Sendable {
       currentID = next?.id
       via = next.map { .init(from: id, index: $0.index) }
     }
+    // `coach check` refuses loops of steps that ask nothing; should one slip through, say so
+    // rather than pass it off as the end.
+    if currentID != nil { reply.notice = .stoppedInLoop }
     session.currentStepID = nil
   }
 
@@ -207,6 +214,7 @@ public struct Engine: Sendable {
     } else {
       session.answers.removeValue(forKey: turn.variable)
     }
+    for (variable, value) in turn.cleared { session.answers[variable] = value }
     session.currentStepID = step.id
     reply.notice = .wentBack(stepID: step.id)
     reply.prompt = prompt(for: step, in: session)

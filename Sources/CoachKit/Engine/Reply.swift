@@ -55,6 +55,8 @@ public struct Reply: Sendable {
     case alreadyFinished
     /// A saved session is being continued.
     case resumed
+    /// The dialogue went round steps that ask nothing, and was stopped.
+    case stoppedInLoop
     /// Facilitator mode: the clock stopped, or started again.
     case paused
     case clockResumed

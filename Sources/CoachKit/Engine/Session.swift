@@ -39,6 +39,8 @@ public struct Session: Hashable, Sendable, Codable {
     public var wasSkipped: Bool
     /// The variable's value before this turn, restored by `back`.
     public var previous: Value?
+    /// Answers of steps this turn passed over (their `when` no longer held), restored by `back`.
+    public var cleared: [String: Value] = [:]
     public var at: Date
   }
 

@@ -85,7 +85,11 @@ extension Engine {
         reply.notice = .clockUnchanged(isPaused: false)
       }
     case .extend(let minutes):
-      guard minutes.isFinite, minutes > 0 else { return nil }
+      guard minutes.isFinite, minutes > 0, minutes <= 120 else {
+        reply.rejection = Rejection(reason: "extend by a number of minutes from 1 to 120, e.g. /extend 2")
+        reply.prompt = prompt(for: step, in: session)
+        return reply
+      }
       session.extensions[step.sectionID, default: 0] += minutes
       let budget = (dialogue.section(step.sectionID)?.budget ?? 0)
       reply.notice = .extended(
@@ -93,7 +97,11 @@ extension Engine {
         budget: (budget.isFinite ? budget : 0) + session.extensions[step.sectionID, default: 0])
     case .park(let text):
       let cleaned = Sanitizer.clean(text, limit: 500).trimmingCharacters(in: .whitespaces)
-      guard !cleaned.isEmpty else { return nil }
+      guard !cleaned.isEmpty else {
+        reply.rejection = Rejection(reason: "say what to park, e.g. /park hiring freeze")
+        reply.prompt = prompt(for: step, in: session)
+        return reply
+      }
       session.parkingLot.append(ParkedItem(text: cleaned, at: now, sectionID: step.sectionID))
       reply.notice = .parked(cleaned)
     case .jump(let sectionID):
@@ -167,8 +175,17 @@ extension Engine {
   func undoTeamAnswer(in session: inout Session, reply: inout Reply) -> Bool {
     guard let stepID = session.currentStepID, let step = dialogue.step(stepID),
       let question = step.question, collectsTeamRatings(question),
-      var round = session.teamRounds[stepID], let last = round.answers.last
+      var round = session.teamRounds[stepID]
     else { return false }
+    guard let last = round.answers.last else {
+      // A round closed with /next before anyone rated: /back opens it again.
+      guard round.isClosed else { return false }
+      round.isClosed = false
+      session.teamRounds[stepID] = round
+      reply.notice = .teamAnswerUndone
+      reply.prompt = prompt(for: step, in: session)
+      return true
+    }
     if last.participant == nil {
       round.answers.removeAll { $0.participant == nil }
     } else {

@@ -112,8 +112,10 @@ enum QuestionReader {
         return nil
       }
       let options = readOptions(optionsNode, &r)
+      // Count the options written, so that one wrong option is not also reported as too few.
+      let written = optionsNode.sequence?.count ?? options.count
       if type == "choice" {
-        if options.count < 2 {
+        if written < 2 {
           r.error("a choice question needs at least 2 options", at: optionsNode)
         }
         return .choice(options)
@@ -122,7 +124,7 @@ enum QuestionReader {
       var maxPicks = max(options.count, 1)
       if let n = values["min_picks"], let v = r.integer(n, "min_picks") { minPicks = v }
       if let n = values["max_picks"], let v = r.integer(n, "max_picks") { maxPicks = v }
-      if options.count < 2 { r.error("a multi question needs at least 2 options", at: optionsNode) }
+      if written < 2 { r.error("a multi question needs at least 2 options", at: optionsNode) }
       if minPicks < 0 { r.error("min_picks should be 0 or more", at: values["min_picks"]!) }
       if maxPicks < max(minPicks, 1) {
         r.error(

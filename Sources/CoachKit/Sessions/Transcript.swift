@@ -70,6 +70,7 @@ public struct Transcript: Sendable {
         divergence = Divergence(
           eventNumber: index + 1, loggedStep: logged, currentStep: session.currentStepID)
       }
+      let trailBefore = session.trail.count
       reply = engine.handle(entry.event, in: &session)
       endedAt = entry.at
       if let asked, asked.participant != nil {
@@ -88,10 +89,10 @@ public struct Transcript: Sendable {
       }
       switch entry.event {
       case .answer, .skip, .next:
+        // An answer was taken when the trail grew by a turn for the question that was asked.
         guard reply.rejection == nil, let asked, asked.participant == nil,
-          let turn = session.trail.last,
-          turn.stepID == asked.stepID,
-          turn.at == entry.at
+          session.trail.count == trailBefore + 1, let turn = session.trail.last,
+          turn.stepID == asked.stepID
         else { break }
         items.append(
           .answered(
@@ -153,21 +154,13 @@ public struct Transcript: Sendable {
   /// Topics parked during the session, oldest first.
   public var parkingLot: [ParkedItem] { session.parkingLot }
 
-  /// The answers that stand at the end (later answers replace undone ones), in order.
+  /// The answers that stand at the end, in order: the session's trail, as they were shown.
   public var finalAnswers: [Answered] {
-    var standing: [Answered] = []
+    var shown: [String: Answered] = [:]
     for item in items {
-      switch item {
-      case .answered(let answered): standing.append(answered)
-      case .wentBack(let stepID, _):
-        if let index = standing.lastIndex(where: { $0.stepID == stepID }) {
-          standing.removeSubrange(index...)
-        }
-      case .restarted: standing.removeAll()
-      default: break
-      }
+      if case .answered(let answered) = item { shown["\(answered.stepID)@\(answered.at.timeIntervalSince1970)"] = answered }
     }
-    return standing
+    return session.trail.compactMap { shown["\($0.stepID)@\($0.at.timeIntervalSince1970)"] }
   }
 
   /// Planned and actual minutes per section, in the order the session entered them. Planned

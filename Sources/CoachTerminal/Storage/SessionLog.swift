@@ -22,7 +22,7 @@ public final class SessionLog {
   public static func create(at path: String, header: LogHeader) throws -> SessionLog {
     let folder = (path as NSString).deletingLastPathComponent
     do {
-      try PrivateFiles.makeDirectory(folder)
+      try PrivateFiles.makeDirectory(folder, tightening: true)
     } catch {
       throw StorageError.cannotCreate(error.description)
     }
@@ -35,26 +35,23 @@ public final class SessionLog {
     try log.lock()
     try log.write(try JSONEncoder.logLine.encode(header))
     // The new file's name must survive a crash too.
-    let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if folderDescriptor >= 0 {
-      fsync(folderDescriptor)
-      close(folderDescriptor)
-    }
+    PrivateFiles.syncFolder(folder)
     return log
   }
 
-  /// Opens an existing log to add to it, after a torn last line (if any) has been cut off.
-  public static func reopen(at path: String, validLength: Int) throws -> SessionLog {
+  /// Opens an existing log to add to it: locks it, reads it, and cuts off a torn last line.
+  public static func reopen(at path: String) throws -> (SessionLog, SessionLogContents) {
     let descriptor = open(path, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw StorageError.system("cannot open the session log \(path)", errno)
     }
     let log = SessionLog(path: path, descriptor: descriptor)
     try log.lock()
-    if ftruncate(descriptor, off_t(validLength)) != 0 {
+    let contents = try SessionLogContents.read(path)
+    if ftruncate(descriptor, off_t(contents.validLength)) != 0 {
       throw StorageError.system("cannot repair the session log \(path)", errno)
     }
-    return log
+    return (log, contents)
   }
 
   public func append(_ entry: LogEntry) throws {

@@ -1,14 +1,20 @@
 import CoachKit
 import Foundation
 
-/// The saved sessions of this user: one log file each, in a private folder.
+/// The saved sessions of this user: one log file each, in a private folder, and the transcripts
+/// exported from them (named after the session) in another.
 ///
-///     let store = SessionStore(folder: try XDGPaths.current().sessions)
-///     for saved in try store.list() { print(saved.id) }
+///     let store = SessionStore(folder: paths.sessions, exports: paths.plans)
+///     for saved in store.list().sessions { print(saved.id) }
 public struct SessionStore: Sendable {
   public var folder: String
+  /// Where `/export` and check-ins put transcripts named `<session id>.<format>`; nil for none.
+  public var exports: String?
 
-  public init(folder: String) { self.folder = folder }
+  public init(folder: String, exports: String? = nil) {
+    self.folder = folder
+    self.exports = exports
+  }
 
   /// A saved session as the store sees it without replaying it.
   public struct Saved: Sendable {
@@ -73,15 +79,22 @@ public struct SessionStore: Sendable {
       "'\(id)' matches \(matches.count) sessions: \(matches.map(\.id).joined(separator: ", "))")
   }
 
-  /// Removes a session's log for good.
-  public func delete(_ saved: Saved) throws {
-    guard unlink(saved.path) == 0 || errno == ENOENT else {
-      throw StorageError.system("cannot delete \(saved.path)", errno)
+  /// Removes a session for good: its log and the transcripts exported from it.
+  public func remove(_ id: String) throws {
+    let log = path(of: id)
+    guard unlink(log) == 0 || errno == ENOENT else {
+      throw StorageError.system("cannot delete \(log)", errno)
     }
-    let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if folderDescriptor >= 0 {
-      fsync(folderDescriptor)
-      close(folderDescriptor)
+    PrivateFiles.syncFolder(folder)
+    guard let exports, let names = try? FileManager.default.contentsOfDirectory(atPath: exports) else {
+      return
     }
+    for name in names where name.hasPrefix(id + ".") {
+      let path = exports + "/" + name
+      guard unlink(path) == 0 || errno == ENOENT else {
+        throw StorageError.system("cannot delete \(path)", errno)
+      }
+    }
+    PrivateFiles.syncFolder(exports)
   }
 }
