@@ -375,7 +375,8 @@ public struct Conversation {
     if let plan = engine.dialogue.plan {
       sink.write(
         "\n"
-          + Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines)
+          + wrapPlan(
+            Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines))
           + "\n")
     }
     sink.write("\nThe session is complete.\n")
@@ -408,6 +409,17 @@ public struct Conversation {
 
   func wrap(_ text: String) -> String {
     guard let width = style.width?() else { return text }
-    return TextWrapper.wrap(text, width: width)
+    return TextWrapper.wrap(TextWrapper.reflow(text), width: width)
+  }
+
+  /// The plan at a terminal: long lines wrapped, but table rows and code blocks left whole.
+  func wrapPlan(_ text: String) -> String {
+    guard let width = style.width?() else { return text }
+    var inCode = false
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      if line.hasPrefix("```") { inCode.toggle() }
+      if inCode || line.hasPrefix("```") || line.hasPrefix("|") { return String(line) }
+      return TextWrapper.wrap(String(line), width: width)
+    }.joined(separator: "\n")
   }
 }

@@ -13,6 +13,37 @@ public enum TextWrapper {
     .joined(separator: "\n")
   }
 
+  /// Joins the lines of each paragraph, so that line breaks an author made in a dialogue file do
+  /// not fight the terminal's wrapping. Breaks stay before an empty line, an indented line, a list
+  /// item, a heading, a table row or a code fence, and inside code fences.
+  ///
+  ///     TextWrapper.reflow("One\nparagraph.\n\n- a\n- b")  // "One paragraph.\n\n- a\n- b"
+  public static func reflow(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var result = ""
+    var inCode = false
+    for (index, line) in lines.enumerated() {
+      if line.hasPrefix("```") { inCode.toggle() }
+      result += line
+      guard index + 1 < lines.count else { break }
+      let next = lines[index + 1]
+      let keepsBreak =
+        inCode || line.isEmpty || line.hasPrefix("```") || isStructural(line) || next.isEmpty
+        || isStructural(next) || next.hasPrefix("```")
+      result += keepsBreak ? "\n" : " "
+    }
+    return result
+  }
+
+  /// A line that stands on its own: indented, a list item, a heading, a table row.
+  private static func isStructural(_ line: Substring) -> Bool {
+    guard let first = line.first else { return true }
+    if first == " " || first == "#" || first == "|" || first == "\t" { return true }
+    if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") { return true }
+    let digits = line.prefix { $0.isNumber }
+    return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(") ") || line.dropFirst(digits.count).hasPrefix(". "))
+  }
+
   /// A piece that stays on one line; `joined` when it follows the previous piece with no space.
   private struct Piece {
     var text: String
@@ -23,7 +54,14 @@ public enum TextWrapper {
   private static func wrapLine(_ line: String, width: Int) -> String {
     guard displayWidth(line) > width else { return line }
     let indentation = String(line.prefix { $0 == " " })
-    let indent = indentation.count < width / 2 ? indentation : ""
+    // Continuation lines of "  1) label" or "- item" start under the label, not the marker.
+    let body = line.dropFirst(indentation.count)
+    let digits = body.prefix { $0.isNumber }
+    var marker = 0
+    if !digits.isEmpty, body.dropFirst(digits.count).hasPrefix(") ") { marker = digits.count + 2 }
+    if body.hasPrefix("- ") || body.hasPrefix("* ") { marker = 2 }
+    let hanging = indentation + String(repeating: " ", count: marker)
+    let indent = hanging.count < width / 2 ? hanging : ""
     var lines: [String] = []
     var current = indentation
     var currentWidth = indentation.count

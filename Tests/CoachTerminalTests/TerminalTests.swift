@@ -6,8 +6,16 @@ import XCTest
 final class TextWrapperTests: XCTestCase {
   func testWrapsAtSpacesAndKeepsIndentation() {
     XCTAssertEqual(TextWrapper.wrap("A long line of text", width: 10), "A long\nline of\ntext")
+    // An option's continuation lines start under its label.
     XCTAssertEqual(
-      TextWrapper.wrap("  1) one two three four", width: 12), "  1) one two\n  three four")
+      TextWrapper.wrap("  1) one two three four", width: 12), "  1) one two\n     three\n     four")
+  }
+
+  func testReflowJoinsAParagraphsLinesButKeepsStructure() {
+    XCTAssertEqual(TextWrapper.reflow("One\nparagraph.\n\nNext"), "One paragraph.\n\nNext")
+    XCTAssertEqual(TextWrapper.reflow("Intro:\n- a\n- b\n  indented"), "Intro:\n- a\n- b\n  indented")
+    XCTAssertEqual(TextWrapper.reflow("| a |\n| b |"), "| a |\n| b |")
+    XCTAssertEqual(TextWrapper.reflow("```\nkeep\nthis\n```"), "```\nkeep\nthis\n```")
   }
 
   func testWideCharactersCountAsTwoColumns() {
