@@ -52,7 +52,9 @@ public enum PromptText {
     if let defaultText = prompt.defaultText, !prompt.kind.isYesNo {
       parts.append("Press Enter for \(defaultText).")
     }
-    if prompt.isOptional { parts.append("Optional: /skip to skip.") }
+    if prompt.isOptional {
+      parts.append(prompt.defaultText == nil ? "Optional: press Enter to skip." : "Optional: /skip to skip.")
+    }
     if prompt.help != nil { parts.append("? for help.") }
     return parts.joined(separator: " ")
   }

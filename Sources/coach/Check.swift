@@ -7,10 +7,11 @@ import Foundation
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check a dialogue file or folder for mistakes.",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       Prints each finding as FILE:LINE:COLUMN: error|warning: MESSAGE, then a summary.
       Exits 0 when there are no errors, 65 when there are, 66 when PATH does not exist.
-      """)
+      """))
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text

@@ -8,11 +8,12 @@ struct Checkin: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
     abstract: "Check in on a finished session's plan (the latest one by default).",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       A few weeks after a session: how each action went, the focus area rated again, before and
       after side by side, and what to keep, adjust or drop. Writes an updated plan next to the
       first one, and the check-in is saved with the session it follows.
-      """)
+      """))
 
   @Argument(help: "The session to check in on: its id, or the start of it.")
   var session: String?

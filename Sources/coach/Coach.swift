@@ -1,3 +1,4 @@
+import CoachTerminal
 import ArgumentParser
 
 /// `coach`: a terminal coach for team leaders.
@@ -7,10 +8,11 @@ struct Coach: ParsableCommand {
     commandName: "coach",
     abstract:
       "A terminal coach for team leaders: a 20-minute session on trust that ends in an action plan.",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       With no command, runs the default session, "Elevate Your Team in Twenty Minutes".
       Everything stays on this computer.
-      """,
+      """),
     version: "0.1.0",
     subcommands: [
       Run.self, Resume.self, Checkin.self, Sessions.self, Export.self, Notes.self, Check.self,

@@ -7,12 +7,13 @@ import Foundation
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Export a saved session's transcript (the latest session by default).",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       The transcript holds every question and answer with its local time, the sections with
       planned and actual minutes, back and skip events, and the plan. JSON follows
       docs/transcript.schema.json. Files are written privately (mode 0600), never through a
       symbolic link.
-      """)
+      """))
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case markdown, json, html, text

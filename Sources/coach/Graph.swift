@@ -7,12 +7,13 @@ import Foundation
 struct Graph: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Draw a dialogue's flow as a Graphviz (DOT) or Mermaid graph.",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       Steps are boxes grouped by section (with each section's budget), arrows carry their
       conditions; the start is marked, final steps have a double border, steps with a 'when'
       condition a dashed one. Render DOT with: coach graph PATH | dot -Tsvg -o flow.svg
       Exits 65 when the dialogue has errors (run 'coach check' for them), 66 when PATH does not exist.
-      """)
+      """))
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case dot

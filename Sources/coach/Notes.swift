@@ -12,13 +12,14 @@ import Foundation
 struct Notes: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "The presenter view: follow a facilitated session privately in a second terminal.",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       Shows the current step's facilitator notes, what comes next, the section and session
       clocks, the parking lot and the team's ratings so far, and follows the session as it goes.
       With no ID it attaches to the latest unfinished session run with --facilitator, waiting for
       one to start. Ctrl-C detaches; the session goes on. The session must be saved (not
       --no-save) for the view to see it.
-      """)
+      """))
 
   @Argument(help: "The session's id, or the start of it. Default: the latest facilitated one.")
   var id: String?

@@ -7,11 +7,12 @@ import Foundation
 struct Resume: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Continue a saved session (the latest unfinished one by default).",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       Every answer is saved the moment it is given, so a session survives a closed terminal or
       a crash. If the dialogue was edited since, the session goes on when every step it answered
       still exists; otherwise coach says which steps are missing.
-      """)
+      """))
 
   @Argument(help: "The session's id, or the start of it. 'coach sessions' lists them.")
   var id: String?
@@ -67,7 +68,9 @@ struct Resume: ParsableCommand {
     var engine = Engine(dialogue: opened.dialogue, clock: clock, earlier: opened.transcript.earlier)
     // Team questions are rated as the session began, whatever the screen looks like now.
     engine.participants = saved.header.participants
-    let facilitation = try FacilitatorOptions.parse(facilitator ? ["--facilitator"] : [])
+    // A session begun for a room goes on for the room.
+    let facilitation = try FacilitatorOptions.parse(
+      facilitator || saved.header.facilitated == true ? ["--facilitator"] : [])
     let recorder = SessionRecorder(
       store: try SavedSessions.store(), header: saved.header, continuing: log,
       entries: saved.contents.entries)

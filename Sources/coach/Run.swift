@@ -7,7 +7,8 @@ import Foundation
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a session (the default when no command is given).",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       At a terminal, answers are typed with line editing, history (Up arrow) and Tab completion
       of the commands and options; Ctrl-C clears the line, Ctrl-D on an empty line asks whether
       to quit. When standard input or output is not a terminal, answers are read one per line
@@ -16,7 +17,7 @@ struct Run: ParsableCommand {
 
       Colour is used on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE=1 or
       --color always forces it.
-      """)
+      """))
 
   @Argument(
     help: "A dialogue file or folder. Default: the built-in session.",

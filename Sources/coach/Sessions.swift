@@ -21,7 +21,6 @@ struct Sessions: ParsableCommand {
         print("No saved sessions (they are kept in \(store.folder)).")
         return
       }
-      print("id                    dialogue         started           progress")
       // Check-ins are listed under the session they follow.
       let ids = Set(all.sessions.map(\.id))
       var ordered: [(saved: SessionStore.Saved, isCheckin: Bool)] = []
@@ -32,23 +31,27 @@ struct Sessions: ParsableCommand {
           ordered.append((checkin, true))
         }
       }
+      var rows = [["id", "dialogue", "started", "progress"]]
       for (saved, isCheckin) in ordered {
-        let opened = try? SavedSessions.open(saved)
         let progress: String
-        if let transcript = opened?.transcript {
+        if let transcript = (try? SavedSessions.open(saved))?.transcript {
           let answered = transcript.finalAnswers.count
           progress =
             transcript.isFinished ? "finished, \(answered) answers" : "\(answered) answers so far"
         } else {
           progress = "\(saved.contents.entries.count) events (dialogue not found)"
         }
-        let started = LocalTime(saved.header).dateTime(saved.header.startedAt)
-        let shownID = isCheckin ? "└ " + saved.id : saved.id
+        rows.append([
+          isCheckin ? "└ " + saved.id : saved.id, saved.header.dialogue,
+          LocalTime(saved.header).dateTime(saved.header.startedAt), progress,
+        ])
+      }
+      // Columns as wide as their widest cell, two spaces apart.
+      let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+      for row in rows {
         print(
-          shownID.padding(toLength: 22, withPad: " ", startingAt: 0)
-            + String(saved.header.dialogue.prefix(16)).padding(
-              toLength: 17, withPad: " ", startingAt: 0)
-            + started.padding(toLength: 18, withPad: " ", startingAt: 0) + progress)
+          (0..<3).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }
+            .joined() + row[3])
       }
       print("\nContinue one with 'coach resume ID'; export it with 'coach export ID'.")
     }

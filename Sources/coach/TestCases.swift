@@ -8,13 +8,14 @@ struct TestCases: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
     abstract: "Run a dialogue's test cases (the YAML files in the tests/ folder next to it).",
-    discussion: """
+    discussion: TextWrapper.reflow(
+      """
       Each case gives answers through the engine, with a fixed clock, then checks what it
       expects: steps visited or not, values, text in the plan, where the dialogue ends. Prints
       each case as passed or FAILED, each difference as FILE:LINE:COLUMN: MESSAGE. Exits 0 when
       every case passes, 1 when one fails, 65 when the dialogue or a case file has mistakes, 66
       when there is no dialogue or no case. See docs/dialogue-tests.md.
-      """)
+      """))
 
   @Argument(
     help: "A dialogue file, or a folder holding dialogue.yaml.",

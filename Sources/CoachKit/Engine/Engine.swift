@@ -57,6 +57,14 @@ public struct Engine: Sendable {
       return reply
     }
     if let handled = handleFacilitation(event, at: step, question, in: &session) { return handled }
+    var event = event
+    if case .answer(let text) = event, question.isOptional,
+      text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+      (defaultValue(of: question, in: session) ?? Value.none) == Value.none
+    {
+      // Enter on an optional question with nothing to default to skips it.
+      event = .skip
+    }
     switch event {
     case .answer(let text):
       switch value(forAnswer: text, to: question, in: session) {
@@ -101,10 +109,7 @@ public struct Engine: Sendable {
       if let value = defaultValue(of: question, in: session), value != .none {
         return .success(value)
       }
-      return .failure(
-        Rejection(
-          reason: question.isOptional
-            ? "an answer is needed, or skip this question" : "an answer is needed"))
+      return .failure(Rejection(reason: "an answer is needed"))
     }
     return AnswerParser.parse(text, for: question.kind)
   }
