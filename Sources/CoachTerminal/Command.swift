@@ -63,7 +63,7 @@ public enum Command: String, CaseIterable, Sendable {
     case .where: "/where     which section and step this is"
     case .time: "/time      time spent, against the agenda"
     case .restart: "/restart   forget every answer and begin again"
-    case .export: "/export     save this session's transcript (markdown, json, html or text)"
+    case .export: "/export    save this session's transcript (markdown, json, html or text)"
     case .quit: "/quit      stop the session"
     case .questionHelp: "?          help for the current question"
     case .next: "/next      move on (ends a round of team ratings; leaves a question unanswered)"

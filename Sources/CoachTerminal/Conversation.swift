@@ -299,7 +299,8 @@ public struct Conversation {
     if let rejection = reply.rejection {
       text.append((wrap(ReplyText.rejection(rejection)), .rejection))
       text.append(("\n", .plain))
-      if let prompt = reply.prompt {
+      // The instruction again, unless the reason already says what is expected.
+      if let prompt = reply.prompt, !rejection.reason.hasPrefix("expected") {
         text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain))
       }
     } else if let prompt = reply.prompt {

@@ -50,7 +50,12 @@ public enum PromptText {
       }
     }
     if let defaultText = prompt.defaultText, !prompt.kind.isYesNo {
-      parts.append("Press Enter for \(defaultText).")
+      // A long option is named by its number; the list above shows it in full.
+      if let index = prompt.options.firstIndex(where: { $0.label == defaultText }), defaultText.count > 24 {
+        parts.append("Press Enter for \(index + 1).")
+      } else {
+        parts.append("Press Enter for \(defaultText).")
+      }
     }
     if prompt.isOptional {
       parts.append(prompt.defaultText == nil ? "Optional: press Enter to skip." : "Optional: /skip to skip.")

@@ -43,6 +43,25 @@ struct Run: ParsableCommand {
 
   @OptionGroup var facilitation: FacilitatorOptions
 
+  func validate() throws {
+    if noSave && planOut != nil {
+      throw ValidationError("--no-save keeps nothing on disk, so it cannot go with --plan-out")
+    }
+    // A mistyped command ("coach sesions") would otherwise be taken for a dialogue's path.
+    if let dialogue, !dialogue.contains("/"), !dialogue.contains("."),
+      !FileManager.default.fileExists(atPath: dialogue)
+    {
+      let commands = Coach.configuration.subcommands.map { $0._commandName }
+      var message = "unknown command '\(dialogue)'"
+      if let guess = Suggestion.closest(to: dialogue, among: commands) {
+        message += "; did you mean '\(guess)'?"
+      } else {
+        message += "; the commands are \(commands.joined(separator: ", ")), or name a dialogue file"
+      }
+      throw ValidationError(message)
+    }
+  }
+
   func run() throws {
     umask(0o077)
     let loaded = try DialogueLoading.load(dialogue)
