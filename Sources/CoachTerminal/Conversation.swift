@@ -377,7 +377,8 @@ public struct Conversation {
       sink.write(
         "\n"
           + wrapPlan(
-            Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines))
+            Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines)
+          )
           + "\n")
     }
     sink.write("\nThe session is complete.\n")

@@ -51,14 +51,17 @@ public enum PromptText {
     }
     if let defaultText = prompt.defaultText, !prompt.kind.isYesNo {
       // A long option is named by its number; the list above shows it in full.
-      if let index = prompt.options.firstIndex(where: { $0.label == defaultText }), defaultText.count > 24 {
+      if let index = prompt.options.firstIndex(where: { $0.label == defaultText }),
+        defaultText.count > 24
+      {
         parts.append("Press Enter for \(index + 1).")
       } else {
         parts.append("Press Enter for \(defaultText).")
       }
     }
     if prompt.isOptional {
-      parts.append(prompt.defaultText == nil ? "Optional: press Enter to skip." : "Optional: /skip to skip.")
+      parts.append(
+        prompt.defaultText == nil ? "Optional: press Enter to skip." : "Optional: /skip to skip.")
     }
     if prompt.help != nil { parts.append("? for help.") }
     return parts.joined(separator: " ")

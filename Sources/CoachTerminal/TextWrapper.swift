@@ -41,7 +41,9 @@ public enum TextWrapper {
     if first == " " || first == "#" || first == "|" || first == "\t" { return true }
     if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") { return true }
     let digits = line.prefix { $0.isNumber }
-    return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(") ") || line.dropFirst(digits.count).hasPrefix(". "))
+    return !digits.isEmpty
+      && (line.dropFirst(digits.count).hasPrefix(") ")
+        || line.dropFirst(digits.count).hasPrefix(". "))
   }
 
   /// A piece that stays on one line; `joined` when it follows the previous piece with no space.

@@ -1,5 +1,5 @@
-import CoachTerminal
 import ArgumentParser
+import CoachTerminal
 
 /// `coach`: a terminal coach for team leaders.
 @main

@@ -94,7 +94,8 @@ enum SavedSessions {
         followed = try store().find(followedID)
       } catch {
         throw Problem(
-          description: "session \(header.session) is a check-in on session \(followedID), which is gone",
+          description:
+            "session \(header.session) is a check-in on session \(followedID), which is gone",
           status: .noInput)
       }
       earlier = EarlierSession(transcript: try open(followed).transcript)

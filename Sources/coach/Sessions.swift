@@ -91,7 +91,9 @@ struct Sessions: ParsableCommand {
       // A session's check-ins go with it: they hold its answers too.
       let all = store.list().sessions
       let ids = Set(doomed.map(\.id))
-      let checkins = all.filter { $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id) }
+      let checkins = all.filter {
+        $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
+      }
       for saved in doomed + checkins {
         do {
           try store.remove(saved.id)
@@ -101,9 +103,12 @@ struct Sessions: ParsableCommand {
       }
 
       print(
-        doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions.")
+        doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions."
+      )
       if !checkins.isEmpty {
-        print("Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them").")
+        print(
+          "Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them")."
+        )
       }
     }
   }

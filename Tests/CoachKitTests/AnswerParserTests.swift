@@ -45,6 +45,14 @@ final class AnswerParserTests: XCTestCase {
     XCTAssertEqual(reason("1, 9", kind), "9 is not an option; enter a number from 1 to 3")
   }
 
+  func testAnExclusiveOptionStandsAlone() {
+    let none = Option(value: "none", label: "None of these", isExclusive: true, location: here)
+    let kind = AnswerKind.multipleChoice(options + [none], minPicks: 1, maxPicks: 4)
+    XCTAssertEqual(try parse("4", kind).get(), .list(["none"]))
+    XCTAssertEqual(
+      reason("1, 4", kind), "'None of these' cannot be picked together with other options")
+  }
+
   func testScaleTakesWholeNumbersInRangeAndTheEndLabels() {
     let kind = AnswerKind.scale(
       .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree"))

@@ -10,7 +10,10 @@ final class SessionRecorderTests: XCTestCase {
   var dialogue: Dialogue!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-recorder-\(UUID().uuidString)").path
+    folder =
+      FileManager.default.temporaryDirectory.appendingPathComponent(
+        "coach-recorder-\(UUID().uuidString)"
+      ).path
     let yaml = """
       id: consent
       title: Consent
@@ -24,7 +27,8 @@ final class SessionRecorderTests: XCTestCase {
               ask: {type: yesno, prompt: Keep?}
               final: true
       """
-    dialogue = try XCTUnwrap(DialogueLoader(source: .inMemory([:])).load(text: yaml, name: "c.yaml").dialogue)
+    dialogue = try XCTUnwrap(
+      DialogueLoader(source: .inMemory([:])).load(text: yaml, name: "c.yaml").dialogue)
   }
 
   override func tearDownWithError() throws {

@@ -13,7 +13,8 @@ final class TextWrapperTests: XCTestCase {
 
   func testReflowJoinsAParagraphsLinesButKeepsStructure() {
     XCTAssertEqual(TextWrapper.reflow("One\nparagraph.\n\nNext"), "One paragraph.\n\nNext")
-    XCTAssertEqual(TextWrapper.reflow("Intro:\n- a\n- b\n  indented"), "Intro:\n- a\n- b\n  indented")
+    XCTAssertEqual(
+      TextWrapper.reflow("Intro:\n- a\n- b\n  indented"), "Intro:\n- a\n- b\n  indented")
     XCTAssertEqual(TextWrapper.reflow("| a |\n| b |"), "| a |\n| b |")
     XCTAssertEqual(TextWrapper.reflow("```\nkeep\nthis\n```"), "```\nkeep\nthis\n```")
   }
@@ -81,7 +82,8 @@ final class TerminalTests: XCTestCase {
       HistoryFile.location(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"]),
       "/h/.local/state/coach/history")
     // Without HOME, the home folder comes from the password database, as for saved sessions.
-    XCTAssertEqual(HistoryFile.location(environment: [:])?.hasSuffix("/.local/state/coach/history"), true)
+    XCTAssertEqual(
+      HistoryFile.location(environment: [:])?.hasSuffix("/.local/state/coach/history"), true)
   }
 }
 

@@ -65,6 +65,12 @@ public enum AnswerParser {
       case .failure(let rejection): return .failure(rejection)
       }
     }
+    if picked.count > 1,
+      let alone = options.first(where: { $0.isExclusive && picked.contains($0.value) })
+    {
+      return .failure(
+        Rejection(reason: "'\(alone.label)' cannot be picked together with other options"))
+    }
     let range = Self.describePicks(minPicks, maxPicks)
     if picked.count < minPicks {
       return .failure(Rejection(reason: "pick \(range) (you picked \(picked.count))"))

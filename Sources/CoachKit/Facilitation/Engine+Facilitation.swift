@@ -86,7 +86,8 @@ extension Engine {
       }
     case .extend(let minutes):
       guard minutes.isFinite, minutes > 0, minutes <= 120 else {
-        reply.rejection = Rejection(reason: "extend by a number of minutes from 1 to 120, e.g. /extend 2")
+        reply.rejection = Rejection(
+          reason: "extend by a number of minutes from 1 to 120, e.g. /extend 2")
         reply.prompt = prompt(for: step, in: session)
         return reply
       }

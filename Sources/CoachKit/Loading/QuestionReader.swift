@@ -190,8 +190,10 @@ enum QuestionReader {
         guard let value = r.string(valueNode, "value") else { continue }
         let label = values["label"].flatMap { r.string($0, "label") } ?? value
         let synonyms = values["synonyms"].flatMap { r.stringList($0, "synonyms") } ?? []
+        let exclusive = values["exclusive"].flatMap { r.bool($0, "exclusive") } ?? false
         option = Option(
-          value: value, label: label, synonyms: synonyms, location: r.location(of: item))
+          value: value, label: label, synonyms: synonyms, isExclusive: exclusive,
+          location: r.location(of: item))
       }
       if option.value.trimmingCharacters(in: .whitespaces).isEmpty {
         r.error("an option's value cannot be empty", at: option.location)

@@ -10,12 +10,18 @@ public struct Option: Sendable, Hashable {
   public var value: String
   public var label: String
   public var synonyms: [String]
+  /// In a multiple-choice question, an option that cannot be picked with others ("None of these").
+  public var isExclusive: Bool
   public var location: SourceLocation
 
-  public init(value: String, label: String, synonyms: [String] = [], location: SourceLocation) {
+  public init(
+    value: String, label: String, synonyms: [String] = [], isExclusive: Bool = false,
+    location: SourceLocation
+  ) {
     self.value = value
     self.label = label
     self.synonyms = synonyms
+    self.isExclusive = isExclusive
     self.location = location
   }
 }

@@ -158,7 +158,9 @@ public struct Transcript: Sendable {
   public var finalAnswers: [Answered] {
     var shown: [String: Answered] = [:]
     for item in items {
-      if case .answered(let answered) = item { shown["\(answered.stepID)@\(answered.at.timeIntervalSince1970)"] = answered }
+      if case .answered(let answered) = item {
+        shown["\(answered.stepID)@\(answered.at.timeIntervalSince1970)"] = answered
+      }
     }
     return session.trail.compactMap { shown["\($0.stepID)@\($0.at.timeIntervalSince1970)"] }
   }

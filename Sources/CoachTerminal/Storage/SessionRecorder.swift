@@ -29,7 +29,9 @@ public final class SessionRecorder {
   }
 
   /// Continues a session whose log, holding `entries`, is already on disk.
-  public init(store: SessionStore, header: LogHeader, continuing log: SessionLog, entries: [LogEntry]) {
+  public init(
+    store: SessionStore, header: LogHeader, continuing log: SessionLog, entries: [LogEntry]
+  ) {
     self.store = store
     self.header = header
     self.log = log

@@ -86,7 +86,8 @@ public struct SessionStore: Sendable {
       throw StorageError.system("cannot delete \(log)", errno)
     }
     PrivateFiles.syncFolder(folder)
-    guard let exports, let names = try? FileManager.default.contentsOfDirectory(atPath: exports) else {
+    guard let exports, let names = try? FileManager.default.contentsOfDirectory(atPath: exports)
+    else {
       return
     }
     for name in names where name.hasPrefix(id + ".") {

@@ -17,7 +17,8 @@ public enum TranscriptFile {
       earlier: engine.earlier)
     let folder = recorder.store.exports ?? PrivateFiles.plansDirectory()
     try PrivateFiles.makeDirectory(folder, tightening: true)
-    let path = PrivateFiles.unusedPath(in: folder, name: "\(recorder.sessionID).\(format.fileExtension)")
+    let path = PrivateFiles.unusedPath(
+      in: folder, name: "\(recorder.sessionID).\(format.fileExtension)")
     try PrivateFiles.write(format.render(transcript), to: path)
     return path
   }
