@@ -25,3 +25,51 @@ final class SanitizerTests: XCTestCase {
     XCTAssertEqual(Sanitizer.clean("abcdef", limit: 3), "abc…")
   }
 }
+
+/// The plan's Markdown as HTML in the HTML export.
+final class MarkdownHTMLTests: XCTestCase {
+  func testHeadingsListsTablesAndCode() {
+    let html = MarkdownHTML.render(
+      """
+      # Plan
+      Some **bold** and _italic_ text,
+      on two lines.
+
+      - one
+      - two
+
+      | area | score |
+      |---|---:|
+      | Self | 31 |
+
+      ```
+      before  ████░░ 31
+      ```
+      ---
+      """)
+    XCTAssertEqual(
+      html,
+      """
+      <h1>Plan</h1>
+      <p>Some <strong>bold</strong> and <em>italic</em> text,<br>
+      on two lines.</p>
+      <ul>
+      <li>one</li>
+      <li>two</li>
+      </ul>
+      <table>
+      <tr><th>area</th><th>score</th></tr>
+      <tr><td>Self</td><td>31</td></tr>
+      </table>
+      <pre><code>before  ████░░ 31</code></pre>
+      <hr>
+
+      """)
+  }
+
+  func testTypedTextNeverBecomesMarkup() {
+    XCTAssertEqual(
+      MarkdownHTML.render("- <script>alert(1)</script> & snake_case_name"),
+      "<ul>\n<li>&lt;script&gt;alert(1)&lt;/script&gt; &amp; snake_case_name</li>\n</ul>\n")
+  }
+}

@@ -20,7 +20,9 @@ public struct HTMLExport: Sendable {
       .q { font-weight: 600; margin: 1rem 0 0.2rem; } .a { margin: 0 0 0.8rem 1rem; white-space: pre-wrap; }
       .event { color: #555; font-style: italic; }
       table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2rem 0.6rem; text-align: left; }
-      pre.plan { white-space: pre-wrap; font: inherit; border-top: 2px solid #333; padding-top: 1rem; }
+      .plan { border-top: 2px solid #333; margin-top: 2rem; padding-top: 1rem; }
+      .say { white-space: pre-wrap; }
+      pre { background: #f6f6f6; padding: 0.5rem; overflow-x: auto; }
       svg text { font: 13px system-ui, sans-serif; }
       @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
       </style>
@@ -55,8 +57,8 @@ public struct HTMLExport: Sendable {
         out +=
           "<h2>\(escape(heading.title))</h2>\n<p class=\"when\">\(time.time(at)) · section \(heading.number) of \(heading.count) · planned \(LocalTime.minutes(heading.budget)) min</p>\n"
       case .said(let text, _):
-        out +=
-          "<p>\(escape(text.trimmingCharacters(in: .newlines)).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+        // Line breaks and the spaces of a text chart stay as the dialogue wrote them.
+        out += "<p class=\"say\">\(escape(text.trimmingCharacters(in: .newlines)))</p>\n"
       case .answered(let answered):
         out += "<p class=\"q\">\(escape(answered.question))</p>\n"
         let answer =
@@ -80,8 +82,7 @@ public struct HTMLExport: Sendable {
       out += "</ul>\n"
     }
     if let plan = transcript.plan {
-      out +=
-        "<h2>Plan</h2>\n<pre class=\"plan\">\(escape(plan.trimmingCharacters(in: .newlines)))</pre>\n"
+      out += "<section class=\"plan\">\n" + MarkdownHTML.render(plan) + "</section>\n"
     }
     return out
   }
@@ -94,7 +95,7 @@ public struct HTMLExport: Sendable {
       dialogue: transcript.dialogue, clock: FixedClock(transcript.endedAt),
       earlier: transcript.earlier)
     let rowHeight = 28
-    let labelWidth = 150
+    let labelWidth = 180
     let barWidth = 300
     let height = profile.count * rowHeight + 10
     var svg =
@@ -117,18 +118,6 @@ public struct HTMLExport: Sendable {
   }
 
   /// Escapes text for HTML, after removing control characters.
-  func escape(_ text: String) -> String {
-    var out = ""
-    for character in Sanitizer.clean(text) {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  func escape(_ text: String) -> String { MarkdownHTML.escape(text) }
+
 }
