@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
   func run() throws {
     let result: DialogueLoader.Result
     do {
-      result = try DialogueLoader().load(path: path)
+      result = try DialogueLoader(source: .fileSystem).load(path: path)
     } catch {
       FileHandle.standardError.write(Data("coach: \(error)\n".utf8))
       throw ExitCode(ExitStatus.noInput.rawValue)

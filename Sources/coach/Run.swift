@@ -105,7 +105,7 @@ enum DialogueLoading {
     let result: DialogueLoader.Result
     do {
       if let path {
-        result = try DialogueLoader().load(path: path)
+        result = try DialogueLoader(source: .fileSystem).load(path: path)
       } else {
         result = try EmbeddedDialogues.load(builtIn)
       }

@@ -115,7 +115,7 @@ enum SavedSessions {
         result = try EmbeddedDialogues.load(
           String(header.source.dropFirst(EmbeddedDialogues.sourcePrefix.count)))
       } else {
-        result = try DialogueLoader().load(path: header.source)
+        result = try DialogueLoader(source: .fileSystem).load(path: header.source)
       }
     } catch {
       throw Problem(

@@ -9,13 +9,6 @@ public protocol SessionClock: Sendable {
   var timeZone: TimeZone { get }
 }
 
-/// The computer's clock, in its time zone.
-public struct SystemClock: SessionClock {
-  public init() {}
-  public func now() -> Date { Date() }
-  public var timeZone: TimeZone { TimeZone.current }
-}
-
 /// A clock that always says the same time: for tests and golden transcripts.
 public struct FixedClock: SessionClock {
   public var date: Date

@@ -4,7 +4,7 @@ import Yams
 /// Reads a dialogue from a YAML file, or from a folder holding `dialogue.yaml`, into a typed
 /// ``Dialogue`` whose every element knows where it was written.
 ///
-///     let result = try DialogueLoader().load(path: "Dialogues/examples/tour.yaml")
+///     let result = try DialogueLoader(source: .fileSystem).load(path: "Dialogues/examples/tour")
 ///     for finding in result.diagnostics { print(finding) }
 ///
 /// The loader reports what does not fit the format (unknown keys, wrong types, missing keys,
@@ -34,7 +34,7 @@ public struct DialogueLoader: Sendable {
   /// Set while loading a followed dialogue, whose own `follows` is not loaded.
   var following = false
 
-  public init(source: DialogueSource = .fileSystem, limits: YAMLPreflight.Limits = .standard) {
+  public init(source: DialogueSource = .none, limits: YAMLPreflight.Limits = .standard) {
     self.source = source
     self.limits = limits
   }

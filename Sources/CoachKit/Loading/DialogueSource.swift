@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where the loader finds dialogue files. The real file system by default; tests can give it
-/// files held in memory.
+/// Where the loader finds dialogue files: files held in memory (the dialogues built into the
+/// binary, tests), or the file system, which the command line provides (`.fileSystem`, in
+/// CoachTerminal: the core itself never touches files).
 ///
 ///     let source = DialogueSource.inMemory(["tour.yaml": "id: tour\n..."])
 public struct DialogueSource: Sendable {
@@ -20,25 +21,8 @@ public struct DialogueSource: Sendable {
     self.read = read
   }
 
-  public static let fileSystem = DialogueSource(
-    entry: { path in
-      var info = stat()
-      guard stat(path, &info) == 0 else { return .missing }
-      switch info.st_mode & S_IFMT {
-      case S_IFREG: return .file
-      case S_IFDIR: return .directory
-      default: return .other
-      }
-    },
-    read: { path in
-      guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw CocoaError(.fileReadNoPermission)
-      }
-      defer { try? handle.close() }
-      // One byte past the limit is enough to know a file is too big.
-      let data = try handle.read(upToCount: YAMLPreflight.Limits.standard.maxBytes + 1) ?? Data()
-      return [UInt8](data)
-    })
+  /// No files at all: for loading a dialogue from text (`DialogueLoader().load(text:name:)`).
+  public static let none = DialogueSource(entry: { _ in .missing }, read: { _ in [] })
 
   public static func inMemory(_ files: [String: String]) -> DialogueSource {
     DialogueSource(

@@ -3,7 +3,7 @@
 ///
 /// Load one with ``DialogueLoader``; run it with ``Engine``:
 ///
-///     let result = DialogueLoader().load(path: "Dialogues/examples/tour.yaml")
+///     let result = try DialogueLoader(source: .fileSystem).load(path: "Dialogues/examples/tour")
 ///     if let dialogue = result.dialogue, !result.diagnostics.hasErrors {
 ///       var engine = Engine(dialogue: dialogue, clock: SystemClock())
 ///     }
