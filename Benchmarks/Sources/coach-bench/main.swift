@@ -9,6 +9,9 @@ import Yams
 ///     coach-bench turns DIALOGUE ANSWERS  runs the engine through the answers (one per line),
 ///                                         without I/O, until the median of many sessions is
 ///                                         stable, and prints microseconds per turn
+///     coach-bench phases FILE             times, in process, the parts of `coach check FILE`
+///                                         (median of 5, milliseconds): preflight, compose, the
+///                                         whole load, the checker
 let arguments = CommandLine.arguments.dropFirst()
 
 func fail(_ message: String) -> Never {
@@ -80,6 +83,37 @@ case "turns":
   let median = samples[samples.count / 2]
   print(String(format: "%.1f", median / Double(turns)), turns, String(format: "%.0f", median))
 
+case "phases":
+  guard arguments.count == 2, let path = arguments.last else { fail("usage: phases FILE") }
+  let clock = ContinuousClock()
+  func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
+  }
+  var samples: [String: [Double]] = [:]
+  for _ in 0..<5 {
+    guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+      fail("cannot read \(path)")
+    }
+    var text = ""
+    samples["preflight", default: []].append(
+      milliseconds(
+        clock.measure {
+          if case .success(let decoded) = YAMLPreflight().check(bytes) { text = decoded }
+        }))
+    samples["compose", default: []].append(
+      milliseconds(clock.measure { _ = try? Yams.compose(yaml: text, .basic) }))
+    var loaded: DialogueLoader.Result?
+    samples["load", default: []].append(
+      milliseconds(clock.measure { loaded = try? DialogueLoader().load(path: path) }))
+    guard let dialogue = loaded?.dialogue else { fail("\(path) did not load") }
+    samples["check", default: []].append(
+      milliseconds(clock.measure { _ = DialogueChecker().check(dialogue) }))
+  }
+  for phase in ["preflight", "compose", "load", "check"] {
+    let sorted = samples[phase, default: []].sorted()
+    print(phase, String(format: "%.1f", sorted[sorted.count / 2]))
+  }
+
 default:
-  fail("usage: coach-bench compose FILE | turns DIALOGUE ANSWERS")
+  fail("usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE")
 }

@@ -23,7 +23,7 @@ public struct FlowAnalysis: Sendable {
   public init(_ dialogue: Dialogue) {
     let steps = dialogue.steps
     self.steps = steps
-    let ids = steps.map(\.id)
+    var ids: [String]?  // for suggestions, only made when a target is unknown
     var successors: [[Int]] = []
     successors.reserveCapacity(steps.count)
     for (position, step) in steps.enumerated() {
@@ -34,10 +34,16 @@ public struct FlowAnalysis: Sendable {
           if position + 1 < steps.count { next.append(position + 1) }
         case .goTo, .branches:
           for target in step.next.targets {
-            let id =
-              dialogue.step(target.stepID) == nil
-              ? Suggestion.closest(to: target.stepID, among: ids) : target.stepID
-            if let id, let index = dialogue.position(of: id) { next.append(index) }
+            if let index = dialogue.position(of: target.stepID) {
+              next.append(index)
+              continue
+            }
+            if ids == nil { ids = steps.map(\.id) }
+            if let id = Suggestion.closest(to: target.stepID, among: ids ?? []),
+              let index = dialogue.position(of: id)
+            {
+              next.append(index)
+            }
           }
         }
       }

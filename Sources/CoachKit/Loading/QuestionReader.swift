@@ -32,9 +32,9 @@ enum QuestionReader {
       r.error(message + "; did you mean '\(guess)'?", at: typeNode)
       type = guess
     }
-    let allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
+    let keys = keysByType[type] ?? Keys(type: type)
     // A key of another question type gets its own message, not a "did you mean" to a lookalike.
-    let otherTypesKeys = Set(Schema.questionByType.values.joined()).subtracting(allowed)
+    let otherTypesKeys = keys.otherTypes
     for (keyNode, _) in mapping {
       guard let key = keyNode.string, otherTypesKeys.contains(key) else { continue }
       let owners = Schema.questionTypes.filter { Schema.questionByType[$0]?.contains(key) == true }
@@ -44,7 +44,7 @@ enum QuestionReader {
     }
     guard
       let entries = r.entries(
-        of: node, "a \(type) question", allowed: allowed + otherTypesKeys.sorted())
+        of: node, "a \(type) question", allowed: keys.allowedWithOtherTypes)
     else {
       return nil
     }
@@ -77,6 +77,22 @@ enum QuestionReader {
       kind: kind, variable: variable, prompt: prompt, help: help, defaultAnswer: defaultAnswer,
       isOptional: isOptional, isTeamQuestion: isTeam, location: location)
   }
+
+  /// The keys a question of each type accepts, worked out once rather than for every question.
+  private struct Keys {
+    let allowed: [String]
+    let otherTypes: Set<String>
+    let allowedWithOtherTypes: [String]
+
+    init(type: String) {
+      allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
+      otherTypes = Set(Schema.questionByType.values.joined()).subtracting(allowed)
+      allowedWithOtherTypes = allowed + otherTypes.sorted()
+    }
+  }
+
+  private static let keysByType: [String: Keys] = Dictionary(
+    uniqueKeysWithValues: Schema.questionTypes.map { ($0, Keys(type: $0)) })
 
   private static func readKind(
     _ type: String, _ values: [String: Node], _ node: Node, _ r: inout NodeReader
@@ -191,7 +207,10 @@ enum QuestionReader {
         option = Option(
           value: value, label: label, synonyms: synonyms, location: r.location(of: item))
       }
-      if option.value.trimmingCharacters(in: .whitespaces).isEmpty {
+      // Blank as Foundation's CharacterSet.whitespaces means it: spaces (Zs) and tabs.
+      if option.value.unicodeScalars.allSatisfy({
+        $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+      }) {
         r.error("an option's value cannot be empty", at: option.location)
         continue
       }

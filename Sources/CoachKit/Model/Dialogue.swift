@@ -92,6 +92,12 @@ public struct Dialogue: Sendable {
     return (steps[position], question)
   }
 
+  /// The position of the question that stores its answer in `variable`, if any: like
+  /// ``question(storing:)`` without copying the step.
+  public func position(ofQuestionStoring variable: String) -> Int? {
+    questionIndexByVariable[variable]
+  }
+
   /// The step written right after `stepID`, which is where a step with no `next` goes.
   public func stepWritten(after stepID: String) -> Step? {
     guard let position = indexByStepID[stepID], position + 1 < steps.count else { return nil }
