@@ -59,7 +59,8 @@ let package = Package(
     ),
     .testTarget(
       name: "CoachKitTests",
-      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("FuzzRegressions")]
     ),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
     .testTarget(

@@ -19,6 +19,8 @@ public struct FlowAnalysis: Sendable {
   /// Type errors in computed formulas, found while working out `types`.
   public let computedFindings: [Diagnostic]
   private let dominators: Dominators?
+  /// How many computed values may stand on each other (see `ComputedTyping.maxChain`).
+  public static var maxComputedChain: Int { ComputedTyping.maxChain }
 
   public init(_ dialogue: Dialogue) {
     let steps = dialogue.steps
@@ -108,8 +110,22 @@ private struct ComputedTyping {
     for computed in dialogue.computed { visit(computed.name, chain: []) }
   }
 
+  /// How many computed values may stand on each other. The checker, the type checker and the
+  /// engine follow such chains by recursion: a longer one (a fuzzed file had thousands) would
+  /// overflow the stack instead of being reported.
+  static let maxChain = 100
+
   private mutating func visit(_ name: String, chain: [String]) {
     guard let computed = dialogue.computedValue(name), state[name] != true else { return }
+    if chain.count >= Self.maxChain, state[name] == nil {
+      findings.append(
+        .error(
+          "'\(name)' is computed from a chain of more than \(Self.maxChain) other computed values; make it shallower",
+          at: computed.location))
+      broken.insert(name)
+      state[name] = true
+      return
+    }
     if state[name] == false {
       let cycle = (chain.drop { $0 != name } + [name]).joined(separator: " → ")
       findings.append(.error("'\(name)' depends on itself: \(cycle)", at: computed.location))

@@ -122,13 +122,15 @@ private struct Reads {
   }
 
   /// The answers a name depends on: itself if it is an answer, or every answer behind a computed value.
-  private mutating func answerVariables(behind name: String) -> Set<String> {
+  private mutating func answerVariables(behind name: String, depth: Int = 0) -> Set<String> {
     if dialogue.position(ofQuestionStoring: name) != nil { return [name] }
     if let known = dependencies[name] { return known }
     dependencies[name] = []  // guards against cycles, which are reported elsewhere
+    // Chains deeper than FlowAnalysis allows are reported there; stop before the stack does.
+    guard depth <= FlowAnalysis.maxComputedChain else { return [] }
     var result: Set<String> = []
     for use in dialogue.computedValue(name)?.formula.expression.names ?? [] {
-      result.formUnion(answerVariables(behind: use.name))
+      result.formUnion(answerVariables(behind: use.name, depth: depth + 1))
     }
     dependencies[name] = result
     return result
