@@ -28,14 +28,14 @@ public struct FlowAnalysis: Sendable {
     var ids: [String]?  // for suggestions, only made when a target is unknown
     var successors: [[Int]] = []
     successors.reserveCapacity(steps.count)
-    for (position, step) in steps.enumerated() {
+    for position in steps.indices {
       var next: [Int] = []
-      if !step.isFinal {
-        switch step.next {
+      if !steps[position].isFinal {
+        switch steps[position].next {
         case .following:
           if position + 1 < steps.count { next.append(position + 1) }
         case .goTo, .branches:
-          for target in step.next.targets {
+          for target in steps[position].next.targets {
             if let index = dialogue.position(of: target.stepID) {
               next.append(index)
               continue
@@ -99,8 +99,8 @@ private struct ComputedTyping {
 
   init(_ dialogue: Dialogue) {
     self.dialogue = dialogue
-    for step in dialogue.steps {
-      if let question = step.question, types[question.variable] == nil {
+    for position in dialogue.steps.indices {
+      if let question = dialogue.steps[position].question, types[question.variable] == nil {
         types[question.variable] = question.kind.valueType
       }
     }

@@ -48,14 +48,15 @@ enum QuestionReader {
     else {
       return nil
     }
-    var values: [String: Node] = [:]
+    var values = Values()
     for entry in entries where !otherTypesKeys.contains(entry.key) {
-      values[entry.key] = entry.value
+      values.entries.append(entry)
     }
 
     let variable =
       values["var"].flatMap { r.variableName($0, "var") }
-      ?? stepID.replacingOccurrences(of: "-", with: "_")
+      ?? (stepID.utf8.contains(UInt8(ascii: "-"))
+        ? String(stepID.map { $0 == "-" ? "_" : $0 }) : stepID)
     // Without a prompt the question is still read, so that its variable is known.
     let prompt: Text
     if let promptNode = values["prompt"] {
@@ -78,6 +79,13 @@ enum QuestionReader {
       isOptional: isOptional, isTeamQuestion: isTeam, location: location)
   }
 
+  /// A mapping's entries by key. Mappings have a handful of keys: a linear search is cheaper than
+  /// a dictionary, which this used to build for every question and option.
+  struct Values {
+    var entries: [NodeReader.Entry] = []
+    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+  }
+
   /// The keys a question of each type accepts, worked out once rather than for every question.
   private struct Keys {
     let allowed: [String]
@@ -95,7 +103,7 @@ enum QuestionReader {
     uniqueKeysWithValues: Schema.questionTypes.map { ($0, Keys(type: $0)) })
 
   private static func readKind(
-    _ type: String, _ values: [String: Node], _ node: Node, _ r: inout NodeReader
+    _ type: String, _ values: Values, _ node: Node, _ r: inout NodeReader
   ) -> AnswerKind? {
     switch type {
     case "text":
@@ -253,8 +261,7 @@ enum QuestionReader {
         guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else {
           continue
         }
-        var values: [String: Node] = [:]
-        for entry in entries { values[entry.key] = entry.value }
+        let values = Values(entries: entries)
         guard let valueNode = values["value"] else {
           r.error("this option needs 'value': the stable name conditions use", at: item)
           continue

@@ -55,8 +55,9 @@ public struct Dialogue: Sendable {
     let steps = sections.flatMap(\.steps)
     self.steps = steps
     var index: [String: Int] = [:]
-    for (position, step) in steps.enumerated() where index[step.id] == nil {
-      index[step.id] = position
+    index.reserveCapacity(steps.count)
+    for position in steps.indices where index[steps[position].id] == nil {
+      index[steps[position].id] = position
     }
     self.indexByStepID = index
     self.startID = startID ?? steps.first?.id ?? ""
@@ -64,8 +65,8 @@ public struct Dialogue: Sendable {
     self.computedByName = Dictionary(
       computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     var questions: [String: Int] = [:]
-    for (position, step) in steps.enumerated() {
-      if let variable = step.question?.variable, questions[variable] == nil {
+    for position in steps.indices {
+      if let variable = steps[position].question?.variable, questions[variable] == nil {
         questions[variable] = position
       }
     }
