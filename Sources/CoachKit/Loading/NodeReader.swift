@@ -182,7 +182,9 @@ struct NodeReader {
 
   private mutating func line(_ number: Int) -> Substring {
     if lines == nil {
-      lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+      // By bytes: splitting by Characters cost a tenth of starting the default session.
+      lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        .map { Substring($0) }
     }
     guard let lines, number >= 1, number <= lines.count else { return "" }
     return lines[number - 1]
