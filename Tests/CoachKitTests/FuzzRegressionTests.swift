@@ -37,11 +37,11 @@ final class FuzzRegressionTests: XCTestCase {
   /// stack. Chains longer than 100 are now reported.
   func testALongChainOfComputedValuesIsReportedNotFollowed() throws {
     let result = try XCTUnwrap(Self.replayLoader(Self.file("loader", "computed-chain-3000.yaml")))
-    XCTAssert(
-      result.contains {
-        $0.message
-          == "'c100' is computed from a chain of more than 100 other computed values; make it shallower"
-      }, "\(result.prefix(3))")
+    let deep = result.filter { $0.message.contains("is computed from a chain of more than") }
+    XCTAssertEqual(
+      deep.map(\.message),
+      ["'c100' is computed from a chain of more than 100 other computed values; make it shallower"],
+      "reported once, where the chain gets too deep")
   }
 
   /// `pattern: (a*)*b` with a default of 40 a's: checking the default never finished.

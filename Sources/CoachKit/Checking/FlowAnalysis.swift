@@ -96,6 +96,7 @@ private struct ComputedTyping {
   var broken: Set<String> = []
   var findings: [Diagnostic] = []
   private var state: [String: Bool] = [:]  // false: in progress, true: done
+  private var reportedDeepChain = false
 
   init(_ dialogue: Dialogue) {
     self.dialogue = dialogue
@@ -118,10 +119,14 @@ private struct ComputedTyping {
   private mutating func visit(_ name: String, chain: [String]) {
     guard let computed = dialogue.computedValue(name), state[name] != true else { return }
     if chain.count >= Self.maxChain, state[name] == nil {
-      findings.append(
-        .error(
-          "'\(name)' is computed from a chain of more than \(Self.maxChain) other computed values; make it shallower",
-          at: computed.location))
+      // Reported once: a chain of thousands would otherwise give an error every 100 values.
+      if !reportedDeepChain {
+        findings.append(
+          .error(
+            "'\(name)' is computed from a chain of more than \(Self.maxChain) other computed values; make it shallower",
+            at: computed.location))
+        reportedDeepChain = true
+      }
       broken.insert(name)
       state[name] = true
       return
