@@ -51,9 +51,16 @@ let package = Package(
     // Compiles Dialogues/ into the binary, so the default session needs no files at run time.
     .executableTarget(name: "DialogueEmbedder"),
     .plugin(name: "EmbedDialogues", capability: .buildTool(), dependencies: ["DialogueEmbedder"]),
+    // Measurements for Benchmarks/run: the Yams parse floor and the engine's cost per turn.
+    .executableTarget(
+      name: "coach-bench",
+      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
+      path: "Benchmarks/Sources/coach-bench"
+    ),
     .testTarget(
       name: "CoachKitTests",
-      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
+      resources: [.copy("FuzzRegressions")]
     ),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
     .testTarget(

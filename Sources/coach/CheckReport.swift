@@ -12,7 +12,7 @@ struct CheckReport {
     let warnings = findings.warnings.count
     var line = "\(path): \(plural(errors, "error")), \(plural(warnings, "warning"))"
     if let dialogue {
-      let questions = dialogue.steps.filter { $0.question != nil }.count
+      let questions = dialogue.steps.count { $0.question != nil }
       line +=
         " (\(plural(dialogue.sections.count, "section")), \(plural(dialogue.steps.count, "step")), \(plural(questions, "question")))"
       if !findings.hasErrors, let timing = PathTiming(dialogue) {

@@ -9,6 +9,11 @@ import Foundation
 public enum AnswerParser {
   public static func parse(_ raw: String, for kind: AnswerKind) -> Result<Value, Rejection> {
     let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    if case .text = kind {
+    } else if text.utf8.count > longestShortAnswer {
+      return .failure(
+        Rejection(reason: "that is too long for this question; \(guidance(for: kind))"))
+    }
     switch kind {
     case .text(let rules): return parseText(text, rules)
     case .choice(let options):
@@ -18,6 +23,23 @@ public enum AnswerParser {
     case .scale(let scale): return parseScale(text, scale)
     case .number(let rules): return parseNumber(text, rules)
     case .yesNo: return parseYesNo(text)
+    }
+  }
+
+  /// Answers other than free text are short: a number, a yes, an option's name, a few numbers.
+  /// Longer ones are refused before parsing, whose cost grows faster than their length: a
+  /// megabyte of digits, or of "1 2 1 2…" for a multiple choice, took seconds.
+  static let longestShortAnswer = 4096
+
+  /// What to type instead, for each kind that is not free text.
+  static func guidance(for kind: AnswerKind) -> String {
+    switch kind {
+    case .text: "write less"
+    case .choice(let options), .multipleChoice(let options, _, _):
+      "enter a number from 1 to \(options.count), or an option's name"
+    case .scale(let scale): "enter a whole number from \(scale.min) to \(scale.max)"
+    case .number(let rules): describeRange(rules)
+    case .yesNo: "please answer yes or no (y or n)"
     }
   }
 

@@ -19,25 +19,33 @@ public struct FlowAnalysis: Sendable {
   /// Type errors in computed formulas, found while working out `types`.
   public let computedFindings: [Diagnostic]
   private let dominators: Dominators?
+  /// How many computed values may stand on each other (see `ComputedTyping.maxChain`).
+  public static var maxComputedChain: Int { ComputedTyping.maxChain }
 
   public init(_ dialogue: Dialogue) {
     let steps = dialogue.steps
     self.steps = steps
-    let ids = steps.map(\.id)
+    var ids: [String]?  // for suggestions, only made when a target is unknown
     var successors: [[Int]] = []
     successors.reserveCapacity(steps.count)
-    for (position, step) in steps.enumerated() {
+    for position in steps.indices {
       var next: [Int] = []
-      if !step.isFinal {
-        switch step.next {
+      if !steps[position].isFinal {
+        switch steps[position].next {
         case .following:
           if position + 1 < steps.count { next.append(position + 1) }
         case .goTo, .branches:
-          for target in step.next.targets {
-            let id =
-              dialogue.step(target.stepID) == nil
-              ? Suggestion.closest(to: target.stepID, among: ids) : target.stepID
-            if let id, let index = dialogue.position(of: id) { next.append(index) }
+          for target in steps[position].next.targets {
+            if let index = dialogue.position(of: target.stepID) {
+              next.append(index)
+              continue
+            }
+            if ids == nil { ids = steps.map(\.id) }
+            if let id = Suggestion.closest(to: target.stepID, among: ids ?? []),
+              let index = dialogue.position(of: id)
+            {
+              next.append(index)
+            }
           }
         }
       }
@@ -88,11 +96,12 @@ private struct ComputedTyping {
   var broken: Set<String> = []
   var findings: [Diagnostic] = []
   private var state: [String: Bool] = [:]  // false: in progress, true: done
+  private var reportedDeepChain = false
 
   init(_ dialogue: Dialogue) {
     self.dialogue = dialogue
-    for step in dialogue.steps {
-      if let question = step.question, types[question.variable] == nil {
+    for position in dialogue.steps.indices {
+      if let question = dialogue.steps[position].question, types[question.variable] == nil {
         types[question.variable] = question.kind.valueType
       }
     }
@@ -110,8 +119,26 @@ private struct ComputedTyping {
     for computed in dialogue.computed { visit(computed.name, chain: []) }
   }
 
+  /// How many computed values may stand on each other. The checker, the type checker and the
+  /// engine follow such chains by recursion: a longer one (a fuzzed file had thousands) would
+  /// overflow the stack instead of being reported.
+  static let maxChain = 100
+
   private mutating func visit(_ name: String, chain: [String]) {
     guard let computed = dialogue.computedValue(name), state[name] != true else { return }
+    if chain.count >= Self.maxChain, state[name] == nil {
+      // Reported once: a chain of thousands would otherwise give an error every 100 values.
+      if !reportedDeepChain {
+        findings.append(
+          .error(
+            "'\(name)' is computed from a chain of more than \(Self.maxChain) other computed values; make it shallower",
+            at: computed.location))
+        reportedDeepChain = true
+      }
+      broken.insert(name)
+      state[name] = true
+      return
+    }
     if state[name] == false {
       let cycle = (chain.drop { $0 != name } + [name]).joined(separator: " → ")
       findings.append(.error("'\(name)' depends on itself: \(cycle)", at: computed.location))

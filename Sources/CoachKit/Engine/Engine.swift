@@ -334,27 +334,39 @@ public struct Engine: Sendable {
 
   /// The value of any name: an answer, a computed value, or `today`.
   public func value(of name: String, in session: Session) -> Value {
-    var visiting: Set<String> = []
-    return value(of: name, in: session, visiting: &visiting)
+    let evaluation = Evaluation()
+    return value(of: name, in: session, evaluation)
   }
 
-  private func value(of name: String, in session: Session, visiting: inout Set<String>) -> Value {
+  /// One evaluation's memory: computed values already worked out (a value read twice on each of
+  /// many levels, `c0: c1 + c1`, `c1: c2 + c2`…, would otherwise take exponential time) and the
+  /// ones being worked out (a cycle gives no value).
+  private final class Evaluation {
+    var known: [String: Value] = [:]
+    var visiting: Set<String> = []
+  }
+
+  private func value(of name: String, in session: Session, _ evaluation: Evaluation) -> Value {
     if let answer = session.answers[name] { return answer }
     if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
     if let before = earlier.values[name] { return before }
     if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
-    guard let computed = dialogue.computedValue(name), visiting.insert(name).inserted else {
+    if let known = evaluation.known[name] { return known }
+    guard let computed = dialogue.computedValue(name), evaluation.visiting.insert(name).inserted
+    else {
       return .none
     }
-    defer { visiting.remove(name) }
-    var seen = visiting
+    defer { evaluation.visiting.remove(name) }
     let result = computed.formula.expression.evaluate(
-      { self.value(of: $0, in: session, visiting: &seen) }, labels: optionLabel)
+      { self.value(of: $0, in: session, evaluation) }, labels: optionLabel)
+    evaluation.known[name] = result
     return result
   }
 
   public func evaluate(_ formula: Formula, in session: Session) -> Value {
-    formula.expression.evaluate({ value(of: $0, in: session) }, labels: optionLabel)
+    let evaluation = Evaluation()
+    return formula.expression.evaluate(
+      { value(of: $0, in: session, evaluation) }, labels: optionLabel)
   }
 
   /// The label of the option `value` of the question storing `variable`, for `label()`.

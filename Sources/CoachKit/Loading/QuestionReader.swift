@@ -32,9 +32,9 @@ enum QuestionReader {
       r.error(message + "; did you mean '\(guess)'?", at: typeNode)
       type = guess
     }
-    let allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
+    let keys = keysByType[type] ?? Keys(type: type)
     // A key of another question type gets its own message, not a "did you mean" to a lookalike.
-    let otherTypesKeys = Set(Schema.questionByType.values.joined()).subtracting(allowed)
+    let otherTypesKeys = keys.otherTypes
     for (keyNode, _) in mapping {
       guard let key = keyNode.string, otherTypesKeys.contains(key) else { continue }
       let owners = Schema.questionTypes.filter { Schema.questionByType[$0]?.contains(key) == true }
@@ -44,18 +44,19 @@ enum QuestionReader {
     }
     guard
       let entries = r.entries(
-        of: node, "a \(type) question", allowed: allowed + otherTypesKeys.sorted())
+        of: node, "a \(type) question", allowed: keys.allowedWithOtherTypes)
     else {
       return nil
     }
-    var values: [String: Node] = [:]
+    var values = Values()
     for entry in entries where !otherTypesKeys.contains(entry.key) {
-      values[entry.key] = entry.value
+      values.entries.append(entry)
     }
 
     let variable =
       values["var"].flatMap { r.variableName($0, "var") }
-      ?? stepID.replacingOccurrences(of: "-", with: "_")
+      ?? (stepID.utf8.contains(UInt8(ascii: "-"))
+        ? String(stepID.map { $0 == "-" ? "_" : $0 }) : stepID)
     // Without a prompt the question is still read, so that its variable is known.
     let prompt: Text
     if let promptNode = values["prompt"] {
@@ -78,8 +79,31 @@ enum QuestionReader {
       isOptional: isOptional, isTeamQuestion: isTeam, location: location)
   }
 
+  /// A mapping's entries by key. Mappings have a handful of keys: a linear search is cheaper than
+  /// a dictionary, which this used to build for every question and option.
+  struct Values {
+    var entries: [NodeReader.Entry] = []
+    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+  }
+
+  /// The keys a question of each type accepts, worked out once rather than for every question.
+  private struct Keys {
+    let allowed: [String]
+    let otherTypes: Set<String>
+    let allowedWithOtherTypes: [String]
+
+    init(type: String) {
+      allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
+      otherTypes = Set(Schema.questionByType.values.joined()).subtracting(allowed)
+      allowedWithOtherTypes = allowed + otherTypes.sorted()
+    }
+  }
+
+  private static let keysByType: [String: Keys] = Dictionary(
+    uniqueKeysWithValues: Schema.questionTypes.map { ($0, Keys(type: $0)) })
+
   private static func readKind(
-    _ type: String, _ values: [String: Node], _ node: Node, _ r: inout NodeReader
+    _ type: String, _ values: Values, _ node: Node, _ r: inout NodeReader
   ) -> AnswerKind? {
     switch type {
     case "text":
@@ -99,7 +123,13 @@ enum QuestionReader {
       if let n = values["pattern"], let pattern = r.string(n, "pattern") {
         do {
           _ = try Regex(pattern)
-          rules.pattern = pattern
+          if let offset = nestedRepetition(in: pattern) {
+            r.error(
+              "pattern repeats a group that itself repeats, which can take hours to match some answers; write it without the outer repetition",
+              at: r.contentStart(of: n).movedRight(by: offset))
+          } else {
+            rules.pattern = pattern
+          }
         } catch {
           r.error("pattern is not a valid regular expression: \(error)", at: r.contentStart(of: n))
         }
@@ -169,6 +199,58 @@ enum QuestionReader {
     }
   }
 
+  /// Where a pattern repeats, without bound, a group holding an unbounded repetition: `(a+)+`,
+  /// `(\w*\s?)*`. Swift's backtracking regex engine takes exponential time on such patterns
+  /// when an answer almost matches (a hostile default hung `coach check`), and it has no time limit.
+  /// The offset, in characters, of the outer quantifier; nil when there is none.
+  static func nestedRepetition(in pattern: String) -> Int? {
+    let characters = Array(pattern)
+    // For each open group: whether it holds an unbounded repetition.
+    var groups: [Bool] = []
+    var index = 0
+    func unboundedQuantifier(at position: Int) -> Bool {
+      guard position < characters.count else { return false }
+      switch characters[position] {
+      case "*", "+": return true
+      case "{":
+        // {n,} is unbounded; {n} and {n,m} are not.
+        var end = position + 1
+        while end < characters.count, characters[end] != "}" { end += 1 }
+        return end < characters.count && characters[end - 1] == ","
+      default: return false
+      }
+    }
+    while index < characters.count {
+      switch characters[index] {
+      case "\\":
+        index += 1
+        if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
+      case "[":
+        // A character class, up to its unescaped closing bracket (a leading ']' is literal).
+        index += 1
+        if index < characters.count, characters[index] == "^" { index += 1 }
+        if index < characters.count, characters[index] == "]" { index += 1 }
+        while index < characters.count, characters[index] != "]" {
+          if characters[index] == "\\" { index += 1 }
+          index += 1
+        }
+        if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
+      case "(":
+        groups.append(false)
+      case ")":
+        let inner = groups.popLast() ?? false
+        if inner, unboundedQuantifier(at: index + 1) { return index + 1 }
+        if inner || unboundedQuantifier(at: index + 1), !groups.isEmpty {
+          groups[groups.count - 1] = true
+        }
+      default:
+        if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
+      }
+      index += 1
+    }
+    return nil
+  }
+
   private static func readOptions(_ node: Node, _ r: inout NodeReader) -> [Option] {
     guard let items = r.sequence(node, "options") else { return [] }
     var options: [Option] = []
@@ -181,8 +263,7 @@ enum QuestionReader {
         guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else {
           continue
         }
-        var values: [String: Node] = [:]
-        for entry in entries { values[entry.key] = entry.value }
+        let values = Values(entries: entries)
         guard let valueNode = values["value"] else {
           r.error("this option needs 'value': the stable name conditions use", at: item)
           continue
@@ -195,7 +276,10 @@ enum QuestionReader {
           value: value, label: label, synonyms: synonyms, isExclusive: exclusive,
           location: r.location(of: item))
       }
-      if option.value.trimmingCharacters(in: .whitespaces).isEmpty {
+      // Blank as Foundation's CharacterSet.whitespaces means it: spaces (Zs) and tabs.
+      if option.value.unicodeScalars.allSatisfy({
+        $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+      }) {
         r.error("an option's value cannot be empty", at: option.location)
         continue
       }

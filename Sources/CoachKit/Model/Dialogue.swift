@@ -64,8 +64,9 @@ public struct Dialogue: Sendable {
     let steps = sections.flatMap(\.steps)
     self.steps = steps
     var index: [String: Int] = [:]
-    for (position, step) in steps.enumerated() where index[step.id] == nil {
-      index[step.id] = position
+    index.reserveCapacity(steps.count)
+    for position in steps.indices where index[steps[position].id] == nil {
+      index[steps[position].id] = position
     }
     self.indexByStepID = index
     self.startID = startID ?? steps.first?.id ?? ""
@@ -73,8 +74,8 @@ public struct Dialogue: Sendable {
     self.computedByName = Dictionary(
       computed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     var questions: [String: Int] = [:]
-    for (position, step) in steps.enumerated() {
-      if let variable = step.question?.variable, questions[variable] == nil {
+    for position in steps.indices {
+      if let variable = steps[position].question?.variable, questions[variable] == nil {
         questions[variable] = position
       }
     }
@@ -99,6 +100,12 @@ public struct Dialogue: Sendable {
       return nil
     }
     return (steps[position], question)
+  }
+
+  /// The position of the question that stores its answer in `variable`, if any: like
+  /// ``question(storing:)`` without copying the step.
+  public func position(ofQuestionStoring variable: String) -> Int? {
+    questionIndexByVariable[variable]
   }
 
   /// The step written right after `stepID`, which is where a step with no `next` goes.

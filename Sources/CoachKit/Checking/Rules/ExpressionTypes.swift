@@ -5,30 +5,30 @@ public struct ExpressionTypes: CheckRule {
 
   public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings = analysis.computedFindings
-    for use in dialogue.allFormulas {
-      let expression = use.formula.expression
+    dialogue.forEachFormula { formula, _, role in
+      let expression = formula.expression
       // A formula that reads a broken computed value was reported where that value is written.
       if expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) {
-        continue
+        return
       }
       let type: ValueType
-      do {
+      do throws(ExpressionError) {
         type = try expression.typeCheck(types: analysis.types)
       } catch {
-        findings.append(.error(error.message, at: use.formula.location(ofOffset: error.offset)))
-        continue
+        findings.append(.error(error.message, at: formula.location(ofOffset: error.offset)))
+        return
       }
-      switch use.role {
+      switch role {
       case .condition where type != .bool, .stepCondition where type != .bool:
         findings.append(
           .error(
             "a condition should be true or false, but this gives \(type.description)",
-            at: use.formula.location))
+            at: formula.location))
       case .defaultAnswer(let question) where type != question.kind.valueType:
         findings.append(
           .error(
             "this default gives \(type.description), but a \(question.kind.typeName) question needs \(question.kind.valueType.description)",
-            at: use.formula.location))
+            at: formula.location))
       default:
         break
       }
@@ -76,17 +76,27 @@ extension Dialogue {
   /// Every expression written on a step, with its role.
   public var allFormulas: [(formula: Formula, step: Step, role: FormulaRole)] {
     var result: [(Formula, Step, FormulaRole)] = []
-    for step in steps {
-      if let condition = step.condition { result.append((condition, step, .stepCondition)) }
-      if let question = step.question, case .formula(let formula) = question.defaultAnswer {
-        result.append((formula, step, .defaultAnswer(question)))
+    forEachFormula { formula, position, role in result.append((formula, steps[position], role)) }
+    return result
+  }
+
+  /// Calls `body` with every expression written on a step, in the order of ``allFormulas``, with
+  /// the position of its step and its role, without copying steps.
+  public func forEachFormula(
+    _ body: (_ formula: Formula, _ stepPosition: Int, _ role: FormulaRole) -> Void
+  ) {
+    for position in steps.indices {
+      if let condition = steps[position].condition { body(condition, position, .stepCondition) }
+      if let question = steps[position].question,
+        case .formula(let formula) = question.defaultAnswer
+      {
+        body(formula, position, .defaultAnswer(question))
       }
-      if case .branches(let branches) = step.next {
+      if case .branches(let branches) = steps[position].next {
         for branch in branches {
-          if let condition = branch.condition { result.append((condition, step, .condition)) }
+          if let condition = branch.condition { body(condition, position, .condition) }
         }
       }
     }
-    return result
   }
 }

@@ -7,29 +7,28 @@ public struct NamesSetBeforeRead: CheckRule {
 
   public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var checker = Reads(dialogue: dialogue, analysis: analysis)
-    for (position, step) in analysis.steps.enumerated() {
-      for text in [step.say, step.notes, step.question?.prompt, step.question?.help].compactMap({
-        $0
-      }) {
-        for use in text.names {
-          checker.read(
-            use.name, at: use.location, from: position, answered: false,
-            mustBeKnown: !use.isInsideSection,
-            mustBeSet: !use.isInsideSection && !use.opensSection)
-        }
+    dialogue.forEachText { text, position in
+      // The plan's texts are read after the dialogue ends: below.
+      guard let position else { return }
+      for use in text.names {
+        checker.read(
+          use.name, at: use.location, from: position, answered: false,
+          mustBeKnown: !use.isInsideSection,
+          mustBeSet: !use.isInsideSection && !use.opensSection)
       }
     }
-    for use in dialogue.allFormulas {
-      guard let position = dialogue.position(of: use.step.id) else { continue }
+    dialogue.forEachFormula { formula, stepPosition, role in
+      // A step whose id is written twice counts as the first step with that id.
+      guard let position = dialogue.position(of: dialogue.steps[stepPosition].id) else { return }
       let answered: Bool
-      switch use.role {
+      switch role {
       case .condition: answered = true
       case .defaultAnswer, .stepCondition: answered = false
       }
-      for name in use.formula.expression.names {
+      for name in formula.expression.names {
         // Unknown names in expressions are the type checker's to report.
         checker.read(
-          name.name, at: use.formula.location(ofOffset: name.offset), from: position,
+          name.name, at: formula.location(ofOffset: name.offset), from: position,
           answered: answered, mustBeKnown: false)
       }
     }
@@ -73,7 +72,7 @@ private struct Reads {
     _ name: String, at location: SourceLocation, from position: Int?, answered: Bool,
     mustBeKnown: Bool = true, mustBeSet: Bool = true
   ) {
-    let isAnswer = dialogue.question(storing: name) != nil
+    let isAnswer = dialogue.position(ofQuestionStoring: name) != nil
     let isComputed = dialogue.computedValue(name) != nil
     // `today`, the parking lot and an earlier session's before_… values are always there.
     let isGiven =
@@ -92,9 +91,10 @@ private struct Reads {
     }
     guard mustBeSet, let position, analysis.reachable[position] else { return }
     for variable in answerVariables(behind: name).sorted() {
-      guard let setter = dialogue.question(storing: variable),
-        let setterPosition = dialogue.position(of: setter.step.id)
+      guard let questionPosition = dialogue.position(ofQuestionStoring: variable),
+        let setterPosition = dialogue.position(of: dialogue.steps[questionPosition].id)
       else { continue }
+      let setterID = dialogue.steps[questionPosition].id
       if setterPosition == position && answered { continue }
       if analysis.mustPass(setterPosition, before: position) { continue }
       let via = variable == name ? "" : " (which '\(name)' needs)"
@@ -104,10 +104,10 @@ private struct Reads {
         problem = "is not set yet here: step '\(here)' only asks it after this"
       } else if !leads(from: setterPosition, to: position) {
         problem =
-          "is not set yet here: no path reaches step '\(here)' after asking step '\(setter.step.id)'"
+          "is not set yet here: no path reaches step '\(here)' after asking step '\(setterID)'"
       } else {
         problem =
-          "may not be set yet here: some paths reach step '\(here)' without asking step '\(setter.step.id)'"
+          "may not be set yet here: some paths reach step '\(here)' without asking step '\(setterID)'"
       }
       findings.append(.error("'\(variable)'\(via) \(problem)", at: location))
     }
@@ -127,13 +127,15 @@ private struct Reads {
   }
 
   /// The answers a name depends on: itself if it is an answer, or every answer behind a computed value.
-  private mutating func answerVariables(behind name: String) -> Set<String> {
-    if dialogue.question(storing: name) != nil { return [name] }
+  private mutating func answerVariables(behind name: String, depth: Int = 0) -> Set<String> {
+    if dialogue.position(ofQuestionStoring: name) != nil { return [name] }
     if let known = dependencies[name] { return known }
     dependencies[name] = []  // guards against cycles, which are reported elsewhere
+    // Chains deeper than FlowAnalysis allows are reported there; stop before the stack does.
+    guard depth <= FlowAnalysis.maxComputedChain else { return [] }
     var result: Set<String> = []
     for use in dialogue.computedValue(name)?.formula.expression.names ?? [] {
-      result.formUnion(answerVariables(behind: use.name))
+      result.formUnion(answerVariables(behind: use.name, depth: depth + 1))
     }
     dependencies[name] = result
     return result

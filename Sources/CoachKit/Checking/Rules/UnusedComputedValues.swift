@@ -3,18 +3,26 @@ public struct UnusedComputedValues: CheckRule {
   public init() {}
 
   public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+    // Only whether each computed value is read matters, so only those names are collected.
+    let computedNames = Set(dialogue.computed.map(\.name))
+    guard !computedNames.isEmpty else { return [] }
     var read: Set<String> = []
-    for computed in dialogue.computed {
-      read.formUnion(computed.formula.expression.names.map(\.name))
+    func note(_ name: String) {
+      if computedNames.contains(name) { read.insert(name) }
     }
-    for formula in dialogue.allFormulas {
-      read.formUnion(formula.formula.expression.names.map(\.name))
+    for computed in dialogue.computed {
+      for use in computed.formula.expression.names { note(use.name) }
+    }
+    dialogue.forEachFormula { formula, _, _ in
+      for use in formula.expression.names { note(use.name) }
     }
     for formula in dialogue.planFormulas {
-      read.formUnion(formula.formula.expression.names.map(\.name))
+      for use in formula.formula.expression.names { note(use.name) }
     }
-    for text in dialogue.allTexts { read.formUnion(text.text.names.map(\.name)) }
-    read.formUnion(dialogue.profile.map(\.name))
+    dialogue.forEachText { text, _ in
+      for use in text.names { note(use.name) }
+    }
+    for entry in dialogue.profile { note(entry.name) }
     return dialogue.computed.filter { !read.contains($0.name) }.map {
       .warning("the computed value '\($0.name)' is never used", at: $0.location)
     }

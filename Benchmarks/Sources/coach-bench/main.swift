@@ -1,0 +1,119 @@
+import CoachKit
+import Foundation
+import Yams
+
+/// Measurements that `coach` itself cannot make, for `Benchmarks/run`:
+///
+///     coach-bench compose FILE            composes FILE with Yams (Resolver.basic) and exits: the
+///                                         parse floor under `coach check FILE`
+///     coach-bench turns DIALOGUE ANSWERS  runs the engine through the answers (one per line),
+///                                         without I/O, until the median of many sessions is
+///                                         stable, and prints microseconds per turn
+///     coach-bench phases FILE             times, in process, the parts of `coach check FILE`
+///                                         (median of 5, milliseconds): preflight, compose, the
+///                                         whole load, the checker
+let arguments = CommandLine.arguments.dropFirst()
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("coach-bench: \(message)\n".utf8))
+  exit(64)
+}
+
+switch arguments.first {
+case "compose":
+  guard arguments.count == 2, let path = arguments.last else { fail("usage: compose FILE") }
+  guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+    fail("cannot read \(path)")
+  }
+  do {
+    let node = try Yams.compose(yaml: text, .basic)
+    if node == nil { fail("\(path) is empty") }
+  } catch {
+    fail("\(error)")
+  }
+
+case "turns":
+  guard arguments.count == 3 else { fail("usage: turns DIALOGUE ANSWERS") }
+  let items = Array(arguments)
+  let result: DialogueLoader.Result
+  do {
+    result = try DialogueLoader().load(path: items[1])
+  } catch {
+    fail("\(error)")
+  }
+  guard let dialogue = result.dialogue, !result.diagnostics.hasErrors else {
+    fail("the dialogue has errors")
+  }
+  guard let answers = try? String(contentsOfFile: items[2], encoding: .utf8) else {
+    fail("cannot read \(items[2])")
+  }
+  let events: [Event] = answers.split(separator: "\n", omittingEmptySubsequences: false)
+    .dropLast(answers.hasSuffix("\n") ? 1 : 0)
+    .map { line in
+      switch line {
+      case "/back": .back
+      case "/skip": .skip
+      default: .answer(String(line))
+      }
+    }
+  let engine = Engine(
+    dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 1_795_942_800)))
+  /// One whole session: start, every answer, the plan and the calendar event rendered.
+  func session() -> Int {
+    var (session, _) = engine.start()
+    var turns = 0
+    for event in events where !session.isFinished {
+      _ = engine.handle(event, in: &session)
+      turns += 1
+    }
+    precondition(session.isFinished, "the answers do not finish the session")
+    _ = engine.renderedPlan(in: session)
+    _ = engine.calendarEvent(in: session)
+    return turns
+  }
+  var samples: [Double] = []
+  var turns = 0
+  let clock = ContinuousClock()
+  for _ in 0..<200 {
+    let elapsed = clock.measure { turns = session() }
+    samples.append(
+      Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+  }
+  samples.sort()
+  let median = samples[samples.count / 2]
+  print(String(format: "%.1f", median / Double(turns)), turns, String(format: "%.0f", median))
+
+case "phases":
+  guard arguments.count == 2, let path = arguments.last else { fail("usage: phases FILE") }
+  let clock = ContinuousClock()
+  func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
+  }
+  var samples: [String: [Double]] = [:]
+  for _ in 0..<5 {
+    guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+      fail("cannot read \(path)")
+    }
+    var text = ""
+    samples["preflight", default: []].append(
+      milliseconds(
+        clock.measure {
+          if case .success(let decoded) = YAMLPreflight().check(bytes) { text = decoded }
+        }))
+    samples["compose", default: []].append(
+      milliseconds(clock.measure { _ = try? Yams.compose(yaml: text, .basic) }))
+    var loaded: DialogueLoader.Result?
+    samples["load", default: []].append(
+      milliseconds(clock.measure { loaded = try? DialogueLoader().load(path: path) }))
+    guard let dialogue = loaded?.dialogue else { fail("\(path) did not load") }
+    samples["check", default: []].append(
+      milliseconds(clock.measure { _ = DialogueChecker().check(dialogue) }))
+  }
+  for phase in ["preflight", "compose", "load", "check"] {
+    let sorted = samples[phase, default: []].sorted()
+    print(phase, String(format: "%.1f", sorted[sorted.count / 2]))
+  }
+
+default:
+  fail("usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE")
+}

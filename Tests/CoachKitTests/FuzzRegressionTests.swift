@@ -1,0 +1,201 @@
+import Foundation
+import XCTest
+
+@testable import CoachKit
+
+/// Every input that crashed, hung or blew up memory — found by the libFuzzer harnesses in
+/// `Benchmarks/fuzz` or written by hand to attack the same entry points — replayed the way those
+/// harnesses run them. To add one: copy it from `.build-fuzz/artifacts/TARGET/` into
+/// `FuzzRegressions/TARGET/` under a name that says what it is.
+final class FuzzRegressionTests: XCTestCase {
+  /// Generous for a debug build on a busy machine; the inputs that hung took minutes, or forever.
+  static let timeLimit: TimeInterval = 20
+
+  // MARK: - The corpus
+
+  func testLoaderCorpus() throws {
+    for (name, bytes) in try Self.corpus("loader") {
+      within(name) { _ = Self.replayLoader(bytes) }
+    }
+  }
+
+  func testExpressionCorpus() throws {
+    for (name, bytes) in try Self.corpus("expression") {
+      within(name) { Self.replayExpression(bytes) }
+    }
+  }
+
+  func testAnswerCorpus() throws {
+    for (name, bytes) in try Self.corpus("answer") {
+      within(name) { Self.replayAnswer(bytes) }
+    }
+  }
+
+  // MARK: - What each finding now gives
+
+  /// 3,000 computed values, each read by the one before: the checker's recursion overflowed the
+  /// stack. Chains longer than 100 are now reported.
+  func testALongChainOfComputedValuesIsReportedNotFollowed() throws {
+    let result = try XCTUnwrap(Self.replayLoader(Self.file("loader", "computed-chain-3000.yaml")))
+    let deep = result.filter { $0.message.contains("is computed from a chain of more than") }
+    XCTAssertEqual(
+      deep.map(\.message),
+      ["'c100' is computed from a chain of more than 100 other computed values; make it shallower"],
+      "reported once, where the chain gets too deep")
+  }
+
+  /// `pattern: (a*)*b` with a default of 40 a's: checking the default never finished.
+  func testNestedRepetitionInAPatternIsReported() throws {
+    let result = try XCTUnwrap(
+      Self.replayLoader(Self.file("loader", "nested-repetition-in-pattern.yaml")))
+    XCTAssertEqual(
+      result.map(\.description),
+      [
+        "fuzz.yaml:13:25: error: pattern repeats a group that itself repeats, which can take hours to match some answers; write it without the outer repetition"
+      ])
+  }
+
+  /// `c0: c1 + c1 + c1`, `c1: c2 + c2 + c2`… 40 levels: the engine evaluated c40 3^40 times.
+  func testComputedValuesAreWorkedOutOncePerEvaluation() throws {
+    let text = String(
+      decoding: try Self.file("loader", "computed-diamond-40.yaml"), as: UTF8.self)
+    let result = DialogueLoader().load(text: text, name: "diamond.yaml")
+    let dialogue = try XCTUnwrap(result.dialogue)
+    XCTAssertEqual(result.diagnostics + DialogueChecker().check(dialogue), [])
+    let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
+    within("diamond") {
+      let (session, _) = engine.start()
+      XCTAssertEqual(engine.value(of: "c0", in: session), .number(pow(3, 40)))
+    }
+  }
+
+  func testNestedRepetitionFinder() {
+    for pattern in ["(a*)*b", "(a+)+", "(\\w+\\s?)*", "((ab)*c)+", "(x[a-z]*){2,}", "(?:a|b+)*"] {
+      XCTAssertNotNil(QuestionReader.nestedRepetition(in: pattern), pattern)
+    }
+    for pattern in [
+      "[A-Za-z][A-Za-z0-9 &'-]*", "(?is)\\s*(when|if|after)\\b.+", "(ab)+", "(a*){3}",
+      "[(a+)]+", "\\(a+\\)+", "(a{2,5})+", "[0-9]+( min)?",
+    ] {
+      XCTAssertNil(QuestionReader.nestedRepetition(in: pattern), pattern)
+    }
+  }
+
+  // MARK: - Hostile answers
+
+  /// A megabyte answer to every kind of question, NUL bytes and invalid UTF-8: each is rejected
+  /// or accepted with a reason, quickly.
+  func testHostileAnswers() throws {
+    let megabyte = String(repeating: "trust ", count: 1 << 20 / 6)
+    let inputs: [(String, [UInt8])] = [
+      ("1 MB of words", Array(megabyte.utf8)),
+      ("1 MB of digits", Array(String(repeating: "7", count: 1 << 20).utf8)),
+      ("1 MB of '1 '", Array(String(repeating: "1 ", count: 1 << 19).utf8)),
+      ("NUL bytes", [0x31, 0, 0x32, 0, 0x79]),
+      ("invalid UTF-8", [0xFF, 0xFE, 0xC3, 0x28, 0x20, 0x33]),
+    ]
+    for (name, bytes) in inputs {
+      within(name) { Self.replayAnswer(bytes) }
+    }
+    let text = AnswerParser.parse(megabyte, for: .text(.init()))
+    XCTAssertEqual(
+      try? text.get(), nil, "a 1 MB answer is over a text question's 2,000 characters")
+  }
+
+  // MARK: - Replaying
+
+  /// What `Benchmarks/fuzz/Harnesses/LoaderFuzz.swift` does; the findings, or nil when nothing
+  /// loaded.
+  @discardableResult
+  static func replayLoader(_ bytes: [UInt8]) -> [Diagnostic]? {
+    let source = DialogueSource(
+      entry: { $0 == "fuzz.yaml" ? .file : .missing }, read: { _ in bytes })
+    guard let result = try? DialogueLoader(source: source).load(path: "fuzz.yaml"),
+      let dialogue = result.dialogue
+    else { return nil }
+    let findings = DialogueChecker().check(dialogue)
+    if !result.diagnostics.hasErrors, !findings.hasErrors {
+      let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
+      var (session, _) = engine.start()
+      for answer in ["", "1", "yes", "x"] { _ = engine.handle(.answer(answer), in: &session) }
+      _ = engine.renderedPlan(in: session)
+    }
+    return result.diagnostics + findings
+  }
+
+  /// What `ExpressionFuzz.swift` does.
+  static func replayExpression(_ bytes: [UInt8]) {
+    guard let expression = try? Expression.parse(String(decoding: bytes, as: UTF8.self)) else {
+      return
+    }
+    _ = expression.names
+    let types: [String: ValueType] = [
+      "n": .number, "t": .text, "b": .bool, "l": .list, "d": .date, "today": .date,
+    ]
+    _ = try? expression.typeCheck(types: types)
+    let values: [String: Value] = [
+      "n": .number(3.5), "t": .text("team"), "b": .bool(true), "l": .list(["a", "b"]),
+      "d": .date(Day(year: 2026, month: 11, day: 29)!),
+      "today": .date(Day(year: 2026, month: 2, day: 28)!),
+    ]
+    _ = expression.evaluate({ values[$0] ?? .none }, labels: { _, value in value.uppercased() })
+  }
+
+  /// What `AnswerFuzz.swift` does.
+  static func replayAnswer(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let here = SourceLocation(file: "fuzz.yaml", line: 1, column: 1)
+    let options = [
+      Option(value: "listen", label: "Listen first", synonyms: ["hear"], location: here),
+      Option(value: "thank", label: "Thank them", synonyms: ["Merci", "ÉCOUTE"], location: here),
+      Option(value: "listen_more", label: "Listen more", location: here),
+    ]
+    let kinds: [AnswerKind] = [
+      .text(.init()),
+      .text(
+        .init(
+          minLength: 3, maxLength: 20, pattern: "[A-Z][a-z]+ [0-9]{1,2}:[0-9]{2}",
+          patternHint: "a day")),
+      .choice(options),
+      .multipleChoice(options, minPicks: 1, maxPicks: 2),
+      .multipleChoice(options, minPicks: 0, maxPicks: 3),
+      .scale(.init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree")),
+      .scale(.init(min: -50, max: 50)),
+      .number(.init(min: 0, max: 100, integer: true)),
+      .number(.init(min: -1e9, max: nil, integer: false)),
+      .number(.init()),
+      .yesNo,
+    ]
+    for kind in kinds { _ = AnswerParser.parse(text, for: kind) }
+    _ = OptionMatcher(options: options).match(text)
+    _ = Sanitizer.clean(text)
+    _ = Sanitizer.clean(text, limit: 40)
+  }
+
+  static func corpus(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
+    let folder = try XCTUnwrap(
+      Bundle.module.url(forResource: "FuzzRegressions/\(target)", withExtension: nil))
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    XCTAssertFalse(names.isEmpty, "no regression inputs for \(target)")
+    return try names.map { name in
+      (name, try file(target, name))
+    }
+  }
+
+  static func file(_ target: String, _ name: String) throws -> [UInt8] {
+    let url = try XCTUnwrap(
+      Bundle.module.url(forResource: "FuzzRegressions/\(target)/\(name)", withExtension: nil))
+    return [UInt8](try Data(contentsOf: url))
+  }
+
+  func within(
+    _ name: String, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void
+  )
+    rethrows
+  {
+    let start = Date()
+    try body()
+    let elapsed = Date().timeIntervalSince(start)
+    XCTAssertLessThan(elapsed, Self.timeLimit, "\(name) took \(elapsed) s", file: file, line: line)
+  }
+}
