@@ -36,8 +36,10 @@ enum PlanSaving {
       if var event = engine.calendarEvent(in: session) {
         // The reminder says how to open the check-in for this session.
         if let sessionID {
-          event.description = [event.description, "To check in, run: coach checkin \(sessionID)"]
-            .compactMap { $0 }.joined(separator: "\n\n")
+          event.description = [
+            event.description?.trimmingCharacters(in: .whitespacesAndNewlines),
+            "To check in, run: coach checkin \(sessionID)",
+          ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         }
         let calendarPath = PrivateFiles.companion(of: planPath, ext: "ics")
         let file = CalendarFile(

@@ -14,7 +14,7 @@ final class TrustFirstSessionTests: XCTestCase {
   static let areas: [String: (label: String, menu: String)] = [
     "self": ("Yourself", "build trust within yourself"),
     "relationships": (
-      "Relationships (the four A's)", "turn relationships into trusted partnerships"
+      "Relationships", "turn relationships into trusted partnerships"
     ),
     "safe_haven": ("Safe haven", "make your team a safer haven"),
     "systems": ("Systems", "make your team's resources more reliable"),
@@ -24,26 +24,26 @@ final class TrustFirstSessionTests: XCTestCase {
   // MARK: - Personas
 
   func testSelfIsWeakest() throws {
-    try assertPersona("self", focus: "self", followUp: "2026-12-13")
+    try assertPersona("self", focus: "self", followUp: "2026-12-14")
   }
 
   func testRelationshipsIsWeakest() throws {
-    let run = try assertPersona("relationships", focus: "relationships", followUp: "2026-12-13")
+    let run = try assertPersona("relationships", focus: "relationships", followUp: "2026-12-14")
     XCTAssert(run.plan.contains("**Lowest of the four A's:** appreciation"))
     XCTAssert(run.plan.contains("at the very bottom of the scale: appreciation"))
   }
 
   func testSafeHavenIsWeakest() throws {
-    let run = try assertPersona("safe_haven", focus: "safe_haven", followUp: "2026-12-13")
+    let run = try assertPersona("safe_haven", focus: "safe_haven", followUp: "2026-12-14")
     XCTAssert(run.plan.contains("the credit for the last win went mostly to you"))
   }
 
   func testSystemsIsWeakest() throws {
-    try assertPersona("systems", focus: "systems", followUp: "2026-12-06")
+    try assertPersona("systems", focus: "systems", followUp: "2026-12-07")
   }
 
   func testOrganizationIsWeakest() throws {
-    let run = try assertPersona("organization", focus: "organization", followUp: "2026-12-13")
+    let run = try assertPersona("organization", focus: "organization", followUp: "2026-12-14")
     XCTAssert(
       run.plan.contains("the last big change arrived as a one-way directive with consequences"))
     XCTAssert(run.plan.contains("- How to talk with my manager about the office mandate"))
@@ -51,7 +51,7 @@ final class TrustFirstSessionTests: XCTestCase {
 
   /// Systems 37.5 and organization 33.3 are within 6.25: the tie goes inside-out, to systems.
   func testTieIsBrokenInsideOut() throws {
-    let run = try assertPersona("tie", focus: "systems", followUp: "2026-12-06")
+    let run = try assertPersona("tie", focus: "systems", followUp: "2026-12-07")
     XCTAssert(run.output.contains("Some areas are within a\nquarter point of each other"))
     XCTAssert(run.plan.contains("the area that scored lowest (a tie, broken inside-out)"))
     XCTAssert(run.plan.contains("| Organization | 33 |"))
@@ -70,13 +70,13 @@ final class TrustFirstSessionTests: XCTestCase {
       planPath: out)
     XCTAssert(
       run.plan.contains(
-        "**Focus:** Organization, your choice over the suggested Relationships (the four A's)."))
+        "**Focus:** Organization, your choice over the suggested Relationships."))
     XCTAssertTrue(
       FileManager.default.fileExists(atPath: out.replacingOccurrences(of: ".md", with: ".ics")))
   }
 
   func testConfidenceBelowSevenAsksToMakeItSmaller() throws {
-    let run = try assertPersona("low_confidence", focus: "safe_haven", followUp: "2026-12-13")
+    let run = try assertPersona("low_confidence", focus: "safe_haven", followUp: "2026-12-14")
     XCTAssert(run.output.contains("Below 7 is a sign to make it smaller."))
     XCTAssert(
       run.plan.contains(
@@ -85,7 +85,7 @@ final class TrustFirstSessionTests: XCTestCase {
   }
 
   func testConfidenceOfSevenAsksNothingMore() throws {
-    let run = try assertPersona("self", focus: "self", followUp: "2026-12-13")
+    let run = try assertPersona("self", focus: "self", followUp: "2026-12-14")
     XCTAssertFalse(run.output.contains("Below 7 is a sign"))
     XCTAssert(run.plan.contains("## 5. Confidence\n\n8 of 10\n"))
   }

@@ -73,3 +73,14 @@ final class DayTests: XCTestCase {
     )
   }
 }
+
+final class WorkdayTests: XCTestCase {
+  func testWeekendDatesMoveToMonday() throws {
+    let sunday = try XCTUnwrap(Day(year: 2026, month: 12, day: 13))
+    let expression = try Expression.parse("workday(d)")
+    func workday(_ day: Day) -> Value { expression.evaluate { $0 == "d" ? .date(day) : .none } }
+    XCTAssertEqual(workday(sunday), .date(sunday.adding(days: 1)))
+    XCTAssertEqual(workday(sunday.adding(days: -1)), .date(sunday.adding(days: 1)))
+    XCTAssertEqual(workday(sunday.adding(days: 2)), .date(sunday.adding(days: 2)))
+  }
+}

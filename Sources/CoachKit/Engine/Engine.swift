@@ -421,7 +421,11 @@ struct TemplateContext: MustacheParent {
       return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
     }
     let kind = engine.dialogue.question(storing: name)?.question.kind ?? engine.earlier.kinds[name]
-    return RenderedValue(value: value, text: engine.displayText(of: value, for: kind))
+    var text = engine.displayText(of: value, for: kind)
+    // A typed sentence is usually set inside another one ("If {{obstacle}}, then …"): its own
+    // full stop would end that sentence early.
+    if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
+    return RenderedValue(value: value, text: text)
   }
 
   /// What `{{name}}` shows.

@@ -14,6 +14,7 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
   case lowestWithin = "lowest_within"
   case highestWithin = "highest_within"
   case weekday
+  case workday
   case dateText = "date_text"
   case daysBetween = "days_between"
   case contains
@@ -51,6 +52,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .highestWithin: "highest_within(tolerance, name, name, ...)"
     // weekday(date) → "Monday"; date_text(date) → "Sunday 13 December 2026".
     case .weekday: "weekday(date)"
+    // workday(date) → the date itself from Monday to Friday, else the Monday after.
+    case .workday: "workday(date)"
     case .dateText: "date_text(date)"
     // days_between(a, b) → b − a in days (negative when b is before a).
     case .daysBetween: "days_between(a, b)"
@@ -174,6 +177,10 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       try arity(1...1)
       try expect(0, .date)
       return .text
+    case .workday:
+      try arity(1...1)
+      try expect(0, .date)
+      return .date
     case .daysBetween:
       try arity(2...2)
       try expect(0, .date)
@@ -322,6 +329,13 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .weekday:
       guard case .date(let day) = value(0) else { return .none }
       return .text(day.weekday)
+    case .workday:
+      guard case .date(let day) = value(0) else { return .none }
+      switch day.weekday {
+      case "Saturday": return .date(day.adding(days: 2))
+      case "Sunday": return .date(day.adding(days: 1))
+      default: return .date(day)
+      }
     case .dateText:
       guard case .date(let day) = value(0) else { return .none }
       return .text(day.longText)
