@@ -54,7 +54,7 @@ let package = Package(
     // Measurements for Benchmarks/run: the Yams parse floor and the engine's cost per turn.
     .executableTarget(
       name: "coach-bench",
-      dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
+      dependencies: ["CoachKit", "CoachTerminal", .product(name: "Yams", package: "Yams")],
       path: "Benchmarks/Sources/coach-bench"
     ),
     .testTarget(

@@ -1,4 +1,5 @@
 import CoachKit
+import CoachTerminal
 import Foundation
 import Yams
 
@@ -37,7 +38,7 @@ case "turns":
   let items = Array(arguments)
   let result: DialogueLoader.Result
   do {
-    result = try DialogueLoader().load(path: items[1])
+    result = try DialogueLoader(source: .fileSystem).load(path: items[1])
   } catch {
     fail("\(error)")
   }
@@ -104,7 +105,7 @@ case "phases":
       milliseconds(clock.measure { _ = try? Yams.compose(yaml: text, .basic) }))
     var loaded: DialogueLoader.Result?
     samples["load", default: []].append(
-      milliseconds(clock.measure { loaded = try? DialogueLoader().load(path: path) }))
+      milliseconds(clock.measure { loaded = try? DialogueLoader(source: .fileSystem).load(path: path) }))
     guard let dialogue = loaded?.dialogue else { fail("\(path) did not load") }
     samples["check", default: []].append(
       milliseconds(clock.measure { _ = DialogueChecker().check(dialogue) }))
