@@ -251,3 +251,16 @@ final class EngineTests: XCTestCase {
     return session
   }
 }
+
+/// Times in session logs round-trip to the millisecond, before 1970 too.
+final class LogTimeTests: XCTestCase {
+  func testFormatAndParse() {
+    let date = Date(timeIntervalSince1970: 1_795_000_000.123)
+    XCTAssertEqual(LogTime.format(date), "2026-11-18T11:06:40.123Z")
+    XCTAssertEqual(
+      LogTime.parse("2026-11-18T11:06:40.123Z")?.timeIntervalSince1970 ?? 0, 1_795_000_000.123,
+      accuracy: 0.0005)
+    XCTAssertEqual(LogTime.format(Date(timeIntervalSince1970: -1)), "1969-12-31T23:59:59.000Z")
+    XCTAssertEqual(LogTime.parse("2026-11-29T09:00:00Z")?.timeIntervalSince1970, 1_795_942_800)
+  }
+}

@@ -28,13 +28,10 @@ public struct SessionStore: Sendable {
 
   /// A new, unique session id: the start time, then a few random characters.
   public static func newID(at date: Date) -> String {
-    var style = Date.VerbatimFormatStyle(
-      format:
-        "\(year: .defaultDigits)\(month: .twoDigits)\(day: .twoDigits)-\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)",
-      timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian))
-    style.locale = Locale(identifier: "en_US_POSIX")
+    // "2026-11-29T09:01:12.345Z" → "20261129-090112", without a date format style (see LogTime).
+    let stamp = LogTime.format(date).filter { $0.isNumber || $0 == "T" }.prefix(15)
     let suffix = (0..<4).map { _ in "0123456789abcdef".randomElement()! }
-    return date.formatted(style) + "-" + String(suffix)
+    return stamp.replacingOccurrences(of: "T", with: "-") + "-" + String(suffix)
   }
 
   public func path(of id: String) -> String { folder + "/" + id + ".jsonl" }
