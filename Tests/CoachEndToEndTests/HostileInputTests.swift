@@ -137,44 +137,15 @@ final class HostileInputTests: XCTestCase {
     _ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:],
     replacingEnvironment: [String: String]? = nil, timeout: TimeInterval = 30
   ) throws -> Run {
-    let scratch = folder.appendingPathComponent("run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    let inURL = scratch.appendingPathComponent("stdin")
-    let outURL = scratch.appendingPathComponent("stdout")
-    let errURL = scratch.appendingPathComponent("stderr")
-    try Data(stdin).write(to: inURL)
-    for url in [outURL, errURL] {
-      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-    }
-    let input = try FileHandle(forReadingFrom: inURL)
-    let output = try FileHandle(forWritingTo: outURL)
-    let errors = try FileHandle(forWritingTo: errURL)
-    defer {
-      try? input.close()
-      try? output.close()
-      try? errors.close()
-    }
-    let process = Process()
-    process.executableURL = try CoachProcess.executable()
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment =
-      replacingEnvironment ?? ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
-    var timedOut = false
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-      timedOut = true
-      process.terminate()
-      finished.wait()
-    }
+    let raw = try CoachProcess.runRaw(
+      arguments, in: folder, stdin: stdin,
+      environment: replacingEnvironment
+        ?? ProcessInfo.processInfo.environment.merging(environment) { $1 },
+      timeout: timeout)
     return Run(
-      status: process.terminationStatus, rawOutput: [UInt8](try Data(contentsOf: outURL)),
-      errors: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), timedOut: timedOut)
+      status: raw.status, rawOutput: raw.stdout,
+      errors: String(decoding: raw.stderr, as: UTF8.self),
+      timedOut: raw.timedOut)
   }
 
   static func answers(_ persona: String) throws -> [[UInt8]] {

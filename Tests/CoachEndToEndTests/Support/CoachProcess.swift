@@ -66,10 +66,46 @@ struct CoachProcess {
       .appendingPathComponent("coach-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
+    // Saved sessions, plans and history go to the scratch folder unless a test says where,
+    // so tests never touch the real home folder; a fixed session id keeps messages stable.
+    let isolation = [
+      "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
+      "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
+      "COACH_SESSION_ID": "test-session",
+    ]
+    let raw = try runRaw(
+      arguments, in: directory, stdin: Array(stdin.utf8),
+      environment: ProcessInfo.processInfo.environment.merging(isolation) { $1 }
+        .merging(environment) { $1 },
+      timeout: timeout)
+    return Result(
+      stdout: String(decoding: raw.stdout, as: UTF8.self),
+      stderr: String(decoding: raw.stderr, as: UTF8.self), status: raw.status,
+      timedOut: raw.timedOut)
+  }
+
+  /// What a run printed, as bytes.
+  struct RawResult {
+    var stdout: [UInt8]
+    var stderr: [UInt8]
+    var status: Int32
+    var timedOut: Bool
+  }
+
+  /// Runs `coach` with exactly `environment`, `stdin` given as bytes through a file (so nothing
+  /// blocks); a death by signal N is status 128 + N, as a shell says.
+  static func runRaw(
+    _ arguments: [String], in directory: URL?, stdin: [UInt8], environment: [String: String],
+    timeout: TimeInterval
+  ) throws -> RawResult {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("coach-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
     let inURL = scratch.appendingPathComponent("stdin")
     let outURL = scratch.appendingPathComponent("stdout")
     let errURL = scratch.appendingPathComponent("stderr")
-    try Data(stdin.utf8).write(to: inURL)
+    try Data(stdin).write(to: inURL)
     for url in [outURL, errURL] {
       _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     }
@@ -81,20 +117,11 @@ struct CoachProcess {
       try? output.close()
       try? errors.close()
     }
-
     let process = Process()
     process.executableURL = try executable()
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
-    // Saved sessions, plans and history go to the scratch folder unless a test says where,
-    // so tests never touch the real home folder; a fixed session id keeps messages stable.
-    let isolation = [
-      "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-      "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
-      "COACH_SESSION_ID": "test-session",
-    ]
-    process.environment = ProcessInfo.processInfo.environment.merging(isolation) { $1 }
-      .merging(environment) { $1 }
+    process.environment = environment
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
@@ -110,9 +137,8 @@ struct CoachProcess {
     let status =
       process.terminationReason == .uncaughtSignal
       ? 128 + process.terminationStatus : process.terminationStatus
-    return Result(
-      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+    return RawResult(
+      stdout: [UInt8](try Data(contentsOf: outURL)), stderr: [UInt8](try Data(contentsOf: errURL)),
       status: status, timedOut: timedOut)
   }
 }
