@@ -15,15 +15,16 @@ struct Export: ParsableCommand {
       symbolic link.
       """))
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case markdown, json, html, text
-  }
+  @Flag(
+    help: "Leave out answers taken back with /back or /restart (by default they are shown, marked)."
+  )
+  var finalOnly = false
 
   @Argument(help: "The session's id, or the start of it.")
   var id: String?
 
   @ArgumentParser.Option(help: "markdown, json, html or text.")
-  var format: Format = .markdown
+  var format: TranscriptFormat = .markdown
 
   @ArgumentParser.Option(
     name: [.short, .customLong("output")],
@@ -34,12 +35,16 @@ struct Export: ParsableCommand {
     umask(0o077)
     let saved = try SavedSessions.find(id, latest: "saved") { _ in true }
     let opened = SavedSessions.openOrExit(saved)
-    guard let kind = TranscriptFormat(rawValue: format.rawValue) else { return }
     // A session's export includes the check-ins that followed it.
     let checkins = try SavedSessions.store().list().sessions
       .filter { $0.header.follows == saved.id }
       .compactMap { try? SavedSessions.open($0).transcript }
-    let text = kind.render(opened.transcript, checkins: checkins)
+    let text =
+      finalOnly
+      ? format.render(
+        opened.transcript.withoutWithdrawnAnswers, checkins: checkins.map(\.withoutWithdrawnAnswers)
+      )
+      : format.render(opened.transcript, checkins: checkins)
     if output == "-" {
       FileHandle.standardOutput.write(Data(text.utf8))
       return

@@ -208,4 +208,21 @@ final class SavedSessionTests: XCTestCase {
       XCTAssertFalse(result.stdout.contains("\u{1B}"), format)
     }
   }
+
+  func testFinalOnlyLeavesOutAnswersTakenBack() throws {
+    let script = try String(
+      contentsOf: Self.transcripts.appendingPathComponent("03-back-and-skip.in"), encoding: .utf8)
+    _ = try CoachProcess.run(
+      ["run", "every-type.yaml"], in: Self.transcripts, stdin: script,
+      environment: environment("undo"))
+    let all = try CoachProcess.run(
+      ["export", "undo", "--format", "text"], environment: environment("undo"))
+    XCTAssertTrue(all.stdout.contains("A: Tigers"), all.stdout)
+    XCTAssertTrue(all.stdout.contains("(went back to"), all.stdout)
+    let final = try CoachProcess.run(
+      ["export", "undo", "--format", "text", "--final-only"], environment: environment("undo"))
+    XCTAssertFalse(final.stdout.contains("Tigers"), final.stdout)
+    XCTAssertFalse(final.stdout.contains("went back"), final.stdout)
+    XCTAssertTrue(final.stdout.contains("A: Lions"), final.stdout)
+  }
 }

@@ -154,15 +154,42 @@ public struct Transcript: Sendable {
   /// Topics parked during the session, oldest first.
   public var parkingLot: [ParkedItem] { session.parkingLot }
 
-  /// The answers that stand at the end, in order: the session's trail, as they were shown.
+  /// The answers that stand at the end, in order, as they were shown.
   public var finalAnswers: [Answered] {
-    var shown: [String: Answered] = [:]
-    for item in items {
-      if case .answered(let answered) = item {
-        shown["\(answered.stepID)@\(answered.at.timeIntervalSince1970)"] = answered
+    standingIndices.compactMap { index in
+      if case .answered(let answered) = items[index] { return answered }
+      return nil
+    }
+  }
+
+  /// Where the standing answers are in `items`: each `back` undoes the latest answer (as the
+  /// engine's does), each `restart` all of them.
+  private var standingIndices: [Int] {
+    var standing: [Int] = []
+    for (index, item) in items.enumerated() {
+      switch item {
+      case .answered: standing.append(index)
+      case .wentBack: _ = standing.popLast()
+      case .restarted: standing.removeAll()
+      default: break
       }
     }
-    return session.trail.compactMap { shown["\($0.stepID)@\($0.at.timeIntervalSince1970)"] }
+    return standing
+  }
+
+  /// The same transcript without what was taken back: answers undone with `/back` or forgotten
+  /// by `/restart`, and those events themselves. For sharing a record of what stands.
+  public var withoutWithdrawnAnswers: Transcript {
+    let standing = Set(standingIndices)
+    var copy = self
+    copy.items = items.enumerated().compactMap { index, item in
+      switch item {
+      case .answered: standing.contains(index) ? item : nil
+      case .wentBack, .restarted: nil
+      default: item
+      }
+    }
+    return copy
   }
 
   /// Planned and actual minutes per section, in the order the session entered them. Planned
