@@ -15,6 +15,7 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
   case highestWithin = "highest_within"
   case weekday
   case workday
+  case answered
   case dateText = "date_text"
   case daysBetween = "days_between"
   case contains
@@ -54,6 +55,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .weekday: "weekday(date)"
     // workday(date) → the date itself from Monday to Friday, else the Monday after.
     case .workday: "workday(date)"
+    // answered(x) → whether x has a value (a question asked and not skipped, a score worked out).
+    case .answered: "answered(x)"
     case .dateText: "date_text(date)"
     // days_between(a, b) → b − a in days (negative when b is before a).
     case .daysBetween: "days_between(a, b)"
@@ -181,6 +184,10 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       try arity(1...1)
       try expect(0, .date)
       return .date
+    case .answered:
+      try arity(1...1)
+      _ = try typeOf(arguments[0])
+      return .bool
     case .daysBetween:
       try arity(2...2)
       try expect(0, .date)
@@ -329,6 +336,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .weekday:
       guard case .date(let day) = value(0) else { return .none }
       return .text(day.weekday)
+    case .answered:
+      return .bool(value(0) != .none)
     case .workday:
       guard case .date(let day) = value(0) else { return .none }
       switch day.weekday {
