@@ -107,9 +107,15 @@ public enum PresenterView {
         id = engine.nextStepID(after: candidate, in: session)
         continue
       }
-      let text =
-        candidate.question.map { engine.render($0.prompt, in: session) }
-        ?? candidate.say.map { engine.render($0, in: session) } ?? ""
+      // A text that reads an answer not given yet is shown as written ("Why {{baseline}} …"),
+      // not with a blank where the answer will go.
+      func preview(_ text: Text) -> String {
+        let waiting = text.names.contains { use in
+          engine.dialogue.question(storing: use.name) != nil && session.answers[use.name] == nil
+        }
+        return waiting ? text.source : engine.render(text, in: session)
+      }
+      let text = candidate.question.map { preview($0.prompt) } ?? candidate.say.map(preview) ?? ""
       var line = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(160))
       if candidate.sectionID != step.sectionID,
         let section = engine.dialogue.section(candidate.sectionID)
