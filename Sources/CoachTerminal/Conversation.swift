@@ -161,7 +161,8 @@ public struct Conversation {
         let input = Input(line)
         lastAnswerAccepted = false
         let status = handle(input, sink: sink)
-        if let kept = Self.historyEntry(
+        // The history file is kept only for a session whose answers may be kept.
+        if recorder?.hasSaved == true, let kept = Self.historyEntry(
           for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
         {
           source.remember(kept)

@@ -18,7 +18,7 @@ struct Notes: ParsableCommand {
       clocks, the parking lot and the team's ratings so far, and follows the session as it goes.
       With no ID it attaches to the latest unfinished session run with --facilitator, waiting for
       one to start. Ctrl-C detaches; the session goes on. The session must be saved (not
-      --no-save) for the view to see it.
+      nothing saved) for the view to see it.
       """))
 
   @Argument(help: "The session's id, or the start of it. Default: the latest facilitated one.")

@@ -38,15 +38,10 @@ struct Run: ParsableCommand {
     completion: .file(extensions: ["md"]))
   var planOut: String?
 
-  @Flag(help: "Keep nothing on disk: no saved session, no plan file.")
-  var noSave = false
 
   @OptionGroup var facilitation: FacilitatorOptions
 
   func validate() throws {
-    if noSave && planOut != nil {
-      throw ValidationError("--no-save keeps nothing on disk, so it cannot go with --plan-out")
-    }
     // A mistyped command ("coach sesions") would otherwise be taken for a dialogue's path.
     if let dialogue, !dialogue.contains("/"), !dialogue.contains("."),
       !FileManager.default.fileExists(atPath: dialogue)
@@ -67,24 +62,17 @@ struct Run: ParsableCommand {
     let loaded = try DialogueLoading.load(dialogue)
     var engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
     engine.participants = facilitation.parsedParticipants
-    let recorder =
-      noSave
-      ? nil
-      : try SavedSessions.newRecorder(
-        for: engine, source: DialogueLoading.source(of: dialogue),
-        facilitated: facilitation.facilitator)
+    // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
+    // `save_if`), so that what the dialogue says about saving is always true.
+    let recorder = try SavedSessions.newRecorder(
+      for: engine, source: DialogueLoading.source(of: dialogue),
+      facilitated: facilitation.facilitator)
     let (session, status) = ConversationRunner.run(
       engine, recorder: recorder, color: color, facilitation: facilitation)
     let streams = StandardStreams()
     if status != .ok { throw ExitCode(status.rawValue) }
-    if noSave {
-      if session.isFinished {
-        streams.write("Nothing was saved (--no-save).\n")
-      }
-      return
-    }
     try PlanSaving.save(
-      engine, session, planOut: planOut, sessionID: recorder?.sessionID, to: streams)
+      engine, session, planOut: planOut, sessionID: recorder.sessionID, to: streams)
   }
 }
 
