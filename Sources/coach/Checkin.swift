@@ -57,7 +57,8 @@ struct Checkin: ParsableCommand {
     }
     let engine = Engine(
       dialogue: checkin, clock: try PlanSaving.clock(),
-      earlier: EarlierSession(transcript: earlier.transcript))
+      // The latest check-in's ratings and adjusted actions are what this one starts from.
+      earlier: try SavedSessions.earlierSession(of: earlier, checkinsBefore: nil))
     let recorder = try SavedSessions.newRecorder(
       for: engine,
       source: dialogue.map { DialogueLoading.source(of: $0) }

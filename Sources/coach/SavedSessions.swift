@@ -98,13 +98,33 @@ enum SavedSessions {
             "session \(header.session) is a check-in on session \(followedID), which is gone",
           status: .noInput)
       }
-      earlier = EarlierSession(transcript: try open(followed).transcript)
+      earlier = try earlierSession(of: try open(followed), checkinsBefore: header.startedAt)
     }
     let transcript = Transcript.replay(
       header: header, entries: saved.contents.entries, dialogue: dialogue, earlier: earlier)
     return Opened(
       saved: saved, dialogue: dialogue, transcript: transcript,
       dialogueChanged: dialogue.fingerprint != header.fingerprint)
+  }
+
+  /// What a check-in reads of the session it follows: the session as the finished check-ins
+  /// started before `date` (all of them when nil) left it.
+  static func earlierSession(of followed: Opened, checkinsBefore date: Date?) throws(Problem)
+    -> EarlierSession
+  {
+    let checkins = ((try? store())?.list().sessions ?? [])
+      .filter { saved in
+        saved.header.follows == followed.saved.id
+          && date.map { saved.header.startedAt < $0 } ?? true
+      }
+      .sorted { $0.header.startedAt < $1.header.startedAt }
+      .compactMap { saved -> Transcript? in
+        guard let transcript = try? open(saved).transcript, transcript.isFinished else {
+          return nil
+        }
+        return transcript
+      }
+    return EarlierSession(transcript: followed.transcript, updatedBy: checkins)
   }
 
   /// The dialogue a saved session was run with, loaded from where it came from.

@@ -87,6 +87,28 @@ final class CheckinTests: XCTestCase {
       against: Self.repository.appendingPathComponent("docs/transcript.schema.json"))
   }
 
+  func testASecondCheckInStartsFromTheFirst() throws {
+    let session = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("golden/self.in"), encoding: .utf8)
+    _ = try CoachProcess.run(
+      [], stdin: session, environment: environment("2026-11-29T09:00:00Z", "first"))
+    let first = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("checkin/after-14-days.in"), encoding: .utf8)
+    _ = try CoachProcess.run(
+      ["checkin"], stdin: first, environment: environment("2026-12-14T09:00:00Z", "one"))
+    let second = try CoachProcess.run(
+      ["checkin"], stdin: "1\n1\n4\n4\n4\n4\n9\n\n\n\n\n\n",
+      environment: environment("2027-01-13T09:00:00Z", "two"))
+    XCTAssertEqual(second.status, 0, second.description)
+    for figure in [
+      "Your session was on Monday 14 December 2026, 30 days ago.",
+      "Action 2: \"When the weekly meeting ends, I will name one thing I got wrong\". How did it go?",
+      "(Last time you said 8.)", "before  ███████████████░░░░░ 75",
+    ] {
+      XCTAssertTrue(second.stdout.contains(figure), "missing: \(figure)")
+    }
+  }
+
   func testACheckInNeedsAFinishedSession() throws {
     let result = try CoachProcess.run(
       ["checkin"], environment: environment("2026-12-13T09:00:00Z", "x"))
