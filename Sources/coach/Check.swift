@@ -9,7 +9,9 @@ struct Check: ParsableCommand {
     abstract: "Check a dialogue file or folder for mistakes.",
     discussion: TextWrapper.reflow(
       """
-      Prints each finding as FILE:LINE:COLUMN: error|warning: MESSAGE, then a summary.
+      Prints each finding as FILE:LINE:COLUMN: error|warning: MESSAGE, then a summary with how
+      long the shortest, expected and longest paths through the dialogue take (a warning when the
+      longest overruns its duration).
       Exits 0 when there are no errors, 65 when there are, 66 when PATH does not exist.
       """))
 

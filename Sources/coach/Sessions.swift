@@ -53,7 +53,11 @@ struct Sessions: ParsableCommand {
           (0..<3).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }
             .joined() + row[3])
       }
-      print("\nContinue one with 'coach resume ID'; export it with 'coach export ID'.")
+      let anyUnfinished = rows.dropFirst().contains { !$0[3].hasPrefix("finished") }
+      print(
+        anyUnfinished
+          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'."
+          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.")
     }
   }
 
@@ -94,6 +98,14 @@ struct Sessions: ParsableCommand {
       let checkins = all.filter {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
       }
+      // At a terminal, --all asks first; scripts (no terminal) are taken at their word.
+      if self.all, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+        print("Delete all \(doomed.count) saved sessions for good? [y/N] ", terminator: "")
+        guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
+          print("Nothing was deleted.")
+          return
+        }
+      }
       for saved in doomed + checkins {
         do {
           try store.remove(saved.id)
@@ -110,6 +122,9 @@ struct Sessions: ParsableCommand {
           "Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them")."
         )
       }
+      print(
+        "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(PrivateFiles.plansDirectory())."
+      )
     }
   }
 }
