@@ -125,6 +125,10 @@ public struct Conversation {
     var reply = Reply()
     reply.prompt = engine.currentPrompt(in: session)
     reply.notice = .resumed
+    // Where the person is, as when the section began.
+    if let prompt = reply.prompt, let heading = engine.heading(for: prompt.sectionID) {
+      reply.lines.append(.section(heading))
+    }
     self.pendingStart = reply
   }
 

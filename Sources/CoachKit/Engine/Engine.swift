@@ -225,7 +225,7 @@ public struct Engine: Sendable {
     reply.prompt = prompt(for: step, in: session)
   }
 
-  func heading(for sectionID: String) -> SectionHeading? {
+  public func heading(for sectionID: String) -> SectionHeading? {
     guard let index = dialogue.sections.firstIndex(where: { $0.id == sectionID }) else {
       return nil
     }
