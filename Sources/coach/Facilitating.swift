@@ -13,7 +13,7 @@ struct FacilitatorOptions: ParsableArguments {
 
   @ArgumentParser.Option(
     help: ArgumentHelp(
-      "With --facilitator: who rates the team questions, a number or names (\"Ana,Ben,Chen\").",
+      "With --facilitator: who rates the team questions: a number (anonymous), or initials (\"A,B,C\"), which are stored.",
       valueName: "N|NAMES"))
   var participants: String?
 
