@@ -33,7 +33,7 @@ public struct ExpressionTypes: CheckRule {
         break
       }
     }
-    for (formula, expected) in dialogue.planFormulas {
+    for (formula, expected) in dialogue.dialogueFormulas {
       if formula.expression.names.contains(where: { analysis.brokenComputed.contains($0.name) }) {
         continue
       }
@@ -50,53 +50,5 @@ public struct ExpressionTypes: CheckRule {
       }
     }
     return findings
-  }
-}
-
-extension Dialogue {
-  public enum FormulaRole: Sendable {
-    /// An `if` of a step's `next`: read after the step's answer.
-    case condition
-    /// A question's `default: =…`: read before the answer.
-    case defaultAnswer(Question)
-    /// A step's `when`: read before the step says or asks anything.
-    case stepCondition
-  }
-
-  /// The plan's expressions, read after the dialogue ends, with the type each must give:
-  /// `save_if` (yes/no) and the calendar's `date`.
-  public var planFormulas: [(formula: Formula, type: ValueType)] {
-    var result: [(Formula, ValueType)] = []
-    if let condition = plan?.saveCondition { result.append((condition, .bool)) }
-    if let condition = keepAnswersCondition { result.append((condition, .bool)) }
-    if let date = plan?.calendar?.date { result.append((date, .date)) }
-    return result
-  }
-
-  /// Every expression written on a step, with its role.
-  public var allFormulas: [(formula: Formula, step: Step, role: FormulaRole)] {
-    var result: [(Formula, Step, FormulaRole)] = []
-    forEachFormula { formula, position, role in result.append((formula, steps[position], role)) }
-    return result
-  }
-
-  /// Calls `body` with every expression written on a step, in the order of ``allFormulas``, with
-  /// the position of its step and its role, without copying steps.
-  public func forEachFormula(
-    _ body: (_ formula: Formula, _ stepPosition: Int, _ role: FormulaRole) -> Void
-  ) {
-    for position in steps.indices {
-      if let condition = steps[position].condition { body(condition, position, .stepCondition) }
-      if let question = steps[position].question,
-        case .formula(let formula) = question.defaultAnswer
-      {
-        body(formula, position, .defaultAnswer(question))
-      }
-      if case .branches(let branches) = steps[position].next {
-        for branch in branches {
-          if let condition = branch.condition { body(condition, position, .condition) }
-        }
-      }
-    }
   }
 }

@@ -39,7 +39,7 @@ public struct NamesSetBeforeRead: CheckRule {
           use.name, at: use.location, from: nil, answered: true, mustBeKnown: !use.isInsideSection,
           mustBeSet: false)
       }
-      for (formula, _) in dialogue.planFormulas {
+      for (formula, _) in dialogue.dialogueFormulas {
         for name in formula.expression.names {
           // Unknown names in expressions are the type checker's to report.
           checker.read(

@@ -16,7 +16,7 @@ public struct UnusedComputedValues: CheckRule {
     dialogue.forEachFormula { formula, _, _ in
       for use in formula.expression.names { note(use.name) }
     }
-    for formula in dialogue.planFormulas {
+    for formula in dialogue.dialogueFormulas {
       for use in formula.formula.expression.names { note(use.name) }
     }
     dialogue.forEachText { text, _ in
