@@ -55,11 +55,12 @@ final class TestCommandTests: XCTestCase {
   }
 
   func testADialogueWithoutCasesExits66() throws {
-    let result = try CoachProcess.run(["test", "Dialogues/examples/tour"], in: Self.packageRoot)
+    // The retro fixture keeps no tests/ folder next to it.
+    let fixtures = Self.packageRoot.appendingPathComponent("Tests/CoachEndToEndTests/Fixtures")
+    let result = try CoachProcess.run(["test", "valid/retro.yaml"], in: fixtures)
     XCTAssertEqual(result.status, 66, "\(result)")
     XCTAssertEqual(
-      result.stderr,
-      "coach: no test cases at 'Dialogues/examples/tour/tests': no such file or folder\n")
+      result.stderr, "coach: no test cases at 'valid/tests': no such file or folder\n")
   }
 
   func testCheckWarnsWhenTheLongestPathOverruns() throws {
