@@ -92,7 +92,7 @@ public struct FlowAnalysis: Sendable {
 /// Works out computed values' types in dependency order, finding cycles and type errors.
 private struct ComputedTyping {
   let dialogue: Dialogue
-  var types: [String: ValueType] = ["today": .date, Engine.parkingLotName: .list]
+  var types: [String: ValueType] = BuiltInNames.types
   var broken: Set<String> = []
   var findings: [Diagnostic] = []
   private var state: [String: Bool] = [:]  // false: in progress, true: done
@@ -107,7 +107,8 @@ private struct ComputedTyping {
     }
     // A follow-up reads the earlier session's answers and values as before_<name>.
     if let followed = dialogue.follows {
-      for (name, type) in FlowAnalysis(followed.dialogue).types where name != "today" {
+      for (name, type) in FlowAnalysis(followed.dialogue).types
+      where BuiltInNames.types[name] == nil {
         types[FollowedDialogue.prefix + name] = type
       }
       types[FollowedDialogue.dateName] = .date

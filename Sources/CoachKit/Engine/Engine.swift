@@ -348,7 +348,7 @@ public struct Engine: Sendable {
 
   private func value(of name: String, in session: Session, _ evaluation: Evaluation) -> Value {
     if let answer = session.answers[name] { return answer }
-    if name == "today" { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
+    if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
     if let before = earlier.values[name] { return before }
     if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
     if let known = evaluation.known[name] { return known }

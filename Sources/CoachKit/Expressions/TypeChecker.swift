@@ -31,10 +31,8 @@ struct TypeChecker {
   }
 
   private func type(of name: String, at offset: Int) throws(ExpressionError) -> ValueType {
-    if let type = types[name] { return type }
-    if name == "today" { return .date }
-    if name == Engine.parkingLotName { return .list }
-    let known = Array(types.keys) + (types.keys.contains("today") ? [] : ["today"])
+    if let type = types[name] ?? BuiltInNames.types[name] { return type }
+    let known = Set(types.keys).union(BuiltInNames.types.keys)
     if let suggestion = Suggestion.closest(to: name, among: known) {
       throw ExpressionError("unknown name '\(name)'; did you mean '\(suggestion)'?", at: offset)
     }

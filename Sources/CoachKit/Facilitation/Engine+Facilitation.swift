@@ -4,9 +4,8 @@ import Foundation
 /// facilitator's events (`next`, `extend`, `pause`, `resume`, `park`, `jump`). Still pure: every
 /// time comes from the injected clock.
 extension Engine {
-  /// The name the plan (and any text or expression) reads the parking lot by: a list of the
-  /// parked topics; in text, one Markdown bullet per topic.
-  public static let parkingLotName = "parking_lot"
+  /// The name the plan (and any text or expression) reads the parking lot by.
+  public static let parkingLotName = BuiltInNames.parkingLot
 
   /// With participants, `team: true` scale questions are rated by each of them before the leader
   /// gives their own rating; other kinds are answered by the leader alone.

@@ -109,7 +109,8 @@ struct NodeReader {
         at: node)
       return nil
     }
-    if ["and", "or", "not", "in", "true", "false", "today", Engine.parkingLotName].contains(text) {
+    if ["and", "or", "not", "in", "true", "false"].contains(text) || BuiltInNames.types[text] != nil
+    {
       error("\(what) '\(text)' is a reserved word in expressions; choose another name", at: node)
       return nil
     }

@@ -76,7 +76,7 @@ private struct Reads {
     let isComputed = dialogue.computedValue(name) != nil
     // `today`, the parking lot and an earlier session's before_… values are always there.
     let isGiven =
-      name == "today" || name == Engine.parkingLotName
+      BuiltInNames.types[name] != nil
       || (!isAnswer && !isComputed && analysis.types[name] != nil)
     if isGiven { return }
     guard isAnswer || isComputed else {
