@@ -40,16 +40,18 @@ public protocol TextSink {
   func writeError(_ text: String)
 }
 
-/// One person working through a dialogue: reads their lines, hands answers and commands to the
-/// engine, and shows what it says. The same loop serves piped input and the REPL; only the
-/// ``LineSource`` and the ``Style`` differ.
+/// One person working through a dialogue at a terminal or through pipes: reads their lines,
+/// hands answers and commands to the session's ``SessionRuntime``, and shows what it says. The
+/// same loop serves piped input and the REPL; only the ``LineSource`` and the ``Style`` differ.
 ///
-///     var conversation = Conversation(engine: engine, style: .plain)
+///     var conversation = Conversation(runtime: runtime, opening: reply, clock: clock, style: .plain)
 ///     let status = conversation.run(reading: &stdinLines, to: StandardStreams())
 public struct Conversation {
-  public let engine: Engine
-  public private(set) var session: Session
+  public private(set) var runtime: SessionRuntime
+  public let clock: any SessionClock
   public var style: Style
+  /// Where `/export` writes transcripts; nil for the plans folder.
+  public var exports: String?
   private var pendingStart: Reply?
 
   /// How text is laid out.
@@ -102,41 +104,32 @@ public struct Conversation {
   /// An accepted answer to a question with set answers, waiting to be remembered.
   private var lastAnswerAccepted = false
 
-  /// Keeps every change to the session on disk before it is shown; nil keeps nothing.
-  public var recorder: SessionRecorder?
   /// What the shared screen shows for the current step, drawn again after each event.
   var screen = SharedScreen()
 
-  public init(engine: Engine, style: Style, recorder: SessionRecorder? = nil) {
-    self.engine = engine
+  /// A conversation over a session the runtime has started or resumed; `opening` is what the
+  /// runtime said then.
+  public init(
+    runtime: SessionRuntime, opening: Reply, clock: any SessionClock, style: Style,
+    exports: String? = nil
+  ) {
+    self.runtime = runtime
+    self.clock = clock
     self.style = style
-    self.recorder = recorder
-    let (session, reply) = engine.at(recorder?.header.startedAt ?? engine.clock.now()).start()
-    self.session = session
-    self.pendingStart = reply
+    self.exports = exports
+    self.pendingStart = opening
   }
 
-  /// Continues a saved session where it stopped.
-  public init(engine: Engine, style: Style, resuming session: Session, recorder: SessionRecorder?) {
-    self.engine = engine
-    self.style = style
-    self.recorder = recorder
-    self.session = session
-    var reply = Reply()
-    reply.prompt = engine.currentPrompt(in: session)
-    reply.notice = .resumed
-    // Where the person is, as when the section began.
-    if let prompt = reply.prompt, let heading = engine.heading(for: prompt.sectionID) {
-      reply.lines.append(.section(heading))
-    }
-    self.pendingStart = reply
-  }
+  var dialogue: Dialogue { runtime.dialogue }
+  var session: Session { runtime.session }
+  /// The engine at this instant, for what is shown now.
+  var engine: Engine { runtime.engine(at: clock.now()) }
 
   /// Runs until the dialogue ends, the person quits, or input ends.
   public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
     -> ExitStatus
   {
-    write([(engine.dialogue.title, .title), ("\n", .plain)], to: sink)
+    write([(dialogue.title, .title), ("\n", .plain)], to: sink)
     if let reply = pendingStart {
       show(reply, to: sink)
       pendingStart = nil
@@ -166,7 +159,7 @@ public struct Conversation {
         lastAnswerAccepted = false
         let status = handle(input, sink: sink)
         // The history file is kept only for a session whose answers may be kept.
-        if recorder?.hasSaved == true, let kept = Self.historyEntry(
+        if runtime.isKept, let kept = Self.historyEntry(
           for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
         {
           source.remember(kept)
@@ -175,9 +168,9 @@ public struct Conversation {
       }
     }
     finish(to: sink)
-    if let recorder, recorder.hasSaved {
+    if runtime.isKept {
       sink.writeError(
-        "This session is saved as \(recorder.sessionID). For a transcript: coach export \(recorder.sessionID) --format markdown|json|html|text\n"
+        "This session is saved as \(runtime.sessionID). For a transcript: coach export \(runtime.sessionID) --format markdown|json|html|text\n"
       )
     }
     return .ok
@@ -225,26 +218,17 @@ public struct Conversation {
     return nil
   }
 
-  /// Hands one event to the engine at this instant. A change is on disk before it is shown; if it
-  /// cannot be saved, it is not shown as taken and the conversation stops.
+  /// Hands one event to the runtime at this instant. A change is kept before it is shown; if it
+  /// cannot be, it is not shown as taken and the conversation stops.
   mutating func apply(_ event: Event, sink: some TextSink) -> ExitStatus? {
-    let now = engine.clock.now()
-    let stepEngine = engine.at(now)
-    var next = session
-    let reply = stepEngine.handle(event, in: &next)
-    if next != session, let recorder {
-      do {
-        try recorder.record(
-          LogEntry(at: now, event: event, step: session.currentStepID),
-          consent: stepEngine.storageConsent(in: next))
-      } catch {
-        sink.writeError(
-          "coach: your last answer could not be saved, so it was not taken: \(error)\n")
-        return (error as? StorageError)?.exitStatus ?? .ioError
-      }
+    let reply: Reply
+    do {
+      reply = try runtime.handle(event, at: clock.now())
+    } catch {
+      sink.writeError("coach: your last answer could not be saved, so it was not taken: \(error)\n")
+      return (error as? StorageError)?.exitStatus ?? .ioError
     }
-    session = next
-    if case .answer = event { lastAnswerAccepted = reply.rejection == nil }
+    if case .answer = event { lastAnswerAccepted = reply.takenAnswer != nil }
     show(reply, to: sink)
     return nil
   }
@@ -255,11 +239,12 @@ public struct Conversation {
     guard let format = TranscriptFormat(rawValue: formatName) else {
       return "Export as markdown, json, html or text, e.g. /export html."
     }
-    guard let recorder, recorder.hasSaved else {
+    guard runtime.isKept else {
       return "Nothing of this session is saved, so there is nothing to export."
     }
     do {
-      return "Transcript saved to \(try TranscriptFile.save(recorder, engine: engine, as: format))"
+      let folder = exports ?? PrivateFiles.plansDirectory()
+      return "Transcript saved to \(try TranscriptFile.save(runtime.transcript, in: folder, as: format))"
     } catch {
       return "The transcript could not be saved: \(error)"
     }
@@ -267,10 +252,10 @@ public struct Conversation {
 
   /// Says, on standard error, where an unfinished session is kept and how to go on with it.
   private func tellWhereItIsSaved(_ sink: some TextSink) {
-    guard let recorder, !session.isFinished else { return }
-    if recorder.hasSaved {
+    guard !session.isFinished else { return }
+    if runtime.isKept {
       sink.writeError(
-        "Your answers are saved. To go on later: coach resume \(recorder.sessionID)\n")
+        "Your answers are saved. To go on later: coach resume \(runtime.sessionID)\n")
     } else {
       sink.writeError("Nothing was saved.\n")
     }
@@ -283,7 +268,7 @@ public struct Conversation {
     }
     var text: [(String, Role)] = []
     if let notice = reply.notice {
-      text.append((ReplyText.notice(notice, dialogue: engine.dialogue) + "\n", .plain))
+      text.append((ReplyText.notice(notice, dialogue: dialogue) + "\n", .plain))
     }
     for line in reply.lines {
       switch line {
@@ -318,11 +303,11 @@ public struct Conversation {
   /// A section's heading; at a terminal it also says the step and the clock.
   private func header(_ heading: SectionHeading, prompt: Prompt?) -> String {
     guard style.showsProgress else { return ReplyText.heading(heading) }
-    let elapsed = engine.clock.now().timeIntervalSince(session.startedAt)
+    let elapsed = clock.now().timeIntervalSince(session.startedAt)
     return wrap(
       ReplyText.header(
         heading, step: prompt.map { ($0.stepNumber, $0.stepCount) }, elapsed: elapsed,
-        planned: engine.dialogue.duration * 60))
+        planned: dialogue.duration * 60))
   }
 
   /// Writes pieces of text, sanitized; in colour each piece is cleaned on its own and then
@@ -378,33 +363,29 @@ public struct Conversation {
   }
 
   private func finish(to sink: some TextSink) {
-    if let plan = engine.dialogue.plan {
+    if let plan = runtime.plan(at: clock.now()) {
       sink.write(
-        "\n"
-          + wrapPlan(
-            Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines)
-          )
-          + "\n")
+        "\n" + wrapPlan(Sanitizer.clean(plan).trimmingCharacters(in: .newlines)) + "\n")
     }
     sink.write("\nThe session is complete.\n")
   }
 
   func whereText() -> String {
     guard let prompt = engine.currentPrompt(in: session),
-      let index = engine.dialogue.sections.firstIndex(where: { $0.id == prompt.sectionID })
+      let index = dialogue.sections.firstIndex(where: { $0.id == prompt.sectionID })
     else { return "The session has ended." }
-    let section = engine.dialogue.sections[index]
+    let section = dialogue.sections[index]
     return
-      "Section \(index + 1) of \(engine.dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
+      "Section \(index + 1) of \(dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
   }
 
   func timeText() -> String {
-    let now = engine.clock.now()
+    let now = clock.now()
     let total = now.timeIntervalSince(session.startedAt)
     var text =
-      "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(engine.dialogue.duration * 60))."
+      "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(dialogue.duration * 60))."
     if let prompt = engine.currentPrompt(in: session),
-      let section = engine.dialogue.section(prompt.sectionID),
+      let section = dialogue.section(prompt.sectionID),
       let started = session.sectionStarts[section.id]
     {
       text =

@@ -76,7 +76,7 @@ public enum PresenterView {
       out.append(block("The leader's answers so far: \(answers.count); the last ones:", indent: 0))
       for answered in answers.suffix(3) {
         out.append(
-          block("\(answered.question) → \(answered.wasSkipped ? "(skipped)" : answered.answer)"))
+          block("\(answered.question) → \(answered.wasSkipped ? "(skipped)" : answered.text)"))
       }
     }
     return out.joined(separator: "\n") + "\n"

@@ -18,6 +18,8 @@ public enum ReplyText {
     case .alreadyFinished: "The session has ended."
     case .stoppedInLoop:
       "The dialogue went round in a loop of steps that ask nothing, so it was stopped here; run 'coach check' on it."
+    case .stoppedAtUnknownStep(let id):
+      "The dialogue leads to a step '\(id)' that it does not have, so it was stopped here; run 'coach check' on it."
     case .resumed: "Welcome back. Your earlier answers are kept; here is where you stopped."
     case .paused: "The clock is paused. /resume starts it again."
     case .clockResumed: "The clock is running again."

@@ -59,18 +59,22 @@ struct Checkin: ParsableCommand {
       dialogue: checkin, clock: try PlanSaving.clock(),
       // The latest check-in's ratings and adjusted actions are what this one starts from.
       earlier: try SavedSessions.earlierSession(of: earlier, checkinsBefore: nil))
-    let recorder = try SavedSessions.newRecorder(
+    let header = SavedSessions.newHeader(
       for: engine,
       source: dialogue.map { DialogueLoading.source(of: $0) }
         ?? EmbeddedDialogues.sourcePrefix + Self.builtInPath,
       follows: earlierSaved.id)
-    let (session, status) = ConversationRunner.run(engine, recorder: recorder, color: color)
+    let (started, opening) = SessionRuntime.start(
+      checkin, header: header, earlier: engine.earlier,
+      store: FileEventStore(sessions: try SavedSessions.store()))
+    let (runtime, status) = ConversationRunner.run(
+      started, opening: opening, clock: engine.clock, color: color)
     if status != .ok { throw ExitCode(status.rawValue) }
     let streams = StandardStreams()
     try PlanSaving.save(
-      engine, session, planOut: planOut, sessionID: earlierSaved.id, to: streams)
-    if session.isFinished, recorder.hasSaved {
-      try PlanSaving.saveTranscript(of: recorder, engine: engine, to: streams)
+      engine, runtime.session, planOut: planOut, sessionID: earlierSaved.id, to: streams)
+    if runtime.isFinished, runtime.isKept {
+      try PlanSaving.saveTranscript(of: runtime, to: streams)
     }
   }
 }

@@ -5,11 +5,11 @@ import Foundation
 /// Runs a conversation at the terminal (readline) or through pipes (plain lines), the same way
 /// for `run`, `resume` and `checkin`.
 enum ConversationRunner {
-  /// Runs until the dialogue ends or the person stops; returns the session as it stands.
+  /// Runs until the dialogue ends or the person stops; returns the runtime as it stands.
   static func run(
-    _ engine: Engine, recorder: SessionRecorder?, resuming session: Session? = nil,
-    color: Run.ColorOption, facilitation: FacilitatorOptions? = nil
-  ) -> (session: Session, status: ExitStatus) {
+    _ runtime: SessionRuntime, opening: Reply, clock: any SessionClock, color: Run.ColorOption,
+    facilitation: FacilitatorOptions? = nil
+  ) -> (runtime: SessionRuntime, status: ExitStatus) {
     let environment = ProcessInfo.processInfo.environment
     let colours = Terminal.usesColour(
       Terminal.ColourMode(rawValue: color.rawValue) ?? .auto, environment: environment,
@@ -23,9 +23,9 @@ enum ConversationRunner {
       style.colours = colours
     }
     if let facilitation { style = facilitation.style(style, interactive: Terminal.isInteractive) }
-    var conversation =
-      session.map { Conversation(engine: engine, style: style, resuming: $0, recorder: recorder) }
-      ?? Conversation(engine: engine, style: style, recorder: recorder)
+    var conversation = Conversation(
+      runtime: runtime, opening: opening, clock: clock, style: style,
+      exports: (try? XDGPaths.current(environment))?.plans)
     let status: ExitStatus
     if Terminal.isInteractive {
       var lines = ReadlineLines(
@@ -36,6 +36,6 @@ enum ConversationRunner {
       var lines = PipedLines(echoingPromptsTo: streams)
       status = conversation.run(reading: &lines, to: streams)
     }
-    return (conversation.session, status)
+    return (conversation.runtime, status)
   }
 }

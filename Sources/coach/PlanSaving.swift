@@ -56,13 +56,10 @@ enum PlanSaving {
 
   /// Writes a finished session's transcript (Markdown) next to the plans, for a check-in whose
   /// record belongs with the plan it updates.
-  static func saveTranscript(
-    of recorder: SessionRecorder, engine: Engine, to streams: StandardStreams
-  )
-    throws
-  {
+  static func saveTranscript(of runtime: SessionRuntime, to streams: StandardStreams) throws {
     do {
-      let path = try TranscriptFile.save(recorder, engine: engine, as: .markdown)
+      let path = try TranscriptFile.save(
+        runtime.transcript, in: PrivateFiles.plansDirectory(), as: .markdown)
       streams.write("Check-in transcript saved to \(path)\n")
     } catch {
       streams.writeError("coach: \(error)\n")

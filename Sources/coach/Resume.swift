@@ -71,18 +71,19 @@ struct Resume: ParsableCommand {
     // A session begun for a room goes on for the room.
     let facilitation = try FacilitatorOptions.parse(
       facilitator || saved.header.facilitated == true ? ["--facilitator"] : [])
-    let recorder = SessionRecorder(
-      store: try SavedSessions.store(), header: saved.header, continuing: log,
-      entries: saved.contents.entries)
-    let (session, status) = ConversationRunner.run(
-      engine, recorder: recorder, resuming: opened.transcript.session, color: color,
-      facilitation: facilitation)
+    let store = FileEventStore(
+      sessions: try SavedSessions.store(), continuing: log, id: saved.id)
+    let (resumed, opening) = SessionRuntime.resume(
+      opened.dialogue, header: saved.header, entries: saved.contents.entries,
+      earlier: opened.transcript.earlier, store: store, at: clock.now())
+    let (runtime, status) = ConversationRunner.run(
+      resumed, opening: opening, clock: clock, color: color, facilitation: facilitation)
     let streams = StandardStreams()
     if status != .ok { throw ExitCode(status.rawValue) }
     let first = saved.header.follows ?? saved.id
-    try PlanSaving.save(engine, session, planOut: planOut, sessionID: first, to: streams)
-    if saved.header.follows != nil, session.isFinished, recorder.hasSaved {
-      try PlanSaving.saveTranscript(of: recorder, engine: engine, to: streams)
+    try PlanSaving.save(engine, runtime.session, planOut: planOut, sessionID: first, to: streams)
+    if saved.header.follows != nil, runtime.isFinished, runtime.isKept {
+      try PlanSaving.saveTranscript(of: runtime, to: streams)
     }
   }
 }

@@ -64,15 +64,17 @@ struct Run: ParsableCommand {
     engine.participants = facilitation.parsedParticipants
     // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
     // `save_if`), so that what the dialogue says about saving is always true.
-    let recorder = try SavedSessions.newRecorder(
+    let header = SavedSessions.newHeader(
       for: engine, source: DialogueLoading.source(of: dialogue),
       facilitated: facilitation.facilitator)
-    let (session, status) = ConversationRunner.run(
-      engine, recorder: recorder, color: color, facilitation: facilitation)
+    let (started, opening) = SessionRuntime.start(
+      loaded, header: header, store: FileEventStore(sessions: try SavedSessions.store()))
+    let (runtime, status) = ConversationRunner.run(
+      started, opening: opening, clock: engine.clock, color: color, facilitation: facilitation)
     let streams = StandardStreams()
     if status != .ok { throw ExitCode(status.rawValue) }
     try PlanSaving.save(
-      engine, session, planOut: planOut, sessionID: recorder.sessionID, to: streams)
+      engine, runtime.session, planOut: planOut, sessionID: runtime.sessionID, to: streams)
   }
 }
 

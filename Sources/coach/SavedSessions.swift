@@ -22,12 +22,10 @@ enum SavedSessions {
     }
   }
 
-  /// The recorder for a new session. `COACH_SESSION_ID` fixes the id, for tests.
-  static func newRecorder(
+  /// A new session's header. `COACH_SESSION_ID` fixes the id, for tests.
+  static func newHeader(
     for engine: Engine, source: String, follows: String? = nil, facilitated: Bool = false
-  ) throws
-    -> SessionRecorder
-  {
+  ) -> LogHeader {
     let now = engine.clock.now()
     let environment = ProcessInfo.processInfo.environment
     let id =
@@ -41,7 +39,7 @@ enum SavedSessions {
       header.facilitated = true
       header.participants = engine.participants
     }
-    return SessionRecorder(store: try store(), header: header)
+    return header
   }
 
   /// A saved session, opened: its log, its dialogue as it is now, and the replayed transcript.

@@ -24,7 +24,17 @@ final class TrustFirstSessionTests: XCTestCase {
   // MARK: - Personas
 
   func testSelfIsWeakest() throws {
-    try assertPersona("self", focus: "self", followUp: "2026-12-14")
+    let run = try assertPersona("self", focus: "self", followUp: "2026-12-14")
+    // The transcript an in-memory host gets from the runtime (RuntimeTests) is the binary's too.
+    let export = try runCoach(
+      ["export", "test-session", "--format", "markdown"],
+      environment: ["XDG_DATA_HOME": run.root.appendingPathComponent("data").path])
+    XCTAssertEqual(export.status, 0, export.errors)
+    XCTAssertEqual(
+      export.output,
+      try String(
+        contentsOf: Self.goldenSource.appendingPathComponent("self.transcript.md"),
+        encoding: .utf8))
   }
 
   func testRelationshipsIsWeakest() throws {
@@ -266,7 +276,7 @@ final class TrustFirstSessionTests: XCTestCase {
       environment: [
         "XDG_DATA_HOME": root.appendingPathComponent("data").path,
         "HOME": root.appendingPathComponent("home").path,
-        "COACH_NOW": Self.now,
+        "COACH_NOW": Self.now, "COACH_SESSION_ID": "test-session",
       ])
     var output = result.output.replacingOccurrences(
       of: root.appendingPathComponent("data").path, with: "$XDG_DATA_HOME")

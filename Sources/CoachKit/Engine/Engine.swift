@@ -69,13 +69,13 @@ public struct Engine: Sendable {
     case .answer(let text):
       switch value(forAnswer: text, to: question, in: session) {
       case .success(let value):
-        record(value, skipped: false, for: step, question, in: &session)
+        reply.outcome = .taken(record(value, skipped: false, for: step, question, in: &session))
         if let summary = teamSummary(at: step, question, in: session) {
           reply.lines.append(.teamSummary(summary, stepID: step.id))
         }
         leave(step, in: &session, reply: &reply)
       case .failure(let rejection):
-        reply.rejection = rejection
+        reply.outcome = .rejected(rejection)
         reply.prompt = prompt(for: step, in: session)
       }
     case .skip:
@@ -85,7 +85,7 @@ public struct Engine: Sendable {
         return reply
       }
       let value = defaultValue(of: question, in: session) ?? .none
-      record(value, skipped: true, for: step, question, in: &session)
+      reply.outcome = .taken(record(value, skipped: true, for: step, question, in: &session))
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
     case .back, .restart, .next, .extend, .pause, .resume, .park, .jump:
@@ -114,14 +114,22 @@ public struct Engine: Sendable {
     return AnswerParser.parse(text, for: question.kind)
   }
 
+  /// Takes an answer (or a skip) for the question at `step`, and says how it reads.
   func record(
     _ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session
-  ) {
+  ) -> Answer {
+    // The question as it was asked: before the answer, which a text may read, is stored.
+    let asked = render(question.prompt, in: session)
     let turn = Session.Turn(
       stepID: step.id, variable: question.variable, value: value, wasSkipped: skipped,
       previous: session.answers[question.variable], at: clock.now())
     session.trail.append(turn)
     session.answers[question.variable] = value
+    return Answer(
+      stepID: step.id, sectionID: step.sectionID, question: asked, variable: question.variable,
+      value: value,
+      text: skipped && value == .none ? "" : displayText(of: value, for: question.kind),
+      wasSkipped: skipped, at: turn.at)
   }
 
   func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
@@ -141,8 +149,14 @@ public struct Engine: Sendable {
     var via = edge
     var showingHeading = showingHeading
     var hops = 0
-    while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
+    while let id = currentID, hops < Self.maxStepsWithoutQuestion {
       hops += 1
+      guard let step = dialogue.step(id) else {
+        // `coach check` refuses a target that names no step; should one slip through, say so.
+        reply.notice = .stoppedAtUnknownStep(id)
+        session.currentStepID = nil
+        return
+      }
       if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
         // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
         if let variable = step.question?.variable,
@@ -273,23 +287,6 @@ public struct Engine: Sendable {
     guard let plan = dialogue.plan else { return false }
     guard let condition = plan.saveCondition else { return true }
     return evaluate(condition, in: session) == .bool(true)
-  }
-
-  /// Whether the session's answers may be kept on disk, by the dialogue's `keep_answers_if`.
-  public enum StorageConsent: Sendable, Equatable {
-    /// No `keep_answers_if`, or it holds.
-    case given
-    /// It does not hold: nothing may be written, and what was written must go.
-    case refused
-    /// It does not hold yet, but reads a question not answered yet.
-    case undecided
-  }
-
-  public func storageConsent(in session: Session) -> StorageConsent {
-    guard let condition = dialogue.keepAnswersCondition else { return .given }
-    if evaluate(condition, in: session) == .bool(true) { return .given }
-    let waiting = questions(behind: condition.expression).contains { session.answers[$0] == nil }
-    return waiting && !session.isFinished ? .undecided : .refused
   }
 
   /// The answer variables an expression reads, directly or through computed values.

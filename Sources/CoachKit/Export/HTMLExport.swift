@@ -62,7 +62,7 @@ public struct HTMLExport: Sendable {
       case .answered(let answered):
         out += "<p class=\"q\">\(escape(answered.question))</p>\n"
         let answer =
-          answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.answer)
+          answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.text)
         out +=
           "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
       case .wentBack(let stepID, let at):

@@ -100,7 +100,7 @@ public struct JSONExport: Sendable {
             kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at),
             step: answered.stepID,
             section: answered.sectionID, question: Sanitizer.clean(answered.question),
-            answer: Sanitizer.clean(answered.answer)))
+            answer: Sanitizer.clean(answered.text)))
       case .wentBack(let stepID, let at):
         events.append(EventRecord(kind: "back", at: LogTime.format(at), step: stepID))
       case .restarted(let at):

@@ -30,9 +30,9 @@ public struct MarkdownExport: Sendable {
         out += "**\(clean(answered.question))**  \n"
         if answered.wasSkipped {
           out +=
-            "_skipped\(answered.answer.isEmpty ? "" : ": \(clean(answered.answer))")_ (\(time.time(answered.at)))\n\n"
+            "_skipped\(answered.text.isEmpty ? "" : ": \(clean(answered.text))")_ (\(time.time(answered.at)))\n\n"
         } else {
-          out += "\(escape(answered.answer)) (\(time.time(answered.at)))\n\n"
+          out += "\(escape(answered.text)) (\(time.time(answered.at)))\n\n"
         }
       case .wentBack(let stepID, let at):
         out +=

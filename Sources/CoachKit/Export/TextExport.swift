@@ -19,7 +19,7 @@ public struct TextExport: Sendable {
         out +=
           answered.wasSkipped
           ? "A: (skipped) [\(time.time(answered.at))]\n"
-          : "A: \(Sanitizer.clean(answered.answer)) [\(time.time(answered.at))]\n"
+          : "A: \(Sanitizer.clean(answered.text)) [\(time.time(answered.at))]\n"
       case .wentBack(let stepID, let at):
         out += "\n(went back to \(stepID) at \(time.time(at)))\n"
       case .restarted(let at):

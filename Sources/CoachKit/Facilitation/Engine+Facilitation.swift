@@ -55,15 +55,17 @@ extension Engine {
       takeRatings(text, turn: turn, at: step, question, in: &session, reply: &reply)
     case .skip:
       guard let turn else { return nil }
-      session.teamRounds[step.id, default: TeamRound()].answers.append(
-        TeamAnswer(participant: participants?.key(turn.index), value: nil, at: now))
+      let pass = TeamAnswer(participant: participants?.key(turn.index), value: nil, at: now)
+      session.teamRounds[step.id, default: TeamRound()].answers.append(pass)
+      reply.outcome = .rated(
+        stepID: step.id, question: render(question.prompt, in: session), [pass])
       reply.notice = .participantPassed(turn.label)
     case .next:
       if turn != nil {
         session.teamRounds[step.id, default: TeamRound()].isClosed = true
         reply.notice = .teamRoundClosed(stepID: step.id)
       } else {
-        record(.none, skipped: true, for: step, question, in: &session)
+        reply.outcome = .taken(record(.none, skipped: true, for: step, question, in: &session))
         reply.notice = .movedOn(stepID: step.id)
         leave(step, in: &session, reply: &reply)
         return reply
@@ -85,8 +87,8 @@ extension Engine {
       }
     case .extend(let minutes):
       guard minutes.isFinite, minutes > 0, minutes <= 120 else {
-        reply.rejection = Rejection(
-          reason: "extend by a number of minutes from 1 to 120, e.g. /extend 2")
+        reply.outcome = .rejected(
+          Rejection(reason: "extend by a number of minutes from 1 to 120, e.g. /extend 2"))
         reply.prompt = prompt(for: step, in: session)
         return reply
       }
@@ -98,7 +100,8 @@ extension Engine {
     case .park(let text):
       let cleaned = Sanitizer.clean(text, limit: 500).trimmingCharacters(in: .whitespaces)
       guard !cleaned.isEmpty else {
-        reply.rejection = Rejection(reason: "say what to park, e.g. /park hiring freeze")
+        reply.outcome = .rejected(
+          Rejection(reason: "say what to park, e.g. /park hiring freeze"))
         reply.prompt = prompt(for: step, in: session)
         return reply
       }
@@ -129,22 +132,24 @@ extension Engine {
     let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" })
       .map(String.init)
     guard !words.isEmpty else {
-      reply.rejection = Rejection(
-        reason: "a rating from \(turn.label) is needed, or /skip if they pass")
+      reply.outcome = .rejected(
+        Rejection(reason: "a rating from \(turn.label) is needed, or /skip if they pass"))
       reply.prompt = prompt(for: step, in: session)
       return
     }
     if words.count > 1 && !turn.acceptsList {
-      reply.rejection = Rejection(
-        reason:
-          "one rating for \(turn.label), please; a list of everyone's ratings can only be typed at the first turn"
-      )
+      reply.outcome = .rejected(
+        Rejection(
+          reason:
+            "one rating for \(turn.label), please; a list of everyone's ratings can only be typed at the first turn"
+        ))
       reply.prompt = prompt(for: step, in: session)
       return
     }
     if words.count > (participants?.count ?? 0) {
-      reply.rejection = Rejection(
-        reason: "that is \(words.count) ratings for \(participants?.count ?? 0) participants")
+      reply.outcome = .rejected(
+        Rejection(
+          reason: "that is \(words.count) ratings for \(participants?.count ?? 0) participants"))
       reply.prompt = prompt(for: step, in: session)
       return
     }
@@ -154,20 +159,21 @@ extension Engine {
       case .success(.number(let value)): values.append(value)
       case .success: break
       case .failure(let rejection):
-        reply.rejection = rejection
+        reply.outcome = .rejected(rejection)
         reply.prompt = prompt(for: step, in: session)
         return
       }
     }
     var round = session.teamRounds[step.id] ?? TeamRound()
-    if words.count > 1 {
-      round.answers += values.map { TeamAnswer(participant: nil, value: $0, at: now) }
-      round.isClosed = true
-    } else {
-      round.answers.append(
-        TeamAnswer(participant: participants?.key(turn.index), value: values.first, at: now))
-    }
+    let given =
+      words.count > 1
+      ? values.map { TeamAnswer(participant: nil, value: $0, at: now) }
+      : [TeamAnswer(participant: participants?.key(turn.index), value: values.first, at: now)]
+    round.answers += given
+    if words.count > 1 { round.isClosed = true }
     session.teamRounds[step.id] = round
+    reply.outcome = .rated(
+      stepID: step.id, question: render(question.prompt, in: session), given)
   }
 
   /// `back` at a team question before the leader has rated it: takes back the last rating (an

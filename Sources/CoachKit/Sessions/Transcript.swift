@@ -32,22 +32,11 @@ public struct Transcript: Sendable {
   public enum Item: Sendable {
     case section(SectionHeading, startedAt: Date)
     case said(String, stepID: String)
-    case answered(Answered)
+    case answered(Answer)
     case wentBack(stepID: String, at: Date)
     case restarted(at: Date)
     /// Facilitator mode: a command, a team's rating, or what the ratings add up to.
     case facilitation(FacilitationEvent, at: Date)
-  }
-
-  public struct Answered: Sendable {
-    public var stepID: String
-    public var sectionID: String
-    public var question: String
-    /// The answer as it reads: an option's label, "yes", "0.5".
-    public var answer: String
-    public var value: Value
-    public var wasSkipped: Bool
-    public var at: Date
   }
 
   public var isFinished: Bool { session.isFinished }
@@ -56,64 +45,40 @@ public struct Transcript: Sendable {
   public static func replay(
     header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none
   ) -> Transcript {
-    let start = header.engine(for: dialogue, at: header.startedAt, earlier: earlier)
-    var (session, reply) = start.start()
-    var items: [Item] = []
-    items += Self.items(from: reply, at: header.startedAt)
+    let replay = Replay(header: header, dialogue: dialogue, earlier: earlier)
+    var (session, reply) = replay.start()
+    var items = Self.items(from: reply, at: header.startedAt)
     var endedAt = header.startedAt
     var divergence: Divergence?
     for (index, entry) in entries.enumerated() {
-      let engine = start.at(entry.at)
-      let asked = engine.currentPrompt(in: session)
-      let before = session
       if divergence == nil, let logged = entry.step, logged != session.currentStepID {
         divergence = Divergence(
           eventNumber: index + 1, loggedStep: logged, currentStep: session.currentStepID)
       }
-      let trailBefore = session.trail.count
-      reply = engine.handle(entry.event, in: &session)
+      reply = replay.apply(entry, to: &session)
       endedAt = entry.at
-      if let asked, asked.participant != nil {
-        // A participant's turn at a team question: their ratings, not an answer of the leader's.
-        let earlier = before.teamRounds[asked.stepID]?.answers.count ?? 0
-        for answer in (session.teamRounds[asked.stepID]?.answers ?? []).dropFirst(earlier) {
+      if case .rated(let stepID, let question, let answers) = reply.outcome {
+        // Participants' ratings at a team question, not answers of the leader's.
+        for answer in answers {
           items.append(
             .facilitation(
               .teamAnswer(
-                stepID: asked.stepID, question: asked.text, participant: answer.participant,
+                stepID: stepID, question: question, participant: answer.participant,
                 rating: answer.value), at: entry.at))
         }
       }
       if let note = Self.facilitation(entry.event, reply.notice, dialogue) {
         items.append(.facilitation(note, at: entry.at))
       }
-      switch entry.event {
-      case .answer, .skip, .next:
-        // An answer was taken when the trail grew by a turn for the question that was asked.
-        guard reply.rejection == nil, let asked, asked.participant == nil,
-          session.trail.count == trailBefore + 1, let turn = session.trail.last,
-          turn.stepID == asked.stepID
-        else { break }
-        items.append(
-          .answered(
-            Answered(
-              stepID: asked.stepID, sectionID: asked.sectionID, question: asked.text,
-              answer: turn.wasSkipped && turn.value == .none
-                ? "" : engine.displayText(of: turn.value, for: asked.kind),
-              value: turn.value, wasSkipped: turn.wasSkipped, at: entry.at)))
-      case .back:
-        if case .wentBack(let stepID) = reply.notice {
-          items.append(.wentBack(stepID: stepID, at: entry.at))
-        }
-      case .restart:
-        items.append(.restarted(at: entry.at))
-      case .extend, .pause, .resume, .park, .jump:
-        break
+      if let answer = reply.takenAnswer { items.append(.answered(answer)) }
+      switch (entry.event, reply.notice) {
+      case (.back, .wentBack(let stepID)?): items.append(.wentBack(stepID: stepID, at: entry.at))
+      case (.restart, _): items.append(.restarted(at: entry.at))
+      default: break
       }
       items += Self.items(from: reply, at: entry.at)
     }
-    let last = start.at(endedAt)
-    let plan = session.isFinished ? dialogue.plan.map { last.render($0.text, in: session) } : nil
+    let plan = session.isFinished ? replay.engine.at(endedAt).renderedPlan(in: session) : nil
     return Transcript(
       header: header, dialogue: dialogue, items: items, session: session, plan: plan,
       endedAt: endedAt, earlier: earlier, divergence: divergence)
@@ -155,7 +120,7 @@ public struct Transcript: Sendable {
   public var parkingLot: [ParkedItem] { session.parkingLot }
 
   /// The answers that stand at the end, in order, as they were shown.
-  public var finalAnswers: [Answered] {
+  public var finalAnswers: [Answer] {
     standingIndices.compactMap { index in
       if case .answered(let answered) = items[index] { return answered }
       return nil
