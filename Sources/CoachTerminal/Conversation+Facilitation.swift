@@ -1,4 +1,5 @@
 import CoachKit
+import CoachWording
 import Foundation
 
 /// Facilitator mode: the shared screen and the facilitator's commands.
@@ -43,7 +44,7 @@ extension Conversation {
         sink.write("Say which section, by number, id or title, like /jump 3.\n")
         return nil
       }
-      event = .jump(section: Self.section(named: argument, in: engine.dialogue) ?? argument)
+      event = .jump(section: Self.section(named: argument, in: dialogue) ?? argument)
     default:
       return nil
     }
@@ -68,35 +69,9 @@ extension Conversation {
       ? "(rating taken, not shown)" : line
   }
 
-  /// "Baseline: 0:42 of 1:00 · session 3:10 of 20:00 (paused)"
+  /// "Baseline: 0:42 of 1:00 · session 3:10 of 20:00 (clock paused)"
   func agendaText() -> String {
-    let clock = AgendaClock(at: engine.clock.now(), session: session, dialogue: engine.dialogue)
-    return Self.clockLine(clock)
-  }
-
-  static func clockLine(_ clock: AgendaClock) -> String {
-    var line = ""
-    if let title = clock.sectionTitle {
-      line +=
-        "\(title): \(ReplyText.clock(clock.sectionElapsed)) of \(ReplyText.clock(clock.sectionBudget)) · "
-    }
-    line +=
-      "session \(ReplyText.clock(clock.sessionElapsed)) of \(ReplyText.clock(clock.sessionPlanned))"
-    if clock.isPaused { line += " (clock paused)" }
-    return line
-  }
-
-  /// A gentle word at 80 % and 100 % of the section's budget.
-  static func nudgeText(_ nudge: AgendaClock.Nudge?) -> String? {
-    switch nudge {
-    case .almostUp(let remaining)?:
-      let minutes = max(1, Int((remaining / 60).rounded(.up)))
-      return "About \(minutes) minute\(minutes == 1 ? "" : "s") left in this section."
-    case .timeUp?:
-      return "This section's time is up."
-    case nil:
-      return nil
-    }
+    ClockText.agenda(AgendaClock(at: clock.now(), session: session, dialogue: dialogue))
   }
 
   /// Draws the whole shared screen for this reply.
@@ -129,17 +104,17 @@ extension Conversation {
     } else {
       sink.write("\n" + String(repeating: "-", count: min(width, 72)) + "\n")
     }
-    let clock = AgendaClock(at: engine.clock.now(), session: session, dialogue: engine.dialogue)
+    let agenda = AgendaClock(at: clock.now(), session: session, dialogue: dialogue)
     var text: [(String, Role)] = [("\n", .plain)]
-    if let title = clock.sectionTitle, let number = clock.sectionNumber {
-      text.append((block("\(title) · section \(number) of \(clock.sectionCount)"), .heading))
+    if let title = agenda.sectionTitle, let number = agenda.sectionNumber {
+      text.append((block("\(title) · section \(number) of \(agenda.sectionCount)"), .heading))
       text.append(("\n", .plain))
     } else {
-      text.append((block(engine.dialogue.title), .heading))
+      text.append((block(dialogue.title), .heading))
       text.append(("\n", .plain))
     }
-    text.append((block(Self.clockLine(clock)) + "\n", .plain))
-    if let nudge = Self.nudgeText(clock.nudge) {
+    text.append((block(ClockText.agenda(agenda)) + "\n", .plain))
+    if let nudge = ClockText.nudge(agenda.nudge) {
       text.append((block(nudge), .rejection))
       text.append(("\n", .plain))
     }
@@ -153,23 +128,20 @@ extension Conversation {
     }
     text.append(("\n", .plain))
     if let notice = reply.notice {
-      text.append((block(ReplyText.notice(notice, dialogue: engine.dialogue)) + "\n", .plain))
+      text.append((block(ReplyText.notice(notice, dialogue: dialogue)) + "\n", .plain))
     }
     if let rejection = reply.rejection {
-      text.append((block(ReplyText.rejection(rejection)), .rejection))
+      text.append((block(RejectionText.sentence(rejection)), .rejection))
       text.append(("\n", .plain))
     }
     if let prompt = reply.prompt {
       var lines = PromptText.lines(for: prompt)
       if let turn = prompt.participant {
-        var whose = "Rating from \(turn.label) (\(turn.index + 1) of \(turn.count))."
-        if turn.acceptsList { whose += " Or type everyone's ratings at once, like 4 3 5." }
-        whose += " /skip if they pass, /next when everyone has rated."
-        lines.insert(whose, at: 0)
-      } else if prompt.isTeamQuestion, let question = engine.dialogue.step(prompt.stepID)?.question,
+        lines.insert(PromptText.turn(turn), at: 0)
+      } else if prompt.isTeamQuestion, let question = dialogue.step(prompt.stepID)?.question,
         engine.collectsTeamRatings(question)
       {
-        lines.insert("The leader's own rating:", at: 0)
+        lines.insert(PromptText.leadersTurn, at: 0)
       }
       text.append((lines.map(block).joined(separator: "\n") + "\n", .plain))
     }

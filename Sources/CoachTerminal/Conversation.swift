@@ -1,4 +1,5 @@
 import CoachKit
+import CoachWording
 import Foundation
 
 /// Reads lines from wherever they come from.
@@ -287,10 +288,9 @@ public struct Conversation {
       }
     }
     if let rejection = reply.rejection {
-      text.append((wrap(ReplyText.rejection(rejection)), .rejection))
+      text.append((wrap(RejectionText.sentence(rejection)), .rejection))
       text.append(("\n", .plain))
-      // The instruction again, unless the reason already says what is expected.
-      if let prompt = reply.prompt, !rejection.reason.hasPrefix("expected") {
+      if let prompt = reply.prompt, RejectionText.isFollowedByInstruction(rejection) {
         text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain))
       }
     } else if let prompt = reply.prompt {
@@ -371,28 +371,11 @@ public struct Conversation {
   }
 
   func whereText() -> String {
-    guard let prompt = engine.currentPrompt(in: session),
-      let index = dialogue.sections.firstIndex(where: { $0.id == prompt.sectionID })
-    else { return "The session has ended." }
-    let section = dialogue.sections[index]
-    return
-      "Section \(index + 1) of \(dialogue.sections.count): \(section.title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
+    ClockText.place(of: engine.currentPrompt(in: session), in: dialogue)
   }
 
   func timeText() -> String {
-    let now = clock.now()
-    let total = now.timeIntervalSince(session.startedAt)
-    var text =
-      "Session: \(ReplyText.clock(total)) of \(ReplyText.clock(dialogue.duration * 60))."
-    if let prompt = engine.currentPrompt(in: session),
-      let section = dialogue.section(prompt.sectionID),
-      let started = session.sectionStarts[section.id]
-    {
-      text =
-        "\(section.title): \(ReplyText.clock(now.timeIntervalSince(started))) of \(ReplyText.clock(section.budget * 60)). "
-        + text
-    }
-    return text
+    ClockText.time(AgendaClock(at: clock.now(), session: session, dialogue: dialogue))
   }
 
   func wrap(_ text: String) -> String {

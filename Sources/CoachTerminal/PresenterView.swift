@@ -1,4 +1,5 @@
 import CoachKit
+import CoachWording
 import Foundation
 
 /// The facilitator's private view of a running session (`coach notes`): the current step's
@@ -36,12 +37,7 @@ public enum PresenterView {
       "session \(ReplyText.clock(clock.sessionElapsed)) of \(ReplyText.clock(clock.sessionPlanned))"
     if clock.isPaused { clockLine += " · CLOCK PAUSED" }
     out.append(block(clockLine, indent: 0))
-    switch clock.nudge {
-    case .almostUp?: out.append(block("Nudge: 80 % of this section's time is used.", indent: 0))
-    case .timeUp?:
-      out.append(block("Nudge: this section's time is up (/next or /extend N).", indent: 0))
-    case nil: break
-    }
+    if let nudge = ClockText.presenterNudge(clock.nudge) { out.append(block(nudge, indent: 0)) }
 
     guard let stepID = session.currentStepID, let step = dialogue.step(stepID) else {
       out.append("")

@@ -109,7 +109,7 @@ public struct Engine: Sendable {
       if let value = defaultValue(of: question, in: session), value != .none {
         return .success(value)
       }
-      return .failure(Rejection(reason: "an answer is needed"))
+      return .failure(Rejection(.answerNeeded))
     }
     return AnswerParser.parse(text, for: question.kind)
   }

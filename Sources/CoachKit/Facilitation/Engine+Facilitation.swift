@@ -87,8 +87,7 @@ extension Engine {
       }
     case .extend(let minutes):
       guard minutes.isFinite, minutes > 0, minutes <= 120 else {
-        reply.outcome = .rejected(
-          Rejection(reason: "extend by a number of minutes from 1 to 120, e.g. /extend 2"))
+        reply.outcome = .rejected(Rejection(.extensionOutOfRange(minimum: 1, maximum: 120)))
         reply.prompt = prompt(for: step, in: session)
         return reply
       }
@@ -100,8 +99,7 @@ extension Engine {
     case .park(let text):
       let cleaned = Sanitizer.clean(text, limit: 500).trimmingCharacters(in: .whitespaces)
       guard !cleaned.isEmpty else {
-        reply.outcome = .rejected(
-          Rejection(reason: "say what to park, e.g. /park hiring freeze"))
+        reply.outcome = .rejected(Rejection(.nothingToPark))
         reply.prompt = prompt(for: step, in: session)
         return reply
       }
@@ -132,24 +130,18 @@ extension Engine {
     let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" })
       .map(String.init)
     guard !words.isEmpty else {
-      reply.outcome = .rejected(
-        Rejection(reason: "a rating from \(turn.label) is needed, or /skip if they pass"))
+      reply.outcome = .rejected(Rejection(.ratingNeeded(participant: turn.label)))
       reply.prompt = prompt(for: step, in: session)
       return
     }
     if words.count > 1 && !turn.acceptsList {
-      reply.outcome = .rejected(
-        Rejection(
-          reason:
-            "one rating for \(turn.label), please; a list of everyone's ratings can only be typed at the first turn"
-        ))
+      reply.outcome = .rejected(Rejection(.oneRatingOnly(participant: turn.label)))
       reply.prompt = prompt(for: step, in: session)
       return
     }
     if words.count > (participants?.count ?? 0) {
       reply.outcome = .rejected(
-        Rejection(
-          reason: "that is \(words.count) ratings for \(participants?.count ?? 0) participants"))
+        Rejection(.tooManyRatings(given: words.count, participants: participants?.count ?? 0)))
       reply.prompt = prompt(for: step, in: session)
       return
     }

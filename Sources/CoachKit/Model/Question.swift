@@ -81,7 +81,7 @@ public enum AnswerKind: Sendable {
     }
   }
 
-  public struct NumberRules: Sendable {
+  public struct NumberRules: Sendable, Hashable {
     public var min: Double?
     public var max: Double?
     public var integer: Bool
@@ -112,6 +112,12 @@ public enum AnswerKind: Sendable {
     case .scale, .number: .number
     case .yesNo: .bool
     }
+  }
+
+  /// Whether the answer is yes or no.
+  public var isYesNo: Bool {
+    if case .yesNo = self { return true }
+    return false
   }
 
   public var options: [Option] {

@@ -10,18 +10,18 @@ import CoachKit
 ///       3) Rarely or never
 ///     Enter a number from 1 to 3.
 public enum PromptText {
-  public static func lines(for prompt: Prompt) -> [String] {
+  public static func lines(for prompt: Prompt, commands: CommandNames = .typed) -> [String] {
     var lines = [prompt.text]
     for (index, option) in prompt.options.enumerated() {
       lines.append("  \(index + 1)) \(option.label)")
     }
-    let instruction = instruction(for: prompt)
+    let instruction = instruction(for: prompt, commands: commands)
     if !instruction.isEmpty { lines.append(instruction) }
     return lines
   }
 
   /// The line that says what to type, with the default said in words.
-  public static func instruction(for prompt: Prompt) -> String {
+  public static func instruction(for prompt: Prompt, commands: CommandNames = .typed) -> String {
     var parts: [String] = []
     switch prompt.kind {
     case .text(let rules):
@@ -31,7 +31,7 @@ public enum PromptText {
       parts.append("Enter a number from 1 to \(options.count).")
     case .multipleChoice(let options, let minPicks, let maxPicks):
       parts.append(
-        "Pick \(AnswerParser.describePicks(minPicks, maxPicks)): numbers separated by commas or spaces (1 to \(options.count))."
+        "Pick \(Rejection.picks(minPicks, maxPicks)): numbers separated by commas or spaces (1 to \(options.count))."
       )
     case .scale(let scale):
       var ends = "Enter \(scale.min) to \(scale.max)"
@@ -40,7 +40,7 @@ public enum PromptText {
       }
       parts.append(ends + ".")
     case .number(let rules):
-      let range = AnswerParser.describeRange(rules)
+      let range = Rejection.Expected.range(rules)
       parts.append(range.prefix(1).uppercased() + range.dropFirst() + ".")
     case .yesNo:
       switch prompt.defaultValue {
@@ -61,16 +61,25 @@ public enum PromptText {
     }
     if prompt.isOptional {
       parts.append(
-        prompt.defaultText == nil ? "Optional: press Enter to skip." : "Optional: /skip to skip.")
+        prompt.defaultText == nil
+          ? "Optional: press Enter to skip." : "Optional: \(commands.skip) to skip.")
     }
     if prompt.help != nil { parts.append("? for help.") }
     return parts.joined(separator: " ")
   }
 }
 
-extension AnswerKind {
-  var isYesNo: Bool {
-    if case .yesNo = self { return true }
-    return false
+extension PromptText {
+  /// Facilitator mode: whose rating a team question waits for, on the shared screen.
+  ///
+  ///     Rating from Participant 2 (2 of 5). /skip if they pass, /next when everyone has rated.
+  public static func turn(_ turn: ParticipantTurn, commands: CommandNames = .typed) -> String {
+    var whose = "Rating from \(turn.label) (\(turn.index + 1) of \(turn.count))."
+    if turn.acceptsList { whose += " Or type everyone's ratings at once, like 4 3 5." }
+    whose += " \(commands.skip) if they pass, \(commands.next) when everyone has rated."
+    return whose
   }
+
+  /// Facilitator mode: the line before a team question's prompt when the leader's turn comes.
+  public static let leadersTurn = "The leader's own rating:"
 }

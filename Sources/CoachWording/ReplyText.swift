@@ -2,13 +2,17 @@ import CoachKit
 import Foundation
 
 /// Turns what the engine says into plain lines of text: the one place that decides the wording
-/// of headings, notices and re-asks. Hosts add width, colour and layout.
+/// of headings and notices. Hosts add width, colour and layout.
+///
+///     ReplyText.notice(.skipped(stepID: "why"), dialogue: dialogue)  // "Skipped."
 public enum ReplyText {
   public static func heading(_ heading: SectionHeading) -> String {
     "== \(heading.title) (section \(heading.number) of \(heading.count), \(minutes(heading.budget))) =="
   }
 
-  public static func notice(_ notice: Reply.Notice, dialogue: Dialogue) -> String {
+  public static func notice(
+    _ notice: Reply.Notice, dialogue: Dialogue, commands: CommandNames = .typed
+  ) -> String {
     switch notice {
     case .wentBack: "Back to the previous question; your earlier answer is undone."
     case .nothingToUndo: "There is no earlier answer to undo."
@@ -21,7 +25,7 @@ public enum ReplyText {
     case .stoppedAtUnknownStep(let id):
       "The dialogue leads to a step '\(id)' that it does not have, so it was stopped here; run 'coach check' on it."
     case .resumed: "Welcome back. Your earlier answers are kept; here is where you stopped."
-    case .paused: "The clock is paused. /resume starts it again."
+    case .paused: "The clock is paused. \(commands.resume) starts it again."
     case .clockResumed: "The clock is running again."
     case .clockUnchanged(let isPaused):
       isPaused ? "The clock is already paused." : "The clock is already running."
@@ -38,10 +42,6 @@ public enum ReplyText {
     case .participantPassed(let name): "\(name) passes."
     case .teamAnswerUndone: "The last rating is taken back."
     }
-  }
-
-  public static func rejection(_ rejection: Rejection) -> String {
-    "Sorry, \(rejection.reason)."
   }
 
   /// "1 min", "1.5 min", "20 min".
