@@ -33,6 +33,8 @@ public enum LineRead: Equatable, Sendable {
   case interrupted
   /// The person asked to stop (Ctrl-D twice at an empty prompt).
   case quit
+  /// The program was told to end by this signal (SIGTERM, SIGHUP; SIGINT for piped input).
+  case signal(Int32)
 }
 
 /// Where a conversation's text goes.
@@ -107,6 +109,9 @@ public struct Conversation {
 
   /// What the shared screen shows for the current step, drawn again after each event.
   var screen = SharedScreen()
+  /// The signal that ended the conversation, if one did: the program should end by it too
+  /// (``Terminal/end(bySignal:)``), once the stop is kept.
+  public private(set) var endingSignal: Int32?
 
   /// A conversation over a session the runtime has started or resumed; `opening` is what the
   /// runtime said then.
@@ -146,9 +151,16 @@ public struct Conversation {
           engine.currentPrompt(in: session).map {
             "step \($0.stepNumber) of \($0.stepCount), '\($0.stepID)'"
           } ?? "the start"
+        // The clock stops where the input ended; a failure to keep that is said, not fatal.
+        _ = apply(.stop(.inputEnded), sink: sink, showing: false)
         sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
         tellWhereItIsSaved(sink)
         return .dataError
+      case .signal(let number):
+        _ = apply(.stop(.signal), sink: sink, showing: false)
+        tellWhereItIsSaved(sink)
+        endingSignal = number
+        return .interrupted
       case .interrupted:
         continue
       case .quit:
@@ -195,7 +207,8 @@ public struct Conversation {
       case .skip: return apply(.skip, sink: sink)
       case .restart: return apply(.restart, sink: sink)
       case .quit:
-        sink.write("Stopped. Nothing more will be asked.\n")
+        if let status = apply(.stop(.quit), sink: sink, showing: false) { return status }
+        sink.write(ReplyText.notice(.stopped(.quit), dialogue: dialogue) + "\n")
         tellWhereItIsSaved(sink)
         return .ok
       case .help:
@@ -221,7 +234,7 @@ public struct Conversation {
 
   /// Hands one event to the runtime at this instant. A change is kept before it is shown; if it
   /// cannot be, it is not shown as taken and the conversation stops.
-  mutating func apply(_ event: Event, sink: some TextSink) -> ExitStatus? {
+  mutating func apply(_ event: Event, sink: some TextSink, showing: Bool = true) -> ExitStatus? {
     let reply: Reply
     do {
       reply = try runtime.handle(event, at: clock.now())
@@ -230,7 +243,7 @@ public struct Conversation {
       return (error as? StorageError)?.exitStatus ?? .ioError
     }
     if case .answer = event { lastAnswerAccepted = reply.takenAnswer != nil }
-    show(reply, to: sink)
+    if showing { show(reply, to: sink) }
     return nil
   }
 
@@ -303,7 +316,7 @@ public struct Conversation {
   /// A section's heading; at a terminal it also says the step and the clock.
   private func header(_ heading: SectionHeading, prompt: Prompt?) -> String {
     guard style.showsProgress else { return ReplyText.heading(heading) }
-    let elapsed = clock.now().timeIntervalSince(session.startedAt)
+    let elapsed = runtime.clock(at: clock.now()).sessionElapsed
     return wrap(
       ReplyText.header(
         heading, step: prompt.map { ($0.stepNumber, $0.stepCount) }, elapsed: elapsed,

@@ -37,7 +37,14 @@ public enum PresenterView {
       "session \(ReplyText.clock(clock.sessionElapsed)) of \(ReplyText.clock(clock.sessionPlanned))"
     if clock.isPaused { clockLine += " · CLOCK PAUSED" }
     out.append(block(clockLine, indent: 0))
-    if let nudge = ClockText.presenterNudge(clock.nudge) { out.append(block(nudge, indent: 0)) }
+    if let stoppedAt = session.stoppedAt {
+      out.append(
+        block(
+          "STOPPED at \(LocalTime(transcript.header).dateTime(stoppedAt)): the clocks stand still until the session goes on (coach resume \(transcript.header.session)).",
+          indent: 0))
+    } else if let nudge = ClockText.presenterNudge(clock.nudge) {
+      out.append(block(nudge, indent: 0))
+    }
 
     guard let stepID = session.currentStepID, let step = dialogue.step(stepID) else {
       out.append("")

@@ -37,6 +37,7 @@ public struct ReadlineLines: LineSource {
     let shown = colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
     var interrupted: Int32 = 0
     guard let line = coach_le_read_line(shown, &interrupted) else {
+      if interrupted == 2 { return .signal(coach_le_pending_stop_signal()) }
       if interrupted != 0 {
         quitAsked = false
         return .interrupted

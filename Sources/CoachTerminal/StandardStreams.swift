@@ -1,3 +1,4 @@
+import CLineEditing
 import Foundation
 
 /// Standard output and standard error, written through unbuffered so that a prompt shows before
@@ -13,6 +14,8 @@ public struct StandardStreams: TextSink {
 }
 
 /// Lines from standard input when it is not a terminal: no editing, no echo, no escape sequences.
+/// SIGTERM, SIGHUP and SIGINT end the reading (``LineRead/signal(_:)``), so the stop is kept
+/// before the program ends by the signal.
 public struct PipedLines: LineSource {
   /// Bytes read but not yet split into lines.
   private var buffer: [UInt8] = []
@@ -23,11 +26,14 @@ public struct PipedLines: LineSource {
 
   public init(echoingPromptsTo sink: any TextSink) {
     self.sink = sink
+    coach_le_catch_stop_signals(1)
   }
 
   public mutating func readLine(prompt: String) -> LineRead {
     sink.write(prompt)
     while true {
+      let signal = coach_le_pending_stop_signal()
+      if signal != 0 { return .signal(signal) }
       if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
         var line = buffer[start..<newline]
         start = newline + 1

@@ -20,6 +20,13 @@ public enum Terminal {
     return 80
   }
 
+  /// Ends the program by `signal`, as if it had not been caught: after a stop was kept, so that a
+  /// shell still sees SIGTERM (143) or SIGHUP (129).
+  public static func end(bySignal signal: Int32) -> Never {
+    coach_le_end_by_signal(signal)
+    fatalError("the signal \(signal) did not end the program")
+  }
+
   /// `--color`: auto follows the conventions; always and never decide.
   public enum ColourMode: String, CaseIterable, Sendable {
     case auto

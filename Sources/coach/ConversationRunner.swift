@@ -36,6 +36,7 @@ enum ConversationRunner {
       var lines = PipedLines(echoingPromptsTo: streams)
       status = conversation.run(reading: &lines, to: streams)
     }
+    if let signal = conversation.endingSignal { Terminal.end(bySignal: signal) }
     return (conversation.runtime, status)
   }
 }

@@ -73,9 +73,15 @@ struct Resume: ParsableCommand {
       facilitator || saved.header.facilitated == true ? ["--facilitator"] : [])
     let store = FileEventStore(
       sessions: try SavedSessions.store(), continuing: log, id: saved.id)
-    let (resumed, opening) = SessionRuntime.resume(
-      opened.dialogue, header: saved.header, entries: saved.contents.entries,
-      earlier: opened.transcript.earlier, store: store, at: clock.now())
+    let resumed: SessionRuntime
+    let opening: Reply
+    do {
+      (resumed, opening) = try SessionRuntime.resume(
+        opened.dialogue, header: saved.header, entries: saved.contents.entries,
+        earlier: opened.transcript.earlier, store: store, at: clock.now())
+    } catch {
+      SavedSessions.fail("\(error)", (error as? StorageError)?.exitStatus ?? .ioError)
+    }
     let (runtime, status) = ConversationRunner.run(
       resumed, opening: opening, clock: clock, color: color, facilitation: facilitation)
     let streams = StandardStreams()

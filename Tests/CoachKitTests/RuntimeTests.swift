@@ -75,13 +75,59 @@ final class RuntimeTests: XCTestCase {
     let store = MemoryEventStore()
     var (runtime, _) = SessionRuntime.start(dialogue, header: header(dialogue), store: store)
     _ = try runtime.handle(.answer("4"), at: Self.nine.addingTimeInterval(30))
-    let (resumed, reply) = SessionRuntime.resume(
+    let (resumed, reply) = try SessionRuntime.resume(
       dialogue, header: try XCTUnwrap(store.header), entries: store.entries, store: store,
       at: Self.nine.addingTimeInterval(60))
-    XCTAssertEqual(resumed.session, runtime.session)
+    XCTAssertEqual(resumed.session.answers, runtime.session.answers)
+    XCTAssertEqual(resumed.session.currentStepID, runtime.session.currentStepID)
     XCTAssertEqual(reply.notice, .resumed)
     XCTAssertEqual(reply.prompt?.stepID, runtime.prompt(at: Self.nine)?.stepID)
     XCTAssertTrue(resumed.isKept)
+    XCTAssertEqual(store.entries.last?.event, .continue, "the return is kept")
+  }
+
+  // MARK: - The clock measures the conversation
+
+  /// Answer, stop, a day away, resume: the clock shows the minutes spent, not the calendar's.
+  func testTimeAwayIsNotCounted() throws {
+    let dialogue = try retro()
+    let store = MemoryEventStore()
+    var (runtime, _) = SessionRuntime.start(dialogue, header: header(dialogue), store: store)
+    _ = try runtime.handle(.answer("4"), at: Self.nine.addingTimeInterval(19))
+    _ = try runtime.handle(.stop(.quit), at: Self.nine.addingTimeInterval(25))
+    XCTAssertEqual(runtime.clock(at: Self.nine.addingTimeInterval(3600)).sessionElapsed, 25)
+    let tomorrow = Self.nine.addingTimeInterval(86_400)
+    var (resumed, _) = try SessionRuntime.resume(
+      dialogue, header: try XCTUnwrap(store.header), entries: store.entries, store: store,
+      at: tomorrow)
+    XCTAssertEqual(resumed.clock(at: tomorrow.addingTimeInterval(35)).sessionElapsed, 60)
+    _ = try resumed.handle(.answer("3"), at: tomorrow.addingTimeInterval(35))
+    let transcript = resumed.transcript
+    XCTAssertEqual(transcript.activeTime, 60)
+    XCTAssertEqual(transcript.days.map(\.iso), ["2026-11-29", "2026-11-30"])
+    XCTAssertEqual(transcript.breaks.count, 1)
+    XCTAssertEqual(
+      transcript.sectionTimes.map(\.actual).reduce(0, +), 1, "a minute in all, by section")
+  }
+
+  /// A log written before stops were recorded replays as it did; going on with it counts the
+  /// time since its last event as time away.
+  func testALogWithoutStopsStillReplays() throws {
+    let dialogue = try retro()
+    let kept = header(dialogue)
+    let entries = [
+      LogEntry(at: Self.nine.addingTimeInterval(40), event: .answer("4"), step: "team_size")
+    ]
+    let transcript = Transcript.replay(header: kept, entries: entries, dialogue: dialogue)
+    XCTAssertEqual(transcript.activeTime, 40)
+    XCTAssertEqual(transcript.session.answers["team_size"], .number(4))
+    let store = MemoryEventStore()
+    try store.begin(kept, dialogue: nil)
+    for entry in entries { try store.append(entry) }
+    let (resumed, _) = try SessionRuntime.resume(
+      dialogue, header: kept, entries: entries, store: store,
+      at: Self.nine.addingTimeInterval(7200))
+    XCTAssertEqual(resumed.clock(at: Self.nine.addingTimeInterval(7210)).sessionElapsed, 50)
   }
 
   /// Reply says what happened to an answer, so no host has to work it out.

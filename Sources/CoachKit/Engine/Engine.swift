@@ -37,6 +37,22 @@ public struct Engine: Sendable {
 
   /// Applies one event to the session.
   public func handle(_ event: Event, in session: inout Session) -> Reply {
+    let before = session
+    let reply: Reply
+    switch event {
+    case .stop(let reason): reply = stop(reason, in: &session)
+    case .continue: reply = goOn(in: &session)
+    default:
+      // Whoever does something is there: a stopped session goes on first.
+      if session.isStopped { _ = goOn(in: &session) }
+      reply = act(on: event, in: &session)
+    }
+    if session != before { session.lastActivity = clock.now() }
+    return reply
+  }
+
+  /// Everything but presence: answers, undo, and the facilitator's commands.
+  private func act(on event: Event, in session: inout Session) -> Reply {
     var reply = Reply()
     if case .restart = event {
       let earlier = session
@@ -88,9 +104,42 @@ public struct Engine: Sendable {
       reply.outcome = .taken(record(value, skipped: true, for: step, question, in: &session))
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump:
+    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue:
       break
     }
+    return reply
+  }
+
+  // MARK: - Presence
+
+  /// The person left: the clock stops until they are back.
+  private func stop(_ reason: StopReason, in session: inout Session) -> Reply {
+    var reply = Reply()
+    guard !session.isFinished else {
+      reply.notice = .alreadyFinished
+      return reply
+    }
+    if !session.isStopped { session.stoppedAt = clock.now() }
+    reply.notice = .stopped(reason)
+    return reply
+  }
+
+  /// The person is back: the time since the stop (or, with none recorded, since the last event)
+  /// was time away. Says so, with where they are, and asks the waiting question again.
+  private func goOn(in session: inout Session) -> Reply {
+    var reply = Reply()
+    guard let prompt = currentPrompt(in: session) else {
+      reply.notice = .alreadyFinished
+      return reply
+    }
+    let now = clock.now()
+    let since = session.stoppedAt ?? session.lastActivity
+    session.away.append(Pause(from: since, to: max(now, since)))
+    session.stoppedAt = nil
+    reply.notice = .resumed
+    // Where the person is, as when the section began.
+    if let heading = heading(for: prompt.sectionID) { reply.lines.append(.section(heading)) }
+    reply.prompt = prompt
     return reply
   }
 

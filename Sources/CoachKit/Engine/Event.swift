@@ -26,4 +26,22 @@ public enum Event: Hashable, Sendable, Codable {
   case park(String)
   /// Go to the first step of the section with this id.
   case jump(section: String)
+
+  // Presence: the session clock counts only the time someone is there.
+
+  /// The person left (quit, closed the input, the program was stopped): the clock stops.
+  case stop(StopReason)
+  /// The person is back (a resume): the time since the stop, or since the last event when no
+  /// stop was recorded (a crash), is time away and is not counted.
+  case `continue`
+}
+
+/// Why a session stopped, as its log keeps it.
+public enum StopReason: String, Hashable, Sendable, Codable {
+  /// The person asked to stop (`/quit`, Ctrl-D twice).
+  case quit
+  /// The input ended before the dialogue did (a script, a closed pipe).
+  case inputEnded = "input-ended"
+  /// The program was told to end (SIGTERM, SIGHUP, an interrupt).
+  case signal
 }

@@ -78,8 +78,10 @@ public struct Reply: Sendable {
     case restarted
     /// An event came after the end of the dialogue.
     case alreadyFinished
-    /// A saved session is being continued.
+    /// The person is back: a saved session goes on (the time away is not counted).
     case resumed
+    /// The person left; nothing more is asked until the session goes on.
+    case stopped(StopReason)
     /// The dialogue went round steps that ask nothing, and was stopped.
     case stoppedInLoop
     /// The dialogue leads to a step it does not have (an unchecked dialogue), and was stopped.

@@ -28,7 +28,23 @@ public struct Session: Hashable, Sendable, Codable {
   public var pauses: [Pause] = []
   /// Since when the clock is paused; nil while it runs.
   public var pausedAt: Date?
+  /// Since when nobody is there (a stop with no continue yet); nil while the session runs.
+  public var stoppedAt: Date?
+  /// Stretches of time away (a stop, or a crash, until the session went on): never counted.
+  public var away: [Pause] = []
+  /// When the session last changed: where time away begins when no stop was recorded.
+  public var lastActivity: Date
   public var isFinished: Bool { currentStepID == nil }
+  public var isStopped: Bool { stoppedAt != nil }
+
+  /// Every stretch of time the clock does not count up to `end`: the facilitator's pauses and
+  /// the time away, including a pause or a stop still going on.
+  public func timeNotCounted(until end: Date) -> [Pause] {
+    var stretches = pauses + away
+    if let pausedAt { stretches.append(Pause(from: pausedAt, to: max(end, pausedAt))) }
+    if let stoppedAt { stretches.append(Pause(from: stoppedAt, to: max(end, stoppedAt))) }
+    return stretches
+  }
 
   /// One answered (or skipped) question.
   public struct Turn: Hashable, Sendable, Codable {
@@ -56,6 +72,7 @@ public struct Session: Hashable, Sendable, Codable {
     self.answers = [:]
     self.trail = []
     self.startedAt = startedAt
+    self.lastActivity = startedAt
     self.sectionStarts = [:]
   }
 }

@@ -40,7 +40,7 @@ public struct HTMLExport: Sendable {
     let time = LocalTime(transcript.header)
     var out = """
       <h1>\(escape(transcript.header.dialogueTitle))</h1>
-      <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished").</p>
+      <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished"). Time spent: \(escape(LocalTime.timeSpent(transcript))).</p>
 
       """
     if let chart = profileChart(transcript) { out += chart }

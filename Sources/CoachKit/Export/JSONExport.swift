@@ -30,6 +30,17 @@ public struct JSONExport: Sendable {
     let endedAt: String
     let timeZone: String
     let finished: Bool
+    /// Minutes someone was there: from the start to the last event, without the time away.
+    let activeMinutes: Double
+    /// The days the session ran on, in its time zone.
+    let dates: [String]
+    /// Stretches of time away (a stop until the session went on), not counted.
+    let breaks: [Break]
+  }
+
+  struct Break: Encodable {
+    let from: String
+    let to: String
   }
 
   struct SectionTime: Encodable {
@@ -147,7 +158,12 @@ public struct JSONExport: Sendable {
         id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
         title: Sanitizer.clean(header.dialogueTitle), startedAt: LogTime.format(header.startedAt),
         endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone,
-        finished: transcript.isFinished),
+        finished: transcript.isFinished,
+        activeMinutes: (transcript.activeTime / 60 * 100).rounded() / 100,
+        dates: transcript.days.map(\.iso),
+        breaks: transcript.breaks.map {
+          Break(from: LogTime.format($0.from), to: LogTime.format($0.to))
+        }),
       sections: transcript.sectionTimes.map {
         SectionTime(
           id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,

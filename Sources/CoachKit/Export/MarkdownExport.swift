@@ -11,6 +11,7 @@ public struct MarkdownExport: Sendable {
     out += "- Session: `\(transcript.header.session)`\n"
     out +=
       "- Started: \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone))\n"
+    out += "- Time spent: \(LocalTime.timeSpent(transcript))\n"
     out += "- Status: \(transcript.isFinished ? "finished" : "not finished")\n"
     out +=
       "- Dialogue: \(transcript.header.dialogue) version \(clean(transcript.header.dialogueVersion))\n\n"

@@ -7,6 +7,7 @@ public struct TextExport: Sendable {
     var out = "\(Sanitizer.clean(transcript.header.dialogueTitle))\n"
     out +=
       "Session \(transcript.header.session), started \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone)), \(transcript.isFinished ? "finished" : "not finished")\n"
+    out += "Time spent: \(LocalTime.timeSpent(transcript))\n"
     for item in transcript.items {
       switch item {
       case .section(let heading, let at):

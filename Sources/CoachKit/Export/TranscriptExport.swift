@@ -63,4 +63,16 @@ public struct LocalTime: Sendable {
   static func minutes(_ value: Double) -> String {
     Value.number((value * 10).rounded() / 10).displayText
   }
+
+  /// The time someone was there, and on which days: "18.5 min, on 2026-11-29 and 2026-11-30
+  /// (time away not counted)".
+  static func timeSpent(_ transcript: Transcript) -> String {
+    let days = transcript.days.map(\.iso)
+    let listed =
+      days.count <= 1
+      ? days.joined() : days.dropLast().joined(separator: ", ") + " and " + days[days.count - 1]
+    var text = "\(minutes(transcript.activeTime / 60)) min, on \(listed)"
+    if !transcript.breaks.isEmpty { text += " (time away not counted)" }
+    return text
+  }
 }

@@ -62,21 +62,26 @@ public struct AgendaClock: Hashable, Sendable {
     isPaused = session.pausedAt != nil
   }
 
-  /// Seconds from `start` to `end` that the clock ran: the time minus every pause inside it (a
-  /// pause still going counts up to `end`).
+  /// Seconds from `start` to `end` that the clock ran: the time minus the facilitator's pauses
+  /// and the time away (a pause or a stop still going counts up to `end`).
   public static func activeTime(from start: Date, to end: Date, in session: Session) -> TimeInterval
   {
-    var pauses = session.pauses
-    if let pausedAt = session.pausedAt { pauses.append(Pause(from: pausedAt, to: end)) }
-    return activeTime(from: start, to: end, pauses: pauses)
+    activeTime(from: start, to: end, pauses: session.timeNotCounted(until: end))
   }
 
+  /// Seconds from `start` to `end` outside every one of `pauses`, which may overlap.
   public static func activeTime(from start: Date, to end: Date, pauses: [Pause]) -> TimeInterval {
     guard end > start else { return 0 }
     var total = end.timeIntervalSince(start)
-    for pause in pauses {
-      let overlap = min(pause.to, end).timeIntervalSince(max(pause.from, start))
-      if overlap > 0 { total -= overlap }
+    // Overlapping stretches (a pause that went on while nobody was there) count once.
+    var coveredUntil = start
+    for pause in pauses.sorted(by: { $0.from < $1.from }) {
+      let from = max(pause.from, coveredUntil)
+      let to = min(pause.to, end)
+      if to > from {
+        total -= to.timeIntervalSince(from)
+        coveredUntil = to
+      }
     }
     return max(total, 0)
   }

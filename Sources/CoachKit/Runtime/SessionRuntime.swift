@@ -62,25 +62,18 @@ public struct SessionRuntime {
   }
 
   /// A saved session, going on where it stopped: its events (all of them already in `store`)
-  /// are replayed, and the reply says so and asks the waiting question again.
+  /// are replayed, and a `continue` at `date` is kept, so the time away is not counted. The
+  /// reply says so and asks the waiting question again.
   public static func resume(
     _ dialogue: Dialogue, header: LogHeader, entries: [LogEntry],
     snapshot: DialogueSnapshot? = nil, earlier: EarlierSession = .none, store: any EventStore,
     at date: Date
-  ) -> (SessionRuntime, Reply) {
+  ) throws -> (SessionRuntime, Reply) {
     let replay = Replay(header: header, dialogue: dialogue, earlier: earlier)
-    let session = replay.session(after: entries)
-    let runtime = SessionRuntime(
-      replay: replay, session: session, store: store, snapshot: snapshot, entries: entries,
-      isKept: true)
-    var reply = Reply()
-    let engine = replay.engine.at(date)
-    reply.prompt = engine.currentPrompt(in: session)
-    reply.notice = .resumed
-    // Where the person is, as when the section began.
-    if let prompt = reply.prompt, let heading = engine.heading(for: prompt.sectionID) {
-      reply.lines.append(.section(heading))
-    }
+    var runtime = SessionRuntime(
+      replay: replay, session: replay.session(after: entries), store: store, snapshot: snapshot,
+      entries: entries, isKept: true)
+    let reply = try runtime.handle(.continue, at: date)
     return (runtime, reply)
   }
 
@@ -109,6 +102,11 @@ public struct SessionRuntime {
   public var transcript: Transcript {
     Transcript.replay(
       header: header, entries: entries, dialogue: dialogue, earlier: replay.engine.earlier)
+  }
+
+  /// The agenda clock at `date`: the time spent, without pauses or time away.
+  public func clock(at date: Date) -> AgendaClock {
+    AgendaClock(at: date, session: session, dialogue: dialogue)
   }
 
   /// The plan as it reads with the answers given; nil until the dialogue has ended.

@@ -64,6 +64,8 @@ public struct LogHeader: Hashable, Sendable, Codable {
 ///     {"at":"2026-11-29T09:02:00.000Z","kind":"park","step":"baseline","text":"Hiring freeze"}
 ///     {"at":"2026-11-29T09:02:10.000Z","kind":"extend","minutes":2,"step":"baseline"}
 ///     {"at":"2026-11-29T09:02:20.000Z","kind":"jump","section":"self","step":"baseline"}
+///     {"at":"2026-11-29T09:05:00.000Z","kind":"stop","reason":"quit","step":"baseline"}
+///     {"at":"2026-11-30T08:00:00.000Z","kind":"continue","step":"baseline"}
 public struct LogEntry: Hashable, Sendable, Codable {
   public var at: Date
   public var event: Event
@@ -77,7 +79,9 @@ public struct LogEntry: Hashable, Sendable, Codable {
     self.step = step
   }
 
-  private enum CodingKeys: String, CodingKey { case at, kind, text, step, minutes, section }
+  private enum CodingKeys: String, CodingKey {
+    case at, kind, text, step, minutes, section, reason
+  }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -95,6 +99,9 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case "resume": event = .resume
     case "park": event = .park(try container.decode(String.self, forKey: .text))
     case "jump": event = .jump(section: try container.decode(String.self, forKey: .section))
+    case "stop":
+      event = .stop(try container.decodeIfPresent(StopReason.self, forKey: .reason) ?? .quit)
+    case "continue": event = .continue
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container, debugDescription: "unknown kind of event '\(kind)'")
@@ -124,6 +131,10 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case .jump(let section):
       try container.encode("jump", forKey: .kind)
       try container.encode(section, forKey: .section)
+    case .stop(let reason):
+      try container.encode("stop", forKey: .kind)
+      try container.encode(reason, forKey: .reason)
+    case .continue: try container.encode("continue", forKey: .kind)
     }
   }
 }

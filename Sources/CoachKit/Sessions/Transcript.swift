@@ -76,7 +76,8 @@ public struct Transcript: Sendable {
       case (.restart, _): items.append(.restarted(at: entry.at))
       default: break
       }
-      items += Self.items(from: reply, at: entry.at)
+      // Going on shows the section's heading again; the section is not entered again.
+      if entry.event != .continue { items += Self.items(from: reply, at: entry.at) }
     }
     let plan = session.isFinished ? replay.engine.at(endedAt).renderedPlan(in: session) : nil
     return Transcript(
@@ -157,6 +158,29 @@ public struct Transcript: Sendable {
     return copy
   }
 
+  /// The time someone was there, in seconds: from the start to the last event, without the time
+  /// away (the facilitator's pauses count: the room was there).
+  public var activeTime: TimeInterval {
+    AgendaClock.activeTime(from: header.startedAt, to: endedAt, pauses: breaks)
+  }
+
+  /// The stretches of time away between a stop (or a crash) and the session going on.
+  public var breaks: [Pause] {
+    var away = session.away.filter { $0.to > $0.from }
+    if let stoppedAt = session.stoppedAt, endedAt > stoppedAt {
+      away.append(Pause(from: stoppedAt, to: endedAt))
+    }
+    return away
+  }
+
+  /// The days the session ran on, in its own time zone, first to last: the start, the end, and
+  /// each day it stopped or went on (a day spent wholly away is not one of them).
+  public var days: [Day] {
+    let zone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
+    let edges = [header.startedAt, endedAt] + breaks.flatMap { [$0.from, $0.to] }
+    return Set(edges.map { Day($0, timeZone: zone) }).sorted()
+  }
+
   /// Planned and actual minutes per section, in the order the session entered them. Planned
   /// includes the minutes `/extend` added; actual leaves out the time the clock was paused, and
   /// adds up every visit of a section (`/jump` may return to one).
@@ -165,8 +189,7 @@ public struct Transcript: Sendable {
     for item in items {
       if case .section(let heading, let at) = item { starts.append((heading, at)) }
     }
-    var pauses = session.pauses
-    if let pausedAt = session.pausedAt { pauses.append(Pause(from: pausedAt, to: endedAt)) }
+    let pauses = session.timeNotCounted(until: endedAt)
     var rows: [(heading: SectionHeading, planned: Double, actual: Double)] = []
     for (index, start) in starts.enumerated() {
       let end = index + 1 < starts.count ? starts[index + 1].1 : endedAt
