@@ -256,8 +256,10 @@ public struct Conversation {
     guard runtime.isKept else {
       return "Nothing of this session is saved, so there is nothing to export."
     }
+    guard let folder = exports else {
+      return "There is no folder to export to: set HOME or XDG_DATA_HOME."
+    }
     do {
-      let folder = exports ?? PrivateFiles.plansDirectory()
       return "Transcript saved to \(try TranscriptFile.save(runtime.transcript, in: folder, as: format))"
     } catch {
       return "The transcript could not be saved: \(error)"

@@ -9,9 +9,7 @@ public enum HistoryFile {
   /// At most this many entries are kept, in memory and on disk.
   public static let capacity = 500
 
-  public static func location(environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> String?
-  {
+  public static func location(environment: [String: String]) -> String? {
     (try? XDGPaths.current(environment))?.history
   }
 

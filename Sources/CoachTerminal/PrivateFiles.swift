@@ -9,14 +9,6 @@ public enum PrivateFiles {
     public var description: String { "cannot write '\(path)': \(reason)" }
   }
 
-  /// `$XDG_DATA_HOME/coach/plans` (an absolute XDG_DATA_HOME only), else `~/.local/share/coach/plans`.
-  public static func plansDirectory(
-    environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> String {
-    (try? XDGPaths.current(environment))?.plans
-      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share/coach/plans")
-  }
-
   /// `directory/name`, or `directory/stem-2.ext`, `-3`… when that exists already.
   public static func unusedPath(in directory: String, name: String) -> String {
     let stem = (name as NSString).deletingPathExtension

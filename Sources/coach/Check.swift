@@ -33,8 +33,7 @@ struct Check: ParsableCommand {
     do {
       result = try DialogueLoader(source: .fileSystem).load(path: path)
     } catch {
-      FileHandle.standardError.write(Data("coach: \(error)\n".utf8))
-      throw ExitCode(ExitStatus.noInput.rawValue)
+      throw CoachFailure(.noInput, error.description)
     }
     var findings = result.diagnostics
     if let dialogue = result.dialogue {
@@ -46,6 +45,6 @@ struct Check: ParsableCommand {
     case .text: print(report.text, terminator: "")
     case .json: print(report.json)
     }
-    if findings.hasErrors { throw ExitCode(ExitStatus.dataError.rawValue) }
+    if findings.hasErrors { throw CoachFailure.quietly(.dataError) }
   }
 }

@@ -35,7 +35,7 @@ struct Graph: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let graph = DialogueGraph(try DialogueLoading.load(path))
+    let graph = DialogueGraph(try OpenedDialogue.open(path, launch: try Coach.launch()).dialogue)
     let text =
       switch format {
       case .dot: graph.dot()
@@ -48,9 +48,7 @@ struct Graph: ParsableCommand {
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: output))
     } catch {
-      FileHandle.standardError.write(
-        Data("coach: cannot write \(output): \(error.localizedDescription)\n".utf8))
-      throw ExitCode(ExitStatus.cannotCreate.rawValue)
+      throw CoachFailure(.cannotCreate, "cannot write \(output): \(error.localizedDescription)")
     }
   }
 }

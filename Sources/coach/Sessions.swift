@@ -14,9 +14,11 @@ struct Sessions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first.")
 
     func run() throws {
-      let store = try SavedSessions.store()
+      let launch = try Coach.launch()
+      let sessions = try SavedSessions(launch: launch)
+      let store = sessions.store
       let all = store.list()
-      for problem in all.problems { SavedSessions.warn(problem) }
+      for problem in all.problems { launch.warn(problem) }
       guard !all.sessions.isEmpty else {
         print("No saved sessions (they are kept in \(store.folder)).")
         return
@@ -34,7 +36,7 @@ struct Sessions: ParsableCommand {
       var rows = [["id", "dialogue", "started", "progress"]]
       for (saved, isCheckin) in ordered {
         let progress: String
-        if let transcript = (try? SavedSessions.open(saved))?.transcript {
+        if let transcript = (try? sessions.open(saved))?.transcript {
           let answered = transcript.finalAnswers.count
           progress =
             transcript.isFinished ? "finished, \(answered) answers" : "\(answered) answers so far"
@@ -81,17 +83,11 @@ struct Sessions: ParsableCommand {
     }
 
     func run() throws {
-      let store = try SavedSessions.store()
-      let doomed: [SessionStore.Saved]
-      if all {
-        doomed = store.list().sessions
-      } else {
-        do {
-          doomed = [try store.find(id ?? "")]
-        } catch let error as StorageError {
-          SavedSessions.fail("\(error)", error.exitStatus)
-        }
-      }
+      let launch = try Coach.launch()
+      let sessions = try SavedSessions(launch: launch)
+      let store = sessions.store
+      let doomed =
+        all ? store.list().sessions : [try sessions.find(id, latest: "saved") { _ in false }]
       // A session's check-ins go with it: they hold its answers too.
       let all = store.list().sessions
       let ids = Set(doomed.map(\.id))
@@ -99,7 +95,7 @@ struct Sessions: ParsableCommand {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
       }
       // At a terminal, --all asks first; scripts (no terminal) are taken at their word.
-      if self.all, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+      if self.all, launch.isInteractive {
         print("Delete all \(doomed.count) saved sessions for good? [y/N] ", terminator: "")
         guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
           print("Nothing was deleted.")
@@ -109,8 +105,8 @@ struct Sessions: ParsableCommand {
       for saved in doomed + checkins {
         do {
           try store.remove(saved.id)
-        } catch let error as StorageError {
-          SavedSessions.fail("\(error)", error.exitStatus)
+        } catch {
+          throw CoachFailure(storing: error)
         }
       }
 
@@ -123,7 +119,7 @@ struct Sessions: ParsableCommand {
         )
       }
       print(
-        "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(PrivateFiles.plansDirectory())."
+        "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(try launch.paths().plans)."
       )
     }
   }

@@ -31,7 +31,7 @@ struct TestCases: ParsableCommand {
   var coverage = false
 
   func run() throws {
-    let dialogue = try DialogueLoading.load(path)
+    let dialogue = try OpenedDialogue.open(path, launch: try Coach.launch()).dialogue
     let files = try caseFiles()
     var all: [DialogueTestCase] = []
     var findings: [Diagnostic] = []
@@ -46,15 +46,12 @@ struct TestCases: ParsableCommand {
       findings += read.diagnostics
     }
     if findings.hasErrors {
-      let text = findings.errors.map { "\($0)\n" }.joined()
-      FileHandle.standardError.write(
-        Data((text + "coach: the test cases have mistakes; none was run\n").utf8))
-      throw ExitCode(ExitStatus.dataError.rawValue)
+      throw CoachFailure(
+        .dataError, "the test cases have mistakes; none was run",
+        details: findings.errors.map(\.description))
     }
     guard !all.isEmpty else {
-      FileHandle.standardError.write(
-        Data("coach: no test cases in \(files.joined(separator: ", "))\n".utf8))
-      throw ExitCode(ExitStatus.noInput.rawValue)
+      throw CoachFailure(.noInput, "no test cases in \(files.joined(separator: ", "))")
     }
     let runner = DialogueTestRunner(dialogue: dialogue)
     let results = all.map(runner.run)
@@ -71,7 +68,7 @@ struct TestCases: ParsableCommand {
       "\(path): \(results.count) case\(results.count == 1 ? "" : "s"), \(results.count - failed) passed, \(failed) failed\n"
     if coverage { out += Self.coverageReport(TestCoverage(dialogue: dialogue, results: results)) }
     print(out, terminator: "")
-    if failed > 0 { throw ExitCode(1) }
+    if failed > 0 { throw ExitCode(1) }  // not a sysexits case: a test failed
   }
 
   /// The case files to read: those named, or the dialogue's `tests/` folder.
@@ -87,9 +84,7 @@ struct TestCases: ParsableCommand {
     for source in sources {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else {
-        FileHandle.standardError.write(
-          Data("coach: no test cases at '\(source)': no such file or folder\n".utf8))
-        throw ExitCode(ExitStatus.noInput.rawValue)
+        throw CoachFailure(.noInput, "no test cases at '\(source)': no such file or folder")
       }
       if !isFolder.boolValue {
         files.append(source)

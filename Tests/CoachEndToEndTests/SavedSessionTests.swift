@@ -226,4 +226,73 @@ final class SavedSessionTests: XCTestCase {
     XCTAssertFalse(final.stdout.contains("went back"), final.stdout)
     XCTAssertTrue(final.stdout.contains("A: Lions"), final.stdout)
   }
+
+  // MARK: - A session keeps its dialogue
+
+  /// A copy of `every-type.yaml` in the scratch folder, to edit after a session began.
+  func editableDialogue() throws -> (file: URL, original: String) {
+    let folder = root.appendingPathComponent("dialogue")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let original = try String(
+      contentsOf: Self.transcripts.appendingPathComponent("every-type.yaml"), encoding: .utf8)
+    let file = folder.appendingPathComponent("every-type.yaml")
+    try original.write(to: file, atomically: true, encoding: .utf8)
+    return (file, original)
+  }
+
+  func testResumingOnADialogueThatGainedABadTargetSaysWhereAndRunsNothing() throws {
+    let (file, original) = try editableDialogue()
+    _ = try CoachProcess.run(
+      ["run", file.path], stdin: "Tigers\n4\n", environment: environment("target"))
+    try original.replacingOccurrences(of: "goto: big", with: "goto: nowhere")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let refused = try CoachProcess.run(
+      ["resume", "target"], stdin: "remote\n", environment: environment("target"))
+    XCTAssertEqual(refused.status, 65, refused.description)
+    XCTAssertTrue(
+      refused.stderr.hasPrefix("\(file.path):34:19: error: no step has the id 'nowhere'"),
+      refused.stderr)
+    XCTAssertTrue(refused.stderr.contains("--dialogue saved"), refused.stderr)
+    XCTAssertEqual(refused.stdout, "", "nothing was run")
+    // The session goes on as it began, if the person says so.
+    let kept = try CoachProcess.run(
+      ["resume", "target", "--dialogue", "saved"], stdin: "remote\n4\n2\n/skip\n1\n",
+      environment: environment("target"))
+    XCTAssertEqual(kept.status, 0, kept.description)
+    XCTAssertTrue(kept.stdout.contains("The session is complete."), kept.stdout)
+  }
+
+  func testAnExportShowsWhatThePersonSawAfterTheDialogueChanged() throws {
+    let (file, original) = try editableDialogue()
+    _ = try CoachProcess.run(
+      ["run", file.path], stdin: "Tigers\n4\nremote\n4\n2\n/skip\n1\n",
+      environment: environment("seen"))
+    try original.replacingOccurrences(of: "What is your team called?", with: "Team name?")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let export = try CoachProcess.run(
+      ["export", "seen", "--format", "text"], environment: environment("seen"))
+    XCTAssertEqual(export.status, 0, export.description)
+    XCTAssertTrue(export.stdout.contains("Q: What is your team called?"), export.stdout)
+    XCTAssertFalse(export.stdout.contains("Team name?"), export.stdout)
+  }
+
+  func testADialogueIsKeptOncePerVersionPrivatelyAndGoesWithItsSessions() throws {
+    for id in ["one", "two"] {
+      _ = try CoachProcess.run(
+        ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n",
+        environment: environment(id))
+    }
+    let folder = root.appendingPathComponent("data/coach/dialogues")
+    let copies = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    XCTAssertEqual(copies.count, 1, "\(copies)")
+    let attributes = try FileManager.default.attributesOfItem(
+      atPath: folder.appendingPathComponent(copies[0]).path)
+    XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+    let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.path)
+    XCTAssertEqual((folderAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o700)
+    _ = try CoachProcess.run(["sessions", "delete", "one"], environment: environment("x"))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1)
+    _ = try CoachProcess.run(["sessions", "delete", "two"], environment: environment("x"))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+  }
 }

@@ -59,6 +59,7 @@ final class RuntimeTests: XCTestCase {
       struct Full: Error {}
       func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws {}
       func append(_ entry: LogEntry) throws { throw Full() }
+      func keep(_ dialogue: DialogueSnapshot) throws {}
       func discard() throws {}
     }
     let dialogue = try retro()

@@ -42,6 +42,7 @@ public struct Engine: Sendable {
     switch event {
     case .stop(let reason): reply = stop(reason, in: &session)
     case .continue: reply = goOn(in: &session)
+    case .useDialogue: reply = Reply()
     default:
       // Whoever does something is there: a stopped session goes on first.
       if session.isStopped { _ = goOn(in: &session) }
@@ -104,7 +105,8 @@ public struct Engine: Sendable {
       reply.outcome = .taken(record(value, skipped: true, for: step, question, in: &session))
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue:
+    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue,
+      .useDialogue:
       break
     }
     return reply

@@ -34,6 +34,11 @@ public enum Event: Hashable, Sendable, Codable {
   /// The person is back (a resume): the time since the stop, or since the last event when no
   /// stop was recorded (a crash), is time away and is not counted.
   case `continue`
+
+  /// From here on the session runs on the dialogue whose ``DialogueSnapshot`` has this id,
+  /// rebuilt from the events that still fit it: a resume on a changed dialogue, chosen by the
+  /// person. ``Replay`` handles it; to the engine it changes nothing.
+  case useDialogue(String)
 }
 
 /// Why a session stopped, as its log keeps it.

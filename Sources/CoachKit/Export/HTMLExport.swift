@@ -74,6 +74,10 @@ public struct HTMLExport: Sendable {
       case .facilitation(let event, let at):
         out +=
           "<p class=\"event\">\(escape(event.description)) <span class=\"when\">\(time.time(at))</span></p>\n"
+      case .dialogueChanged(let version, let withdrawn, let at):
+        let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
+        out +=
+          "<p class=\"event\">\(escape(text)) <span class=\"when\">\(time.time(at))</span></p>\n"
       }
     }
     if !transcript.parkingLot.isEmpty {

@@ -134,6 +134,11 @@ public struct JSONExport: Sendable {
         case .paused, .resumed, .parked: break
         }
         events.append(record)
+      case .dialogueChanged(let version, let withdrawn, let at):
+        events.append(
+          EventRecord(
+            kind: "dialogue", at: LogTime.format(at),
+            text: Sanitizer.clean(LocalTime.dialogueChange(version: version, withdrawn: withdrawn))))
       }
     }
     // "say" lines carry the time of the event that led to them.

@@ -42,6 +42,9 @@ public struct MarkdownExport: Sendable {
         out += "_restarted at \(time.time(at)); earlier answers were forgotten_\n\n"
       case .facilitation(let event, let at):
         out += "_\(escape(event.description)) (\(time.time(at)))_\n\n"
+      case .dialogueChanged(let version, let withdrawn, let at):
+        let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
+        out += "_\(escape(text)) (\(time.time(at)))_\n\n"
       }
     }
     if !transcript.parkingLot.isEmpty {

@@ -27,6 +27,9 @@ public struct TextExport: Sendable {
         out += "\n(restarted at \(time.time(at)))\n"
       case .facilitation(let event, let at):
         out += "\n(\(Sanitizer.clean(event.description)) at \(time.time(at)))\n"
+      case .dialogueChanged(let version, let withdrawn, let at):
+        let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
+        out += "\n(\(Sanitizer.clean(text)) at \(time.time(at)))\n"
       }
     }
     if !transcript.parkingLot.isEmpty {

@@ -59,6 +59,16 @@ public struct LocalTime: Sendable {
     return date.formatted(style)
   }
 
+  /// One sentence for a change of dialogue in a transcript.
+  static func dialogueChange(version: String, withdrawn: Int) -> String {
+    var text = "the session went on with a changed dialogue (version \(version))"
+    if withdrawn > 0 {
+      text +=
+        "; \(withdrawn) earlier answer\(withdrawn == 1 ? "" : "s") no longer fitted and \(withdrawn == 1 ? "was" : "were") taken back, to be asked again"
+    }
+    return text
+  }
+
   /// "12.5" minutes, for tables.
   static func minutes(_ value: Double) -> String {
     Value.number((value * 10).rounded() / 10).displayText

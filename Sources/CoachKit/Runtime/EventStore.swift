@@ -7,6 +7,7 @@
 ///     final class PrintingStore: EventStore {
 ///       func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws { print(header.session) }
 ///       func append(_ entry: LogEntry) throws { print(entry.event) }
+///       func keep(_ dialogue: DialogueSnapshot) throws {}
 ///       func discard() throws { print("forgotten") }
 ///     }
 ///
@@ -18,6 +19,8 @@ public protocol EventStore: AnyObject {
   func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws
   /// Keeps one more event, after those already kept.
   func append(_ entry: LogEntry) throws
+  /// Keeps another version of the session's dialogue, before the event that moves onto it.
+  func keep(_ dialogue: DialogueSnapshot) throws
   /// Removes everything kept of the session (the person withdrew their consent).
   func discard() throws
 }

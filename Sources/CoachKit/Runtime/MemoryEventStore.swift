@@ -8,8 +8,10 @@
 public final class MemoryEventStore: EventStore {
   /// The session's header while it is kept; nil before it begins and after a discard.
   public private(set) var header: LogHeader?
-  /// The dialogue the session runs, when the runtime handed it over.
+  /// The dialogue the session began with, when the runtime handed it over.
   public private(set) var dialogue: DialogueSnapshot?
+  /// Other versions the session moved onto, by snapshot id.
+  public private(set) var dialogues: [String: DialogueSnapshot] = [:]
   /// The events kept, in order.
   public private(set) var entries: [LogEntry] = []
 
@@ -25,9 +27,14 @@ public final class MemoryEventStore: EventStore {
     entries.append(entry)
   }
 
+  public func keep(_ dialogue: DialogueSnapshot) throws {
+    dialogues[dialogue.id] = dialogue
+  }
+
   public func discard() throws {
     header = nil
     dialogue = nil
+    dialogues = [:]
     entries = []
   }
 }

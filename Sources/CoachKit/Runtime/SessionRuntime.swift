@@ -14,13 +14,16 @@ import Foundation
 ///     }
 ///
 /// Every event handled at its own time, replayed from the store in order, gives the same session:
-/// that is how ``resume(_:header:entries:snapshot:earlier:store:at:)`` and ``Transcript`` work.
+/// that is how ``resume(_:header:entries:dialogues:earlier:store:at:changingTo:)`` and
+/// ``Transcript`` work.
 public struct SessionRuntime {
   public let header: LogHeader
-  /// How events are handled: the engine as the session began, run at each event's own time.
-  private let replay: Replay
-  public private(set) var session: Session
+  /// How events are handled: the engine of the session's dialogue, run at each event's own time.
+  private var replay: Replay
   private let store: any EventStore
+  /// The dialogue the session began with, and the versions it moved onto, by snapshot id.
+  private let firstDialogue: Dialogue
+  private var dialogues: [String: Dialogue]
   /// The dialogue's files, handed to the store when it begins keeping the session.
   private let snapshot: DialogueSnapshot?
   /// Every event that changed the session, in order; the first `kept` of them are in the store.
@@ -29,17 +32,20 @@ public struct SessionRuntime {
   /// Whether anything of the session is in the store.
   public private(set) var isKept: Bool
 
-  public var dialogue: Dialogue { replay.engine.dialogue }
+  public var session: Session { replay.session }
+  /// The dialogue the session runs on now.
+  public var dialogue: Dialogue { replay.dialogue }
   public var sessionID: String { header.session }
   public var isFinished: Bool { session.isFinished }
 
   private init(
-    replay: Replay, session: Session, store: any EventStore, snapshot: DialogueSnapshot?,
-    entries: [LogEntry], isKept: Bool
+    replay: Replay, first: Dialogue, dialogues: [String: Dialogue], store: any EventStore,
+    snapshot: DialogueSnapshot?, entries: [LogEntry], isKept: Bool
   ) {
     self.header = replay.header
     self.replay = replay
-    self.session = session
+    self.firstDialogue = first
+    self.dialogues = dialogues
     self.store = store
     self.snapshot = snapshot
     self.entries = entries
@@ -48,31 +54,51 @@ public struct SessionRuntime {
   }
 
   /// A new session, at the dialogue's first step, begun at `header.startedAt`. Nothing is kept
-  /// until the first event that changes the session, and then only with consent.
+  /// until the first event that changes the session, and then only with consent; the store is
+  /// handed `snapshot` (the dialogue's files) when it begins keeping the session.
   public static func start(
     _ dialogue: Dialogue, header: LogHeader, snapshot: DialogueSnapshot? = nil,
     earlier: EarlierSession = .none, store: any EventStore
   ) -> (SessionRuntime, Reply) {
     let replay = Replay(header: header, dialogue: dialogue, earlier: earlier)
-    let (session, reply) = replay.start()
     let runtime = SessionRuntime(
-      replay: replay, session: session, store: store, snapshot: snapshot, entries: [],
-      isKept: false)
-    return (runtime, reply)
+      replay: replay, first: dialogue, dialogues: [:], store: store, snapshot: snapshot,
+      entries: [], isKept: false)
+    return (runtime, replay.opening)
   }
 
-  /// A saved session, going on where it stopped: its events (all of them already in `store`)
-  /// are replayed, and a `continue` at `date` is kept, so the time away is not counted. The
-  /// reply says so and asks the waiting question again.
+  /// A new version of the session's dialogue to go on with, and its files.
+  public struct DialogueChange: Sendable {
+    public var dialogue: Dialogue
+    public var snapshot: DialogueSnapshot
+
+    public init(dialogue: Dialogue, snapshot: DialogueSnapshot) {
+      self.dialogue = dialogue
+      self.snapshot = snapshot
+    }
+  }
+
+  /// A saved session, going on where it stopped. Its events (all of them already in `store`)
+  /// are replayed through `dialogue`, the version it began with (and `dialogues`, the versions
+  /// its log moved onto, by snapshot id). With `change`, the session moves onto that version
+  /// first, keeping the events that fit it (see ``DialogueFit``). Then a `continue` at `date` is
+  /// kept, so the time away is not counted; the reply says so and asks the waiting question.
   public static func resume(
     _ dialogue: Dialogue, header: LogHeader, entries: [LogEntry],
-    snapshot: DialogueSnapshot? = nil, earlier: EarlierSession = .none, store: any EventStore,
-    at date: Date
+    dialogues: [String: Dialogue] = [:], earlier: EarlierSession = .none, store: any EventStore,
+    at date: Date, changingTo change: DialogueChange? = nil
   ) throws -> (SessionRuntime, Reply) {
-    let replay = Replay(header: header, dialogue: dialogue, earlier: earlier)
+    var known = dialogues
+    if let change { known[change.snapshot.id] = change.dialogue }
+    var replay = Replay(header: header, dialogue: dialogue, earlier: earlier, dialogues: known)
+    for entry in entries { _ = replay.apply(entry) }
     var runtime = SessionRuntime(
-      replay: replay, session: replay.session(after: entries), store: store, snapshot: snapshot,
+      replay: replay, first: dialogue, dialogues: known, store: store, snapshot: nil,
       entries: entries, isKept: true)
+    if let change {
+      try store.keep(change.snapshot)
+      _ = try runtime.handle(.useDialogue(change.snapshot.id), at: date)
+    }
     let reply = try runtime.handle(.continue, at: date)
     return (runtime, reply)
   }
@@ -81,12 +107,14 @@ public struct SessionRuntime {
   /// returns; when the store fails, the error is thrown and the event is not taken.
   public mutating func handle(_ event: Event, at date: Date) throws -> Reply {
     let entry = LogEntry(at: date, event: event, step: session.currentStepID)
-    var next = session
-    let reply = replay.apply(entry, to: &next)
-    if next != session {
-      try keep(entry, consent: StorageConsent(engine: replay.engine.at(date), session: next))
+    var next = replay
+    let reply = next.apply(entry)
+    var changesDialogue = false
+    if case .useDialogue = event { changesDialogue = true }
+    if next.session != session || changesDialogue {
+      try keep(entry, consent: StorageConsent(engine: next.engine.at(date), session: next.session))
+      replay = next
     }
-    session = next
     return reply
   }
 
@@ -101,7 +129,8 @@ public struct SessionRuntime {
   /// Everything that happened so far, as an export shows it.
   public var transcript: Transcript {
     Transcript.replay(
-      header: header, entries: entries, dialogue: dialogue, earlier: replay.engine.earlier)
+      header: header, entries: entries, dialogue: firstDialogue, earlier: replay.earlier,
+      dialogues: dialogues)
   }
 
   /// The agenda clock at `date`: the time spent, without pauses or time away.

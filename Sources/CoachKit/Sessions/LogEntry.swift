@@ -24,6 +24,9 @@ public struct LogHeader: Hashable, Sendable, Codable {
   public var facilitated: Bool?
   /// Who rates team questions; absent when the leader answers them alone.
   public var participants: Participants?
+  /// The id of the ``DialogueSnapshot`` the session began with, kept next to the sessions;
+  /// absent in logs written before sessions kept their dialogue.
+  public var snapshot: String?
 
   public static let currentFormat = 1
 
@@ -66,6 +69,7 @@ public struct LogHeader: Hashable, Sendable, Codable {
 ///     {"at":"2026-11-29T09:02:20.000Z","kind":"jump","section":"self","step":"baseline"}
 ///     {"at":"2026-11-29T09:05:00.000Z","kind":"stop","reason":"quit","step":"baseline"}
 ///     {"at":"2026-11-30T08:00:00.000Z","kind":"continue","step":"baseline"}
+///     {"at":"2026-11-30T08:00:00.000Z","kind":"dialogue","snapshot":"fnv1a64:…","step":"baseline"}
 public struct LogEntry: Hashable, Sendable, Codable {
   public var at: Date
   public var event: Event
@@ -80,7 +84,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case at, kind, text, step, minutes, section, reason
+    case at, kind, text, step, minutes, section, reason, snapshot
   }
 
   public init(from decoder: any Decoder) throws {
@@ -102,6 +106,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case "stop":
       event = .stop(try container.decodeIfPresent(StopReason.self, forKey: .reason) ?? .quit)
     case "continue": event = .continue
+    case "dialogue": event = .useDialogue(try container.decode(String.self, forKey: .snapshot))
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .kind, in: container, debugDescription: "unknown kind of event '\(kind)'")
@@ -135,6 +140,9 @@ public struct LogEntry: Hashable, Sendable, Codable {
       try container.encode("stop", forKey: .kind)
       try container.encode(reason, forKey: .reason)
     case .continue: try container.encode("continue", forKey: .kind)
+    case .useDialogue(let snapshot):
+      try container.encode("dialogue", forKey: .kind)
+      try container.encode(snapshot, forKey: .snapshot)
     }
   }
 }

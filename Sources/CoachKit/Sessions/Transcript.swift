@@ -7,6 +7,8 @@ import Foundation
 ///     print(MarkdownExport().render(transcript))
 public struct Transcript: Sendable {
   public var header: LogHeader
+  /// The dialogue the session runs on at the end (the one it began with, unless it moved on
+  /// to a changed version when it was resumed).
   public var dialogue: Dialogue
   public var items: [Item]
   /// The session after the last event.
@@ -17,17 +19,8 @@ public struct Transcript: Sendable {
   public var endedAt: Date
   /// For a check-in: the session it follows, as it read it.
   public var earlier: EarlierSession = .none
-  /// The first logged event that came at another step than the dialogue now leads to: the
-  /// dialogue was edited in a way the session no longer fits. Nil when every event fits.
-  public var divergence: Divergence?
-
-  public struct Divergence: Sendable, Equatable {
-    /// The 1-based number of the event in the log (the header is line 1, so it is on line n + 1).
-    public var eventNumber: Int
-    public var loggedStep: String
-    /// Where the dialogue now is at that point; nil when it has ended.
-    public var currentStep: String?
-  }
+  /// Where the answers that stand at the end are in `items`.
+  private var standing: [Int]
 
   public enum Item: Sendable {
     case section(SectionHeading, startedAt: Date)
@@ -37,26 +30,41 @@ public struct Transcript: Sendable {
     case restarted(at: Date)
     /// Facilitator mode: a command, a team's rating, or what the ratings add up to.
     case facilitation(FacilitationEvent, at: Date)
+    /// The session went on with a changed version of its dialogue: `withdrawn` answers that no
+    /// longer fitted were taken back, to be asked again.
+    case dialogueChanged(version: String, withdrawn: Int, at: Date)
   }
 
   public var isFinished: Bool { session.isFinished }
 
-  /// Replays `entries` through the engine; each event sees the clock at its own time.
+  /// Replays `entries` through the engine; each event sees the clock at its own time. The
+  /// session began with `dialogue`; `dialogues` are the versions it moved onto, by snapshot id.
   public static func replay(
-    header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none
+    header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none,
+    dialogues: [String: Dialogue] = [:]
   ) -> Transcript {
-    let replay = Replay(header: header, dialogue: dialogue, earlier: earlier)
-    var (session, reply) = replay.start()
-    var items = Self.items(from: reply, at: header.startedAt)
+    var replay = Replay(header: header, dialogue: dialogue, earlier: earlier, dialogues: dialogues)
+    var items = Self.items(from: replay.opening, at: header.startedAt)
     var endedAt = header.startedAt
-    var divergence: Divergence?
-    for (index, entry) in entries.enumerated() {
-      if divergence == nil, let logged = entry.step, logged != session.currentStepID {
-        divergence = Divergence(
-          eventNumber: index + 1, loggedStep: logged, currentStep: session.currentStepID)
-      }
-      reply = replay.apply(entry, to: &session)
+    // The standing answers (indices in `items`) after each event the session stands on, so a
+    // change of dialogue can go back to those of the events it keeps.
+    var standing: [Int] = []
+    var history: [[Int]] = []
+    for entry in entries {
+      let reply = replay.apply(entry)
       endedAt = entry.at
+      if case .useDialogue = entry.event {
+        let kept = replay.keptAtLastChange
+        let before = standing.count
+        standing = kept > 0 ? history[kept - 1] : []
+        history = Array(history.prefix(kept))
+        while history.count < replay.standing.count { history.append(standing) }
+        items.append(
+          .dialogueChanged(
+            version: replay.dialogue.version, withdrawn: max(before - standing.count, 0),
+            at: entry.at))
+        continue
+      }
       if case .rated(let stepID, let question, let answers) = reply.outcome {
         // Participants' ratings at a team question, not answers of the leader's.
         for answer in answers {
@@ -67,22 +75,32 @@ public struct Transcript: Sendable {
                 rating: answer.value), at: entry.at))
         }
       }
-      if let note = Self.facilitation(entry.event, reply.notice, dialogue) {
+      if let note = Self.facilitation(entry.event, reply.notice, replay.dialogue) {
         items.append(.facilitation(note, at: entry.at))
       }
-      if let answer = reply.takenAnswer { items.append(.answered(answer)) }
+      if let answer = reply.takenAnswer {
+        standing.append(items.count)
+        items.append(.answered(answer))
+      }
       switch (entry.event, reply.notice) {
-      case (.back, .wentBack(let stepID)?): items.append(.wentBack(stepID: stepID, at: entry.at))
-      case (.restart, _): items.append(.restarted(at: entry.at))
+      case (.back, .wentBack(let stepID)?):
+        // `back` undoes the latest answer, as the engine's does.
+        _ = standing.popLast()
+        items.append(.wentBack(stepID: stepID, at: entry.at))
+      case (.restart, _):
+        standing.removeAll()
+        items.append(.restarted(at: entry.at))
       default: break
       }
       // Going on shows the section's heading again; the section is not entered again.
       if entry.event != .continue { items += Self.items(from: reply, at: entry.at) }
+      history.append(standing)
     }
-    let plan = session.isFinished ? replay.engine.at(endedAt).renderedPlan(in: session) : nil
+    let plan = replay.session.isFinished
+      ? replay.engine.at(endedAt).renderedPlan(in: replay.session) : nil
     return Transcript(
-      header: header, dialogue: dialogue, items: items, session: session, plan: plan,
-      endedAt: endedAt, earlier: earlier, divergence: divergence)
+      header: header, dialogue: replay.dialogue, items: items, session: replay.session,
+      plan: plan, endedAt: endedAt, earlier: earlier, standing: standing)
   }
 
   private static func items(from reply: Reply, at date: Date) -> [Item] {
@@ -122,38 +140,29 @@ public struct Transcript: Sendable {
 
   /// The answers that stand at the end, in order, as they were shown.
   public var finalAnswers: [Answer] {
-    standingIndices.compactMap { index in
+    standing.compactMap { index in
       if case .answered(let answered) = items[index] { return answered }
       return nil
     }
   }
 
-  /// Where the standing answers are in `items`: each `back` undoes the latest answer (as the
-  /// engine's does), each `restart` all of them.
-  private var standingIndices: [Int] {
-    var standing: [Int] = []
+  /// The same transcript without what was taken back: answers undone with `/back`, forgotten
+  /// by `/restart` or withdrawn by a change of dialogue, and those events themselves. For
+  /// sharing a record of what stands.
+  public var withoutWithdrawnAnswers: Transcript {
+    let kept = Set(standing)
+    var copy = self
+    copy.items = []
+    copy.standing = []
     for (index, item) in items.enumerated() {
       switch item {
-      case .answered: standing.append(index)
-      case .wentBack: _ = standing.popLast()
-      case .restarted: standing.removeAll()
+      case .answered:
+        guard kept.contains(index) else { continue }
+        copy.standing.append(copy.items.count)
+      case .wentBack, .restarted, .dialogueChanged: continue
       default: break
       }
-    }
-    return standing
-  }
-
-  /// The same transcript without what was taken back: answers undone with `/back` or forgotten
-  /// by `/restart`, and those events themselves. For sharing a record of what stands.
-  public var withoutWithdrawnAnswers: Transcript {
-    let standing = Set(standingIndices)
-    var copy = self
-    copy.items = items.enumerated().compactMap { index, item in
-      switch item {
-      case .answered: standing.contains(index) ? item : nil
-      case .wentBack, .restarted: nil
-      default: item
-      }
+      copy.items.append(item)
     }
     return copy
   }

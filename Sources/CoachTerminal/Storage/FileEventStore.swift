@@ -23,9 +23,15 @@ public final class FileEventStore: EventStore {
     self.sessionID = id
   }
 
+  /// Keeps the dialogue's files (once per version), then creates the log.
   public func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws {
+    if let dialogue { try keep(dialogue) }
     log = try sessions.create(header: header)
     sessionID = header.session
+  }
+
+  public func keep(_ dialogue: DialogueSnapshot) throws {
+    try sessions.dialogues?.save(dialogue)
   }
 
   public func append(_ entry: LogEntry) throws {

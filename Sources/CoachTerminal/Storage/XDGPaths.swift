@@ -16,8 +16,7 @@ public struct XDGPaths: Sendable {
   }
 
   /// The paths for this process's environment.
-  public static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-    throws(Failure)
+  public static func current(_ environment: [String: String]) throws(Failure)
     -> XDGPaths
   {
     func home() throws(Failure) -> String {
@@ -39,6 +38,8 @@ public struct XDGPaths: Sendable {
 
   public var sessions: String { dataHome + "/coach/sessions" }
   public var plans: String { dataHome + "/coach/plans" }
+  /// The dialogues sessions ran, one file per version.
+  public var dialogues: String { dataHome + "/coach/dialogues" }
   public var history: String { stateHome + "/coach/history" }
 }
 
