@@ -100,15 +100,13 @@ public enum PresenterView {
     return steps.compactMap { $0.notes.map { engine.render($0, in: transcript.session) } }
   }
 
-  /// Where the session goes after this step, with what it has so far.
+  /// Where the session goes after this step: one step when the answers so far decide it, each
+  /// way it could go when they do not yet.
   static func next(after step: Step, in session: Session, engine: Engine) -> String {
-    var id = engine.nextStepID(after: step, in: session)
-    var hops = 0
-    while let current = id, let candidate = engine.dialogue.step(current), hops < 50 {
-      hops += 1
-      if candidate.say == nil && candidate.question == nil {
-        id = engine.nextStepID(after: candidate, in: session)
-        continue
+    let places = engine.lookAhead(in: session).places
+    let lines = places.map { place -> String in
+      guard case .step(let id) = place, let candidate = engine.dialogue.step(id) else {
+        return "the end of the session"
       }
       // A text that reads an answer not given yet is shown as written ("Why {{baseline}} …"),
       // not with a blank where the answer will go.
@@ -127,7 +125,8 @@ public enum PresenterView {
       }
       return line
     }
-    return "the end of the session"
+    guard lines.count > 1 else { return lines.first ?? "the end of the session" }
+    return "depending on the answer, one of:\n" + lines.map { "- " + $0 }.joined(separator: "\n")
   }
 
   private static func appendTeamAndParking(

@@ -15,8 +15,9 @@ public struct Dialogue: Sendable {
   public var duration: Double
   /// Where `duration` was written, for the timing check's warning.
   public var durationLocation: SourceLocation?
-  public var sections: [Section]
-  public var computed: [ComputedValue]
+  /// The agenda. Fixed once made: the steps' and values' indexes are built from it.
+  public let sections: [Section]
+  public let computed: [ComputedValue]
   public var plan: PlanTemplate?
   /// Whether the session's answers may be kept on disk; nil keeps them always.
   public var keepAnswersCondition: Formula?

@@ -133,6 +133,9 @@ public struct SessionRuntime {
       dialogues: dialogues)
   }
 
+  /// Where the session may go after the waiting question (see ``LookAhead``).
+  public func lookAhead(at date: Date) -> LookAhead { engine(at: date).lookAhead(in: session) }
+
   /// The agenda clock at `date`: the time spent, without pauses or time away.
   public func clock(at date: Date) -> AgendaClock {
     AgendaClock(at: date, session: session, dialogue: dialogue)
