@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Runs a dialogue: takes a session and one event, and gives the updated session and what to show.
 ///
@@ -326,20 +325,6 @@ public struct Engine: Sendable {
     }
   }
 
-  // MARK: - The plan
-
-  /// The plan as rendered from the session's answers; nil when the dialogue has none.
-  public func renderedPlan(in session: Session) -> String? {
-    dialogue.plan.map { render($0.text, in: session) }
-  }
-
-  /// Whether the plan may be written to a file: its `save_if` holds (or it has none).
-  public func shouldSavePlan(in session: Session) -> Bool {
-    guard let plan = dialogue.plan else { return false }
-    guard let condition = plan.saveCondition else { return true }
-    return evaluate(condition, in: session) == .bool(true)
-  }
-
   /// The answer variables an expression reads, directly or through computed values.
   func questions(behind expression: Expression) -> Set<String> {
     var found: Set<String> = []
@@ -363,149 +348,5 @@ public struct Engine: Sendable {
       dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone), earlier: earlier)
     engine.participants = participants
     return engine
-  }
-
-  /// The plan's calendar event as worked out from the answers; nil when there is none or its date
-  /// is empty.
-  public func calendarEvent(in session: Session) -> CalendarEvent? {
-    guard let calendar = dialogue.plan?.calendar,
-      case .date(let day) = evaluate(calendar.date, in: session)
-    else {
-      return nil
-    }
-    return CalendarEvent(
-      day: day, summary: render(calendar.summary, in: session),
-      description: calendar.description.map { render($0, in: session) })
-  }
-
-  // MARK: - Values and text
-
-  /// The value of any name: an answer, a computed value, or `today`.
-  public func value(of name: String, in session: Session) -> Value {
-    let evaluation = Evaluation()
-    return value(of: name, in: session, evaluation)
-  }
-
-  /// One evaluation's memory: computed values already worked out (a value read twice on each of
-  /// many levels, `c0: c1 + c1`, `c1: c2 + c2`…, would otherwise take exponential time) and the
-  /// ones being worked out (a cycle gives no value).
-  private final class Evaluation {
-    var known: [String: Value] = [:]
-    var visiting: Set<String> = []
-  }
-
-  private func value(of name: String, in session: Session, _ evaluation: Evaluation) -> Value {
-    if let answer = session.answers[name] { return answer }
-    if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
-    if let before = earlier.values[name] { return before }
-    if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
-    if let known = evaluation.known[name] { return known }
-    guard let computed = dialogue.computedValue(name), evaluation.visiting.insert(name).inserted
-    else {
-      return .none
-    }
-    defer { evaluation.visiting.remove(name) }
-    let result = computed.formula.expression.evaluate(
-      { self.value(of: $0, in: session, evaluation) }, labels: optionLabel)
-    evaluation.known[name] = result
-    return result
-  }
-
-  public func evaluate(_ formula: Formula, in session: Session) -> Value {
-    let evaluation = Evaluation()
-    return formula.expression.evaluate(
-      { value(of: $0, in: session, evaluation) }, labels: optionLabel)
-  }
-
-  /// The label of the option `value` of the question storing `variable`, for `label()`.
-  private func optionLabel(_ variable: String, _ value: String) -> String? {
-    dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
-  }
-
-  /// How a value reads in text: a choice answer as its option's label.
-  public func displayText(of value: Value, for kind: AnswerKind?) -> String {
-    guard let kind else { return value.displayText }
-    let options = kind.options
-    switch value {
-    case .text(let chosen) where !options.isEmpty:
-      return options.first { $0.value == chosen }?.label ?? chosen
-    case .list(let picked) where !options.isEmpty:
-      return picked.map { pick in options.first { $0.value == pick }?.label ?? pick }.joined(
-        separator: ", ")
-    default:
-      return value.displayText
-    }
-  }
-
-  /// Fills a text's placeholders with the session's values.
-  public func render(_ text: Text, in session: Session) -> String {
-    switch text.body {
-    case .plain:
-      return text.source
-    case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session)
-      return pieces.map { piece in
-        switch piece {
-        case .literal(let literal): literal
-        case .name(let name): context.text(of: name)
-        }
-      }.joined()
-    case .template(let template):
-      return Interpolation.render(template, TemplateContext(engine: self, session: session))
-    }
-  }
-}
-
-/// Looks names up only when a template asks for them, so a text costs what it reads.
-struct TemplateContext: MustacheParent {
-  let engine: Engine
-  let session: Session
-
-  func child(named name: String) -> Any? {
-    let value = engine.value(of: name, in: session)
-    if value == .none { return nil }
-    if name == Engine.parkingLotName, case .list(let items) = value {
-      // One Markdown bullet per parked topic.
-      return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
-    }
-    let kind = engine.dialogue.question(storing: name)?.question.kind ?? engine.earlier.kinds[name]
-    var text = engine.displayText(of: value, for: kind)
-    // A typed sentence is usually set inside another one ("If {{obstacle}}, then …"): its own
-    // full stop would end that sentence early.
-    if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
-    return RenderedValue(value: value, text: text)
-  }
-
-  /// What `{{name}}` shows.
-  func text(of name: String) -> String {
-    (child(named: name) as? RenderedValue)?.text ?? ""
-  }
-}
-
-/// A value as Mustache sees it: its text, and empty for sections when it is false or empty.
-struct RenderedValue: MustacheCustomRenderable {
-  let value: Value
-  let text: String
-  var renderText: String { text }
-  var isNull: Bool {
-    switch value {
-    case .none, .bool(false): true
-    case .list(let items): items.isEmpty
-    case .text(let text): text.isEmpty
-    default: false
-    }
-  }
-}
-
-/// An all-day event worked out from a session: what a host writes as an `.ics` file.
-public struct CalendarEvent: Sendable, Hashable {
-  public var day: Day
-  public var summary: String
-  public var description: String?
-
-  public init(day: Day, summary: String, description: String?) {
-    self.day = day
-    self.summary = summary
-    self.description = description
   }
 }

@@ -1,22 +1,6 @@
 import CoachKit
 import Foundation
 
-/// How a conversation is held, from the command line.
-public struct ConversationOptions: Sendable {
-  public var colour: Terminal.ColourMode
-  /// Where the plan goes; nil for the plans folder.
-  public var planOut: String?
-  public var facilitation: Facilitation
-
-  public init(
-    colour: Terminal.ColourMode = .auto, planOut: String? = nil, facilitation: Facilitation = .off
-  ) {
-    self.colour = colour
-    self.planOut = planOut
-    self.facilitation = facilitation
-  }
-}
-
 /// The commands that hold a conversation: run a dialogue, resume a session, check in on one.
 /// Each opens what it needs the one way (loaded and checked), keeps the session through a
 /// ``FileEventStore``, holds the conversation at the terminal or through pipes, and writes the

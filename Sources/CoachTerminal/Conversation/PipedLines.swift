@@ -1,18 +1,6 @@
 import CLineEditing
 import Foundation
 
-/// Standard output and standard error, written through unbuffered so that a prompt shows before
-/// the program waits.
-public struct StandardStreams: TextSink {
-  public init() {}
-  public func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
-  public func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-  }
-}
-
 /// Lines from standard input when it is not a terminal: no editing, no echo, no escape sequences.
 /// SIGTERM, SIGHUP and SIGINT end the reading (``LineRead/signal(_:)``), so the stop is kept
 /// before the program ends by the signal.
