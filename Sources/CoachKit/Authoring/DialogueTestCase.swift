@@ -20,14 +20,14 @@ public struct DialogueTestCase: Sendable {
   /// The day the case runs on ("today" in expressions).
   public var today: Day
   public var answers: [Input]
-  public var expectations: [Expectation]
+  var expectations: [Expectation]
   /// For a follow-up (a dialogue with `follows`): the earlier session, answered first.
   public var before: Before?
   /// Where the case starts (its `- name:` item).
   public var location: SourceLocation
 
   /// The day cases run on unless they say otherwise: Monday 5 January 2026.
-  public static let defaultToday = Day(year: 2026, month: 1, day: 5)!
+  static let defaultToday = Day(year: 2026, month: 1, day: 5)!
 
   /// The session a follow-up follows, as answers to the followed dialogue.
   ///
@@ -56,7 +56,7 @@ public struct DialogueTestCase: Sendable {
   }
 
   /// One thing that must hold when the answers have been given.
-  public struct Expectation: Sendable {
+  struct Expectation: Sendable {
     public enum Kind: Sendable, Equatable {
       /// The step was taken (said or asked) at some point.
       case visited(String)
@@ -76,7 +76,7 @@ public struct DialogueTestCase: Sendable {
   }
 
   /// A value as a case writes it.
-  public enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
+  enum ExpectedValue: Sendable, Equatable, CustomStringConvertible {
     /// `~`, `null` or an empty list: unanswered, skipped without default, or undefined.
     case empty
     case scalar(String)

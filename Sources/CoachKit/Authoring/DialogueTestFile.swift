@@ -3,13 +3,13 @@ import Yams
 /// Reads the cases of one test file, checking them against the dialogue they test: every step
 /// and name they mention must exist. Mistakes are reported like `coach check` reports them.
 public enum DialogueTestFile {
-  public static let topKeys = ["today", "cases"]
-  public static let caseKeys = ["name", "today", "before", "answers", "expect"]
-  public static let beforeKeys = ["today", "answers"]
-  public static let expectKeys = [
+  static let topKeys = ["today", "cases"]
+  static let caseKeys = ["name", "today", "before", "answers", "expect"]
+  static let beforeKeys = ["today", "answers"]
+  static let expectKeys = [
     "visited", "not_visited", "values", "plan_contains", "plan_lacks", "ends",
   ]
-  public static let answerKeys = ["reject"]
+  static let answerKeys = ["reject"]
   /// What an answer starting with `/` may be.
   public static let commands = ["/back", "/skip", "/restart"]
 

@@ -17,9 +17,9 @@ public struct DialogueTestRunner: Sendable {
     public var testCase: DialogueTestCase
     public var failures: [Failure]
     /// Steps taken (said or asked) at some point.
-    public var taken: Set<String>
+    var taken: Set<String>
     /// Steps passed over because their `when` did not hold.
-    public var passedOver: Set<String>
+    var passedOver: Set<String>
     /// The transitions the session went through.
     public var edges: Set<FlowEdge.Key>
     public var passed: Bool { failures.isEmpty }

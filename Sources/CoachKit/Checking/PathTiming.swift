@@ -3,22 +3,22 @@
 /// The defaults: reading at 200 words a minute for `say`, plus for a question (prompt included)
 /// 10 s for a scale, 8 s for yes/no, 10 s for a number, 12 s for a choice, 20 s for several
 /// options, 40 s for free text.
-public enum StepTiming {
-  public static let wordsPerMinute = 200.0
+enum StepTiming {
+  static let wordsPerMinute = 200.0
 
-  public static func seconds(_ step: Step) -> Double {
+  static func seconds(_ step: Step) -> Double {
     if let estimate = step.estimate { return estimate }
     var seconds = step.say.map { readingSeconds($0.source) } ?? 0
     if let question = step.question { seconds += answerSeconds(question.kind) }
     return seconds
   }
 
-  public static func readingSeconds(_ text: String) -> Double {
+  static func readingSeconds(_ text: String) -> Double {
     let words = text.split(whereSeparator: { $0.isWhitespace }).count
     return Double(words) * 60 / wordsPerMinute
   }
 
-  public static func answerSeconds(_ kind: AnswerKind) -> Double {
+  static func answerSeconds(_ kind: AnswerKind) -> Double {
     switch kind {
     case .scale: 10
     case .yesNo: 8
@@ -53,8 +53,11 @@ public struct PathTiming: Sendable, Hashable {
     self.longest = longest
   }
 
-  public init?(_ dialogue: Dialogue, _ analysis: FlowAnalysis? = nil) {
-    let analysis = analysis ?? FlowAnalysis(dialogue)
+  public init?(_ dialogue: Dialogue) {
+    self.init(dialogue, FlowAnalysis(dialogue))
+  }
+
+  init?(_ dialogue: Dialogue, _ analysis: FlowAnalysis) {
     let steps = analysis.steps
     guard let start = analysis.start, !steps.isEmpty else { return nil }
     let full = steps.map(StepTiming.seconds)

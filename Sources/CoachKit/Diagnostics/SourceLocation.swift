@@ -16,7 +16,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
   }
 
   /// The same file and line, `count` columns further to the right.
-  public func movedRight(by count: Int) -> SourceLocation {
+  func movedRight(by count: Int) -> SourceLocation {
     SourceLocation(file: file, line: line, column: column + count)
   }
 

@@ -30,7 +30,7 @@ public struct AgendaClock: Hashable, Sendable {
     case timeUp
   }
 
-  public static let nudgeShare = 0.8
+  static let nudgeShare = 0.8
 
   public var nudge: Nudge? {
     guard sectionBudget.isFinite, sectionBudget > 0 else { return nil }
@@ -64,13 +64,13 @@ public struct AgendaClock: Hashable, Sendable {
 
   /// Seconds from `start` to `end` that the clock ran: the time minus the facilitator's pauses
   /// and the time away (a pause or a stop still going counts up to `end`).
-  public static func activeTime(from start: Date, to end: Date, in session: Session) -> TimeInterval
+  static func activeTime(from start: Date, to end: Date, in session: Session) -> TimeInterval
   {
     activeTime(from: start, to: end, pauses: session.timeNotCounted(until: end))
   }
 
   /// Seconds from `start` to `end` outside every one of `pauses`, which may overlap.
-  public static func activeTime(from start: Date, to end: Date, pauses: [Pause]) -> TimeInterval {
+  static func activeTime(from start: Date, to end: Date, pauses: [Pause]) -> TimeInterval {
     guard end > start else { return 0 }
     var total = end.timeIntervalSince(start)
     // Overlapping stretches (a pause that went on while nobody was there) count once.

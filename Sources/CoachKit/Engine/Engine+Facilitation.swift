@@ -5,7 +5,7 @@ import Foundation
 /// time comes from the injected clock.
 extension Engine {
   /// The name the plan (and any text or expression) reads the parking lot by.
-  public static let parkingLotName = BuiltInNames.parkingLot
+  static let parkingLotName = BuiltInNames.parkingLot
 
   /// With participants, `team: true` scale questions are rated by each of them before the leader
   /// gives their own rating; other kinds are answered by the leader alone.
@@ -18,7 +18,7 @@ extension Engine {
 
   /// Whose rating the team question at `step` waits for; nil when it is the leader's turn (or the
   /// question is not rated by the team).
-  public func participantTurn(at step: Step, _ question: Question, in session: Session)
+  func participantTurn(at step: Step, _ question: Question, in session: Session)
     -> ParticipantTurn?
   {
     guard let participants, collectsTeamRatings(question) else { return nil }

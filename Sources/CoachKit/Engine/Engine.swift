@@ -251,7 +251,7 @@ public struct Engine: Sendable {
   }
 
   /// Where a step leads, given the answers so far; nil when the dialogue ends there.
-  public func nextStepID(after step: Step, in session: Session) -> String? {
+  func nextStepID(after step: Step, in session: Session) -> String? {
     nextStep(after: step, in: session)?.id
   }
 

@@ -10,13 +10,13 @@ public struct Reply: Sendable {
   public var prompt: Prompt?
   /// What happened to what the person gave: an answer taken, a rating taken, or the reason it
   /// was not; nil for an event that gives nothing (`back`, `pause`, …).
-  public var outcome: Outcome?
+  var outcome: Outcome?
   /// What happened that is not an answer: went back, nothing to undo, restarted…
   public var notice: Notice?
   /// The steps the session went through, in order: each step taken (said or asked) or passed
   /// over (its `when` did not hold), with the transition that led there. `coach test` counts
   /// coverage from it; a host may ignore it.
-  public var route: [Visit] = []
+  var route: [Visit] = []
   public var isFinished: Bool { prompt == nil }
 
   /// Why the last answer (or a facilitator's command) was not taken; the same prompt is asked
@@ -33,7 +33,7 @@ public struct Reply: Sendable {
   }
 
   /// What happened to what the person gave.
-  public enum Outcome: Sendable, Hashable {
+  enum Outcome: Sendable, Hashable {
     /// The answer (or a skip) was taken for the question asked; the session moved on.
     case taken(Answer)
     /// It does not fit: the same question is asked again.
@@ -44,12 +44,12 @@ public struct Reply: Sendable {
   }
 
   /// One step the session came to.
-  public struct Visit: Sendable, Hashable {
+  struct Visit: Sendable, Hashable {
     public var stepID: String
     /// The transition that led here; nil for the start.
-    public var via: FlowEdge.Key?
+    var via: FlowEdge.Key?
     /// False when the step was passed over because its `when` did not hold.
-    public var wasTaken: Bool
+    var wasTaken: Bool
   }
 
   public init() {}

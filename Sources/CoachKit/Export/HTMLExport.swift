@@ -1,10 +1,10 @@
 /// A transcript as one self-contained, print-friendly HTML page: inline CSS, no scripts, nothing
 /// fetched from elsewhere, the profile drawn as an inline SVG chart, and every string escaped.
-public struct HTMLExport: Sendable {
-  public init() {}
+struct HTMLExport: Sendable {
+  init() {}
 
   /// One page: the session, then each check-in that followed it.
-  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
+  func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     let title = escape(transcript.header.dialogueTitle)
     var out = """
       <!DOCTYPE html>

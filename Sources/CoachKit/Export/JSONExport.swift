@@ -3,10 +3,10 @@ import Foundation
 /// A transcript as JSON, described by `docs/transcript.schema.json`.
 ///
 ///     {"version": 1, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
-public struct JSONExport: Sendable {
-  public init() {}
+struct JSONExport: Sendable {
+  init() {}
 
-  public static let version = 1
+  static let version = 1
 
   struct Document: Encodable {
     let version: Int
@@ -85,7 +85,7 @@ public struct JSONExport: Sendable {
   }
 
   /// The session, with the check-ins that followed it.
-  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
+  func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     var document = document(for: transcript)
     if !checkins.isEmpty { document.checkins = checkins.map(self.document(for:)) }
     let encoder = JSONEncoder()

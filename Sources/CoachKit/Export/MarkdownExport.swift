@@ -2,10 +2,10 @@
 /// answer with its local time, back and skip events, and the plan at the end.
 ///
 ///     MarkdownExport().render(transcript)
-public struct MarkdownExport: Sendable {
-  public init() {}
+struct MarkdownExport: Sendable {
+  init() {}
 
-  public func render(_ transcript: Transcript) -> String {
+  func render(_ transcript: Transcript) -> String {
     let time = LocalTime(transcript.header)
     var out = "# \(clean(transcript.header.dialogueTitle))\n\n"
     out += "- Session: `\(transcript.header.session)`\n"

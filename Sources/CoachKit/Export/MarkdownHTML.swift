@@ -6,8 +6,8 @@ import Foundation
 ///
 ///     MarkdownHTML.render("## Actions\n\n- **Book** the room")
 ///     // "<h2>Actions</h2>\n<ul>\n<li><strong>Book</strong> the room</li>\n</ul>\n"
-public enum MarkdownHTML {
-  public static func render(_ markdown: String) -> String {
+enum MarkdownHTML {
+  static func render(_ markdown: String) -> String {
     var html = ""
     var paragraph: [String] = []
     var list: (ordered: Bool, items: [String])?

@@ -1,8 +1,8 @@
 /// A transcript as plain text, for e-mail or a printout.
-public struct TextExport: Sendable {
-  public init() {}
+struct TextExport: Sendable {
+  init() {}
 
-  public func render(_ transcript: Transcript) -> String {
+  func render(_ transcript: Transcript) -> String {
     let time = LocalTime(transcript.header)
     var out = "\(Sanitizer.clean(transcript.header.dialogueTitle))\n"
     out +=

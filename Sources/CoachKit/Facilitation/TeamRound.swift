@@ -19,7 +19,7 @@ public struct TeamAnswer: Hashable, Sendable, Codable {
 public struct TeamRound: Hashable, Sendable, Codable {
   public var answers: [TeamAnswer] = []
   /// Closed early (`/next`) or by an anonymous list: no more ratings are asked.
-  public var isClosed = false
+  var isClosed = false
 
   public init() {}
 

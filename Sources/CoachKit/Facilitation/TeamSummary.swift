@@ -7,9 +7,9 @@ public struct TeamSummary: Hashable, Sendable {
   /// Results are shown from this many responses on.
   public static let minimumResponses = 3
   /// A range of this many points or more is a split.
-  public static let splitRange = 3.0
+  static let splitRange = 3.0
   /// The leader's own rating this far above the team's median is a blind spot.
-  public static let blindSpotGap = 1.0
+  static let blindSpotGap = 1.0
 
   public var count: Int
   public var median: Double

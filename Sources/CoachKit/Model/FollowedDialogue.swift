@@ -15,9 +15,9 @@ public final class FollowedDialogue: Sendable {
   /// How the follow-up reads the earlier session's names: `before_self`, `before_focus`.
   public static let prefix = "before_"
   /// The earlier session's start date.
-  public static let dateName = "before_date"
+  static let dateName = "before_date"
   /// The earlier session's plan, as it was rendered.
-  public static let planName = "before_plan"
+  static let planName = "before_plan"
 
   public init(dialogue: Dialogue, path: String, location: SourceLocation) {
     self.dialogue = dialogue

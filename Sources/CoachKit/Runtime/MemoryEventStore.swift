@@ -5,33 +5,33 @@
 ///     var (runtime, _) = SessionRuntime.start(dialogue, header: header, store: store)
 ///     _ = try runtime.handle(.answer("4"), at: now)
 ///     store.entries  // [LogEntry(at: now, event: .answer("4"), step: "team_size")]
-public final class MemoryEventStore: EventStore {
+final class MemoryEventStore: EventStore {
   /// The session's header while it is kept; nil before it begins and after a discard.
-  public private(set) var header: LogHeader?
+  private(set) var header: LogHeader?
   /// The dialogue the session began with, when the runtime handed it over.
-  public private(set) var dialogue: DialogueSnapshot?
+  private(set) var dialogue: DialogueSnapshot?
   /// Other versions the session moved onto, by snapshot id.
-  public private(set) var dialogues: [String: DialogueSnapshot] = [:]
+  private(set) var dialogues: [String: DialogueSnapshot] = [:]
   /// The events kept, in order.
-  public private(set) var entries: [LogEntry] = []
+  private(set) var entries: [LogEntry] = []
 
-  public init() {}
+  init() {}
 
-  public func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws {
+  func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws {
     self.header = header
     self.dialogue = dialogue
     entries = []
   }
 
-  public func append(_ entry: LogEntry) throws {
+  func append(_ entry: LogEntry) throws {
     entries.append(entry)
   }
 
-  public func keep(_ dialogue: DialogueSnapshot) throws {
+  func keep(_ dialogue: DialogueSnapshot) throws {
     dialogues[dialogue.id] = dialogue
   }
 
-  public func discard() throws {
+  func discard() throws {
     header = nil
     dialogue = nil
     dialogues = [:]

@@ -6,7 +6,7 @@
 ///     case .undecided: …  // wait: the question that decides has not been answered
 ///     case .refused: …    // keep nothing, and remove what was kept
 ///     }
-public enum StorageConsent: Sendable, Equatable {
+enum StorageConsent: Sendable, Equatable {
   /// No `keep_answers_if`, or it holds.
   case given
   /// It does not hold: nothing may be kept, and what was kept must go.
@@ -14,7 +14,7 @@ public enum StorageConsent: Sendable, Equatable {
   /// It does not hold yet, but reads a question not answered yet.
   case undecided
 
-  public init(engine: Engine, session: Session) {
+  init(engine: Engine, session: Session) {
     guard let condition = engine.dialogue.keepAnswersCondition else {
       self = .given
       return

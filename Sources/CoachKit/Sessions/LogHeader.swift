@@ -8,8 +8,8 @@ public struct LogHeader: Hashable, Sendable, Codable {
   public var kind: String
   public var session: String
   public var dialogue: String
-  public var dialogueVersion: String
-  public var dialogueTitle: String
+  var dialogueVersion: String
+  var dialogueTitle: String
   /// A hash of the dialogue's files, to notice an edited dialogue on resume.
   public var fingerprint: String
   /// Where the dialogue came from: a path, or `built-in:` and its path inside the binary.

@@ -23,7 +23,7 @@ public struct Replay: Sendable {
   /// dialogue drops those that do not fit the new one.
   public private(set) var standing: [LogEntry] = []
   /// At the last change of dialogue: how many of the events standing before it still fit.
-  public private(set) var keptAtLastChange = 0
+  private(set) var keptAtLastChange = 0
   /// The versions a `useDialogue` event may name, by snapshot id.
   private let dialogues: [String: Dialogue]
 
