@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach checkin [SESSION]`: the five-minute follow-up on a finished session's plan.
-struct Checkin: ParsableCommand {
+struct Checkin: LaunchedCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
     abstract: "Check in on a finished session's plan (the latest one by default).",
@@ -25,9 +25,8 @@ struct Checkin: ParsableCommand {
 
   @OptionGroup var conversation: ConversationArguments
 
-  func run() throws {
-    umask(0o077)
+  func run(launch: Launch) throws {
     try SessionCommands.checkin(
-      session, dialogue: dialogue, options: conversation.options(), launch: try Coach.launch())
+      session, dialogue: dialogue, options: conversation.options(), launch: launch)
   }
 }

@@ -49,6 +49,19 @@ struct Coach: ParsableCommand {
   }
 }
 
+/// A command that does its work with what it is launched with, and nothing else: so a test can
+/// run it in process with a launch of its own.
+protocol LaunchedCommand: ParsableCommand {
+  func run(launch: Launch) throws
+}
+
+extension LaunchedCommand {
+  func run() throws {
+    umask(0o077)
+    try run(launch: try Coach.launch())
+  }
+}
+
 /// Mistakes on the command line that argument parsing alone would blame on the wrong word.
 enum CommandLineMistakes {
   static func check(_ arguments: [String], commands: [String]) throws(CoachFailure) {

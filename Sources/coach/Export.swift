@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach export [ID]`: a saved session's transcript as Markdown, JSON, HTML or plain text.
-struct Export: ParsableCommand {
+struct Export: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Export a saved session's transcript (the latest session by default).",
     discussion: TextWrapper.reflow(
@@ -31,9 +31,7 @@ struct Export: ParsableCommand {
     help: "Write to FILE ('-' for standard output, the default).")
   var output: String = "-"
 
-  func run() throws {
-    umask(0o077)
-    let launch = try Coach.launch()
+  func run(launch: Launch) throws {
     let sessions = try SavedSessions(launch: launch)
     let saved = try sessions.find(id, latest: "saved") { _ in true }
     // The session as it ran: with the copy of the dialogue kept with it.

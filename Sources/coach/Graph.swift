@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach graph PATH`: the flow of a dialogue as a Graphviz or Mermaid picture.
-struct Graph: ParsableCommand {
+struct Graph: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Draw a dialogue's flow as a Graphviz (DOT) or Mermaid graph.",
     discussion: TextWrapper.reflow(
@@ -34,15 +34,15 @@ struct Graph: ParsableCommand {
     completion: .file())
   var output: String?
 
-  func run() throws {
-    let graph = DialogueGraph(try OpenedDialogue.open(path, launch: try Coach.launch()).dialogue)
+  func run(launch: Launch) throws {
+    let graph = DialogueGraph(try OpenedDialogue.open(path, launch: launch).dialogue)
     let text =
       switch format {
       case .dot: graph.dot()
       case .mermaid: graph.mermaid()
       }
     guard let output else {
-      print(text, terminator: "")
+      launch.output.write(text)
       return
     }
     do {

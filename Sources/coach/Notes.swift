@@ -9,7 +9,7 @@ import Foundation
 /// it, so replaying the log gives exactly the running session. Nothing is sent between the two
 /// programs: either can stop and start again, and only the user who owns the private sessions
 /// folder (0700, logs 0600) can read it.
-struct Notes: ParsableCommand {
+struct Notes: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "The presenter view: follow a facilitated session privately in a second terminal.",
     discussion: TextWrapper.reflow(
@@ -30,9 +30,7 @@ struct Notes: ParsableCommand {
   /// How often the log is looked at, in seconds.
   static let pollInterval = 0.2
 
-  func run() throws {
-    umask(0o077)
-    let launch = try Coach.launch()
+  func run(launch: Launch) throws {
     let saved = try SavedSessions(launch: launch)
     let clock = launch.clock
     let out = launch.output

@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach resume [ID]`: goes on with a saved session where it stopped.
-struct Resume: ParsableCommand {
+struct Resume: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Continue a saved session (the latest unfinished one by default).",
     discussion: TextWrapper.reflow(
@@ -31,11 +31,10 @@ struct Resume: ParsableCommand {
   @Flag(help: "Facilitator mode: the shared screen and the facilitator's commands.")
   var facilitator = false
 
-  func run() throws {
-    umask(0o077)
+  func run(launch: Launch) throws {
     try SessionCommands.resume(
       id, dialogue: dialogue,
-      options: conversation.options(Facilitation(isOn: facilitator)), launch: try Coach.launch())
+      options: conversation.options(Facilitation(isOn: facilitator)), launch: launch)
   }
 }
 

@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach run [DIALOGUE]`: works through a dialogue, the default session when none is named.
-struct Run: ParsableCommand {
+struct Run: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a session (the default when no command is given).",
     discussion: TextWrapper.reflow(
@@ -28,9 +28,7 @@ struct Run: ParsableCommand {
 
   @OptionGroup var facilitation: FacilitatorOptions
 
-  func run() throws {
-    umask(0o077)
-    let launch = try Coach.launch()
+  func run(launch: Launch) throws {
     if let dialogue { try Self.checkNotACommand(dialogue, launch: launch) }
     try SessionCommands.run(
       dialogue, options: conversation.options(facilitation.facilitation), launch: launch)
@@ -47,7 +45,7 @@ struct Run: ParsableCommand {
         "'\(word)' is a command, so it must come first, as in 'coach \(word) --help': what comes before a command is read as options of 'coach run'"
       )
     }
-    let explicitRun = CommandLine.arguments.dropFirst().first == "run"
+    let explicitRun = launch.arguments.first == "run"
     let isBuiltIn = OpenedDialogue.builtInFolders(launch).contains {
       $0 == word || $0.hasSuffix("/" + word)
     }

@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach test PATH`: runs the test cases kept with a dialogue in its `tests/` folder.
-struct TestCases: ParsableCommand {
+struct TestCases: LaunchedCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
     abstract: "Run a dialogue's test cases (the YAML files in the tests/ folder next to it).",
@@ -30,8 +30,8 @@ struct TestCases: ParsableCommand {
   @Flag(help: "Report the steps and transitions that no case goes through.")
   var coverage = false
 
-  func run() throws {
-    let dialogue = try OpenedDialogue.open(path, launch: try Coach.launch()).dialogue
+  func run(launch: Launch) throws {
+    let dialogue = try OpenedDialogue.open(path, launch: launch).dialogue
     let files = try caseFiles()
     var all: [DialogueTestCase] = []
     var findings: [Diagnostic] = []
@@ -67,7 +67,7 @@ struct TestCases: ParsableCommand {
     out +=
       "\(path): \(results.count) case\(results.count == 1 ? "" : "s"), \(results.count - failed) passed, \(failed) failed\n"
     if coverage { out += Self.coverageReport(TestCoverage(dialogue: dialogue, results: results)) }
-    print(out, terminator: "")
+    launch.output.write(out)
     if failed > 0 { throw ExitCode(1) }  // not a sysexits case: a test failed
   }
 

@@ -28,7 +28,7 @@ final class TrustFirstSessionTests: XCTestCase {
     // The transcript an in-memory host gets from the runtime (RuntimeTests) is the binary's too.
     let export = try runCoach(
       ["export", "test-session", "--format", "markdown"],
-      environment: ["XDG_DATA_HOME": run.root.appendingPathComponent("data").path])
+      environment: ["XDG_DATA_HOME": run.root.appendingPathComponent("data").path], binary: true)
     XCTAssertEqual(export.status, 0, export.errors)
     XCTAssertEqual(
       export.output,
@@ -149,7 +149,8 @@ final class TrustFirstSessionTests: XCTestCase {
 
   /// Run from /tmp, outside the repository, `coach` with no arguments starts the default session.
   func testCoachWithNoArgumentsStartsTheDefaultSessionFromTmp() throws {
-    let result = try runCoach([], input: "", directory: URL(fileURLWithPath: "/tmp"))
+    let result = try runCoach(
+      [], input: "", directory: URL(fileURLWithPath: "/tmp"), binary: true)
     XCTAssert(
       result.output.hasPrefix(
         "Elevate Your Team in Twenty Minutes\n\n== Welcome (section 1 of 12, 1 min) =="),
@@ -339,10 +340,19 @@ final class TrustFirstSessionTests: XCTestCase {
     var errors: String
   }
 
+  /// Runs `coach` in this process (see `CoachProcess.runInProcess`), or with `binary` the built
+  /// executable.
   func runCoach(
     _ arguments: [String], input: String = "", directory: URL? = nil,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], binary: Bool = false
   ) throws -> Result {
+    if !binary {
+      var variables = environment
+      if variables["COACH_NOW"] == nil { variables["COACH_NOW"] = "" }
+      let result = try CoachProcess.runInProcess(
+        arguments, in: directory, stdin: input, environment: variables)
+      return Result(status: result.status, output: result.stdout, errors: result.stderr)
+    }
     let process = Process()
     process.executableURL = Bundle.main.bundleURL.appendingPathComponent("coach")
     process.arguments = arguments

@@ -9,6 +9,8 @@ import Foundation
 ///     let launch = try Launch.process(builtIn: EmbeddedFiles.files)
 ///     let opened = try OpenedDialogue.open(nil, launch: launch)
 public struct Launch {
+  /// The command line, without the program's name.
+  public var arguments: [String]
   public var environment: [String: String]
   public var clock: any SessionClock
   /// The folder relative paths are read from.
@@ -28,11 +30,13 @@ public struct Launch {
   public var lines: (_ colours: Bool, _ historyPath: String?) -> any LineSource
 
   public init(
-    environment: [String: String], clock: any SessionClock, currentDirectory: String,
+    arguments: [String] = [], environment: [String: String], clock: any SessionClock,
+    currentDirectory: String,
     builtIn: [String: String], output: any TextSink, isInteractive: Bool,
     outputIsTerminal: Bool, columns: @escaping @Sendable () -> Int,
     lines: @escaping (_ colours: Bool, _ historyPath: String?) -> any LineSource
   ) {
+    self.arguments = arguments
     self.environment = environment
     self.clock = clock
     self.currentDirectory = currentDirectory
@@ -57,7 +61,7 @@ public struct Launch {
     }
     let streams = StandardStreams()
     return Launch(
-      environment: environment, clock: clock,
+      arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, clock: clock,
       currentDirectory: FileManager.default.currentDirectoryPath, builtIn: builtIn,
       output: streams, isInteractive: Terminal.isInteractive,
       outputIsTerminal: isatty(STDOUT_FILENO) == 1,
