@@ -64,13 +64,13 @@ public struct AgendaClock: Hashable, Sendable {
 
   /// Seconds from `start` to `end` that the clock ran: the time minus the facilitator's pauses
   /// and the time away (a pause or a stop still going counts up to `end`).
-  static func activeTime(from start: Date, to end: Date, in session: Session) -> TimeInterval
+  public static func activeTime(from start: Date, to end: Date, in session: Session) -> TimeInterval
   {
     activeTime(from: start, to: end, pauses: session.timeNotCounted(until: end))
   }
 
   /// Seconds from `start` to `end` outside every one of `pauses`, which may overlap.
-  static func activeTime(from start: Date, to end: Date, pauses: [Pause]) -> TimeInterval {
+  public static func activeTime(from start: Date, to end: Date, pauses: [Pause]) -> TimeInterval {
     guard end > start else { return 0 }
     var total = end.timeIntervalSince(start)
     // Overlapping stretches (a pause that went on while nobody was there) count once.

@@ -18,7 +18,7 @@ public struct LookAhead: Sendable, Hashable {
   /// One place when the answers so far decide it; more when they do not yet.
   public var places: [Place]
 
-  var isDecided: Bool { places.count == 1 }
+  public var isDecided: Bool { places.count == 1 }
 
   /// At most this many ways are followed; more are not worth showing.
   static let maximumPlaces = 4

@@ -10,7 +10,7 @@ public struct Reply: Sendable {
   public var prompt: Prompt?
   /// What happened to what the person gave: an answer taken, a rating taken, or the reason it
   /// was not; nil for an event that gives nothing (`back`, `pause`, …).
-  var outcome: Outcome?
+  public var outcome: Outcome?
   /// What happened that is not an answer: went back, nothing to undo, restarted…
   public var notice: Notice?
   /// The steps the session went through, in order: each step taken (said or asked) or passed
@@ -33,7 +33,7 @@ public struct Reply: Sendable {
   }
 
   /// What happened to what the person gave.
-  enum Outcome: Sendable, Hashable {
+  public enum Outcome: Sendable, Hashable {
     /// The answer (or a skip) was taken for the question asked; the session moved on.
     case taken(Answer)
     /// It does not fit: the same question is asked again.

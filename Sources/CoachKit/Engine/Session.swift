@@ -25,17 +25,17 @@ public struct Session: Hashable, Sendable, Codable {
   /// Minutes added to sections with `/extend`, by section id.
   public var extensions: [String: Double] = [:]
   /// When the agenda clock stood still (`/pause` … `/resume`).
-  var pauses: [Pause] = []
+  public var pauses: [Pause] = []
   /// Since when the clock is paused; nil while it runs.
-  var pausedAt: Date?
+  public var pausedAt: Date?
   /// Since when nobody is there (a stop with no continue yet); nil while the session runs.
   public var stoppedAt: Date?
   /// Stretches of time away (a stop, or a crash, until the session went on): never counted.
-  var away: [Pause] = []
+  public var away: [Pause] = []
   /// When the session last changed: where time away begins when no stop was recorded.
   public var lastActivity: Date
   public var isFinished: Bool { currentStepID == nil }
-  var isStopped: Bool { stoppedAt != nil }
+  public var isStopped: Bool { stoppedAt != nil }
 
   /// Every stretch of time the clock does not count up to `end`: the facilitator's pauses and
   /// the time away, including a pause or a stop still going on.

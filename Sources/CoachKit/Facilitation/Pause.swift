@@ -1,11 +1,11 @@
 import Foundation
 
 /// A stretch of time the agenda clock stood still.
-struct Pause: Hashable, Sendable, Codable {
-  var from: Date
-  var to: Date
+public struct Pause: Hashable, Sendable, Codable {
+  public var from: Date
+  public var to: Date
 
-  init(from: Date, to: Date) {
+  public init(from: Date, to: Date) {
     self.from = from
     self.to = to
   }

@@ -5,7 +5,7 @@
 ///     var (runtime, _) = SessionRuntime.start(dialogue, header: header, store: store)
 ///     _ = try runtime.handle(.answer("4"), at: now)
 ///     store.entries  // [LogEntry(at: now, event: .answer("4"), step: "team_size")]
-final class MemoryEventStore: EventStore {
+public final class MemoryEventStore: EventStore {
   /// The session's header while it is kept; nil before it begins and after a discard.
   private(set) var header: LogHeader?
   /// The dialogue the session began with, when the runtime handed it over.
@@ -15,23 +15,23 @@ final class MemoryEventStore: EventStore {
   /// The events kept, in order.
   private(set) var entries: [LogEntry] = []
 
-  init() {}
+  public init() {}
 
-  func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws {
+  public func begin(_ header: LogHeader, dialogue: DialogueSnapshot?) throws {
     self.header = header
     self.dialogue = dialogue
     entries = []
   }
 
-  func append(_ entry: LogEntry) throws {
+  public func append(_ entry: LogEntry) throws {
     entries.append(entry)
   }
 
-  func keep(_ dialogue: DialogueSnapshot) throws {
+  public func keep(_ dialogue: DialogueSnapshot) throws {
     dialogues[dialogue.id] = dialogue
   }
 
-  func discard() throws {
+  public func discard() throws {
     header = nil
     dialogue = nil
     dialogues = [:]

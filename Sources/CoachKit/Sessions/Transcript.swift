@@ -4,7 +4,7 @@ import Foundation
 /// the engine: the one source of truth for resume, undo and every export.
 ///
 ///     let transcript = Transcript.replay(header: header, entries: entries, dialogue: dialogue)
-///     print(MarkdownExport().render(transcript))
+///     print(TranscriptFormat.markdown.render(transcript))
 public struct Transcript: Sendable {
   public var header: LogHeader
   /// The dialogue the session runs on at the end (the one it began with, unless it moved on
@@ -16,7 +16,7 @@ public struct Transcript: Sendable {
   /// The plan, rendered with the final answers, once the dialogue has ended.
   public var plan: String?
   /// When the last event happened.
-  var endedAt: Date
+  public var endedAt: Date
   /// For a check-in: the session it follows, as it read it.
   public var earlier: EarlierSession = .none
   /// Where the answers that stand at the end are in `items`.
@@ -169,12 +169,12 @@ public struct Transcript: Sendable {
 
   /// The time someone was there, in seconds: from the start to the last event, without the time
   /// away (the facilitator's pauses count: the room was there).
-  var activeTime: TimeInterval {
+  public var activeTime: TimeInterval {
     AgendaClock.activeTime(from: header.startedAt, to: endedAt, pauses: breaks)
   }
 
   /// The stretches of time away between a stop (or a crash) and the session going on.
-  var breaks: [Pause] {
+  public var breaks: [Pause] {
     var away = session.away.filter { $0.to > $0.from }
     if let stoppedAt = session.stoppedAt, endedAt > stoppedAt {
       away.append(Pause(from: stoppedAt, to: endedAt))
@@ -184,7 +184,7 @@ public struct Transcript: Sendable {
 
   /// The days the session ran on, in its own time zone, first to last: the start, the end, and
   /// each day it stopped or went on (a day spent wholly away is not one of them).
-  var days: [Day] {
+  public var days: [Day] {
     let zone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
     let edges = [header.startedAt, endedAt] + breaks.flatMap { [$0.from, $0.to] }
     return Set(edges.map { Day($0, timeZone: zone) }).sorted()
@@ -193,7 +193,7 @@ public struct Transcript: Sendable {
   /// Planned and actual minutes per section, in the order the session entered them. Planned
   /// includes the minutes `/extend` added; actual leaves out the time the clock was paused, and
   /// adds up every visit of a section (`/jump` may return to one).
-  var sectionTimes: [(heading: SectionHeading, planned: Double, actual: Double)] {
+  public var sectionTimes: [(heading: SectionHeading, planned: Double, actual: Double)] {
     var starts: [(SectionHeading, Date)] = []
     for item in items {
       if case .section(let heading, let at) = item { starts.append((heading, at)) }

@@ -6,7 +6,7 @@ import Foundation
 ///
 ///     let saved = try SavedSessions(launch: launch)
 ///     let opened = try saved.open(try saved.find("2026", latest: "saved") { _ in true })
-///     print(MarkdownExport().render(opened.transcript))
+///     print(TranscriptFormat.markdown.render(opened.transcript))
 public struct SavedSessions {
   public let launch: Launch
   public let store: SessionStore
