@@ -121,12 +121,7 @@ final class SavedSessionTests: XCTestCase {
   }
 
   func testAnEditedDialogueResumesWhenEveryAnsweredStepStillExists() throws {
-    let folder = root.appendingPathComponent("dialogue")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let original = try String(
-      contentsOf: Self.transcripts.appendingPathComponent("every-type.yaml"), encoding: .utf8)
-    let file = folder.appendingPathComponent("every-type.yaml")
-    try original.write(to: file, atomically: true, encoding: .utf8)
+    let (file, original) = try editableDialogue()
     _ = try CoachProcess.runInProcess(
       ["run", file.path], stdin: "Tigers\n4\n", environment: environment("edited"))
 

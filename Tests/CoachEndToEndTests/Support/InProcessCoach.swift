@@ -16,17 +16,9 @@ extension CoachProcess {
     environment: [String: String] = [:], clock given: (any SessionClock)? = nil,
     beforeEachLine: @escaping () -> Void = {}
   ) throws -> Result {
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("coach-inprocess-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let isolation = [
-      "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-      "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
-      "COACH_SESSION_ID": "test-session",
-    ]
-    let variables = ProcessInfo.processInfo.environment.merging(isolation) { $1 }
-      .merging(environment) { $1 }
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let variables = scratch.environment(adding: environment)
     let output = CapturedOutput()
     var clock: any SessionClock = SystemClock()
     if let now = variables["COACH_NOW"], !now.isEmpty, let date = LogTime.parse(now) {
