@@ -25,6 +25,8 @@ public enum ReplyText {
     case .stoppedAtUnknownStep(let id):
       "The dialogue leads to a step '\(id)' that it does not have, so it was stopped here; run 'coach check' on it."
     case .resumed: "Welcome back. Your earlier answers are kept; here is where you stopped."
+    case .resumedWithChangedDialogue:
+      "Welcome back. You go on with the changed dialogue; the answers that still fit it are kept."
     case .stopped: "Stopped. Nothing more will be asked."
     case .paused: "The clock is paused. \(commands.resume) starts it again."
     case .clockResumed: "The clock is running again."

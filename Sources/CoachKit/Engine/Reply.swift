@@ -80,6 +80,9 @@ public struct Reply: Sendable {
     case alreadyFinished
     /// The person is back: a saved session goes on (the time away is not counted).
     case resumed
+    /// The person is back, going on with a changed version of the dialogue: the answers that
+    /// still fit it are kept.
+    case resumedWithChangedDialogue
     /// The person left; nothing more is asked until the session goes on.
     case stopped(StopReason)
     /// The dialogue went round steps that ask nothing, and was stopped.

@@ -99,7 +99,8 @@ public struct SessionRuntime {
       try store.keep(change.snapshot)
       _ = try runtime.handle(.useDialogue(change.snapshot.id), at: date)
     }
-    let reply = try runtime.handle(.continue, at: date)
+    var reply = try runtime.handle(.continue, at: date)
+    if change != nil, reply.notice == .resumed { reply.notice = .resumedWithChangedDialogue }
     return (runtime, reply)
   }
 

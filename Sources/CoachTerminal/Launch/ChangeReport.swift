@@ -18,12 +18,13 @@ struct ChangeReport {
   var whatChanged: String {
     guard let changes else { return "(no copy of the earlier version was kept to compare)" }
     var parts: [String] = []
-    func steps(_ ids: [String]) -> String {
-      "\(ids.count) step\(ids.count == 1 ? "" : "s") (\(ids.prefix(6).joined(separator: ", "))\(ids.count > 6 ? ", …" : ""))"
+    func steps(_ ids: [String], _ what: String) -> String {
+      let listed = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
+      return "\(ids.count) step\(ids.count == 1 ? "" : "s") \(what) (\(listed))"
     }
-    if !changes.changed.isEmpty { parts.append("changed: " + steps(changes.changed)) }
-    if !changes.added.isEmpty { parts.append("added: " + steps(changes.added)) }
-    if !changes.removed.isEmpty { parts.append("removed: " + steps(changes.removed)) }
+    if !changes.changed.isEmpty { parts.append(steps(changes.changed, "changed")) }
+    if !changes.added.isEmpty { parts.append(steps(changes.added, "added")) }
+    if !changes.removed.isEmpty { parts.append(steps(changes.removed, "removed")) }
     if changes.otherChanges { parts.append("its sections, values or plan changed") }
     return parts.isEmpty ? "only its layout changed" : parts.joined(separator: "; ")
   }
@@ -34,7 +35,7 @@ struct ChangeReport {
 
   /// What changed, which answers no longer fit, what is asked again (without "coach: ").
   var summary: String {
-    var lines = ["\(headline): \(whatChanged)."]
+    var lines = ["\(headline): \(whatChanged)"]
     func said(_ answer: Answer) -> String {
       "'\(Sanitizer.clean(answer.question, limit: 80))' (\(answer.wasSkipped ? "skipped" : Sanitizer.clean(answer.text, limit: 60)))"
     }

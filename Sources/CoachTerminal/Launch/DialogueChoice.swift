@@ -77,11 +77,14 @@ public enum DialogueChoice: String, CaseIterable, Sendable {
       guard launch.isInteractive, opened.isKeptCopy else {
         throw CoachFailure(.dataError, report.summary + "\n" + report.choices)
       }
-      launch.output.write(report.summary + "\n")
+      let width = launch.columns()
+      launch.output.write(
+        report.summary.split(separator: "\n").map { TextWrapper.wrap(String($0), width: width) }
+          .joined(separator: "\n") + "\n")
       var lines = launch.lines(false, nil)
       while true {
         let question =
-          "Go on with 1) the dialogue as this session has it, or 2) the changed one (its questions asked again)? [1/2] "
+          "Go on with 1) the dialogue as this session has it, or 2) the changed one? [1/2] "
         switch lines.readLine(prompt: question) {
         case .line(let text) where text.trimmingCharacters(in: .whitespaces) == "1":
           return nil
