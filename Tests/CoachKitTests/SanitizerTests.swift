@@ -58,8 +58,8 @@ final class MarkdownHTMLTests: XCTestCase {
       <li>two</li>
       </ul>
       <table>
-      <tr><th>area</th><th>score</th></tr>
-      <tr><td>Self</td><td>31</td></tr>
+      <tr><th>area</th><th style="text-align: right">score</th></tr>
+      <tr><td>Self</td><td style="text-align: right">31</td></tr>
       </table>
       <pre><code>before  ████░░ 31</code></pre>
       <hr>
