@@ -135,22 +135,36 @@ final class PlanRendererTests: XCTestCase {
     XCTAssertTrue(coloured.contains("\u{1B}[36mcode\u{1B}[0m"), coloured.debugDescription)
   }
 
-  func testTheTrustFirstPlanFitsEveryWidth() throws {
+  /// A plan as a golden transcript shows it: from its title to the line after it.
+  private func goldenPlan(_ file: String, title: String) throws -> String {
     let golden = try String(
       contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../CoachEndToEndTests/Fixtures/golden/self.out"), encoding: .utf8)
-    let start = try XCTUnwrap(golden.range(of: "# Trust-first action plan")).lowerBound
-    let plan = String(golden[start...]).components(separatedBy: "\nThe session is complete.")[0]
-    for width in [24, 50, 60, 80, 120] {
-      let shown = plain(plan, width: width)
-      for line in shown.split(separator: "\n") {
-        XCTAssertLessThanOrEqual(TextWrapper.displayWidth(line), width, "\(width): \(line)")
+        .appendingPathComponent("../CoachEndToEndTests/Fixtures/" + file), encoding: .utf8)
+    let start = try XCTUnwrap(golden.range(of: "# " + title)).lowerBound
+    return String(golden[start...]).components(separatedBy: "\nThe session is complete.")[0]
+  }
+
+  func testTheShippedPlansFitEveryWidth() throws {
+    let plans = [
+      (try goldenPlan("golden/self.out", title: "Trust-first action plan"), "Trust-first action plan"),
+      (try goldenPlan("checkin/after-14-days.out", title: "Updated trust plan"), "Updated trust plan: Yourself"),
+    ]
+    for (plan, title) in plans {
+      for width in [24, 50, 60, 80, 120] {
+        let shown = plain(plan, width: width)
+        // Code (the check-in's before/after chart) keeps its lines; everything else fits.
+        for line in shown.split(separator: "\n") where !line.contains("░") || !line.hasPrefix("  ") {
+          XCTAssertLessThanOrEqual(TextWrapper.displayWidth(line), width, "\(width): \(line)")
+        }
+        if title.count <= width {
+          XCTAssertTrue(shown.hasPrefix(title + "\n" + String(repeating: "=", count: title.count)))
+        }
+        XCTAssertFalse(shown.contains("**"), "\(width)")
       }
-      XCTAssertTrue(shown.contains("Trust-first action plan\n======================="))
-      XCTAssertFalse(shown.contains("**"), "\(width)")
     }
     XCTAssertTrue(
-      plain(plan, width: 80).contains("Yourself                     |            31 | ██████░░░░░░░░░░░░░░ | priority"))
+      plain(plans[0].0, width: 80).contains(
+        "Yourself                     |            31 | ██████░░░░░░░░░░░░░░ | priority"))
   }
 
   func testScreenRowsCountLinesTheTerminalWraps() {

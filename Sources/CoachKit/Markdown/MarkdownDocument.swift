@@ -6,8 +6,12 @@ import Foundation
 /// It reads the subset that docs/dialogue-format.md ("How the plan is written") promises authors:
 /// ATX headings, paragraphs, nested bulleted and numbered lists, block quotes, fenced code,
 /// tables with a delimiter row, rules, and the inline markup of ``MarkdownInline``. Anything else
-/// is text. No Markdown library that the project can use exposes its syntax tree (see the
-/// document above), hence this small reader; it never fails, and nesting is bounded.
+/// is text. It never fails, and nesting is bounded.
+///
+/// Why not a library: the only Markdown package available to the project, Ink 0.6.0, renders
+/// HTML and keeps its syntax tree internal (a terminal renderer would have to parse its HTML),
+/// passes raw HTML through (an answer's `<script>` would reach the export), and reads a table
+/// that follows a list as a paragraph. swift-markdown is not available.
 ///
 ///     let plan = MarkdownDocument(parsing: "# Plan\n\n| a | b |\n|---|--:|\n| x | 1 |")
 ///     plan.blocks.count  // 2: a heading and a table
