@@ -67,6 +67,13 @@ final class MarkdownHTMLTests: XCTestCase {
       """)
   }
 
+  func testEmptyRowsOfATableToFillInAreKeptAndListsNest() {
+    let html = MarkdownHTML.render(
+      "| Date | What I did |\n|---|---|\n| | |\n| | |\n\n- a\n  - b\n- c")
+    XCTAssertEqual(html.components(separatedBy: "<tr><td></td><td></td></tr>").count, 3, html)
+    XCTAssertTrue(html.hasSuffix("<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>\n"), html)
+  }
+
   func testTypedTextNeverBecomesMarkup() {
     XCTAssertEqual(
       MarkdownHTML.render("- <script>alert(1)</script> & snake_case_name"),
