@@ -49,6 +49,12 @@ let package = Package(
       name: "CoachRoom",
       dependencies: ["CoachKit", .product(name: "FlyingFox", package: "FlyingFox")]
     ),
+    // A room to try by hand, without a session (see its first lines).
+    .executableTarget(
+      name: "coach-room-demo",
+      dependencies: ["CoachRoom", "CoachKit"],
+      path: "Examples/RoomDemo"
+    ),
     .executableTarget(
       name: "coach",
       dependencies: [

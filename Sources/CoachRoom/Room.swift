@@ -111,6 +111,9 @@ public final class Room: Sendable {
       code: code, address: address, port: boundPort, core: core, server: server, serving: serving)
   }
 
+  /// Long enough for every phone that is polling (every two seconds) to hear that it ended.
+  public static let stopGrace = Duration.milliseconds(2_500)
+
   // MARK: The host's side
 
   /// Opens a round: phones show `question` and take one rating each, changeable until it
@@ -138,11 +141,14 @@ public final class Room: Sendable {
   /// The progress now, then each change, until the room stops.
   public func updates() -> AsyncStream<RoomProgress> { core.watch() }
 
-  /// Refuses every request from now on, forgets the phones, and stops listening. Returns the
+  /// Refuses every request from now on, forgets the phones, and stops listening after `grace`
+  /// (ended early if the calling task is cancelled). During the grace, phones asking for the
+  /// next round are told the session has ended, rather than finding nothing there. Returns the
   /// ratings of a round still open. Parked items not yet taken can still be taken.
   @discardableResult
-  public func stop() async -> RoomRatings? {
+  public func stop(grace: Duration = Room.stopGrace) async -> RoomRatings? {
     let last = core.update { $0.stop() }
+    if grace > .zero { try? await Task.sleep(for: grace) }
     await server.stop(timeout: 1)
     serving.cancel()
     return last

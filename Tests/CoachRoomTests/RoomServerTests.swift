@@ -112,7 +112,7 @@ final class RoomServerTests: XCTestCase {
   func testEveryAnswerCarriesTheStrictHeaders() async throws {
     let room = try await startRoom()
     let phone = Phone(pageURL: room.pageURL, code: nil)
-    for path in ["/", "/room.css", "/room.js", "/api/round", "/nowhere"] {
+    for path in ["/", "/room.css", "/room.js", "/favicon.ico", "/api/round", "/nowhere"] {
       let answer = try await phone.send("GET", path)
       XCTAssertEqual(
         answer.headers["content-security-policy"],
@@ -126,6 +126,8 @@ final class RoomServerTests: XCTestCase {
     let page = try await phone.send("GET", "/")
     XCTAssertEqual(page.status, 200)
     XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+    let icon = try await phone.send("GET", "/favicon.ico")
+    XCTAssertEqual(icon.status, 204, "browsers ask for it: nothing, and no error in the console")
     let missing = try await phone.send("GET", "/nowhere")
     XCTAssertEqual(missing.status, 404)
     let wrongMethod = try await phone.send("DELETE", "/api/round")

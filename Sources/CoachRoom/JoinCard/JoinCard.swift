@@ -27,10 +27,11 @@ public struct JoinCard: Hashable, Sendable {
   public var text: [String] {
     var lines = [
       "Rate from your phone, anonymously.",
-      qrCode == nil ? "Open this address:" : "Scan the code, or open this address:",
+      qrCode == nil ? "Open this address:" : "Scan the code, or open",
       "  \(pageURL)",
       "and type the code  \(code.text)",
-      "(Same Wi-Fi as this screen. No app, no names.)",
+      "Same Wi-Fi as this screen.",
+      "No app, no names.",
     ]
     if qrCode == nil { lines.append(QRCode.installHint) }
     return lines

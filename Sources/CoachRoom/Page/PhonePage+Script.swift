@@ -10,7 +10,7 @@ extension PhonePage {
       const status = $("status"), joinForm = $("join"), codeInput = $("code"), rateForm = $("rate");
       const scale = $("scale"), park = $("park"), parkForm = $("park-form"), parkText = $("park-text");
       const parkStatus = $("park-status"), KEY = "coach-room";
-      let saved = load(), round = null, timer = 0, busy = false, failures = 0, over = false;
+      let saved = load(), round = null, sent = null, timer = 0, busy = false, failures = 0, over = false;
 
       function load() { try { return JSON.parse(sessionStorage.getItem(KEY)) || {}; } catch (e) { return {}; } }
       function keep() { try { sessionStorage.setItem(KEY, JSON.stringify(saved)); } catch (e) { /* private mode */ } }
@@ -99,6 +99,7 @@ extension PhonePage {
         }
         if (data.round === round) return;
         round = data.round;
+        sent = data.yours == null ? null : data.yours;
         build(data);
         rateForm.hidden = false;
         say(data.yours == null ? "A new question. Choose your rating, then send it."
@@ -148,13 +149,23 @@ extension PhonePage {
         if (value === null) { say("Choose a rating first."); return; }
         try {
           const answer = await call("PUT", "/api/rating", { round, value });
-          if (answer.status === 200) say("Your rating is in. You can change it until the round closes.");
+          if (answer.status === 200) {
+            sent = value;
+            say("Your rating is in. You can change it until the round closes.");
+          }
           else if (answer.data.error === "round-closed") { say("That round has just closed."); poll(); }
           else if (answer.data.error === "not-on-scale") say("Choose a rating on the scale.");
           else refused(answer);
         } catch (e) {
           say("Cannot reach the room: your rating was not sent. Please try again.");
         }
+      });
+
+      // A different choice after sending is not sent until Send is pressed again: say so.
+      scale.addEventListener("change", () => {
+        const value = chosen();
+        if (sent !== null && value !== null && value !== sent) say("Not sent yet: press Send to change your rating from " + sent + " to " + value + ".");
+        else if (sent !== null && value === sent) say("Your rating is in. You can change it until the round closes.");
       });
 
       parkForm.addEventListener("submit", async (event) => {

@@ -20,7 +20,7 @@ extension PhonePage {
     #code{font-size:1.75rem;letter-spacing:.2em;text-transform:uppercase;text-align:center}
     button,summary{font:inherit;font-weight:600;min-height:3rem}
     button{width:100%;border:0;border-radius:.5rem;padding:.75rem 1rem;background:var(--accent);color:var(--on)}
-    summary{cursor:pointer;display:flex;align-items:center;color:var(--accent)}
+    summary{cursor:pointer;color:var(--accent);padding:.5rem 0}
     details[open] summary{margin-bottom:.75rem}
     .scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(3.25rem,1fr));gap:.5rem}
     .scale input{position:absolute;opacity:0;width:1px;height:1px;margin:0}

@@ -48,7 +48,7 @@ enum PhonePage {
     <p id="status" role="status" aria-live="polite">Loading…</p>
     <form id="join" hidden>
     <label for="code">Join code</label>
-    <p class="hint" id="code-hint">Six letters and digits, shown on the shared screen.</p>
+    <p class="hint" id="code-hint">Six letters and digits.</p>
     <input id="code" autocomplete="off" autocapitalize="characters" autocorrect="off" spellcheck="false" maxlength="9" aria-describedby="code-hint" required>
     <button type="submit">Join</button>
     </form>

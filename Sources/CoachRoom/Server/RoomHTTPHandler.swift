@@ -24,25 +24,41 @@ struct RoomHTTPHandler: HTTPHandler {
     let address = Self.address(of: request)
     let route = Route(method: request.method, path: request.path)
 
-    let action: ParticipantRequest.Action
+    var action = ParticipantRequest.Action.page
+    var unreadable: HTTPResponse?
     switch route {
     case .join: action = .join
     case .round: action = .round
     case .rate:
-      guard let body = await read(RatingBody.self, from: request) else { return badBody(request) }
-      action = .rate(round: body.round, value: body.value)
+      if let body = await read(RatingBody.self, from: request) {
+        action = .rate(round: body.round, value: body.value)
+      } else {
+        unreadable = badBody(request)
+      }
     case .park:
-      guard let body = await read(ParkBody.self, from: request) else { return badBody(request) }
-      action = .park(text: body.text)
-    case .file, .notFound, .wrongMethod:
-      // Even a request for a page that does not exist counts against the rate limits.
-      action = .page
+      if let body = await read(ParkBody.self, from: request) {
+        action = .park(text: body.text)
+      } else {
+        unreadable = badBody(request)
+      }
+    case .file, .noIcon, .notFound, .wrongMethod:
+      break
     }
-    // Only the room's own address as `Host` (see ``RoomCore/host``): a page elsewhere cannot
-    // reach the room by rebinding a name of its own to the room's address.
-    guard let host = core.host, request.headers[.host] == host else {
+    // Every request counts against the rate limits, even one for a page that does not exist,
+    // for the wrong host, or with a body that cannot be read (these go through as the page).
+    let refusal: HTTPResponse? =
+      if let unreadable {
+        unreadable
+      } else if let host = core.host, request.headers[.host] == host {
+        nil
+      } else {
+        // Only the room's own address as `Host` (see ``RoomCore/host``): a page elsewhere
+        // cannot reach the room by rebinding a name of its own to the room's address.
+        respond(.misdirectedRequest, ["error": "wrong-host"])
+      }
+    if let refusal {
       let gate = answer(.init(action: .page, address: address))
-      return gate == .page ? respond(.misdirectedRequest, ["error": "wrong-host"]) : response(for: gate)
+      return gate == .page ? refusal : response(for: gate)
     }
     let reply = answer(
       .init(
@@ -53,6 +69,8 @@ struct RoomHTTPHandler: HTTPHandler {
     switch (route, reply) {
     case (.file(let file), .page):
       return page(file)
+    case (.noIcon, .page):
+      return HTTPResponse(statusCode: .noContent, headers: Self.headers(type: "image/x-icon"))
     case (.notFound, .page):
       return respond(.notFound, ["error": "not-found"])
     case (.wrongMethod(let allowed), .page):
@@ -202,6 +220,8 @@ struct RoomHTTPHandler: HTTPHandler {
 enum Route: Hashable, Sendable {
   case file(PhonePage.File)
   case join, round, rate, park
+  /// Browsers ask for `/favicon.ico` by themselves: "no content" rather than an error.
+  case noIcon
   case notFound
   case wrongMethod(allowed: String)
 
@@ -211,6 +231,7 @@ enum Route: Hashable, Sendable {
     case "/", "/index.html": (wanted, route) = (.GET, .file(.html))
     case "/room.css": (wanted, route) = (.GET, .file(.css))
     case "/room.js": (wanted, route) = (.GET, .file(.script))
+    case "/favicon.ico": (wanted, route) = (.GET, .noIcon)
     case "/api/join": (wanted, route) = (.POST, .join)
     case "/api/round": (wanted, route) = (.GET, .round)
     case "/api/rating": (wanted, route) = (.PUT, .rate)
