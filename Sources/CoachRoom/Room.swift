@@ -8,7 +8,7 @@ import Foundation
 /// once a round closes with three ratings or more, the values without who gave them.
 ///
 ///     let room = try await Room.start(on: .localNetwork)
-///     show(room.joinURL, room.code, JoinCard(room: room).lines)   // on the shared screen
+///     print(JoinCard(room: room).lines(width: 80).joined(separator: "\n"))  // the shared screen
 ///     room.openRound(RoomQuestion(id: "safe", text: "…", scale: scale))
 ///     // … readline's event hook: if room.progress.version changed, redraw "4 of 6 rated"
 ///     let ratings = room.closeRound()        // RoomRatings: count, and values from three on
