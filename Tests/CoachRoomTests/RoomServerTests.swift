@@ -247,6 +247,18 @@ final class RoomServerTests: XCTestCase {
     _ = await stopping.value
   }
 
+  func testAPortInUseIsSaidPlainly() async throws {
+    let room = try await startRoom()
+    do {
+      let second = try await Room.start(on: .loopback, port: room.port)
+      await second.stop(grace: .zero)
+      XCTFail("two rooms on one port")
+    } catch let error as RoomError {
+      guard case .cannotListen(let reason) = error else { return XCTFail("\(error)") }
+      XCTAssertTrue(reason.hasPrefix("127.0.0.1:\(room.port)"), reason)
+    }
+  }
+
   func testThePageIsSmallAndHasNothingFromElsewhereAndNothingInline() {
     let html = PhonePage.html, css = PhonePage.style, script = PhonePage.script
     let total = PhonePage.File.allCases.map(\.data.count).reduce(0, +)

@@ -51,8 +51,8 @@ struct RoomState: Sendable {
     if let wait = limiter.admit(from: request.address, at: now) {
       return .refused(.slowDown, retryAfter: wait)
     }
+    // The page's own files need no code; everything else does.
     if request.action == .page { return .page }
-
     if let wait = limiter.mayTryCode(from: request.address, at: now) {
       return .refused(.slowDown, retryAfter: wait)
     }
@@ -61,20 +61,23 @@ struct RoomState: Sendable {
       return .refused(.wrongCode)
     }
 
-    if request.action == .join { return join(from: request.address, as: newToken) }
-    guard let token = request.token.flatMap(DeviceToken.init(sent:)), devices.contains(token)
-    else { return .refused(.unknownDevice) }
-
-    switch request.action {
-    case .page, .join:
-      preconditionFailure("answered above")
-    case .round:
+    let device = request.token.flatMap(DeviceToken.init(sent:)).flatMap {
+      devices.contains($0) ? $0 : nil
+    }
+    switch (request.action, device) {
+    case (.page, _):
+      return .page
+    case (.join, _):
+      return join(from: request.address, as: newToken)
+    case (.round, let token?):
       guard let round else { return .waiting }
       return .question(round: round.serial, round.question, yours: round.ratings[token])
-    case .rate(let serial, let value):
+    case (.rate(let serial, let value), let token?):
       return rate(serial, value, by: token)
-    case .park(let text):
+    case (.park(let text), let token?):
       return park(text, by: token)
+    case (.round, nil), (.rate, nil), (.park, nil):
+      return .refused(.unknownDevice)
     }
   }
 
