@@ -7,9 +7,10 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 let listen: RoomListenAddress = arguments.contains("--lan") ? .localNetwork : .loopback
-let port = arguments.firstIndex(of: "--port").flatMap { index in
-  arguments.index(after: index) < arguments.endIndex ? UInt16(arguments[index + 1]) : nil
-} ?? 0
+let port =
+  arguments.firstIndex(of: "--port").flatMap { index in
+    arguments.index(after: index) < arguments.endIndex ? UInt16(arguments[index + 1]) : nil
+  } ?? 0
 
 let room: Room
 do {
@@ -27,7 +28,9 @@ let watching = Task.detached {
   for await progress in room.updates() where progress.version != last {
     last = progress.version
     let rated = progress.round.map { ", \($0.rated) rated" } ?? ""
-    print("[\(progress.joined) joined\(rated), \(progress.parkedWaiting) parked, \(progress.refused) refused]")
+    print(
+      "[\(progress.joined) joined\(rated), \(progress.parkedWaiting) parked, \(progress.refused) refused]"
+    )
   }
 }
 
@@ -44,7 +47,8 @@ while let line = readLine() {
         scale: .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree")))
   case "close":
     if let ratings = room.closeRound() {
-      print("\(ratings.count) rated: \(ratings.values.map { "\($0)" } ?? "fewer than three, hidden")")
+      print(
+        "\(ratings.count) rated: \(ratings.values.map { "\($0)" } ?? "fewer than three, hidden")")
     }
   case "parked":
     for item in room.takeParked() { print("- \(item)") }

@@ -25,29 +25,37 @@ final class PhonePageBrowserTests: XCTestCase {
     let typed = try await browser.open(room.pageURL)
     try await typed.waitUntil("!document.getElementById('join').hidden")
     try await keep(typed, "join")
-    let spaced = room.code.text.lowercased().prefix(3) + " " + room.code.text.lowercased().dropFirst(3)
+    let spaced =
+      room.code.text.lowercased().prefix(3) + " " + room.code.text.lowercased().dropFirst(3)
     try await typed.type(String(spaced), into: "code")
     try await typed.click("#join button")
-    try await typed.waitUntil("document.getElementById('status').textContent.startsWith('Waiting for the next team question')")
+    try await typed.waitUntil(
+      "document.getElementById('status').textContent.startsWith('Waiting for the next team question')"
+    )
     try await waitForProgress(room) { $0.joined == 1 }
 
     // The room's own style and script were allowed by the page's strict policy.
-    let buttonColour = try await typed.evaluate(
-      "getComputedStyle(document.querySelector('#join button')).backgroundColor") as? String
+    let buttonColour =
+      try await typed.evaluate(
+        "getComputedStyle(document.querySelector('#join button')).backgroundColor") as? String
     XCTAssertEqual(buttonColour, "rgb(45, 95, 82)")
 
     room.openRound(question)
     try await typed.waitUntil("!document.getElementById('rate').hidden")
     let legend = try await typed.text(of: "question")
     XCTAssertEqual(legend, question.text)
-    let labels = try await typed.evaluate(
-      "[...document.querySelectorAll('#scale input')].map(i => i.labels[0].textContent)") as? [String]
+    let labels =
+      try await typed.evaluate(
+        "[...document.querySelectorAll('#scale input')].map(i => i.labels[0].textContent)")
+      as? [String]
     XCTAssertEqual(labels, ["1, Strongly disagree", "2", "3", "4", "5, Strongly agree"])
     try await keep(typed, "question")
 
     try await typed.click("label[for=r4]")
     try await typed.click("#rate button[type=submit]")
-    try await typed.waitUntil("document.getElementById('status').textContent === 'Your rating is in. You can change it until the round closes.'")
+    try await typed.waitUntil(
+      "document.getElementById('status').textContent === 'Your rating is in. You can change it until the round closes.'"
+    )
     try await waitForProgress(room) { $0.round?.rated == 1 }
     try await keep(typed, "rated")
 
@@ -67,14 +75,16 @@ final class PhonePageBrowserTests: XCTestCase {
     let unsent = try await typed.text(of: "status")
     XCTAssertEqual(unsent, "Not sent yet: press Send to change your rating from 4 to 5.")
     try await typed.click("#rate button[type=submit]")
-    try await typed.waitUntil("document.getElementById('status').textContent.startsWith('Your rating is in')")
+    try await typed.waitUntil(
+      "document.getElementById('status').textContent.startsWith('Your rating is in')")
     XCTAssertEqual(room.progress.round?.rated, 2)
 
     // Parking a topic, anonymously.
     try await typed.click("#park summary")
     try await typed.type("Who decides what we stop doing?", into: "park-text")
     try await typed.click("#park-form button")
-    try await typed.waitUntil("document.getElementById('park-status').textContent.startsWith('Parked')")
+    try await typed.waitUntil(
+      "document.getElementById('park-status').textContent.startsWith('Parked')")
     XCTAssertEqual(room.takeParked(), ["Who decides what we stop doing?"])
 
     // The round closes: both phones wait politely; two ratings stay hidden even from the host.
@@ -89,7 +99,9 @@ final class PhonePageBrowserTests: XCTestCase {
     // The session ends: during the grace the phones are told so.
     let stopping = Task { await room.stop(grace: .seconds(30)) }
     for phone in [typed, scanned] {
-      try await phone.waitUntil("document.getElementById('status').textContent === 'The session has ended. Thank you for taking part.'")
+      try await phone.waitUntil(
+        "document.getElementById('status').textContent === 'The session has ended. Thank you for taking part.'"
+      )
     }
     try await keep(typed, "ended")
     stopping.cancel()
@@ -127,6 +139,7 @@ final class PhonePageBrowserTests: XCTestCase {
 
   private func keep(_ tab: HeadlessChromium.Tab, _ name: String) async throws {
     guard let folder = ProcessInfo.processInfo.environment["COACH_ROOM_SCREENSHOTS"] else { return }
-    try await tab.screenshot().write(to: URL(fileURLWithPath: folder).appending(path: "\(name).png"))
+    try await tab.screenshot().write(
+      to: URL(fileURLWithPath: folder).appending(path: "\(name).png"))
   }
 }

@@ -47,12 +47,16 @@ final class RoomServerTests: XCTestCase {
       }
       return try await group.reduce(into: []) { $0.append($1) }
     }
-    let seen = try bodies.map { try XCTUnwrap(JSONSerialization.jsonObject(with: $0) as? [String: Any]) }
+    let seen = try bodies.map {
+      try XCTUnwrap(JSONSerialization.jsonObject(with: $0) as? [String: Any])
+    }
 
     XCTAssertEqual(room.progress.joined, 30)
     XCTAssertEqual(room.progress.round, .init(questionID: "safe_haven", rated: 30))
     // Each phone is shown the question and its own rating, and nothing of anyone else's.
-    let allowed: Set = ["state", "round", "text", "lowest", "highest", "lowestLabel", "highestLabel", "yours"]
+    let allowed: Set = [
+      "state", "round", "text", "lowest", "highest", "lowestLabel", "highestLabel", "yours",
+    ]
     for answer in seen {
       XCTAssertTrue(Set(answer.keys).isSubset(of: allowed), "\(answer.keys)")
       XCTAssertEqual(answer["text"] as? String, question.text)
@@ -67,7 +71,10 @@ final class RoomServerTests: XCTestCase {
 
   func testTwoRatingsStayHiddenAndAClosedRoundTakesNoMore() async throws {
     let room = try await startRoom()
-    var phones = [Phone(pageURL: room.pageURL, code: room.code.text), Phone(pageURL: room.pageURL, code: room.code.text)]
+    var phones = [
+      Phone(pageURL: room.pageURL, code: room.code.text),
+      Phone(pageURL: room.pageURL, code: room.code.text),
+    ]
     for index in phones.indices { try await phones[index].join() }
     room.openRound(question)
     for phone in phones { _ = try await phone.rate(4, round: 1) }
@@ -146,7 +153,8 @@ final class RoomServerTests: XCTestCase {
       try await phone.join()
       phones.append(phone)
     }
-    let fourth = try await Phone(pageURL: room.pageURL, code: room.code.text).send("POST", "/api/join")
+    let fourth = try await Phone(pageURL: room.pageURL, code: room.code.text).send(
+      "POST", "/api/join")
     XCTAssertEqual(fourth.status, 503)
     XCTAssertEqual(fourth.json["error"] as? String, "room-full")
 
@@ -162,7 +170,8 @@ final class RoomServerTests: XCTestCase {
     let chunk = String(repeating: "x", count: 1_500)
     let chunked = try RawHTTP.statusLine(
       port: room.port,
-      request: "PUT /api/rating HTTP/1.1\r\nHost: 127.0.0.1:\(room.port)\r\nTransfer-Encoding: chunked\r\n\r\n"
+      request:
+        "PUT /api/rating HTTP/1.1\r\nHost: 127.0.0.1:\(room.port)\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "5dc\r\n\(chunk)\r\n5dc\r\n\(chunk)\r\n0\r\n\r\n")
     XCTAssertEqual(chunked, "HTTP/1.1 413 Payload Too Large")
 
@@ -260,12 +269,16 @@ final class RoomServerTests: XCTestCase {
   }
 
   func testThePageIsSmallAndHasNothingFromElsewhereAndNothingInline() {
-    let html = PhonePage.html, css = PhonePage.style, script = PhonePage.script
+    let html = PhonePage.html
+    let css = PhonePage.style
+    let script = PhonePage.script
     let total = PhonePage.File.allCases.map(\.data.count).reduce(0, +)
     XCTAssertLessThan(total, 16_000, "page, style and script: \(total) bytes")
     for text in [html, css, script] {
       XCTAssertFalse(text.contains("http:") || text.contains("https:") || text.contains("//cdn"))
-      XCTAssertFalse(text.contains("innerHTML") || text.contains("outerHTML") || text.contains("insertAdjacentHTML"))
+      XCTAssertFalse(
+        text.contains("innerHTML") || text.contains("outerHTML")
+          || text.contains("insertAdjacentHTML"))
       XCTAssertFalse(text.contains("document.write") || text.contains("eval("))
     }
     XCTAssertFalse(html.contains("style="), "no inline style")

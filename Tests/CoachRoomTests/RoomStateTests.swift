@@ -38,7 +38,8 @@ final class RoomStateTests: XCTestCase {
     var state = room()
     for sent in [nil, "", "K7QM3Y", "K7QM3XX", "<script>"] as [String?] {
       XCTAssertEqual(
-        state.handle(.init(action: .join, code: sent, address: "10.0.0.2"), newToken: .random(), at: 0),
+        state.handle(
+          .init(action: .join, code: sent, address: "10.0.0.2"), newToken: .random(), at: 0),
         .refused(.wrongCode), "code \(String(describing: sent))")
     }
     XCTAssertEqual(
@@ -147,11 +148,13 @@ final class RoomStateTests: XCTestCase {
     _ = join(&state, from: "10.0.0.2")
     _ = join(&state, from: "10.0.0.2")
     XCTAssertEqual(
-      state.handle(.init(action: .join, code: "K7QM3X", address: "10.0.0.2"), newToken: .random(), at: 0),
+      state.handle(
+        .init(action: .join, code: "K7QM3X", address: "10.0.0.2"), newToken: .random(), at: 0),
       .refused(.roomFull), "a third phone from one address")
     _ = join(&state, from: "10.0.0.3")
     XCTAssertEqual(
-      state.handle(.init(action: .join, code: "K7QM3X", address: "10.0.0.4"), newToken: .random(), at: 0),
+      state.handle(
+        .init(action: .join, code: "K7QM3X", address: "10.0.0.4"), newToken: .random(), at: 0),
       .refused(.roomFull))
     XCTAssertEqual(state.progress.joined, 3)
   }
@@ -183,7 +186,8 @@ final class RoomStateTests: XCTestCase {
     limits.wrongCodesPerAddressPerSecond = 0.1
     var state = room(limits)
     func join(_ code: String, at now: Double) -> ParticipantReply {
-      state.handle(.init(action: .join, code: code, address: "10.0.0.9"), newToken: .random(), at: now)
+      state.handle(
+        .init(action: .join, code: code, address: "10.0.0.9"), newToken: .random(), at: now)
     }
     for guess in ["AAAAAA", "BBBBBB", "CCCCCC"] {
       XCTAssertEqual(join(guess, at: 0), .refused(.wrongCode))
@@ -195,13 +199,16 @@ final class RoomStateTests: XCTestCase {
     limits.wrongCodesBurst = 2
     state = room(limits)
     XCTAssertEqual(
-      state.handle(.init(action: .join, code: "AAAAAA", address: "10.0.0.1"), newToken: .random(), at: 0),
+      state.handle(
+        .init(action: .join, code: "AAAAAA", address: "10.0.0.1"), newToken: .random(), at: 0),
       .refused(.wrongCode))
     XCTAssertEqual(
-      state.handle(.init(action: .join, code: "AAAAAA", address: "10.0.0.2"), newToken: .random(), at: 0),
+      state.handle(
+        .init(action: .join, code: "AAAAAA", address: "10.0.0.2"), newToken: .random(), at: 0),
       .refused(.wrongCode))
     XCTAssertEqual(
-      state.handle(.init(action: .join, code: "K7QM3X", address: "10.0.0.3"), newToken: .random(), at: 0),
+      state.handle(
+        .init(action: .join, code: "K7QM3X", address: "10.0.0.3"), newToken: .random(), at: 0),
       .refused(.slowDown, retryAfter: 1))
   }
 
@@ -287,7 +294,8 @@ final class RoomListenAddressTests: XCTestCase {
       ]), "10.1.2.3")
     XCTAssertEqual(
       RoomListenAddress.choose(from: [interface("eth0", "192.168.1.5", up: false)]), nil)
-    XCTAssertEqual(RoomListenAddress.choose(from: [interface("lo", "127.0.0.1", loopback: true)]), nil)
+    XCTAssertEqual(
+      RoomListenAddress.choose(from: [interface("lo", "127.0.0.1", loopback: true)]), nil)
     XCTAssertEqual(RoomListenAddress.choose(from: [interface("tun0", "10.8.0.2")]), nil)
     XCTAssertEqual(RoomListenAddress.loopback.resolve(), "127.0.0.1")
   }

@@ -8,7 +8,9 @@
 /// library is loaded at run time, so building `coach` needs nothing of it and a machine without
 /// it shows the address and code alone.
 ///
-///     if let qr = QRCode(encoding: room.joinURL) { print(qr.lines(for: .darkBackground).joined(separator: "\n")) }
+///     if let qr = QRCode(encoding: room.joinURL) {
+///       print(qr.lines(for: .darkBackground).joined(separator: "\n"))
+///     }
 public struct QRCode: Hashable, Sendable {
   /// Modules per side (21 for version 1, 4 more for each version after).
   public let size: Int
@@ -41,7 +43,8 @@ public struct QRCode: Hashable, Sendable {
   //   void QRcode_free(QRcode *qrcode);
   //   typedef struct { int version; int width; unsigned char *data; } QRcode;
   // In `data`, bit 0 of each byte is set for a dark module.
-  private typealias Encode = @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutableRawPointer?
+  private typealias Encode =
+    @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutableRawPointer?
   private typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
   private static let levelM: Int32 = 1
   /// Where `data` sits in the struct: after two ints, at the next pointer boundary.
@@ -85,7 +88,8 @@ public struct QRCode: Hashable, Sendable {
     }
     // A block is drawn where the module's colour is the terminal's text colour.
     let inked: (Int, Int) -> Bool =
-      background == .darkBackground ? isLight : { row, column in row < side && !isLight(row, column) }
+      background == .darkBackground
+      ? isLight : { row, column in row < side && !isLight(row, column) }
     return stride(from: 0, to: side, by: 2).map { row in
       String(
         (0..<side).map { column -> Character in

@@ -19,7 +19,8 @@ public struct DeviceToken: Hashable, Sendable {
 
   /// Reads a token a phone sent; nil when it is not 32 lower-case hexadecimal digits.
   public init?(sent: String) {
-    guard sent.utf8.count == 32, sent.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+    guard sent.utf8.count == 32,
+      sent.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
     else { return nil }
     self.init(unchecked: sent)
   }

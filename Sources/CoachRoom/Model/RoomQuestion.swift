@@ -3,8 +3,9 @@ import CoachKit
 /// A team question as phones see it while its round is open: the text and the scale, nothing
 /// else of the dialogue.
 ///
-///     RoomQuestion(id: "safe_haven", text: "Mistakes are not held against people.",
-///                  scale: .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree"))
+///     RoomQuestion(
+///       id: "safe_haven", text: "Mistakes are not held against people.",
+///       scale: .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree"))
 public struct RoomQuestion: Hashable, Sendable {
   /// The step's id in the dialogue: the host's own name for the question, never sent to phones.
   public var id: String

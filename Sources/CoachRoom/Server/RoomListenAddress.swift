@@ -27,7 +27,10 @@ public enum RoomListenAddress: Hashable, Sendable {
   /// not one of the virtual kinds (containers, VPNs), with a private address (10/8, 172.16/12,
   /// 192.168/16) preferred to any other and link-local (169.254/16) only as a last resort.
   static func choose(from interfaces: [NetworkInterface]) -> String? {
-    let virtualPrefixes = ["docker", "br-", "veth", "virbr", "vmnet", "vboxnet", "tun", "tap", "wg", "utun", "zt", "tailscale", "lxc", "lxd", "podman", "cni"]
+    let virtualPrefixes = [
+      "docker", "br-", "veth", "virbr", "vmnet", "vboxnet", "tun", "tap", "wg", "utun", "zt",
+      "tailscale", "lxc", "lxd", "podman", "cni",
+    ]
     let candidates = interfaces.filter { interface in
       interface.isUp && !interface.isLoopback
         && !virtualPrefixes.contains { interface.name.hasPrefix($0) }
@@ -71,7 +74,8 @@ struct NetworkInterface: Hashable, Sendable {
       found.append(
         NetworkInterface(
           name: String(cString: entry.pointee.ifa_name),
-          address: String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+          address: String(
+            decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
           isUp: flags & Int32(IFF_UP) != 0 && flags & Int32(IFF_RUNNING) != 0,
           isLoopback: flags & Int32(IFF_LOOPBACK) != 0))
     }

@@ -1,7 +1,8 @@
 /// What a phone asks of the room, once the HTTP layer has read it. Every request carries where it
 /// came from (for the rate limits) and, but for the page itself, the join code.
 ///
-///     ParticipantRequest(action: .rate(round: 2, value: 4), code: "K7QM3X", token: t, address: "192.168.1.20")
+///     ParticipantRequest(
+///       action: .rate(round: 2, value: 4), code: "K7QM3X", token: t, address: "192.168.1.20")
 struct ParticipantRequest: Hashable, Sendable {
   var action: Action
   /// The join code as sent (`X-Room-Code`); the page's own files need none.

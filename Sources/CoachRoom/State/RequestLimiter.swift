@@ -101,7 +101,8 @@ struct RequestLimiter: Sendable {
   /// Stores a bucket; when too many addresses are kept, forgets those whose bucket is full again
   /// (forgetting them changes nothing), so memory stays bounded.
   private func remember(
-    _ bucket: TokenBucket, for address: String, in table: inout [String: TokenBucket], at now: Double
+    _ bucket: TokenBucket, for address: String, in table: inout [String: TokenBucket],
+    at now: Double
   ) {
     table[address] = bucket
     if table.count > limits.trackedAddresses {

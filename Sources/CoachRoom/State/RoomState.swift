@@ -82,7 +82,8 @@ struct RoomState: Sendable {
   }
 
   private mutating func join(from address: String, as token: DeviceToken) -> ParticipantReply {
-    guard devices.count < limits.devices, devicesFrom[address, default: 0] < limits.devicesPerAddress
+    guard devices.count < limits.devices,
+      devicesFrom[address, default: 0] < limits.devicesPerAddress
     else { return .refused(.roomFull) }
     devices.insert(token)
     devicesFrom[address, default: 0] += 1
@@ -91,7 +92,8 @@ struct RoomState: Sendable {
     return .joined(token)
   }
 
-  private mutating func rate(_ serial: Int, _ value: Int, by token: DeviceToken) -> ParticipantReply {
+  private mutating func rate(_ serial: Int, _ value: Int, by token: DeviceToken) -> ParticipantReply
+  {
     guard var open = round, open.serial == serial else { return .refused(.roundClosed) }
     guard open.question.accepts(value) else { return .refused(.notOnScale) }
     let isNew = open.ratings.updateValue(value, forKey: token) == nil

@@ -18,13 +18,21 @@ final class HeadlessChromium: @unchecked Sendable {
 
   /// Starts Chromium with a phone-sized window, or skips the test with the reason.
   init() throws {
-    let candidates = [ProcessInfo.processInfo.environment["CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    guard let path = candidates.compactMap({ $0 }).first(where: FileManager.default.isExecutableFile)
+    let candidates = [
+      ProcessInfo.processInfo.environment["CHROMIUM"], "/usr/bin/chromium",
+      "/usr/bin/chromium-browser",
+    ]
+    guard
+      let path = candidates.compactMap({ $0 }).first(where: FileManager.default.isExecutableFile)
     else {
-      throw XCTSkip("Chromium is not installed (apt-get install chromium): the page was not tested in a real browser")
+      throw XCTSkip(
+        "Chromium is not installed (apt-get install chromium): the page was not tested in a real browser"
+      )
     }
-    profile = FileManager.default.temporaryDirectory.appending(path: "coach-chromium-\(UUID().uuidString)")
-    var down: [Int32] = [0, 0], up: [Int32] = [0, 0]
+    profile = FileManager.default.temporaryDirectory.appending(
+      path: "coach-chromium-\(UUID().uuidString)")
+    var down: [Int32] = [0, 0]
+    var up: [Int32] = [0, 0]
     guard pipe(&down) == 0, pipe(&up) == 0 else { throw POSIXError(.EMFILE) }
     // Only the copies made for the browser (3 and 4) are passed on, not these.
     for end in down + up { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
@@ -97,12 +105,15 @@ final class HeadlessChromium: @unchecked Sendable {
 
   /// Opens `url` in a new tab, waits until it has loaded, and returns the tab.
   func open(_ url: String) async throws -> Tab {
-    // A window each, as each phone shows its page: a tab behind another is hidden, and stops asking.
+    // A window each, as each phone shows its page: a tab behind another is hidden, and stops
+    // asking.
     let created = try await send("Target.createTarget", ["url": "about:blank", "newWindow": true])
     let target = try XCTUnwrap(created["targetId"] as? String)
     let attached = try await send("Target.attachToTarget", ["targetId": target, "flatten": true])
     let session = try XCTUnwrap(attached["sessionId"] as? String)
-    for domain in ["Page", "Runtime", "Log"] { try await send("\(domain).enable", session: session) }
+    for domain in ["Page", "Runtime", "Log"] {
+      try await send("\(domain).enable", session: session)
+    }
     // A phone's screen: 390 × 844 CSS pixels, a mobile viewport, touch.
     try await send(
       "Emulation.setDeviceMetricsOverride",
@@ -115,7 +126,9 @@ final class HeadlessChromium: @unchecked Sendable {
   }
 
   private func eventCount() async -> Int {
-    await withCheckedContinuation { answer in queue.async { answer.resume(returning: self.events.count) } }
+    await withCheckedContinuation { answer in
+      queue.async { answer.resume(returning: self.events.count) }
+    }
   }
 
   /// Waits (at most 30 s) for an event of `method` from `session` after the first `after` events.
@@ -155,7 +168,8 @@ final class HeadlessChromium: @unchecked Sendable {
         "Runtime.evaluate",
         ["expression": expression, "awaitPromise": true, "returnByValue": true], session: session)
       if let exception = result["exceptionDetails"] as? [String: Any] {
-        let text = ((exception["exception"] as? [String: Any])?["description"] as? String)
+        let text =
+          ((exception["exception"] as? [String: Any])?["description"] as? String)
           ?? (exception["text"] as? String) ?? "\(exception)"
         throw ProtocolError(description: "\(expression): \(text)")
       }
@@ -196,7 +210,8 @@ final class HeadlessChromium: @unchecked Sendable {
 
     /// A PNG of the page as shown.
     func screenshot() async throws -> Data {
-      let shot = try await browser.send("Page.captureScreenshot", ["format": "png"], session: session)
+      let shot = try await browser.send(
+        "Page.captureScreenshot", ["format": "png"], session: session)
       return try XCTUnwrap(Data(base64Encoded: shot["data"] as? String ?? ""))
     }
 
