@@ -122,6 +122,7 @@ struct RoomState: Sendable {
 
   /// Opens a round for `question`. A round still open is closed first and its ratings returned,
   /// so none is lost.
+  @discardableResult
   mutating func openRound(_ question: RoomQuestion) -> RoomRatings? {
     let previous = closeRound()
     roundsOpened += 1
@@ -131,6 +132,7 @@ struct RoomState: Sendable {
   }
 
   /// Closes the open round: phones go back to waiting, and who rated what is forgotten.
+  @discardableResult
   mutating func closeRound() -> RoomRatings? {
     guard let open = round else { return nil }
     round = nil
