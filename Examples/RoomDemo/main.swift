@@ -1,6 +1,7 @@
 // A room to try by hand, without a session: `swift run coach-room-demo` (loopback) or
 // `swift run coach-room-demo --lan` (phones on the same Wi-Fi). Type `open TEXT` to open a round
-// on a 1–5 scale, `close` to close it, `parked` for the parking lot, `quit` to stop.
+// on a 1–5 scale (`open10 TEXT` for 0–10), `close` to close it, `parked` for the parking lot,
+// `quit` to stop.
 import CoachKit
 import CoachRoom
 import Foundation
@@ -20,7 +21,7 @@ do {
   exit(69)
 }
 print(JoinCard(room: room).lines(width: 80).joined(separator: "\n"))
-print("\nLink: \(room.joinURL)\nCommands: open TEXT, close, parked, quit")
+print("\nLink: \(room.joinURL)\nCommands: open TEXT, open10 TEXT, close, parked, quit")
 
 // Detached: the loop below blocks the main thread in readLine.
 let watching = Task.detached {
@@ -38,13 +39,14 @@ var serial = 0
 while let line = readLine() {
   let words = line.split(separator: " ", maxSplits: 1).map(String.init)
   switch words.first {
-  case "open":
+  case "open", "open10":
     serial += 1
     let text = words.count > 1 ? words[1] : "Question \(serial)"
-    room.openRound(
-      RoomQuestion(
-        id: "q\(serial)", text: text,
-        scale: .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree")))
+    let scale: AnswerKind.Scale =
+      words.first == "open10"
+      ? .init(min: 0, max: 10, minLabel: "Not at all", maxLabel: "Certainly")
+      : .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree")
+    room.openRound(RoomQuestion(id: "q\(serial)", text: text, scale: scale))
   case "close":
     if let ratings = room.closeRound() {
       print(
@@ -55,7 +57,7 @@ while let line = readLine() {
   case "quit":
     break
   default:
-    print("Commands: open TEXT, close, parked, quit")
+    print("Commands: open TEXT, open10 TEXT, close, parked, quit")
     continue
   }
   if words.first == "quit" { break }

@@ -121,6 +121,8 @@ extension PhonePage {
           scale.append(label, input);
           return;
         }
+        // Up to six points in one row; seven to eleven in two even rows (0–5, 6–10).
+        scale.className = data.highest - data.lowest >= 6 ? "scale wide" : "scale";
         for (let value = data.lowest; value <= data.highest; value++) {
           const input = document.createElement("input"), label = document.createElement("label");
           input.type = "radio"; input.name = "rating"; input.value = value; input.id = "r" + value;
