@@ -96,6 +96,29 @@ final class PhonePageBrowserTests: XCTestCase {
     }
     try await keep(scanned, "waiting")
 
+    // Eleven points fit a narrow phone in two rows of large touch targets.
+    room.openRound(
+      RoomQuestion(
+        id: "early", text: "How likely are you to raise a problem early?",
+        scale: .init(min: 0, max: 10, minLabel: "Not at all", maxLabel: "Certainly")))
+    try await scanned.waitUntil("document.querySelectorAll('#scale label').length === 11")
+    let layout = try await scanned.evaluate(
+      """
+      (() => {
+        const boxes = [...document.querySelectorAll('#scale label')].map(l => l.getBoundingClientRect());
+        const rows = {};
+        for (const b of boxes) rows[Math.round(b.top)] = (rows[Math.round(b.top)] || 0) + 1;
+        return { rows: Object.values(rows), narrowest: Math.min(...boxes.map(b => Math.min(b.width, b.height))),
+          right: Math.max(...boxes.map(b => b.right)), width: document.documentElement.clientWidth };
+      })()
+      """) as? [String: Any]
+    XCTAssertEqual(layout?["rows"] as? [Int], [6, 5])
+    XCTAssertGreaterThanOrEqual(layout?["narrowest"] as? Double ?? 0, 44, "\(layout ?? [:])")
+    XCTAssertLessThanOrEqual(
+      layout?["right"] as? Double ?? .infinity, layout?["width"] as? Double ?? 0, "no sideways scrolling")
+    try await keep(scanned, "eleven")
+    room.closeRound()
+
     // The session ends: during the grace the phones are told so.
     let stopping = Task { await room.stop(grace: .seconds(30)) }
     for phone in [typed, scanned] {

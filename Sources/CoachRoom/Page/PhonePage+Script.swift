@@ -121,8 +121,9 @@ extension PhonePage {
           scale.append(label, input);
           return;
         }
-        // Up to six points in one row; seven to eleven in two even rows (0–5, 6–10).
-        scale.className = data.highest - data.lowest >= 6 ? "scale wide" : "scale";
+        // Up to six points in one row; seven to eleven in two rows as even as can be (0–5, 6–10).
+        const points = data.highest - data.lowest + 1;
+        scale.className = points > 6 ? "scale rows" + Math.ceil(points / 2) : "scale";
         for (let value = data.lowest; value <= data.highest; value++) {
           const input = document.createElement("input"), label = document.createElement("label");
           input.type = "radio"; input.name = "rating"; input.value = value; input.id = "r" + value;

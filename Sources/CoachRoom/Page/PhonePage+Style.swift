@@ -23,7 +23,8 @@ extension PhonePage {
     summary{cursor:pointer;color:var(--accent);padding:.5rem 0}
     details[open] summary{margin-bottom:.75rem}
     .scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(3.25rem,1fr));gap:.5rem}
-    .scale.wide{grid-template-columns:repeat(6,1fr);gap:.375rem}
+    .rows4{grid-template-columns:repeat(4,1fr)}.rows5{grid-template-columns:repeat(5,1fr)}
+    .rows6{grid-template-columns:repeat(6,1fr);gap:.375rem}
     .scale input{position:absolute;opacity:0;width:1px;height:1px;margin:0}
     .scale label{display:flex;align-items:center;justify-content:center;min-height:3.5rem;border:2px solid var(--line);border-radius:.5rem;font-size:1.375rem;background:var(--bg)}
     .scale input:checked+label{background:var(--accent);border-color:var(--accent);color:var(--on)}
