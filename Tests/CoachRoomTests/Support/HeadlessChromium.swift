@@ -18,13 +18,12 @@ final class HeadlessChromium: @unchecked Sendable {
 
   /// Starts Chromium with a phone-sized window, or skips the test with the reason.
   init() throws {
-    let candidates = [
-      ProcessInfo.processInfo.environment["CHROMIUM"], "/usr/bin/chromium",
-      "/usr/bin/chromium-browser",
-    ]
-    guard
-      let path = candidates.compactMap({ $0 }).first(where: FileManager.default.isExecutableFile)
-    else {
+    // CHROMIUM, when set, names the browser (and only it: set it to a missing path to see the
+    // skip); otherwise Debian's.
+    let candidates =
+      ProcessInfo.processInfo.environment["CHROMIUM"].map { [$0] }
+      ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    guard let path = candidates.first(where: FileManager.default.isExecutableFile) else {
       throw XCTSkip(
         "Chromium is not installed (apt-get install chromium): the page was not tested in a real browser"
       )
