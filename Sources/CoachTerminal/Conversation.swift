@@ -71,15 +71,19 @@ public struct Conversation {
     public var facilitator = false
     /// On a shared screen at a terminal, clear it for each step; otherwise a separator line.
     public var clearsScreen = false
+    /// At a terminal, the plan rendered (and paged); nil prints its Markdown.
+    public var planView: PlanView?
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
     /// A person typing at a terminal: no echo (the terminal shows what they type), wrapped to
     /// the terminal's width as it is at each prompt.
     public static func interactive(colours: Bool, width: @escaping @Sendable () -> Int) -> Style {
-      Style(
+      var style = Style(
         echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
       )
+      style.planView = PlanView(width: width, colours: colours, pager: .preferred())
+      return style
     }
 
     public init(
@@ -177,7 +181,7 @@ public struct Conversation {
     finish(to: sink)
     if let recorder, recorder.hasSaved {
       sink.writeError(
-        "This session is saved as \(recorder.sessionID). For a transcript: coach export \(recorder.sessionID) --format markdown|json|html|text\n"
+        "This session is saved as \(recorder.sessionID). A transcript to print or share:\n  coach export \(recorder.sessionID) --format html -o transcript.html\n(Markdown, JSON and plain text too: coach export --help)\n"
       )
     }
     return .ok
@@ -379,12 +383,13 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = engine.dialogue.plan {
-      sink.write(
-        "\n"
-          + wrapPlan(
-            Sanitizer.clean(engine.render(plan.text, in: session)).trimmingCharacters(in: .newlines)
-          )
-          + "\n")
+      let markdown = Sanitizer.clean(engine.render(plan.text, in: session))
+        .trimmingCharacters(in: .newlines)
+      if let planView = style.planView {
+        planView.show(markdown, to: sink)
+      } else {
+        sink.write("\n" + wrapPlan(markdown) + "\n")
+      }
     }
     sink.write("\nThe session is complete.\n")
   }
