@@ -35,15 +35,19 @@ public struct Conversation {
     public var facilitator = false
     /// On a shared screen at a terminal, clear it for each step; otherwise a separator line.
     public var clearsScreen = false
+    /// At a terminal, the plan rendered (and paged); nil prints its Markdown.
+    public var planView: PlanView?
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
     /// A person typing at a terminal: no echo (the terminal shows what they type), wrapped to
     /// the terminal's width as it is at each prompt.
     public static func interactive(colours: Bool, width: @escaping @Sendable () -> Int) -> Style {
-      Style(
+      var style = Style(
         echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
       )
+      style.planView = PlanView(width: width, colours: colours, pager: .preferred())
+      return style
     }
 
     public init(
@@ -142,7 +146,7 @@ public struct Conversation {
     finish(to: sink)
     if runtime.isKept {
       sink.writeError(
-        "This session is saved as \(runtime.sessionID). For a transcript: coach export \(runtime.sessionID) --format markdown|json|html|text\n"
+        "This session is saved as \(runtime.sessionID). A transcript to print or share:\n  coach export \(runtime.sessionID) --format html -o transcript.html\n(Markdown, JSON and plain text too: coach export --help)\n"
       )
     }
     return .ok
@@ -338,8 +342,12 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = runtime.plan(at: clock.now()) {
-      sink.write(
-        "\n" + wrapPlan(Sanitizer.clean(plan).trimmingCharacters(in: .newlines)) + "\n")
+      let markdown = Sanitizer.clean(plan).trimmingCharacters(in: .newlines)
+      if let planView = style.planView {
+        planView.show(markdown, to: sink)
+      } else {
+        sink.write("\n" + wrapPlan(markdown) + "\n")
+      }
     }
     sink.write("\nThe session is complete.\n")
   }
