@@ -37,8 +37,8 @@ struct Sessions: ParsableCommand {
         let progress: String
         if let transcript = (try? sessions.open(saved))?.transcript {
           let answered = transcript.finalAnswers.count
-          progress =
-            transcript.isFinished ? "finished, \(answered) answers" : "\(answered) answers so far"
+          let answers = "\(answered) answer\(answered == 1 ? "" : "s")"
+          progress = transcript.isFinished ? "finished, \(answers)" : "\(answers) so far"
         } else {
           progress = "\(saved.contents.entries.count) events (dialogue not found)"
         }
