@@ -33,8 +33,8 @@ extension CoachProcess {
       builtIn: RepositoryDialogues.files, output: output, isInteractive: false,
       outputIsTerminal: false, columns: { 80 }, lines: { _, _ in input })
     let previous = FileManager.default.currentDirectoryPath
-    if let directory { FileManager.default.changeCurrentDirectoryPath(directory.path) }
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    if let directory { _ = FileManager.default.changeCurrentDirectoryPath(directory.path) }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     var status: Int32 = 0
     do {
       try CommandLineMistakes.check(arguments, commands: Coach.commandNames)
