@@ -104,7 +104,8 @@ public struct Rejection: Error, Hashable, Sendable {
     func quoted(_ text: String) -> String { "'\(Sanitizer.clean(text, limit: 40))'" }
     switch code {
     case .answerNeeded: return "an answer is needed"
-    case .tooLong(let expected): return "that is too long for this question; \(expected.instruction)"
+    case .tooLong(let expected):
+      return "that is too long for this question; \(expected.instruction)"
     case .tooFewCharacters(let minimum, let length):
       return "please write at least \(minimum) characters (this is \(length))"
     case .tooManyCharacters(let maximum, let length):

@@ -138,7 +138,8 @@ struct JSONExport: Sendable {
         events.append(
           EventRecord(
             kind: "dialogue", at: LogTime.format(at),
-            text: Sanitizer.clean(LocalTime.dialogueChange(version: version, withdrawn: withdrawn))))
+            text: Sanitizer.clean(
+              LocalTime.dialogueChange(version: version, withdrawn: withdrawn))))
       }
     }
     // "say" lines carry the time of the event that led to them.

@@ -68,7 +68,10 @@ public struct DialogueChanges: Sendable, Equatable {
   }
 
   static func rest(of dialogue: Dialogue) -> [String] {
-    [dialogue.title, dialogue.plan?.text.source ?? "", dialogue.keepAnswersCondition?.expression.source ?? ""]
+    [
+      dialogue.title, dialogue.plan?.text.source ?? "",
+      dialogue.keepAnswersCondition?.expression.source ?? "",
+    ]
       + dialogue.sections.map { "\($0.id) \($0.title) \($0.budget)" }
       + dialogue.computed.map { "\($0.name) = \($0.formula.expression.source)" }
   }

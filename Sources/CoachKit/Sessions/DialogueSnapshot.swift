@@ -52,7 +52,8 @@ public struct DialogueSnapshot: Sendable, Hashable, Codable {
     } catch {
       let location = SourceLocation(file: path, line: 1, column: 1)
       return DialogueLoader.Result(
-        dialogue: nil, diagnostics: [.error("the saved copy of the dialogue: \(error)", at: location)])
+        dialogue: nil,
+        diagnostics: [.error("the saved copy of the dialogue: \(error)", at: location)])
     }
   }
 

@@ -96,7 +96,8 @@ public struct Transcript: Sendable {
       if entry.event != .continue { items += Self.items(from: reply, at: entry.at) }
       history.append(standing)
     }
-    let plan = replay.session.isFinished
+    let plan =
+      replay.session.isFinished
       ? replay.engine.at(endedAt).renderedPlan(in: replay.session) : nil
     return Transcript(
       header: header, dialogue: replay.dialogue, items: items, session: replay.session,

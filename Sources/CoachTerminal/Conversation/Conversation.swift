@@ -135,8 +135,9 @@ public struct Conversation {
         lastAnswerAccepted = false
         let status = handle(input, sink: sink)
         // The history file is kept only for a session whose answers may be kept.
-        if runtime.isKept, let kept = Self.historyEntry(
-          for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
+        if runtime.isKept,
+          let kept = Self.historyEntry(
+            for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
         {
           source.remember(kept)
         }
@@ -223,7 +224,8 @@ public struct Conversation {
       return "There is no folder to export to: set HOME or XDG_DATA_HOME."
     }
     do {
-      return "Transcript saved to \(try TranscriptFile.save(runtime.transcript, in: folder, as: format))"
+      let path = try TranscriptFile.save(runtime.transcript, in: folder, as: format)
+      return "Transcript saved to \(path)"
     } catch {
       return "The transcript could not be saved: \(error)"
     }

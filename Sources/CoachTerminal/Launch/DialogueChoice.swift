@@ -37,7 +37,8 @@ public enum DialogueChoice: String, CaseIterable, Sendable {
       guard opened.isKeptCopy else { throw error }
       if error.status == .noInput {
         launch.warn(
-          "the dialogue at \(header.source) is gone; session \(id) goes on with the copy kept with it")
+          "the dialogue at \(header.source) is gone; session \(id) goes on with the copy kept with it"
+        )
         return nil
       }
       throw CoachFailure(

@@ -36,8 +36,7 @@ public struct OpenedDialogue {
   }
 
   /// The dialogue a saved session names as where it came from, as it is there now.
-  public static func open(source: String, launch: Launch) throws(CoachFailure) -> OpenedDialogue
-  {
+  public static func open(source: String, launch: Launch) throws(CoachFailure) -> OpenedDialogue {
     if source.hasPrefix(builtInPrefix) {
       let path = String(source.dropFirst(builtInPrefix.count))
       return try load(path, from: .inMemory(launch.builtIn), source: source, launch: launch)
