@@ -26,6 +26,9 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    // What a host says: the words of notices, prompts, rejections and clocks, shared by the
+    // terminal and any other front end. No readline, no files.
+    .target(name: "CoachWording", dependencies: ["CoachKit"]),
     // GNU readline, linked as a system library (GPL-3.0: see LICENSE).
     .systemLibrary(
       name: "CReadline",
@@ -40,7 +43,7 @@ let package = Package(
     // The edges: how a session is shown and read, on a terminal or through pipes.
     .target(
       name: "CoachTerminal",
-      dependencies: ["CoachKit", "CReadline", "CLineEditing"]
+      dependencies: ["CoachKit", "CoachWording", "CReadline", "CLineEditing"]
     ),
     // The facilitator's room: a page served on the local network while a session runs, where
     // each participant rates team questions anonymously from their phone. A host (the terminal,
@@ -78,6 +81,7 @@ let package = Package(
       dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
       resources: [.copy("FuzzRegressions")]
     ),
+    .testTarget(name: "CoachWordingTests", dependencies: ["CoachWording", "CoachKit"]),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
     .testTarget(name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachKit"]),
     .testTarget(

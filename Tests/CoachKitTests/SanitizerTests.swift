@@ -1,4 +1,4 @@
-import CoachKit
+@testable import CoachKit
 import XCTest
 
 /// What a person typed can never drive the terminal it is shown on.

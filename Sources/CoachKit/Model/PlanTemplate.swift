@@ -12,7 +12,7 @@ public struct PlanTemplate: Sendable {
   /// The suggested name of the file the plan is written to.
   public var fileName: String
   /// `save_if`: the plan (and its calendar file) is written only when this holds; nil: always.
-  public var saveCondition: Formula?
+  var saveCondition: Formula?
   /// `calendar`: a follow-up event to write next to the plan as an `.ics` file.
   public var calendar: CalendarTemplate?
   public var location: SourceLocation
