@@ -68,7 +68,9 @@ public struct Launch {
       columns: { Terminal.columns(environment: environment) },
       lines: { colours, history -> any LineSource in
         if Terminal.isInteractive {
-          return ReadlineLines(historyPath: history, colours: colours, sink: streams)
+          return ReadlineLines(
+            historyPath: history, colours: colours, sink: streams,
+            dumbTerminal: environment["TERM"] == "dumb")
         }
         return PipedLines(echoingPromptsTo: streams)
       })
@@ -97,6 +99,17 @@ public struct Launch {
   public func newSessionID() -> String {
     environment["COACH_SESSION_ID"].flatMap { $0.isEmpty ? nil : $0 }
       ?? SessionStore.newID(at: clock.now())
+  }
+
+  /// Whether to hold the conversation in accessible mode: `--accessible` (`asked`), or
+  /// `COACH_ACCESSIBLE` set to anything but "0" or "" (then `ACCESSIBLE`, the variable
+  /// charmbracelet's prompts read, the same way).
+  public func isAccessible(asked: Bool) -> Bool {
+    if asked { return true }
+    for name in ["COACH_ACCESSIBLE", "ACCESSIBLE"] {
+      if let value = environment[name] { return !value.isEmpty && value != "0" }
+    }
+    return false
   }
 
   /// Whether to colour output under `--color`.
