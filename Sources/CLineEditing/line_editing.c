@@ -239,6 +239,10 @@ void coach_le_end_by_signal(int signal_number) {
   _exit(128 + signal_number);
 }
 
+void coach_le_highlight_selection(int on) {
+  rl_variable_bind("enable-active-region", on ? "on" : "off");
+}
+
 void coach_le_set_prefill(const char *text, int selected) {
   free(prefill_text);
   prefill_text = (text != NULL && text[0] != '\0') ? strdup(text) : NULL;

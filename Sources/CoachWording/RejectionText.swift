@@ -20,10 +20,10 @@ public enum RejectionText {
 
   /// Whether the question's instruction should be said again after the sentence: only when
   /// the reason does not already say what is expected (an answer needed, an option that stands
-  /// alone). Saying it twice is noise.
+  /// alone, a form not said). Saying it twice is noise.
   public static func isFollowedByInstruction(_ rejection: Rejection) -> Bool {
     switch rejection.code {
-    case .answerNeeded, .pickedAlone: true
+    case .answerNeeded, .pickedAlone, .notTheExpectedForm(hint: nil): true
     default: false
     }
   }

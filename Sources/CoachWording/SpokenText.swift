@@ -72,7 +72,12 @@ public enum SpokenText {
 
   /// A section's beginning: "Section 2 of 4: Rhythm. 3 minutes planned; 0:42 of 20:00 so far."
   public static func header(_ heading: SectionHeading, elapsed: Double, planned: Double) -> String {
-    "Section \(heading.number) of \(heading.count): \(sentence(heading.title)) \(ReplyText.minutes(heading.budget).replacingOccurrences(of: " min", with: " minutes")) planned; \(ReplyText.clock(elapsed)) of \(ReplyText.clock(planned)) so far."
+    "Section \(heading.number) of \(heading.count): \(sentence(heading.title)) \(minutes(heading.budget)) planned; \(ReplyText.clock(elapsed)) of \(ReplyText.clock(planned)) so far."
+  }
+
+  /// "1 minute", "1.5 minutes".
+  static func minutes(_ value: Double) -> String {
+    "\(Value.number(value).displayText) minute\(value == 1 ? "" : "s")"
   }
 
   /// A team's ratings as sentences: no histogram bars.

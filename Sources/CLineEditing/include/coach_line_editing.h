@@ -42,6 +42,10 @@ void coach_le_end_by_signal(int signal_number);
 /// send or edit. It is never added to the history.
 void coach_le_set_prefill(const char *text, int selected);
 
+/// Whether a selected prefill is highlighted (reverse video): off without colours, so that no
+/// SGR sequence is written under NO_COLOR or TERM=dumb.
+void coach_le_highlight_selection(int on);
+
 /// The words Tab may complete from now on (copied). The whole line typed so far is matched,
 /// ignoring case, so option labels with spaces complete as one word.
 void coach_le_set_completions(const char *const *words, int count);

@@ -58,16 +58,18 @@ public struct Conversation {
       return style
     }
 
-    /// Accessible mode on top of this style: sentences, no bars, no clearing, no pager.
+    /// Accessible mode on top of this style: sentences, no bars, no clearing, no pager; the
+    /// plan read as sentences even when the output is piped.
     public func accessibly() -> Style {
       var style = self
       style.accessible = true
       style.clearsScreen = false
-      if var view = style.planView {
-        view.pager = nil
-        view.accessible = true
-        style.planView = view
-      }
+      var view =
+        style.planView
+        ?? PlanView(width: style.width ?? { 10_000 }, colours: style.colours, pager: nil)
+      view.pager = nil
+      view.accessible = true
+      style.planView = view
       return style
     }
 
@@ -526,16 +528,16 @@ public struct Conversation {
     sink.write("\nThe session is complete.\n")
   }
 
-  /// Where the session is: the section, a small bar of the planned time behind, the clock.
+  /// Where the session is: the section (with a small bar of the planned time behind it, at a
+  /// terminal), then the clocks.
   func whereText() -> String {
-    let place = ClockText.place(of: engine.currentPrompt(in: session), in: dialogue)
-    guard let prompt = engine.currentPrompt(in: session),
-      let heading = engine.heading(for: prompt.sectionID)
-    else { return place }
-    let clock = runtime.clock(at: self.clock.now())
-    if style.accessible { return wrap(place + " " + ClockText.time(clock)) }
-    let bar = ReplyText.bar(ReplyText.progress(before: heading, in: dialogue))
-    return wrap(place + " " + bar + " " + ClockText.time(clock))
+    let prompt = engine.currentPrompt(in: session)
+    var place = ClockText.place(of: prompt, in: dialogue)
+    guard let prompt, let heading = engine.heading(for: prompt.sectionID) else { return place }
+    if style.showsProgress && !style.accessible {
+      place += " " + ReplyText.bar(ReplyText.progress(before: heading, in: dialogue))
+    }
+    return wrap(place) + "\n" + wrap(timeText())
   }
 
   func timeText() -> String {

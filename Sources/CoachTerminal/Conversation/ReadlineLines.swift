@@ -27,6 +27,7 @@ public struct ReadlineLines: LineSource {
     self.colours = colours
     self.movesCursor = !dumbTerminal
     coach_le_setup()
+    coach_le_highlight_selection(colours ? 1 : 0)
     coach_le_history_limit(Int32(HistoryFile.capacity))
     if let historyPath, HistoryFile.prepare(historyPath) {
       self.historyPath = historyPath
