@@ -85,7 +85,7 @@ struct Sessions: ParsableCommand {
       let checkins = store.list().sessions.filter {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
       }
-      let what = Self.describe(doomed, checkins: checkins)
+      let what = Self.describe(doomed, checkins: checkins, all: all)
       if !yes {
         guard launch.isInteractive else {
           throw CoachFailure(
@@ -118,10 +118,15 @@ struct Sessions: ParsableCommand {
       }
     }
 
-    /// "session 20261129-… and its 2 check-ins", "all 5 saved sessions".
-    static func describe(_ doomed: [SessionStore.Saved], checkins: [SessionStore.Saved]) -> String {
+    /// "session 20261129-… and its 2 check-ins", "all 5 saved sessions", "the only saved
+    /// session (20261129-…)".
+    static func describe(_ doomed: [SessionStore.Saved], checkins: [SessionStore.Saved], all: Bool)
+      -> String
+    {
       var what =
-        doomed.count == 1 ? "session \(doomed[0].id)" : "all \(doomed.count) saved sessions"
+        doomed.count > 1
+        ? "all \(doomed.count) saved sessions"
+        : all ? "the only saved session (\(doomed[0].id))" : "session \(doomed[0].id)"
       if !checkins.isEmpty {
         let count = checkins.count == 1 ? "check-in" : "\(checkins.count) check-ins"
         what += doomed.count == 1 ? " and its \(count)" : " and their \(count)"

@@ -41,8 +41,10 @@ public struct PlanRenderer: Sendable {
   {
     var lines: [String] = []
     for block in blocks {
+      let shown = self.block(block, width: width, depth: depth)
+      if shown.isEmpty { continue }  // a rule, in accessible mode
       if !lines.isEmpty && !tight { lines.append("") }
-      lines += self.block(block, width: width, depth: depth)
+      lines += shown
     }
     return lines
   }
