@@ -101,6 +101,8 @@ extension Conversation {
     }
     if style.clearsScreen {
       sink.write(Self.clearScreen)
+    } else if style.accessible {
+      sink.write("\n")  // a line of dashes is read out, dash by dash
     } else {
       sink.write("\n" + String(repeating: "-", count: min(width, 72)) + "\n")
     }
