@@ -29,6 +29,8 @@ static char *prefill_text = NULL;
 static int prefill_selects = 0;
 /// The prefill on the line is still selected: no key has been read since it was put there.
 static int prefill_selected = 0;
+/// Whether a selected prefill is shown highlighted (readline's active region).
+static int highlight_selection = 1;
 /// Ctrl-C presses during the line being read; a second one on an empty line ends the read, so
 /// that the program can say how to leave.
 static int interrupts_in_line = 0;
@@ -90,7 +92,7 @@ static int insert_prefill(void) {
 /// readline's pre-input hook, once the prompt and the prefill are shown: a selected prefill
 /// becomes the active region (highlighted where the terminal can), like a selected field.
 static int select_prefill(void) {
-  if (prefill_selected) {
+  if (prefill_selected && highlight_selection) {
     rl_mark = 0;
     rl_point = rl_end;
     rl_activate_mark();
@@ -239,9 +241,7 @@ void coach_le_end_by_signal(int signal_number) {
   _exit(128 + signal_number);
 }
 
-void coach_le_highlight_selection(int on) {
-  rl_variable_bind("enable-active-region", on ? "on" : "off");
-}
+void coach_le_highlight_selection(int on) { highlight_selection = on; }
 
 void coach_le_set_prefill(const char *text, int selected) {
   free(prefill_text);
