@@ -33,15 +33,15 @@ struct Sessions: ParsableCommand {
         return
       }
       guard !listing.entries.isEmpty else {
-        launch.output.write("No saved sessions (they are kept in \(sessions.store.folder)).\n")
+        launch.say("No saved sessions (they are kept in \(sessions.store.folder)).")
         return
       }
       launch.output.write(listing.table())
       let anyUnfinished = listing.entries.contains { $0.state == .unfinished }
-      launch.output.write(
+      launch.say(
         anyUnfinished
-          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'.\n"
-          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.\n")
+          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'."
+          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.")
     }
   }
 
@@ -77,7 +77,7 @@ struct Sessions: ParsableCommand {
       let doomed =
         all ? store.list().sessions : [try sessions.find(id, latest: "saved") { _ in false }]
       guard !doomed.isEmpty else {
-        launch.output.write("There are no saved sessions, so nothing was deleted.\n")
+        launch.say("There are no saved sessions, so nothing was deleted.")
         return
       }
       // A session's check-ins go with it: they hold its answers too.
@@ -94,9 +94,7 @@ struct Sessions: ParsableCommand {
           )
         }
         var lines = launch.lines(false, nil)
-        let width = launch.columns()
-        launch.output.write(
-          TextWrapper.wrap("Delete \(what) for good? This cannot be undone.", width: width) + "\n")
+        launch.say("Delete \(what) for good? This cannot be undone.")
         guard case .line(let reply) = lines.readLine(prompt: "Delete? [y/N] "),
           ConfirmationText.isYes(reply)
         else {
@@ -112,9 +110,8 @@ struct Sessions: ParsableCommand {
           throw CoachFailure(storing: error)
         }
       }
-      let width = launch.outputIsTerminal ? launch.columns() : Int.max
       for sentence in Self.report(what, exports: exports, plans: try launch.paths().plans) {
-        launch.output.write(TextWrapper.wrap(sentence, width: width) + "\n")
+        launch.say(sentence)
       }
     }
 

@@ -122,6 +122,12 @@ public struct Launch {
     path.hasPrefix("/") ? path : currentDirectory + "/" + path
   }
 
+  /// Says a line on standard output, wrapped to the terminal when it is one (a script gets it
+  /// whole).
+  public func say(_ line: String) {
+    output.write((outputIsTerminal ? TextWrapper.wrap(line, width: columns()) : line) + "\n")
+  }
+
   /// Says something on standard error: `coach: warning: …`.
   public func warn(_ message: String) {
     output.writeError("coach: warning: \(message)\n")
