@@ -123,9 +123,10 @@ public struct Launch {
   }
 
   /// Says a line on standard output, wrapped to the terminal when it is one (a script gets it
-  /// whole).
+  /// whole); a path is never cut.
   public func say(_ line: String) {
-    output.write((outputIsTerminal ? TextWrapper.wrap(line, width: columns()) : line) + "\n")
+    output.write(
+      (outputIsTerminal ? TextWrapper.wrapKeepingWords(line, width: columns()) : line) + "\n")
   }
 
   /// Says something on standard error: `coach: warning: …`.
