@@ -8,6 +8,8 @@ import Foundation
 struct Sessions: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List saved sessions, or delete them.",
+    discussion:
+      "'coach sessions' lists them; 'coach sessions --json' prints them as JSON for scripts (see docs/sessions.schema.json).",
     subcommands: [List.self, Delete.self],
     defaultSubcommand: List.self)
 

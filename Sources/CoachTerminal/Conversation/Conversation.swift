@@ -378,8 +378,8 @@ public struct Conversation {
   private func tellWhereItIsSaved(_ sink: some TextSink) {
     guard !session.isFinished else { return }
     if runtime.isKept {
-      sink.writeError(
-        wrap("Your answers are saved. To go on later: coach resume \(runtime.sessionID)") + "\n")
+      // The command on a line of its own, whole, to be copied.
+      sink.writeError("Your answers are saved. To go on later:\n  coach resume \(runtime.sessionID)\n")
     } else {
       sink.writeError("Nothing was saved.\n")
     }
