@@ -56,9 +56,7 @@ public enum AnswerParser {
       return .failure(
         Rejection(reason: "please keep it to \(rules.maxLength) characters (this is \(length))"))
     }
-    if let pattern = rules.pattern, let regex = try? Regex(pattern),
-      (try? regex.wholeMatch(in: text)) == nil
-    {
+    if let pattern = rules.compiledPattern, !pattern.matches(text) {
       return .failure(
         Rejection(
           reason: rules.patternHint.map { "expected \($0)" }
