@@ -162,6 +162,8 @@ final class PatternTests: XCTestCase {
       ("(a{1000}){1000}", 9, "the pattern is too large"),
       ("(x{1000}){3}", 9, "the pattern is too large"),
       ("((a{100}){100})b", 9, "the pattern is too large"),
+      ("[" + (0..<2100).map { String(UnicodeScalar(0x4E00 + $0)!) }.joined() + "]", 0,
+       "the pattern is too large (more than 2000 steps"),
     ]
     for (pattern, offset, message) in cases {
       guard let refusal = refusal(pattern) else {
@@ -172,6 +174,58 @@ final class PatternTests: XCTestCase {
         refusal.message.hasPrefix(message), "'\(pattern)': \(refusal.message)")
       XCTAssertEqual(refusal.offset, offset, "'\(pattern)': \(refusal.message)")
     }
+  }
+
+  // MARK: - In a dialogue
+
+  /// A retro whose mood question is a text question with this pattern (and these extra keys).
+  func dialogue(pattern: String, extra: String = "") -> String {
+    DialogueText.retro(
+      (
+        "          type: scale\n          prompt: How did the retro feel?\n          min: 1\n          max: 5\n",
+        "          type: text\n          prompt: How did the retro feel?\n          pattern: '\(pattern)'\n\(extra)"
+      ))
+  }
+
+  func testCheckPointsAtTheColumnInsideThePattern() {
+    XCTAssertEqual(
+      DialogueText.findings(dialogue(pattern: "(good|bad)\\1")),
+      [
+        "retro.yaml:35:31: error: pattern: backreferences like \\1 are not supported: a pattern cannot ask for a repeat of what it matched"
+      ])
+    XCTAssertEqual(
+      DialogueText.findings(dialogue(pattern: "ok(?=ay)")),
+      [
+        "retro.yaml:35:23: error: pattern: lookahead (?=…) is not supported: a pattern describes the whole answer"
+      ])
+  }
+
+  /// `(a|a)*b` as a default: checking the default never finished; now it is simply found not to fit.
+  func testACatastrophicPatternWithADefaultIsCheckedAtOnce() {
+    let text = dialogue(
+      pattern: "(a|a)*b", extra: "          default: \(String(repeating: "a", count: 60))\n")
+    XCTAssertEqual(
+      DialogueText.findings(text),
+      [
+        "retro.yaml:36:20: error: the default '\(String(repeating: "a", count: 60))' does not fit this question: that does not have the expected form"
+      ])
+    XCTAssertEqual(
+      DialogueText.findings(dialogue(pattern: "(a|a)*b", extra: "          default: aaab\n")), [])
+  }
+
+  func testAPatternTooSlowForItsLongestAnswerIsRefused() {
+    let heavy = "(.*,){400}"
+    XCTAssertEqual(try Pattern(heavy).stepsPerCharacter, 1603)
+    XCTAssertEqual(DialogueText.findings(dialogue(pattern: heavy)), [], "fine up to 2,000 characters")
+    XCTAssertEqual(
+      DialogueText.findings(dialogue(pattern: heavy, extra: "          max_length: 5000\n")),
+      [
+        "retro.yaml:33:11: error: this question's pattern takes 1603 steps per character, too many for answers of up to 5000 characters; lower max_length to 2495 or less, or simplify the pattern"
+      ])
+    XCTAssertEqual(
+      DialogueText.findings(
+        dialogue(pattern: "[0-9]+", extra: "          max_length: 9223372036854775807\n")
+      ).count, 1, "no overflow")
   }
 
   // MARK: - The patterns that made coach hang

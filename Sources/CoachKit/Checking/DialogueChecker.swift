@@ -22,6 +22,7 @@ public struct DialogueChecker: Sendable {
     ExpressionTypes(),
     NamesSetBeforeRead(),
     TemplateSyntax(),
+    PatternWork(),
     AgendaBudget(),
     UnusedComputedValues(),
     ProfileValues(),

@@ -22,6 +22,12 @@ enum CharacterTest: Sendable, Hashable {
     case property(CharacterProperty, negated: Bool)
   }
 
+  /// How much work the test is, for ``PatternProgram/stepsPerCharacter``: a class counts its items.
+  var itemCount: Int {
+    if case .oneOf(let items, _) = self { return Swift.max(items.count, 1) }
+    return 1
+  }
+
   /// Whether `input` passes. Under `(?i)`, literals were folded when the pattern was compiled and
   /// `folded` is the input's folded form.
   func accepts(_ input: Character, folded: Character, ignoringCase: Bool) -> Bool {

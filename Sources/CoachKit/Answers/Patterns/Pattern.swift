@@ -26,6 +26,14 @@ public struct Pattern: Sendable {
     self.program = try PatternProgram(node, flags: flags)
   }
 
+  /// At most how many steps matching takes per character of an answer (at most 2,000).
+  public var stepsPerCharacter: Int { program.stepsPerCharacter }
+
+  /// The most steps matching one answer may take: a pattern of 2,000 steps on an answer of 2,000
+  /// characters (the default `max_length`), a few tens of milliseconds. The checker refuses a
+  /// pattern whose steps times its question's `max_length` exceed it.
+  public static let maxStepsPerAnswer = PatternProgram.maxSize * 2_000
+
   /// Whether the whole of `text` matches.
   public func matches(_ text: String) -> Bool {
     program.matchesWhole(text)

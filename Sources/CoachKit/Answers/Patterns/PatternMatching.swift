@@ -5,30 +5,40 @@ extension PatternProgram {
   func matchesWhole(_ text: String) -> Bool {
     let input = Array(text)
     let folded = ignoresCase ? input.map(CharacterFolding.lower) : input
-    var threads = Threads(
-      program: self, count: input.count,
+    var run = Run(
+      instructions: instructions, count: input.count,
       boundaries: readsWordBoundaries ? WordBoundaries(input) : nil)
-    threads.add(0, at: 0)
+    run.add(0, at: 0)
+    swap(&run.current, &run.next)
+    // Each test's verdict on the current character, worked out when a thread first needs it.
+    var verdicts = [Verdict](repeating: .unknown, count: tests.count)
     for position in input.indices {
-      if threads.current.isEmpty { return false }
-      threads.next.removeAll(keepingCapacity: true)
-      for pc in threads.current {
-        guard case .test(let test) = instructions[pc],
-          test.accepts(input[position], folded: folded[position], ignoringCase: ignoresCase)
-        else { continue }
-        threads.add(pc + 1, at: position + 1)
+      if run.current.isEmpty { return false }
+      run.next.removeAll(keepingCapacity: true)
+      for index in verdicts.indices { verdicts[index] = .unknown }
+      for pc in run.current {
+        guard case .test(let test) = instructions[pc] else { continue }
+        if verdicts[test] == .unknown {
+          verdicts[test] =
+            tests[test].accepts(
+              input[position], folded: folded[position], ignoringCase: ignoresCase)
+            ? .passes : .fails
+        }
+        if verdicts[test] == .passes { run.add(pc + 1, at: position + 1) }
       }
-      swap(&threads.current, &threads.next)
+      swap(&run.current, &run.next)
     }
-    return threads.current.contains {
+    return run.current.contains {
       if case .match = instructions[$0] { true } else { false }
     }
   }
 }
 
+private enum Verdict { case unknown, passes, fails }
+
 /// The states the automaton is in: `current` before the character at a position, `next` after it.
-private struct Threads {
-  let program: PatternProgram
+private struct Run {
+  let instructions: [PatternProgram.Instruction]
   let count: Int
   let boundaries: WordBoundaries?
   var current: [Int] = []
@@ -37,21 +47,23 @@ private struct Threads {
   private var addedAt: [Int]
   private var pending: [Int] = []
 
-  init(program: PatternProgram, count: Int, boundaries: WordBoundaries?) {
-    self.program = program
+  init(instructions: [PatternProgram.Instruction], count: Int, boundaries: WordBoundaries?) {
+    self.instructions = instructions
     self.count = count
     self.boundaries = boundaries
-    addedAt = [Int](repeating: -1, count: program.instructions.count)
+    addedAt = [Int](repeating: -1, count: instructions.count)
+    current.reserveCapacity(instructions.count)
+    next.reserveCapacity(instructions.count)
+    pending.reserveCapacity(instructions.count)
   }
 
-  /// Adds `pc` and what it leads to without taking a character, into `current` at position 0 and
-  /// into `next` after.
+  /// Adds `pc`, and what it leads to without taking a character, to `next`.
   mutating func add(_ pc: Int, at position: Int) {
     pending.append(pc)
     while let pc = pending.popLast() {
-      guard addedAt[pc] != position else { continue }
+      if addedAt[pc] == position { continue }
       addedAt[pc] = position
-      switch program.instructions[pc] {
+      switch instructions[pc] {
       case .jump(let target): pending.append(target)
       case .split(let first, let second):
         pending.append(second)
@@ -59,7 +71,7 @@ private struct Threads {
       case .assert(let assertion):
         if holds(assertion, at: position) { pending.append(pc + 1) }
       case .test, .match:
-        if position == 0 { current.append(pc) } else { next.append(pc) }
+        next.append(pc)
       }
     }
   }

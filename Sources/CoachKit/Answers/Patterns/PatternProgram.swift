@@ -3,13 +3,14 @@
 ///
 ///     a|b*   →   0 split 1, 3   1 test a   2 jump 6   3 split 4, 6   4 test b   5 jump 3   6 match
 ///
-/// A repetition `x{m,n}` is written out as copies of `x`, so the program's size, not the answer's,
-/// is what counts and repeats multiply: it is capped at ``maxSize`` instructions, and the cost of
-/// matching is at most that many steps per character of the answer.
+/// A repetition `x{m,n}` is written out as copies of `x`, so nested repetitions multiply the
+/// program's size: the work per character of an answer (``stepsPerCharacter``) is capped at
+/// ``maxSize``, and matching an answer takes at most that many steps per character.
 struct PatternProgram: Sendable {
   enum Instruction: Sendable {
-    /// Takes one character that passes the test, then goes on to the next instruction.
-    case test(CharacterTest)
+    /// Takes one character that passes ``PatternProgram/tests``[index], then goes on to the next
+    /// instruction. (Instructions hold only numbers: cheap to read in the matching loop.)
+    case test(Int)
     /// Goes on both ways.
     case split(Int, Int)
     case jump(Int)
@@ -18,11 +19,19 @@ struct PatternProgram: Sendable {
     case match
   }
 
-  /// The most instructions a pattern may compile to. The shipped patterns take 30 to 150.
+  /// The most work a pattern may take per character of the answer: its instructions plus the
+  /// items of its distinct classes. The shipped patterns take 30 to 150; at 2,000, a 2,000-character
+  /// answer takes at most a few tens of milliseconds (Benchmarks/run, "worst pattern").
   static let maxSize = 2_000
 
   let instructions: [Instruction]
+  /// The distinct tests: the copies of a repetition share theirs, so that each is worked out once
+  /// per character however often the pattern repeats it.
+  let tests: [CharacterTest]
   let ignoresCase: Bool
+  /// At most how many steps matching takes for each character of an answer: every instruction
+  /// visited once, every distinct test worked out once.
+  let stepsPerCharacter: Int
   /// Whether it has `\b` or `\B`, whose positions are worked out before matching.
   let readsWordBoundaries: Bool
 
@@ -34,6 +43,13 @@ struct PatternProgram: Sendable {
     builder.emit(node)
     builder.instructions.append(.match)
     instructions = builder.instructions
+    tests = builder.tests
+    stepsPerCharacter = instructions.count + tests.reduce(0) { $0 + $1.itemCount }
+    if stepsPerCharacter > Self.maxSize {
+      throw PatternError(
+        "the pattern is too large (more than \(Self.maxSize) steps for each character of an answer); write shorter classes and fewer alternatives",
+        at: 0)
+    }
     ignoresCase = flags.ignoresCase
     readsWordBoundaries = instructions.contains {
       if case .assert(.wordBoundary) = $0 { return true }
@@ -73,12 +89,14 @@ struct PatternProgram: Sendable {
       }
     }
     let message =
-      "the pattern is too large once its repetitions are written out (more than \(maxSize) steps); use smaller counts, and max_length to limit an answer's length"
+      "the pattern is too large once its repetitions are written out (more than \(maxSize) steps for each character of an answer); use smaller counts, and max_length to limit an answer's length"
     return PatternError(message, at: culprit(in: node) ?? 0)
   }
 
   private struct Builder {
     var instructions: [Instruction] = []
+    var tests: [CharacterTest] = []
+    var testIndex: [CharacterTest: Int] = [:]
 
     @discardableResult
     mutating func append(_ instruction: Instruction) -> Int {
@@ -89,7 +107,13 @@ struct PatternProgram: Sendable {
     mutating func emit(_ node: PatternNode) {
       switch node {
       case .empty: break
-      case .test(let test): append(.test(test))
+      case .test(let test):
+        let index = testIndex[test] ?? tests.count
+        if index == tests.count {
+          tests.append(test)
+          testIndex[test] = index
+        }
+        append(.test(index))
       case .assertion(let assertion): append(.assert(assertion))
       case .sequence(let items): for item in items { emit(item) }
       case .alternation(let branches):
