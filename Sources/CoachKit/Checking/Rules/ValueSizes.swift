@@ -36,11 +36,12 @@ public struct ValueSizes: CheckRule {
     for (formula, _) in dialogue.dialogueFormulas { check(formula) }
     dialogue.forEachText { text, _ in
       guard !text.names.isEmpty else { return }
+      // Each `{{name}}` gives way to the value: its tag (at least the name and four braces) goes.
       var length = text.source.count
       for use in text.names where !use.opensSection {
         guard let bound = bounds.bound(of: use.name) else { continue }
-        length = length.addingReportingOverflow(bound.displayLength).overflow
-          ? Int.max : length + bound.displayLength
+        let grows = bound.displayLength - use.name.count - 4
+        length = length.addingReportingOverflow(grows).overflow ? Int.max : length + grows
       }
       if length > ValueLimits.maxRenderedLength {
         findings.append(
