@@ -31,6 +31,18 @@ final class FuzzRegressionTests: XCTestCase {
     }
   }
 
+  func testPatternCorpus() throws {
+    for (name, bytes) in try Self.corpus("pattern") {
+      within(name) { Self.replayPattern(bytes) }
+    }
+  }
+
+  func testTemplateCorpus() throws {
+    for (name, bytes) in try Self.corpus("template") {
+      within(name) { Self.replayTemplate(bytes) }
+    }
+  }
+
   // MARK: - What each finding now gives
 
   /// 3,000 computed values, each read by the one before: the checker's recursion overflowed the
@@ -160,6 +172,80 @@ final class FuzzRegressionTests: XCTestCase {
     _ = Sanitizer.clean(text)
     _ = Sanitizer.clean(text, limit: 40)
   }
+
+  /// What `PatternFuzz.swift` does: compile, match, and where both are short plain ASCII, agree
+  /// with Swift's Regex whenever it accepts the pattern too.
+  static func replayPattern(_ bytes: [UInt8]) {
+    let split = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+    let source = String(decoding: bytes[..<split], as: UTF8.self)
+    let answer = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
+    guard let pattern = try? Pattern(source) else { return }
+    let matched = pattern.matches(answer)
+    guard source.utf8.count <= 40, answer.utf8.count <= 12,
+      source.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+      answer.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), isSafeForBacktracking(source),
+      let regex = try? Regex(source)
+    else { return }
+    XCTAssertEqual(matched, (try? regex.wholeMatch(in: answer)) != nil, "\(source) on \(answer)")
+  }
+
+  /// Whether Swift's Regex, which backtracks, can be trusted to finish on this pattern: at most
+  /// three repetitions, with counts of at most 3 (`(|a|b){32}` made it hang on an empty answer).
+  static func isSafeForBacktracking(_ source: String) -> Bool {
+    let quantifiers = source.filter { "*+?{".contains($0) }.count
+    let counts = source.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap {
+      Int($0)
+    }
+    return quantifiers <= 3 && counts.allSatisfy { $0 <= 3 }
+  }
+
+  /// What `TemplateFuzz.swift` does: read the text, render it in a session with a secret answer,
+  /// and find nothing shown that no placeholder names.
+  static func replayTemplate(_ bytes: [UInt8]) {
+    let source = String(decoding: bytes, as: UTF8.self)
+    let text = Text(source: source, location: SourceLocation(file: "fuzz.yaml", line: 1, column: 1))
+    _ = text.problem?.description
+    let rendered = templateSetting.engine.render(text, in: templateSetting.session)
+    for leak in ["TemplateContext", "Session(", "Engine(", "trail:", "Facilitator only"]
+    where !source.contains(leak) {
+      XCTAssertFalse(rendered.contains(leak), "rendering showed \(leak)")
+    }
+    if !text.names.contains(where: { $0.name == "secret" }), !source.contains("SECRET") {
+      XCTAssertFalse(rendered.contains("SECRET"), "rendering showed an answer it does not name")
+    }
+  }
+
+  /// The finished session the template harness renders in.
+  static let templateSetting: (engine: Engine, session: Session) = {
+    let dialogue = DialogueLoader().load(
+      text: """
+        id: fuzz
+        title: Fuzz
+        duration: 1
+        sections:
+          - id: s
+            title: S
+            budget: 1
+            steps:
+              - id: secret
+                ask: { type: text, prompt: Secret? }
+                notes: Facilitator only
+              - id: size
+                ask: { type: number, prompt: How many? }
+              - id: picks
+                ask: { type: multi, prompt: Which?, options: [one, two, three] }
+              - id: end
+                say: done
+                final: true
+        computed:
+          big: repeat(secret, 3)
+        """, name: "fuzz.yaml"
+    ).dialogue!
+    let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
+    var (session, _) = engine.start()
+    for answer in ["SECRET", "7", "1, 3"] { _ = engine.handle(.answer(answer), in: &session) }
+    return (engine, session)
+  }()
 
   static func corpus(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
     let folder = try XCTUnwrap(

@@ -52,9 +52,9 @@ public struct Text: Sendable {
       self.problem = tooLarge
       return
     }
-    switch Interpolation.parse(source, at: start) {
+    // A tag outside the subset is reported, and cut out: it renders as nothing.
+    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(source, scan), at: start) {
     case .success(let template):
-      // A tag outside the subset is reported, and renders as nothing.
       self.body = .template(template)
       self.problem = scan.unsupported
     case .failure(let problem):

@@ -114,6 +114,8 @@ public enum Interpolation {
     var unclosed: [(sigil: Character, use: NameUse)] = []
     /// The first tag outside coach's Mustache subset: `{{.}}`, a partial, a dotted name…
     var unsupported: Diagnostic?
+    /// Where every such tag is, in UTF-8 bytes: they are cut out before the text is rendered.
+    var unsupportedTags: [Range<Int>] = []
     /// Where sections nest deeper than ``maxSectionDepth``: such a text is never given to
     /// swift-mustache, whose parser recurses into each section (3,000 levels overflowed the stack).
     var tooDeep: Diagnostic?
@@ -155,8 +157,9 @@ public enum Interpolation {
       columnOffset = offset + 1
       column = 1
     }
-    func refuse(_ message: String, at location: SourceLocation) {
+    func record(_ message: String, at location: SourceLocation, tag: Range<Int>) {
       if result.unsupported == nil { result.unsupported = .error(message, at: location) }
+      result.unsupportedTags.append(tag)
     }
     while index + 1 < bytes.count {
       if bytes[index] == UInt8(ascii: "\n") {
@@ -183,6 +186,10 @@ public enum Interpolation {
       let body = trimmedOfBlanks(
         String(decoding: inner.drop { "#^/&{!>=%$<".utf8.contains($0) }, as: UTF8.self))
       let name = firstName(in: body)
+      let tag = index..<after
+      func refuse(_ message: String, at location: SourceLocation) {
+        record(message, at: location, tag: tag)
+      }
       if result.pieces != nil {
         if let name, name == body,
           sigil == nil || sigil == "{" || sigil == "&" || Self.isPlainName(sigil)
@@ -241,6 +248,21 @@ public enum Interpolation {
     return result
   }
 
+  /// `source` without the tags outside coach's subset, so that what renders is only what the
+  /// scan understood: `{{.}}` shows nothing, and text after `{{=<% %>=}}` stays text.
+  static func withoutUnsupportedTags(_ source: String, _ scan: Scan) -> String {
+    guard !scan.unsupportedTags.isEmpty else { return source }
+    let bytes = Array(source.utf8)
+    var kept: [UInt8] = []
+    var next = 0
+    for tag in scan.unsupportedTags {
+      kept += bytes[next..<tag.lowerBound]
+      next = tag.upperBound
+    }
+    kept += bytes[next...]
+    return String(decoding: kept, as: UTF8.self)
+  }
+
   /// Why a text that needs swift-mustache (it has sections or comments) is too large for it.
   static func tooLargeToParse(_ source: String, _ scan: Scan, at start: SourceLocation)
     -> Diagnostic?
@@ -269,8 +291,9 @@ public enum Interpolation {
         "'{{\(body)}}': transforms like uppercased(…) are not supported; a placeholder names one value",
         location)
     } else {
+      let name = body.split(separator: ".").first.map(String.init) ?? "name"
       refuse(
-        "'{{\(body)}}': a placeholder names one value, like {{\(body.prefix { $0 != "." })}}; fields (a.b) are not supported",
+        "'{{\(body)}}': a placeholder names one value, like {{\(name)}}; fields (a.b) are not supported",
         location)
     }
   }
