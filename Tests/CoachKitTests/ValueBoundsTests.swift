@@ -77,6 +77,16 @@ final class ValueBoundsTests: XCTestCase {
     XCTAssertEqual(findings(text), [])
   }
 
+  /// Each within the limit, but together more than a session should hold.
+  func testManyLargeComputedValuesAreRefusedTogether() {
+    let many = (1...50).map { "big\($0): repeat(t, 50)" }
+    XCTAssertEqual(
+      findings(dialogue(computed: many)),
+      [
+        "bounds.yaml:63:3: error: the computed values up to this one could hold 4100000 characters together; a dialogue's computed values may hold at most 4000000"
+      ])
+  }
+
   func testATextThatCouldShowMillionsOfCharactersIsRefused() {
     let text = dialogue(
       computed: ["big: repeat(t, 40)"],

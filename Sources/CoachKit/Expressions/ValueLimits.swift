@@ -14,6 +14,9 @@ public enum ValueLimits {
   public static let maxTextBytes = 4 * maxTextLength
   /// The most characters a text with `{{placeholders}}` may show once they are filled in.
   public static let maxRenderedLength = 4_000_000
+  /// The most characters a dialogue's computed values may hold together: a session works out
+  /// what a condition or a text reads, and all of it may be held at once.
+  public static let maxComputedLength = 4_000_000
 
   /// `text`, cut at a code point boundary so that it is at most ``maxTextBytes`` long.
   public static func clamped(_ text: String) -> String {

@@ -1,6 +1,7 @@
-/// No expression can give a text longer than ``ValueLimits/maxTextLength``, and no text can grow
-/// past ``ValueLimits/maxRenderedLength`` once its placeholders are filled in: what a session
-/// works out stays small, whatever the answers.
+/// No expression can give a text longer than ``ValueLimits/maxTextLength``, the computed values
+/// together hold at most ``ValueLimits/maxComputedLength``, and no text can grow past
+/// ``ValueLimits/maxRenderedLength`` once its placeholders are filled in: what a session works out
+/// stays small, whatever the answers.
 ///
 ///     computed:
 ///       c1: repeat(c0, 1000)
@@ -21,9 +22,20 @@ public struct ValueSizes: CheckRule {
     func readsBroken(_ formula: Formula) -> Bool {
       formula.expression.names.contains { analysis.brokenComputed.contains($0.name) }
     }
+    var total = 0
     for computed in dialogue.computed where !analysis.brokenComputed.contains(computed.name) {
       if let oversized = bounds.oversized[computed.name], !readsBroken(computed.formula) {
         report(oversized, in: computed.formula)
+      }
+      guard let bound = bounds.bound(of: computed.name), total <= ValueLimits.maxComputedLength
+      else { continue }
+      if case .text = bound.shape { total += bound.displayLength }
+      if case .list = bound.shape { total += bound.displayLength }
+      if total > ValueLimits.maxComputedLength {
+        findings.append(
+          .error(
+            "the computed values up to this one could hold \(total) characters together; a dialogue's computed values may hold at most \(ValueLimits.maxComputedLength)",
+            at: computed.location))
       }
     }
     func check(_ formula: Formula) {
