@@ -26,6 +26,33 @@ final class HostileBoundsTests: XCTestCase {
     XCTAssertTrue(run.stderr.contains(finding), "\(run)", file: file, line: line)
   }
 
+  /// A fresh folder for a test's files, removed when the test ends.
+  func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-hostile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+    return folder
+  }
+
+  /// A one-minute dialogue of one section with these steps (as under `steps:`, unindented), then
+  /// `rest` (top-level keys), written to `file`.
+  func writeDialogue(_ file: URL, steps: String, rest: String) throws {
+    let indented = steps.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n")
+    try """
+    id: hostile
+    title: Hostile
+    duration: 1
+    sections:
+      - id: s
+        title: S
+        budget: 1
+        steps:
+    \(indented)
+    \(rest)
+    """.write(to: file, atomically: true, encoding: .utf8)
+  }
+
   // MARK: - Patterns
 
   /// `(a|a)*b`, `(a|aa)*c`, `(a+){20}b`, `[a-z]*` six times, `.*` seven times: a 22-character
@@ -92,25 +119,11 @@ final class HostileBoundsTests: XCTestCase {
   /// A 1.8 MB plan of `{{today}}` took 76 s to check (quadratic); it is checked in one pass, and
   /// a session with it ends with the plan.
   func testAMegabytePlanOfPlaceholdersIsCheckedAndRun() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "coach-placeholders-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try """
-    id: placeholders
-    title: Placeholders
-    duration: 1
-    sections:
-      - id: s
-        title: S
-        budget: 1
-        steps:
-          - id: end
-            say: Done.
-            final: true
-    plan:
-      template_file: plan.md.mustache
-    """.write(to: folder.appendingPathComponent("dialogue.yaml"), atomically: true, encoding: .utf8)
+    let folder = try temporaryFolder()
+    try writeDialogue(
+      folder.appendingPathComponent("dialogue.yaml"),
+      steps: "- id: end\n  say: Done.\n  final: true",
+      rest: "plan:\n  template_file: plan.md.mustache")
     try String(repeating: "{{today}}", count: 200_000).write(
       to: folder.appendingPathComponent("plan.md.mustache"), atomically: true, encoding: .utf8)
     let check = try CoachProcess.run(["check", "."], in: folder, timeout: 120)
@@ -141,36 +154,29 @@ final class HostileBoundsTests: XCTestCase {
   /// and `coach resume` crashed every time. Here the dialogue is edited into the chain after the
   /// session began, which no check stops: every command still ends normally.
   func testASavedSessionOfADialogueThatBlowsUpStillOpens() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "coach-blowup-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try temporaryFolder()
     let data = folder.appendingPathComponent("data").path
     let dialogue = folder.appendingPathComponent("chain.yaml")
     func write(times: Int) throws {
-      try """
-      id: chain
-      title: Chain
-      duration: 1
-      sections:
-        - id: s
-          title: S
-          budget: 1
-          steps:
-            - id: name
-              ask: { type: text, prompt: Your name? }
-            - id: mood
-              ask: { type: scale, prompt: Mood?, min: 1, max: 5 }
-            - id: end
-              say: Done.
-              final: true
-      computed:
-        c1: repeat(name, \(times))
-        c2: repeat(c1, \(times))
-        c3: repeat(c2, \(times))
-      plan:
-        template: "{{c3}}"
-      """.write(to: dialogue, atomically: true, encoding: .utf8)
+      try writeDialogue(
+        dialogue,
+        steps: """
+          - id: name
+            ask: { type: text, prompt: Your name? }
+          - id: mood
+            ask: { type: scale, prompt: Mood?, min: 1, max: 5 }
+          - id: end
+            say: Done.
+            final: true
+          """,
+        rest: """
+          computed:
+            c1: repeat(name, \(times))
+            c2: repeat(c1, \(times))
+            c3: repeat(c2, \(times))
+          plan:
+            template: "{{c3}}"
+          """)
     }
     try write(times: 2)
     let started = try CoachProcess.run(

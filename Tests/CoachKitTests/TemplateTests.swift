@@ -16,24 +16,18 @@ final class TemplateTests: XCTestCase {
   /// A text rendered by an engine whose session answered `focus` and `picks`.
   func rendered(_ source: String) throws -> String {
     let loaded = DialogueLoader().load(
-      text: """
-        id: t
-        title: T
-        duration: 1
-        sections:
-          - id: s
-            title: S
-            budget: 1
-            steps:
-              - id: focus
-                ask: { type: text, prompt: Focus? }
-                notes: Facilitator only
-              - id: picks
-                ask: { type: multi, prompt: Which?, options: [one, two, three] }
-              - id: end
-                say: done
-                final: true
-        """, name: "t.yaml")
+      text: DialogueText.oneSection(
+        id: "t",
+        steps: """
+          - id: focus
+            ask: { type: text, prompt: Focus? }
+            notes: Facilitator only
+          - id: picks
+            ask: { type: multi, prompt: Which?, options: [one, two, three] }
+          - id: end
+            say: done
+            final: true
+          """), name: "t.yaml")
     let dialogue = try XCTUnwrap(loaded.dialogue, "\(loaded.diagnostics)")
     let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
     var (session, _) = engine.start()

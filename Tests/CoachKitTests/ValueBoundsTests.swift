@@ -12,31 +12,25 @@ final class ValueBoundsTests: XCTestCase {
   func dialogue(computed: [String] = [], last: String = "type: yesno", plan: String = "")
     -> String
   {
-    """
-    id: bounds
-    title: Bounds
-    duration: 1
-    sections:
-      - id: s
-        title: S
-        budget: 1
-        steps:
-          - id: t
-            ask: { type: text, prompt: Say something }
-          - id: current
-            ask: { type: scale, prompt: How is it?, min: 1, max: 10 }
-          - id: n
-            ask: { type: number, prompt: How many?, min: 1, max: 80 }
-          - id: last
-            ask:
-              prompt: And?
-              \(last)
-          - id: end
-            say: "{{t}}"
-            final: true
-    \(computed.isEmpty ? "" : "computed:\n" + computed.map { "  " + $0 }.joined(separator: "\n"))
-    \(plan)
-    """
+    DialogueText.oneSection(
+      id: "bounds",
+      steps: """
+        - id: t
+          ask: { type: text, prompt: Say something }
+        - id: current
+          ask: { type: scale, prompt: How is it?, min: 1, max: 10 }
+        - id: n
+          ask: { type: number, prompt: How many?, min: 1, max: 80 }
+        - id: last
+          ask:
+            prompt: And?
+            \(last)
+        - id: end
+          say: "{{t}}"
+          final: true
+        """,
+      rest: (computed.isEmpty ? "" : "computed:\n" + computed.map { "  " + $0 }.joined(separator: "\n"))
+        + "\n" + plan)
   }
 
   func findings(_ text: String) -> [String] {
@@ -52,7 +46,7 @@ final class ValueBoundsTests: XCTestCase {
       computed: [
         "c0: '\"ab\"'", "c1: repeat(c0, 1000)", "c2: repeat(c1, 1000)", "c3: repeat(c2, 1000)",
         "c4: c3 + \"!\"",
-      ], last: "type: text\n          default: =c4")
+      ], last: "type: text\n    default: =c4")
     XCTAssertEqual(
       findings(text),
       [
@@ -140,10 +134,10 @@ final class ValueBoundsTests: XCTestCase {
   // MARK: - Defaults in range
 
   func testAnExpressionDefaultOutsideTheScaleIsRefused() {
-    func check(_ formula: String, on kind: String = "type: scale\n          min: 1\n          max: 10")
+    func check(_ formula: String, on kind: String = "type: scale\n    min: 1\n    max: 10")
       -> [String]
     {
-      findings(dialogue(last: "\(kind)\n          default: =\(formula)"))
+      findings(dialogue(last: "\(kind)\n    default: =\(formula)"))
     }
     XCTAssertEqual(
       check("current + 2"),
@@ -167,23 +161,23 @@ final class ValueBoundsTests: XCTestCase {
       XCTAssertEqual(check(fine), [], fine)
     }
     XCTAssertEqual(
-      check("n * 2", on: "type: number\n          max: 100"),
+      check("n * 2", on: "type: number\n    max: 100"),
       [
         "bounds.yaml:20:21: error: this default can be as much as 160, more than the question's highest (100); keep it at most 100, e.g. min(…, 100)"
       ])
     XCTAssertEqual(check("n * 2", on: "type: number"), [], "no range to keep to")
     XCTAssertEqual(
-      check("n / 3", on: "type: number\n          integer: true"),
+      check("n / 3", on: "type: number\n    integer: true"),
       [
         "bounds.yaml:20:21: error: this default can be a fraction, but the question takes whole numbers; round it, e.g. round(…)"
       ])
-    XCTAssertEqual(check("n / 3", on: "type: number\n          integer: false"), [])
+    XCTAssertEqual(check("n / 3", on: "type: number\n    integer: false"), [])
   }
 
   /// At run time a default the question cannot take is neither offered nor stored, even in a
   /// dialogue that was never checked: `=current + 2` offered 11 on a 1–10 scale and stored it.
   func testAnOutOfRangeDefaultIsNeverOfferedOrStored() throws {
-    let text = dialogue(last: "type: scale\n          min: 1\n          max: 10\n          default: =current + 2")
+    let text = dialogue(last: "type: scale\n    min: 1\n    max: 10\n    default: =current + 2")
     let dialogue = try XCTUnwrap(DialogueLoader().load(text: text, name: "b.yaml").dialogue)
     let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
     var (session, _) = engine.start()
