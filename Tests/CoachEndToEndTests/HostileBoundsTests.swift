@@ -152,7 +152,9 @@ final class HostileBoundsTests: XCTestCase {
 
   /// When only the plan blew up, the session was saved first, and afterwards `coach sessions`
   /// and `coach resume` crashed every time. Here the dialogue is edited into the chain after the
-  /// session began, which no check stops: every command still ends normally.
+  /// session began: it is listed, resuming with the edit is refused with the finding, and with
+  /// the dialogue the session saved it ends. (The engine's own limit, for a dialogue no check
+  /// stopped, is tested in ValueBoundsTests.)
   func testASavedSessionOfADialogueThatBlowsUpStillOpens() throws {
     let folder = try temporaryFolder()
     let data = folder.appendingPathComponent("data").path
@@ -186,14 +188,22 @@ final class HostileBoundsTests: XCTestCase {
     let listed = try CoachProcess.run(["sessions"], in: folder, environment: ["XDG_DATA_HOME": data])
     XCTAssertEqual(listed.status, 0, "\(listed)")
     XCTAssertTrue(listed.stdout.contains("test-session"), "\(listed)")
+    // Resuming with the edited dialogue is refused with its finding; with the dialogue as the
+    // session saved it, the session ends with its plan.
+    let refused = try CoachProcess.run(
+      ["resume", "test-session"], in: folder, stdin: "3\n", environment: ["XDG_DATA_HOME": data],
+      timeout: 60)
+    XCTAssertEqual(refused.status, 65, "\(refused)")
+    XCTAssertTrue(
+      refused.stderr.contains(
+        "chain.yaml:17:7: error: this could give a text of 2000000 characters"), "\(refused)")
     let plan = folder.appendingPathComponent("plan.md")
     let resumed = try CoachProcess.run(
-      ["resume", "test-session", "--plan-out", plan.path], in: folder, stdin: "3\n",
-      environment: ["XDG_DATA_HOME": data], timeout: 60)
+      ["resume", "test-session", "--dialogue", "saved", "--plan-out", plan.path], in: folder,
+      stdin: "3\n", environment: ["XDG_DATA_HOME": data], timeout: 60)
     XCTAssertFalse(resumed.timedOut)
     XCTAssertEqual(resumed.status, 0, "\(resumed)")
-    let written = try Data(contentsOf: plan)
-    XCTAssertLessThanOrEqual(written.count, 400_001, "the plan is cut at the size limit")
+    XCTAssertEqual(try String(contentsOf: plan, encoding: .utf8), String(repeating: "Sam", count: 8) + "\n")
   }
 
   func testAPlanFileNameWithAFolderIsRefused() throws {

@@ -8,16 +8,16 @@
 ///     bounds.oversized["c2"]          // where c2's formula could outgrow the size limit
 ///
 /// Shared by the rules that check sizes and defaults.
-public struct NameBounds: Sendable {
+struct NameBounds: Sendable {
   private var bounds: [String: ValueBound] = [:]
   private var labels: [String: Int] = [:]
   /// Computed values whose formula could give a text longer than the limit (and that read no
   /// other such value): where, and how long.
-  public private(set) var oversized: [String: Expression.Oversized] = [:]
+  private(set) var oversized: [String: Expression.Oversized] = [:]
   /// Those, and the computed values that read them: nothing is known of their size.
   private var unbounded: Set<String> = []
 
-  public init(_ dialogue: Dialogue) {
+  init(_ dialogue: Dialogue) {
     for step in dialogue.steps {
       guard let question = step.question, bounds[question.variable] == nil else { continue }
       bounds[question.variable] = Self.bound(of: question.kind)
@@ -41,13 +41,13 @@ public struct NameBounds: Sendable {
     }
   }
 
-  public func bound(of name: String) -> ValueBound? { bounds[name] }
+  func bound(of name: String) -> ValueBound? { bounds[name] }
 
   /// The longest option label of the question storing `name`, for `label()`.
-  public func longestLabel(of name: String) -> Int? { labels[name] }
+  func longestLabel(of name: String) -> Int? { labels[name] }
 
   /// The bound of a formula's values, and where it could outgrow the size limit.
-  public func bound(of formula: Formula) -> (bound: ValueBound, oversized: Expression.Oversized?) {
+  func bound(of formula: Formula) -> (bound: ValueBound, oversized: Expression.Oversized?) {
     formula.expression.bound(names: { bounds[$0] }, longestLabel: { labels[$0] })
   }
 
@@ -96,7 +96,7 @@ public struct NameBounds: Sendable {
 
   /// Whether a formula reads a computed value that could already grow too large (directly or
   /// through others), which is reported where that value is written.
-  public func readsOversized(_ formula: Formula) -> Bool {
+  func readsOversized(_ formula: Formula) -> Bool {
     formula.expression.names.contains { unbounded.contains($0.name) }
   }
 }

@@ -14,7 +14,7 @@ public struct PlanTemplate: Sendable {
   /// Where `file_name` was written; nil when it was not.
   public var fileNameLocation: SourceLocation?
   /// `save_if`: the plan (and its calendar file) is written only when this holds; nil: always.
-  public var saveCondition: Formula?
+  var saveCondition: Formula?
   /// `calendar`: a follow-up event to write next to the plan as an `.ics` file.
   public var calendar: CalendarTemplate?
   public var location: SourceLocation

@@ -14,7 +14,7 @@ public struct Question: Sendable {
   public var variable: String
   public var prompt: Text
   public var help: Text?
-  public var defaultAnswer: DefaultAnswer?
+  var defaultAnswer: DefaultAnswer?
   /// An optional question can be skipped; its variable is then empty (or its default).
   public var isOptional: Bool
   /// In facilitator mode, a team question collects one answer per participant.
@@ -87,7 +87,7 @@ public enum AnswerKind: Sendable {
     }
   }
 
-  public struct NumberRules: Sendable {
+  public struct NumberRules: Sendable, Hashable {
     public var min: Double?
     public var max: Double?
     public var integer: Bool
@@ -99,7 +99,7 @@ public enum AnswerKind: Sendable {
   }
 
   /// The name of the kind as written in a dialogue file.
-  public var typeName: String {
+  var typeName: String {
     switch self {
     case .text: "text"
     case .choice: "choice"
@@ -111,13 +111,19 @@ public enum AnswerKind: Sendable {
   }
 
   /// The type of value an answer of this kind gives.
-  public var valueType: ValueType {
+  var valueType: ValueType {
     switch self {
     case .text, .choice: .text
     case .multipleChoice: .list
     case .scale, .number: .number
     case .yesNo: .bool
     }
+  }
+
+  /// Whether the answer is yes or no.
+  public var isYesNo: Bool {
+    if case .yesNo = self { return true }
+    return false
   }
 
   public var options: [Option] {

@@ -11,7 +11,7 @@ public struct Text: Sendable {
   public var location: SourceLocation
   /// Where the first character of `source` stands: for quoted YAML scalars one column after
   /// `location`, for block scalars on the next line.
-  public var contentStart: SourceLocation
+  var contentStart: SourceLocation
   /// How the text is filled in when shown.
   public let body: Body
   /// A malformed placeholder, for the checker to report.

@@ -4,10 +4,10 @@
 ///
 ///     default: =current + 2        # error: this default can be as much as 12, …
 ///     default: =min(current + 2, 10)
-public struct DefaultRanges: CheckRule {
-  public init() {}
+struct DefaultRanges: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var bounds: NameBounds?
     var findings: [Diagnostic] = []
     dialogue.forEachFormula { formula, _, role in

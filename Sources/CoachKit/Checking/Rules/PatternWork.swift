@@ -4,10 +4,10 @@
 ///
 ///     ask: { type: text, max_length: 100000, pattern: "(.*,){500}" }
 ///     // error: this pattern takes 1503 steps per character; on answers of up to 100000 …
-public struct PatternWork: CheckRule {
-  public init() {}
+struct PatternWork: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for step in dialogue.steps {
       guard let question = step.question, case .text(let rules) = question.kind,

@@ -4,14 +4,14 @@
 ///
 ///     plan:
 ///       file_name: plans/trust.md     # error: file_name is the name of one file, …
-public struct PlanFileName: CheckRule {
-  public init() {}
+struct PlanFileName: CheckRule {
+  init() {}
 
   /// Room for the date in front (`2026-11-29-`), a `-2` to keep names apart and `.ics`, within
   /// the 255 bytes most file systems allow.
-  public static let maxLength = 200
+  static let maxLength = 200
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     guard let plan = dialogue.plan else { return [] }
     let name = plan.fileName
     let location = plan.fileNameLocation ?? plan.location

@@ -6,10 +6,10 @@
 ///     computed:
 ///       c1: repeat(c0, 1000)
 ///       c2: repeat(c1, 1000)   # error: this could give a text of 1000000 characters; …
-public struct ValueSizes: CheckRule {
-  public init() {}
+struct ValueSizes: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     let bounds = NameBounds(dialogue)
     var findings: [Diagnostic] = []
     func report(_ oversized: Expression.Oversized, in formula: Formula) {

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The files a dialogue was loaded from, exactly as they were. A session keeps the snapshot of
+/// the dialogue it began with, so that it is replayed, exported and resumed with what the person
+/// saw, however the files are edited later.
+///
+///     let (result, snapshot) = try DialogueSnapshot.load(path: "Dialogues/examples/tour", from: source)
+///     snapshot.id                 // "fnv1a64:…": the same files always give the same id
+///     snapshot.load().dialogue    // the same dialogue again, read from the snapshot alone
+public struct DialogueSnapshot: Sendable, Hashable, Codable {
+  /// The path that was loaded: a file, or a folder holding `dialogue.yaml`.
+  public var path: String
+  /// Every file read while loading (the dialogue's own, its includes, a plan template, the
+  /// dialogue it follows), by the path it was read at.
+  public var files: [String: String]
+
+  public init(path: String, files: [String: String]) {
+    self.path = path
+    self.files = files
+  }
+
+  /// A hash of the paths and texts: the snapshot's name in a content-addressed store.
+  public var id: String {
+    var print = Fingerprint()
+    for path in files.keys.sorted() {
+      print.add(Array(path.utf8))
+      print.add(Array((files[path] ?? "").utf8))
+    }
+    return print.value
+  }
+
+  /// Loads the dialogue at `path` from `source`, noting every file read on the way.
+  public static func load(
+    path: String, from source: DialogueSource, limits: YAMLPreflight.Limits = .standard
+  ) throws(DialogueLoader.Failure) -> (DialogueLoader.Result, DialogueSnapshot) {
+    let reads = Reads()
+    let recording = DialogueSource(
+      entry: source.entry,
+      read: { path in
+        let bytes = try source.read(path)
+        reads.add(path, bytes)
+        return bytes
+      })
+    let result = try DialogueLoader(source: recording, limits: limits).load(path: path)
+    return (result, DialogueSnapshot(path: path, files: reads.files))
+  }
+
+  /// The dialogue, loaded from the snapshot's files alone.
+  public func load(limits: YAMLPreflight.Limits = .standard) -> DialogueLoader.Result {
+    do {
+      return try DialogueLoader(source: .inMemory(files), limits: limits).load(path: path)
+    } catch {
+      let location = SourceLocation(file: path, line: 1, column: 1)
+      return DialogueLoader.Result(
+        dialogue: nil,
+        diagnostics: [.error("the saved copy of the dialogue: \(error)", at: location)])
+    }
+  }
+
+  /// The files read so far; loading runs on one thread, the lock only satisfies `Sendable`.
+  private final class Reads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var read: [String: String] = [:]
+
+    func add(_ path: String, _ bytes: [UInt8]) {
+      lock.withLock { read[path] = String(decoding: bytes, as: UTF8.self) }
+    }
+
+    var files: [String: String] { lock.withLock { read } }
+  }
+}
