@@ -30,7 +30,7 @@ enum CharacterTest: Sendable, Hashable {
 
   /// Whether `input` passes. Under `(?i)`, literals were folded when the pattern was compiled and
   /// `folded` is the input's folded form.
-  func accepts(_ input: Character, folded: Character, ignoringCase: Bool) -> Bool {
+  func passes(_ input: Character, folded: Character, ignoringCase: Bool) -> Bool {
     switch self {
     case .character(let wanted):
       return (ignoringCase ? folded : input) == wanted
@@ -39,14 +39,14 @@ enum CharacterTest: Sendable, Hashable {
     case .property(let property, let negated):
       return property.holds(for: input) != negated
     case .oneOf(let items, let negated):
-      return items.contains { $0.accepts(input, folded: folded, ignoringCase: ignoringCase) }
+      return items.contains { $0.passes(input, folded: folded, ignoringCase: ignoringCase) }
         != negated
     }
   }
 }
 
 extension CharacterTest.ClassItem {
-  fileprivate func accepts(_ input: Character, folded: Character, ignoringCase: Bool) -> Bool {
+  fileprivate func passes(_ input: Character, folded: Character, ignoringCase: Bool) -> Bool {
     switch self {
     case .character(let wanted):
       return (ignoringCase ? folded : input) == wanted

@@ -20,7 +20,7 @@ extension PatternProgram {
         guard case .test(let test) = instructions[pc] else { continue }
         if verdicts[test] == .unknown {
           verdicts[test] =
-            tests[test].accepts(
+            tests[test].passes(
               input[position], folded: folded[position], ignoringCase: ignoresCase)
             ? .passes : .fails
         }
