@@ -105,7 +105,7 @@ final class HostileBoundsTests: XCTestCase {
   func testTheWholeContextIsRefused() throws {
     try assertRefused(
       "whole-context.yaml",
-      "whole-context.yaml:16:35: error: {{.}} is not supported: name the value to show, like {{focus}}"
+      "whole-context.yaml:16:35: error: {{.}} is not supported: it would show every answer and the notes; name the value to show, like {{focus}}"
     )
   }
 

@@ -41,7 +41,7 @@ final class TemplateTests: XCTestCase {
   func testTheWholeContextIsRefusedAndRendersNothing() throws {
     XCTAssertEqual(
       problem("Everything: {{.}}"),
-      "t.yaml:3:22: error: {{.}} is not supported: name the value to show, like {{focus}}")
+      "t.yaml:3:22: error: {{.}} is not supported: it would show every answer and the notes; name the value to show, like {{focus}}")
     XCTAssertEqual(problem("{{#focus}}{{ . }}{{/focus}}").map { $0.contains("{{.}}") }, true)
     // It printed every answer (free text included) and the facilitator's notes.
     XCTAssertEqual(try rendered("Everything: [{{.}}] {{{.}}} {{&.}}"), "Everything: []  ")

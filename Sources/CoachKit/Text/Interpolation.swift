@@ -285,7 +285,8 @@ public enum Interpolation {
     guard hasParenthesis || hasDot else { return }
     if body == "." {
       refuse(
-        "{{.}} is not supported: name the value to show, like {{focus}}", location)
+        "{{.}} is not supported: it would show every answer and the notes; name the value to show, like {{focus}}",
+        location)
     } else if hasParenthesis {
       refuse(
         "'{{\(body)}}': transforms like uppercased(…) are not supported; a placeholder names one value",
@@ -317,7 +318,8 @@ public enum Interpolation {
   /// Renders a parsed template against a context. The context is wrapped so that nothing but the
   /// values it names can be shown: `{{.}}` renders nothing (not the context's description, which
   /// held every answer and the facilitator's notes), and a value has no fields (`{{a.b}}`).
-  public static func render(_ template: MustacheTemplate, _ context: some MustacheParent) -> String {
+  public static func render(_ template: MustacheTemplate, _ context: some MustacheParent) -> String
+  {
     template.render(OnlyNamedValues(context))
   }
 }
