@@ -185,7 +185,8 @@ final class HostileBoundsTests: XCTestCase {
       ["run", "chain.yaml"], in: folder, stdin: "Sam\n", environment: ["XDG_DATA_HOME": data])
     XCTAssertEqual(started.status, 65, "stopped at the unanswered question: \(started)")
     try write(times: 1000)
-    let listed = try CoachProcess.run(["sessions"], in: folder, environment: ["XDG_DATA_HOME": data])
+    let listed = try CoachProcess.run(
+      ["sessions"], in: folder, environment: ["XDG_DATA_HOME": data])
     XCTAssertEqual(listed.status, 0, "\(listed)")
     XCTAssertTrue(listed.stdout.contains("test-session"), "\(listed)")
     // Resuming with the edited dialogue is refused with its finding; with the dialogue as the
@@ -203,7 +204,8 @@ final class HostileBoundsTests: XCTestCase {
       stdin: "3\n", environment: ["XDG_DATA_HOME": data], timeout: 60)
     XCTAssertFalse(resumed.timedOut)
     XCTAssertEqual(resumed.status, 0, "\(resumed)")
-    XCTAssertEqual(try String(contentsOf: plan, encoding: .utf8), String(repeating: "Sam", count: 8) + "\n")
+    XCTAssertEqual(
+      try String(contentsOf: plan, encoding: .utf8), String(repeating: "Sam", count: 8) + "\n")
   }
 
   func testAPlanFileNameWithAFolderIsRefused() throws {

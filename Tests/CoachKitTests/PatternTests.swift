@@ -6,7 +6,9 @@ import XCTest
 /// coach's pattern dialect: what matches, what is refused and where, and that it agrees with
 /// Swift's own regular expressions wherever both accept a pattern.
 final class PatternTests: XCTestCase {
-  func matches(_ pattern: String, _ text: String, file: StaticString = #filePath, line: UInt = #line)
+  func matches(
+    _ pattern: String, _ text: String, file: StaticString = #filePath, line: UInt = #line
+  )
     -> Bool
   {
     do {
@@ -55,7 +57,9 @@ final class PatternTests: XCTestCase {
     XCTAssertTrue(matches("\\.\\*\\(\\)\\\\\\{", ".*()\\{"))
     XCTAssertTrue(matches("a\\tb\\nc", "a\tb\nc"))
     XCTAssertTrue(matches("\\u{E9}t\\u00E9", "été"))
-    XCTAssertTrue(matches("caf.", "cafe\u{301}"), "an accented letter typed as two code points is one character")
+    XCTAssertTrue(
+      matches("caf.", "cafe\u{301}"), "an accented letter typed as two code points is one character"
+    )
     XCTAssertTrue(matches("[ab}\\]]+", "a}]b"))
     XCTAssertTrue(matches("[\\d-z]+", "1-z"), "a class escape cannot start a range: '-' is literal")
   }
@@ -101,7 +105,8 @@ final class PatternTests: XCTestCase {
   func testWordBoundariesAgreeWithSwiftRegex() throws {
     let cases: [(String, String)] = [
       ("a\\b", "a"), ("\\ba", "a"), (" \\b", " "), ("\\b", ""), (" \\b ", "  "), ("!\\b\\?", "!?"),
-      ("a\\b'b", "a'b"), ("a\\b\\.b", "a.b"), ("a\\b:b", "a:b"), ("1\\b\\.2", "1.2"), ("1\\b,2", "1,2"),
+      ("a\\b'b", "a'b"), ("a\\b\\.b", "a.b"), ("a\\b:b", "a:b"), ("1\\b\\.2", "1.2"),
+      ("1\\b,2", "1,2"),
       ("a\\b1", "a1"), ("a\\b_", "a_"), ("a\\b-b", "a-b"), ("a'\\bb", "a'b"), ("a\\b'", "a'"),
       ("a\\b\\.\\.b", "a..b"), ("1\\b\\.a", "1.a"), ("\\t\\b ", "\t "), (" \\b\\n", " \n"),
       ("あ\\bい", "あい"), ("a\\bあ", "aあ"), ("ア\\bイ", "アイ"), ("ア\\ba", "アa"), ("中\\b文", "中文"),
@@ -157,13 +162,17 @@ final class PatternTests: XCTestCase {
       ("a{x}", 1, "'{' starts a repetition like {2,5}"),
       ("(?P=n)", 0, "(?P… is not supported"),
       ("(?#c)", 0, "'(?' starts only (?:…) and (?<name>…) groups"),
-      (String(repeating: "(", count: 40) + String(repeating: ")", count: 40), 32,
-       "groups are nested more than 32 deep"),
+      (
+        String(repeating: "(", count: 40) + String(repeating: ")", count: 40), 32,
+        "groups are nested more than 32 deep"
+      ),
       ("(a{1000}){1000}", 9, "the pattern is too large"),
       ("(x{1000}){3}", 9, "the pattern is too large"),
       ("((a{100}){100})b", 9, "the pattern is too large"),
-      ("[" + (0..<2100).map { String(UnicodeScalar(0x4E00 + $0)!) }.joined() + "]", 0,
-       "the pattern is too large (more than 2000 steps"),
+      (
+        "[" + (0..<2100).map { String(UnicodeScalar(0x4E00 + $0)!) }.joined() + "]", 0,
+        "the pattern is too large (more than 2000 steps"
+      ),
     ]
     for (pattern, offset, message) in cases {
       guard let refusal = refusal(pattern) else {
@@ -216,7 +225,8 @@ final class PatternTests: XCTestCase {
   func testAPatternTooSlowForItsLongestAnswerIsRefused() {
     let heavy = "(.*,){400}"
     XCTAssertEqual(try Pattern(heavy).stepsPerCharacter, 1603)
-    XCTAssertEqual(DialogueText.findings(dialogue(pattern: heavy)), [], "fine up to 2,000 characters")
+    XCTAssertEqual(
+      DialogueText.findings(dialogue(pattern: heavy)), [], "fine up to 2,000 characters")
     XCTAssertEqual(
       DialogueText.findings(dialogue(pattern: heavy, extra: "          max_length: 5000\n")),
       [

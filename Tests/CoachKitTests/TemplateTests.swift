@@ -41,7 +41,8 @@ final class TemplateTests: XCTestCase {
   func testTheWholeContextIsRefusedAndRendersNothing() throws {
     XCTAssertEqual(
       problem("Everything: {{.}}"),
-      "t.yaml:3:22: error: {{.}} is not supported: it would show every answer and the notes; name the value to show, like {{focus}}")
+      "t.yaml:3:22: error: {{.}} is not supported: it would show every answer and the notes; name the value to show, like {{focus}}"
+    )
     XCTAssertEqual(problem("{{#focus}}{{ . }}{{/focus}}").map { $0.contains("{{.}}") }, true)
     // It printed every answer (free text included) and the facilitator's notes.
     XCTAssertEqual(try rendered("Everything: [{{.}}] {{{.}}} {{&.}}"), "Everything: []  ")
@@ -85,7 +86,9 @@ final class TemplateTests: XCTestCase {
     ] {
       XCTAssertNil(problem(source), source)
     }
-    XCTAssertEqual(try rendered("{{{focus}}} / {{&focus}}{{! not shown }}"), "my secret answer / my secret answer")
+    XCTAssertEqual(
+      try rendered("{{{focus}}} / {{&focus}}{{! not shown }}"),
+      "my secret answer / my secret answer")
   }
 
   /// A section over a list shows its text once, not once per item.
@@ -97,7 +100,8 @@ final class TemplateTests: XCTestCase {
 
   func testSectionsNestTwentyDeep() throws {
     let twenty =
-      (0..<20).map { _ in "{{#focus}}" }.joined() + "deep" + (0..<20).map { _ in "{{/focus}}" }.joined()
+      (0..<20).map { _ in "{{#focus}}" }.joined() + "deep"
+      + (0..<20).map { _ in "{{/focus}}" }.joined()
     XCTAssertNil(problem(twenty))
     XCTAssertEqual(try rendered(twenty), "deep")
   }
@@ -106,7 +110,8 @@ final class TemplateTests: XCTestCase {
   /// swift-mustache's parser; now they are refused before it sees them.
   func testDeeperSectionsAreRefusedBeforeMustacheParsesThem() throws {
     let deep =
-      String(repeating: "{{#focus}}", count: 3000) + "x" + String(repeating: "{{/focus}}", count: 3000)
+      String(repeating: "{{#focus}}", count: 3000) + "x"
+      + String(repeating: "{{/focus}}", count: 3000)
     XCTAssertEqual(
       problem(deep),
       "t.yaml:3:210: error: {{#…}} and {{^…}} sections nest more than 20 deep here; close some before opening more"
@@ -142,7 +147,8 @@ final class TemplateTests: XCTestCase {
     let tags = String(repeating: "{{#today}}x{{/today}}", count: 501)
     XCTAssertEqual(
       Text(source: tags, location: here).problem?.message,
-      "a text with {{#sections}} may be at most 32 KB with 1000 {{tags}}; this one is 11 KB with 1002")
+      "a text with {{#sections}} may be at most 32 KB with 1000 {{tags}}; this one is 11 KB with 1002"
+    )
     let large = "{{#today}}" + String(repeating: "x", count: 40_000) + "{{/today}}"
     XCTAssertEqual(
       Text(source: large, location: here).problem?.message,

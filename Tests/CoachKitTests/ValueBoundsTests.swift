@@ -29,7 +29,8 @@ final class ValueBoundsTests: XCTestCase {
           say: "{{t}}"
           final: true
         """,
-      rest: (computed.isEmpty ? "" : "computed:\n" + computed.map { "  " + $0 }.joined(separator: "\n"))
+      rest: (computed.isEmpty
+        ? "" : "computed:\n" + computed.map { "  " + $0 }.joined(separator: "\n"))
         + "\n" + plan)
   }
 
@@ -200,13 +201,16 @@ final class ValueBoundsTests: XCTestCase {
   func testWhatEachKindAccepts() {
     let here = SourceLocation(file: "t.yaml", line: 1, column: 1)
     let options = [
-      Option(value: "a", label: "A", location: here), Option(value: "b", label: "B", location: here),
+      Option(value: "a", label: "A", location: here),
+      Option(value: "b", label: "B", location: here),
     ]
     XCTAssertTrue(AnswerKind.choice(options).accepts(.text("a")))
     XCTAssertFalse(AnswerKind.choice(options).accepts(.text("A")))
-    XCTAssertTrue(AnswerKind.multipleChoice(options, minPicks: 1, maxPicks: 2).accepts(.list(["b"])))
+    XCTAssertTrue(
+      AnswerKind.multipleChoice(options, minPicks: 1, maxPicks: 2).accepts(.list(["b"])))
     XCTAssertFalse(AnswerKind.multipleChoice(options, minPicks: 1, maxPicks: 2).accepts(.list([])))
-    XCTAssertFalse(AnswerKind.multipleChoice(options, minPicks: 0, maxPicks: 2).accepts(.list(["c"])))
+    XCTAssertFalse(
+      AnswerKind.multipleChoice(options, minPicks: 0, maxPicks: 2).accepts(.list(["c"])))
     XCTAssertFalse(AnswerKind.number(.init(min: 0, max: 5, integer: true)).accepts(.number(2.5)))
     XCTAssertTrue(AnswerKind.number(.init(min: 0, max: 5, integer: false)).accepts(.number(2.5)))
     XCTAssertFalse(AnswerKind.text(.init(maxLength: 3)).accepts(.text("abcd")))

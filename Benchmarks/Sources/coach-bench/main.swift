@@ -142,5 +142,6 @@ case "match":
   print(String(format: "%.0f", samples[samples.count / 2]), matched)
 
 default:
-  fail("usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE | match PATTERN FILE")
+  fail(
+    "usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE | match PATTERN FILE")
 }

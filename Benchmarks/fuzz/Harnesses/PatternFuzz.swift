@@ -19,7 +19,9 @@ public func fuzzPattern(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   else { return 0 }
   let expected = (try? regex.wholeMatch(in: answer)) != nil
   if matched != expected {
-    fatalError("pattern \(source.debugDescription) on \(answer.debugDescription): coach says \(matched), Swift's Regex \(expected)")
+    fatalError(
+      "pattern \(source.debugDescription) on \(answer.debugDescription): coach says \(matched), Swift's Regex \(expected)"
+    )
   }
   return 0
 }

@@ -17,7 +17,8 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fatalError("rendering \(source.debugDescription) showed \(leak)")
   }
   // `big` is worked out from the secret.
-  if rendered.contains("SECRET"), !text.names.contains(where: { ["secret", "big"].contains($0.name) }),
+  if rendered.contains("SECRET"),
+    !text.names.contains(where: { ["secret", "big"].contains($0.name) }),
     !source.contains("SECRET")
   {
     fatalError("rendering \(source.debugDescription) showed an answer it does not name")

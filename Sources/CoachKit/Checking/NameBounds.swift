@@ -57,7 +57,8 @@ struct NameBounds: Sendable {
     case .text(let rules):
       return ValueBound(.text(length: min(max(rules.maxLength, 0), ValueLimits.maxTextLength)))
     case .choice(let options):
-      return ValueBound(.text(length: options.map { max($0.value.count, $0.label.count) }.max() ?? 0))
+      return ValueBound(
+        .text(length: options.map { max($0.value.count, $0.label.count) }.max() ?? 0))
     case .multipleChoice(let options, _, let maxPicks):
       let length = options.reduce(0) { $0 + max($1.value.count, $1.label.count) + 2 }
       return ValueBound(.list(items: maxPicks, length: length))

@@ -395,7 +395,8 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       // At most 1,000 times, and never past the size limit: `repeat(repeat(t, 1000), 1000)`.
       let wanted = Int(Swift.min(Swift.max(n.rounded(), 0), 1000))
       let fitting = ValueLimits.maxTextBytes / Swift.max(text.utf8.count, 1)
-      return .text(ValueLimits.clamped(String(repeating: text, count: Swift.min(wanted, fitting + 1))))
+      return .text(
+        ValueLimits.clamped(String(repeating: text, count: Swift.min(wanted, fitting + 1))))
     case .match:
       let subject = value(0)
       var index = 1

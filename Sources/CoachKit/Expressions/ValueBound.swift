@@ -149,7 +149,8 @@ private struct BoundAnalysis {
       let quotients = [l1 / l2, l1 / h2, h1 / l2, h1 / h2]
       return Self.number(quotients.min()!, quotients.max()!, false, empty)
     case (.plus, .text, _), (.plus, _, .text):
-      return ValueBound(.text(length: Self.sum(a.displayLength, b.displayLength)), canBeEmpty: empty)
+      return ValueBound(
+        .text(length: Self.sum(a.displayLength, b.displayLength)), canBeEmpty: empty)
     case (.minus, .other, .other):
       return ValueBound(.number(low: -.infinity, high: .infinity, whole: true), canBeEmpty: empty)
     case (.plus, _, _), (.minus, _, _), (.times, _, _), (.divide, _, _):
@@ -182,9 +183,11 @@ private struct BoundAnalysis {
       return Self.number(
         numbers.map(\.low).min() ?? 0, numbers.map(\.high).max() ?? 0, false, allCanBeEmpty)
     case .sum:
-      let low = always.reduce(0) { $0 + $1.low }
+      let low =
+        always.reduce(0) { $0 + $1.low }
         + numbers.filter(\.canBeEmpty).reduce(0) { $0 + Swift.min($1.low, 0) }
-      let high = always.reduce(0) { $0 + $1.high }
+      let high =
+        always.reduce(0) { $0 + $1.high }
         + numbers.filter(\.canBeEmpty).reduce(0) { $0 + Swift.max($1.high, 0) }
       return Self.number(low, high, numbers.allSatisfy(\.whole), allCanBeEmpty)
     case .min:
@@ -254,9 +257,10 @@ private struct BoundAnalysis {
       if case .list(_, let length) = argument(0).shape { return text(length) }
       return text(argument(0).displayLength)
     case .label:
-      let label = arguments.dropFirst().compactMap { argument -> Int? in
-        if case .name(let name, _) = argument { longestLabel(name) } else { nil }
-      }.max() ?? 0
+      let label =
+        arguments.dropFirst().compactMap { argument -> Int? in
+          if case .name(let name, _) = argument { longestLabel(name) } else { nil }
+        }.max() ?? 0
       if case .list(let items, let length) = argument(0).shape {
         return text(Self.sum(length, Self.product(items, Self.sum(label, 2))))
       }

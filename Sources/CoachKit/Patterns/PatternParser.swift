@@ -306,7 +306,8 @@ struct PatternParser {
   /// After a backslash at `start`.
   private mutating func readEscape(at start: Int, inClass: Bool) throws(PatternError) -> Escape {
     guard index < characters.count else {
-      throw PatternError("a pattern cannot end with a single \\; write \\\\ for a backslash", at: start)
+      throw PatternError(
+        "a pattern cannot end with a single \\; write \\\\ for a backslash", at: start)
     }
     let character = characters[index]
     index += 1

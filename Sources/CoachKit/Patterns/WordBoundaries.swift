@@ -105,8 +105,9 @@ private enum WordBreakClass: Equatable {
     let properties = scalar.properties
     if character.isNewline {
       self = .newline
-    } else if [0x20, 0x1680, 0x205F, 0x3000].contains(value) || (0x2000...0x200A).contains(value)
-      && value != 0x2007
+    } else if [0x20, 0x1680, 0x205F, 0x3000].contains(value)
+      || (0x2000...0x200A).contains(value)
+        && value != 0x2007
     {
       self = .space
     } else if value == 0x27 {

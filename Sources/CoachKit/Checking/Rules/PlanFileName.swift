@@ -17,7 +17,8 @@ struct PlanFileName: CheckRule {
     let location = plan.fileNameLocation ?? plan.location
     let problem: String?
     if name.contains("/") || name.contains("\\") {
-      problem = "file_name is the name of one file, without folders ('/'); the plan goes to the plans folder, or where --plan-out says"
+      problem =
+        "file_name is the name of one file, without folders ('/'); the plan goes to the plans folder, or where --plan-out says"
     } else if name.trimmingCharacters(in: .whitespaces).isEmpty || name == "." || name == ".." {
       problem = "file_name needs a name, like trust-first.md"
     } else if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
