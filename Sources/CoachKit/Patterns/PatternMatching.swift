@@ -3,11 +3,11 @@ extension PatternProgram {
   /// one character at a time, and each instruction is visited at most once per character: the
   /// time is at most (answer length + 1) × program size, however the pattern is written.
   func matchesWhole(_ text: String) -> Bool {
-    let input = Array(text)
-    let folded = ignoresCase ? input.map(CharacterFolding.lower) : input
+    let characters = Array(text)
+    let input = characters.map { InputCharacter($0, ignoringCase: ignoresCase) }
     var run = Run(
       instructions: instructions, count: input.count,
-      boundaries: readsWordBoundaries ? WordBoundaries(input) : nil)
+      boundaries: readsWordBoundaries ? WordBoundaries(characters) : nil)
     run.add(0, at: 0)
     swap(&run.current, &run.next)
     // Each test's verdict on the current character, worked out when a thread first needs it.
@@ -20,9 +20,7 @@ extension PatternProgram {
         guard case .test(let test) = instructions[pc] else { continue }
         if verdicts[test] == .unknown {
           verdicts[test] =
-            tests[test].passes(
-              input[position], folded: folded[position], ignoringCase: ignoresCase)
-            ? .passes : .fails
+            tests[test].passes(input[position], ignoringCase: ignoresCase) ? .passes : .fails
         }
         if verdicts[test] == .passes { run.add(pc + 1, at: position + 1) }
       }

@@ -276,7 +276,7 @@ struct PatternParser {
       }
       items.append(.range(lowScalar, highScalar))
     }
-    return .oneOf(items, negated: negated)
+    return .oneOf(CharacterClass(items, negated: negated))
   }
 
   private mutating func readClassAtom() throws(PatternError) -> CharacterTest.ClassItem {
