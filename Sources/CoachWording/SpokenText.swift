@@ -101,6 +101,26 @@ public enum SpokenText {
     return lines
   }
 
+  /// Text without the charts drawn in block characters ("31 ██████░░░░ priority" reads "31
+  /// priority"): every word made of bars goes (zero-width control marks around it count for
+  /// nothing), and the spaces that aligned them with it. Lines without bars stay as they are.
+  public static func withoutBars(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      guard line.contains(where: bars.contains) else { return String(line) }
+      let indentation = line.prefix { $0 == " " }
+      let kept = line.split(separator: " ").filter { word in
+        !(word.contains(where: bars.contains)
+          && word.allSatisfy { bars.contains($0) || ($0.asciiValue ?? 0x20) < 0x20 })
+      }
+      return indentation + kept.joined(separator: " ")
+    }.joined(separator: "\n")
+  }
+
+  /// Characters charts are drawn with.
+  static let bars: Set<Character> = [
+    "█", "▉", "▊", "▋", "▌", "▍", "▎", "▏", "░", "▒", "▓", "■", "□", "▰", "▱",
+  ]
+
   /// Text that ends as a sentence does: with a full stop unless it has one.
   static func sentence(_ text: String) -> String {
     guard let last = text.last else { return text }

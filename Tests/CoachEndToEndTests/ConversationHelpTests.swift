@@ -125,4 +125,17 @@ final class ConversationHelpTests: XCTestCase {
     XCTAssertFalse(out.contains("-----"), "no line of dashes to be read out")
     XCTAssertFalse(out.contains("\u{1B}[2J"), "no clearing in accessible mode")
   }
+
+  func testTheWholeDefaultSessionInAccessibleModeHasNoBarsAnywhere() throws {
+    let script = try String(
+      contentsOf: Self.fixtures.appendingPathComponent("golden/self.in"), encoding: .utf8)
+    let result = try CoachProcess.runInProcess(
+      [], stdin: script,
+      environment: ["COACH_NOW": "2026-11-29T09:00:00Z", "COACH_ACCESSIBLE": "1"])
+    XCTAssertEqual(result.status, 0, result.description)
+    let out = result.stdout
+    for drawn in ["█", "░", "==", "| ", "**"] { XCTAssertFalse(out.contains(drawn), "\(drawn): \(out)") }
+    XCTAssertTrue(out.contains("\n  Yourself 31 priority\n"), "the profile, said")
+    XCTAssertTrue(out.contains("\nYourself: score 31 of 100, band priority.\n"), "the plan's table")
+  }
 }

@@ -179,4 +179,12 @@ final class ConversationWordingTests: XCTestCase {
     XCTAssertTrue(lines.contains("The leader's own rating: 5."), "\(lines)")
     for line in lines { XCTAssertFalse(line.contains("█"), line) }
   }
+
+  func testChartsInTextAreLeftOutAndTheWordsStay() {
+    XCTAssertEqual(
+      SpokenText.withoutBars(
+        "Here it is.\n\n  Yourself       31  ██████░░░░░░░░░░░░░░  priority\n  before  \u{3}███░\u{7} 12"),
+      "Here it is.\n\n  Yourself 31 priority\n  before 12")
+    XCTAssertEqual(SpokenText.withoutBars("No   chart  here"), "No   chart  here")
+  }
 }

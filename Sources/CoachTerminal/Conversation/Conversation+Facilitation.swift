@@ -120,7 +120,10 @@ extension Conversation {
       text.append((block(nudge), .rejection))
       text.append(("\n", .plain))
     }
-    for paragraph in screen.said { text.append(("\n" + block(paragraph) + "\n", .plain)) }
+    for paragraph in screen.said {
+      let shown = style.accessible ? SpokenText.withoutBars(paragraph) : paragraph
+      text.append(("\n" + block(shown) + "\n", .plain))
+    }
     if let summary = screen.summary {
       let lines =
         style.accessible ? SpokenText.teamSummary(summary) : TeamSummaryText.lines(for: summary)

@@ -409,7 +409,8 @@ public struct Conversation {
         text.append((header(heading), .heading))
         text.append(("\n", .plain))
       case .say(let said, _):
-        text.append(("\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n", .plain))
+        let shown = style.accessible ? SpokenText.withoutBars(said) : said
+        text.append(("\n" + wrap(shown.trimmingCharacters(in: .newlines)) + "\n", .plain))
       case .notes(let notes, _) where style.showsNotes:
         text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break

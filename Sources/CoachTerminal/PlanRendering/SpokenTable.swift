@@ -1,4 +1,5 @@
 import CoachKit
+import CoachWording
 
 /// A Markdown table read as sentences, for accessible mode: one sentence a row, its first cell
 /// first, then each other cell with its column's name; charts drawn in block characters are
@@ -67,15 +68,9 @@ struct SpokenTable {
     return letters[0].lowercased() + String(letters.dropFirst())
   }
 
-  /// Text without runs of block characters (a chart's bar), tidied.
+  /// A cell without a chart drawn in block characters, tidied.
   static func withoutBars(_ text: String) -> String {
-    let bars: Set<Character> = ["█", "▉", "▊", "▋", "▌", "▍", "▎", "▏", "░", "▒", "▓", "■", "□", "▰", "▱"]
-    // A word of bars only (a style's zero-width marks around it count for nothing) goes.
-    let kept = text.split(separator: " ").filter { word in
-      !(word.contains(where: bars.contains)
-        && word.allSatisfy { bars.contains($0) || StyleMark(rawValue: $0) != nil || String($0) == StyleMark.end })
-    }
-    return kept.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    SpokenText.withoutBars(text).trimmingCharacters(in: .whitespaces)
   }
 
   /// "A, B and C".
