@@ -37,7 +37,8 @@ public enum LeavingText {
       return
         "'help' is not an answer to this question. \(commands.questionHelp) gives help with it; \(commands.help) lists the commands."
     }
-    return "'\(word)' is not an answer to this question. " + howToLeave(isKept: isKept, commands: commands)
+    return "'\(word)' is not an answer to this question. "
+      + howToLeave(isKept: isKept, commands: commands)
   }
 
   /// A leave word typed at a free-text question, where it could be the answer: asked, not taken.

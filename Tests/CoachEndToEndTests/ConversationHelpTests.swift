@@ -104,12 +104,15 @@ final class ConversationHelpTests: XCTestCase {
           "Type a whole number from 1 (none) to 5 (plenty), then press Enter.\nAnswer: 4\nYour answer: 4.\n"
         ), out)
       XCTAssertTrue(out.contains("Answer: words\nAnswer taken.\n"), out)
-      for drawn in ["█", "░", "==", "  1) "] { XCTAssertFalse(out.contains(drawn), "\(drawn): \(out)") }
+      for drawn in ["█", "░", "==", "  1) "] {
+        XCTAssertFalse(out.contains(drawn), "\(drawn): \(out)")
+      }
     }
     // --accessible does the same; COACH_ACCESSIBLE=0 turns it off.
     let flagged = try run(["run", "--accessible", "small"], "/quit\n")
     XCTAssertTrue(flagged.stdout.contains("Option 1: Every week."), flagged.stdout)
-    let off = try run(["run", "small"], "/quit\n", environment: ["COACH_ACCESSIBLE": "0", "ACCESSIBLE": "1"])
+    let off = try run(
+      ["run", "small"], "/quit\n", environment: ["COACH_ACCESSIBLE": "0", "ACCESSIBLE": "1"])
     XCTAssertTrue(off.stdout.contains("  1) Every week"), off.stdout)
   }
 
@@ -134,7 +137,9 @@ final class ConversationHelpTests: XCTestCase {
       environment: ["COACH_NOW": "2026-11-29T09:00:00Z", "COACH_ACCESSIBLE": "1"])
     XCTAssertEqual(result.status, 0, result.description)
     let out = result.stdout
-    for drawn in ["█", "░", "==", "| ", "**"] { XCTAssertFalse(out.contains(drawn), "\(drawn): \(out)") }
+    for drawn in ["█", "░", "==", "| ", "**"] {
+      XCTAssertFalse(out.contains(drawn), "\(drawn): \(out)")
+    }
     XCTAssertTrue(out.contains("\n  Yourself 31 priority\n"), "the profile, said")
     XCTAssertTrue(out.contains("\nYourself: score 31 of 100, band priority.\n"), "the plan's table")
   }

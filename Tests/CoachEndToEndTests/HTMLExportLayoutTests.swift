@@ -38,7 +38,9 @@ final class HTMLExportLayoutTests: XCTestCase {
     return export.stdout
   }
 
-  func position(of text: String, in page: String, file: StaticString = #filePath, line: UInt = #line)
+  func position(
+    of text: String, in page: String, file: StaticString = #filePath, line: UInt = #line
+  )
     throws -> String.Index
   {
     try XCTUnwrap(page.range(of: text), "no \(text)", file: file, line: line).lowerBound
@@ -55,7 +57,8 @@ final class HTMLExportLayoutTests: XCTestCase {
     XCTAssertLessThan(plan, try position(of: "<p class=\"q\">", in: html))
     XCTAssertLessThan(
       try position(of: "</section>", in: html),
-      try position(of: "<h2 class=\"part\" id=\"conversation-page\">The conversation</h2>", in: html))
+      try position(
+        of: "<h2 class=\"part\" id=\"conversation-page\">The conversation</h2>", in: html))
     let empty = "<tr><td></td><td></td><td></td><td></td></tr>\n"
     XCTAssertTrue(html.contains(String(repeating: empty, count: 3)), "three rows to fill in")
     XCTAssertTrue(html.contains("td:empty { height: 2rem;"), "tall enough to write in")
@@ -72,6 +75,7 @@ final class HTMLExportLayoutTests: XCTestCase {
     let leader = try position(of: "<p class=\"a\">The leader's own rating: 4", in: html)
     XCTAssertLessThan(question, first)
     XCTAssertLessThan(last, leader)
-    XCTAssertEqual(html.components(separatedBy: "safe to admit a mistake.</p>").count, 2, "asked once")
+    XCTAssertEqual(
+      html.components(separatedBy: "safe to admit a mistake.</p>").count, 2, "asked once")
   }
 }

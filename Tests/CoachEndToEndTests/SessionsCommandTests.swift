@@ -52,7 +52,8 @@ final class SessionsCommandTests: XCTestCase {
 
   func testJSONListsEverySessionAsTheSchemaSays() throws {
     try makeSessions()
-    let listed = try CoachProcess.runInProcess(["sessions", "--json"], environment: environment("x"))
+    let listed = try CoachProcess.runInProcess(
+      ["sessions", "--json"], environment: environment("x"))
     XCTAssertEqual(listed.status, 0, listed.description)
     try JSONSchemaCheck.validate(listed.stdout, against: Self.schema)
 
@@ -99,13 +100,17 @@ final class SessionsCommandTests: XCTestCase {
       XCTAssertEqual(refused.status, 64, refused.description)
       XCTAssertTrue(refused.stderr.contains("cannot be undone"), refused.stderr)
       XCTAssertTrue(refused.stderr.contains("add --yes"), refused.stderr)
-      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path).sorted(), before)
+      XCTAssertEqual(
+        try FileManager.default.contentsOfDirectory(atPath: sessions.path).sorted(), before)
     }
 
     // A transcript exported next to the plans goes with its session; one written elsewhere stays.
     let plans = root.appendingPathComponent("data/coach/plans")
     let beside = try CoachProcess.runInProcess(
-      ["export", "first", "--format", "html", "-o", plans.appendingPathComponent("first.html").path],
+      [
+        "export", "first", "--format", "html", "-o",
+        plans.appendingPathComponent("first.html").path,
+      ],
       environment: environment("x"))
     XCTAssertEqual(beside.status, 0, beside.description)
     let elsewhere = root.appendingPathComponent("mine.md")
@@ -122,7 +127,8 @@ final class SessionsCommandTests: XCTestCase {
       Not deleted: your plans and calendar files (in \(plans.path)), and any transcript you wrote elsewhere with 'coach export -o'.
 
       """)
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path), ["halfway.jsonl"])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: sessions.path), ["halfway.jsonl"])
     XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere.path))
     let left = try FileManager.default.contentsOfDirectory(atPath: plans.path)
     XCTAssertFalse(left.contains { $0.hasPrefix("first.") || $0.hasPrefix("later.") }, "\(left)")

@@ -37,7 +37,8 @@ final class AccessiblePlanTests: XCTestCase {
 
   func testTheShippedPlanReadsWithoutBarsUnderlinesOrMarkdown() throws {
     let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("CoachEndToEndTests/Fixtures/golden/self.out")
+      .deletingLastPathComponent().appendingPathComponent(
+        "CoachEndToEndTests/Fixtures/golden/self.out")
     let output = try String(contentsOf: golden, encoding: .utf8)
     let start = try XCTUnwrap(output.range(of: "# Trust-first action plan")).lowerBound
     let end = try XCTUnwrap(output.range(of: "\nThe session is complete.")).lowerBound

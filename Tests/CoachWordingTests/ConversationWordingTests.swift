@@ -1,7 +1,8 @@
-@testable import CoachKit
 import CoachWording
 import Foundation
 import XCTest
+
+@testable import CoachKit
 
 /// The words added for a conversation that never leaves a person guessing: how to leave, what `?`
 /// says without help, what goes back on the line, the progress bar, and accessible mode's
@@ -10,7 +11,9 @@ final class ConversationWordingTests: XCTestCase {
   let here = SourceLocation(file: "t.yaml", line: 1, column: 1)
 
   func options(_ labels: String...) -> [Option] {
-    labels.enumerated().map { Option(value: "v\($0.offset + 1)", label: $0.element, location: here) }
+    labels.enumerated().map {
+      Option(value: "v\($0.offset + 1)", label: $0.element, location: here)
+    }
   }
 
   func prompt(
@@ -61,7 +64,8 @@ final class ConversationWordingTests: XCTestCase {
     XCTAssertTrue(choice.hasPrefix("There is no extra help for this question."), choice)
     XCTAssertTrue(choice.contains("type its number"), choice)
     XCTAssertTrue(choice.contains("Enter a number from 1 to 2."), choice)
-    XCTAssertTrue(choice.hasSuffix("/help lists the commands; /back goes to the previous question."))
+    XCTAssertTrue(
+      choice.hasSuffix("/help lists the commands; /back goes to the previous question."))
     let text = PromptText.withoutHelp(for: prompt(.text(.init(minLength: 3))))
     XCTAssertTrue(text.contains("your own words"), text)
     XCTAssertTrue(text.contains("At least 3 characters."), text)
@@ -78,7 +82,8 @@ final class ConversationWordingTests: XCTestCase {
     let number = prompt(.number(.init(min: 0, max: 10)))
     XCTAssertEqual(PromptText.typed(answer(.number(2.5), text: "2.5"), for: number), "2.5")
     let text = prompt(.text(.init()))
-    XCTAssertEqual(PromptText.typed(answer(.text("my words"), text: "my words"), for: text), "my words")
+    XCTAssertEqual(
+      PromptText.typed(answer(.text("my words"), text: "my words"), for: text), "my words")
     XCTAssertEqual(PromptText.typed(answer(.none, text: "", skipped: true), for: text), "")
     // And the notice says it.
     XCTAssertEqual(
@@ -92,7 +97,8 @@ final class ConversationWordingTests: XCTestCase {
   // MARK: - Progress
 
   func testProgressIsTheAgendaBehindTheSectionNotAStepCount() throws {
-    let files = ["d.yaml": """
+    let files = [
+      "d.yaml": """
       format: 1
       id: d
       title: D
@@ -117,7 +123,8 @@ final class ConversationWordingTests: XCTestCase {
           steps:
             - id: c
               ask: { type: yesno, prompt: C? }
-      """]
+      """
+    ]
     let dialogue = try XCTUnwrap(
       DialogueLoader(source: .inMemory(files)).load(path: "d.yaml").dialogue)
     let third = SectionHeading(id: "three", title: "Three", number: 3, count: 3, budget: 5)
@@ -144,7 +151,8 @@ final class ConversationWordingTests: XCTestCase {
         "The question?", "Option 1: Every week.", "Option 2: Every two weeks.",
         "Type the number of an option, from 1 to 2, then press Enter. Enter alone chooses option 1. Type ? for help.",
       ])
-    let scale = prompt(.scale(.init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree")))
+    let scale = prompt(
+      .scale(.init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree")))
     XCTAssertEqual(
       SpokenText.instruction(for: scale),
       "Type a whole number from 1 (Strongly disagree) to 5 (Strongly agree), then press Enter.")
@@ -183,7 +191,8 @@ final class ConversationWordingTests: XCTestCase {
   func testChartsInTextAreLeftOutAndTheWordsStay() {
     XCTAssertEqual(
       SpokenText.withoutBars(
-        "Here it is.\n\n  Yourself       31  ██████░░░░░░░░░░░░░░  priority\n  before  \u{3}███░\u{7} 12"),
+        "Here it is.\n\n  Yourself       31  ██████░░░░░░░░░░░░░░  priority\n  before  \u{3}███░\u{7} 12"
+      ),
       "Here it is.\n\n  Yourself 31 priority\n  before 12")
     XCTAssertEqual(SpokenText.withoutBars("No   chart  here"), "No   chart  here")
   }

@@ -53,7 +53,8 @@ struct HTMLExport: Sendable {
       out +=
         "<nav>On this page: <a href=\"#plan-\(anchor)\">the plan</a> · <a href=\"#conversation-\(anchor)\">the conversation</a></nav>\n"
       out +=
-        "<section class=\"plan\" id=\"plan-\(anchor)\">\n" + MarkdownHTML.render(plan) + "</section>\n"
+        "<section class=\"plan\" id=\"plan-\(anchor)\">\n" + MarkdownHTML.render(plan)
+        + "</section>\n"
       out += "<h2 class=\"part\" id=\"conversation-\(anchor)\">The conversation</h2>\n"
     }
     if let chart = profileChart(transcript) { out += chart }

@@ -379,7 +379,8 @@ public struct Conversation {
     guard !session.isFinished else { return }
     if runtime.isKept {
       // The command on a line of its own, whole, to be copied.
-      sink.writeError("Your answers are saved. To go on later:\n  coach resume \(runtime.sessionID)\n")
+      sink.writeError(
+        "Your answers are saved. To go on later:\n  coach resume \(runtime.sessionID)\n")
     } else {
       sink.writeError("Nothing was saved.\n")
     }

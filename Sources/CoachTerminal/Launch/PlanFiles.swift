@@ -18,7 +18,8 @@ public enum PlanFiles {
       let text = engine.renderedPlan(in: session)
     else { return }
     guard engine.shouldSavePlan(in: session) else {
-      launch.say("Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.")
+      launch.say(
+        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.")
       return
     }
     let today = Day(now, timeZone: launch.clock.timeZone)

@@ -77,7 +77,8 @@ public struct SessionListing {
     var entry = Entry(
       id: saved.id, dialogue: header.dialogue, title: header.dialogueTitle,
       startedAt: header.startedAt, lastActivityAt: saved.lastActivity, timeZone: header.timeZone,
-      startedLocally: LocalTime(header).dateTime(header.startedAt), activeMinutes: nil, state: .unreadable, answers: nil, waitingIn: nil,
+      startedLocally: LocalTime(header).dateTime(header.startedAt), activeMinutes: nil,
+      state: .unreadable, answers: nil, waitingIn: nil,
       follows: header.follows, checkins: checkins, facilitated: header.facilitated ?? false)
     guard let opened else { return entry }
     let transcript = opened.transcript
@@ -155,7 +156,8 @@ public struct SessionListing {
       }
       let isListedCheckin = entry.follows.map { id in entries.contains { $0.id == id } } ?? false
       rows.append([
-        isListedCheckin ? "└ " + entry.id : entry.id, entry.dialogue, entry.startedLocally, progress,
+        isListedCheckin ? "└ " + entry.id : entry.id, entry.dialogue, entry.startedLocally,
+        progress,
       ])
     }
     // Columns as wide as their widest cell, two spaces apart.

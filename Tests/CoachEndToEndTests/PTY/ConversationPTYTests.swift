@@ -38,7 +38,8 @@ final class ConversationPTYTests: XCTestCase {
 
   /// `coach ARGUMENTS` at a terminal of `columns`; without colour unless told otherwise.
   private func coach(
-    _ arguments: [String], columns: UInt16 = 80, environment extra: [String: String] = ["NO_COLOR": "1"]
+    _ arguments: [String], columns: UInt16 = 80,
+    environment extra: [String: String] = ["NO_COLOR": "1"]
   ) throws -> PseudoTerminal {
     try PseudoTerminal(
       arguments: arguments, environment: environment.merging(extra) { $1 }, columns: columns)
@@ -46,7 +47,8 @@ final class ConversationPTYTests: XCTestCase {
 
   /// `coach run` on the editing fixture.
   private func start(
-    columns: UInt16 = 80, _ more: [String] = [], environment extra: [String: String] = ["NO_COLOR": "1"]
+    columns: UInt16 = 80, _ more: [String] = [],
+    environment extra: [String: String] = ["NO_COLOR": "1"]
   ) throws -> PseudoTerminal {
     try coach(
       ["run", try fixtures.appendingPathComponent("editing").path] + more, columns: columns,
@@ -244,7 +246,9 @@ final class ConversationPTYTests: XCTestCase {
   func testSessionsDeleteAsksAtATerminal() throws {
     let made = try CoachProcess.run(
       ["run", try fixtures.appendingPathComponent("editing").path], stdin: "y\nwords\n",
-      environment: ["XDG_DATA_HOME": home.appendingPathComponent("data").path, "COACH_SESSION_ID": "kept-one"])
+      environment: [
+        "XDG_DATA_HOME": home.appendingPathComponent("data").path, "COACH_SESSION_ID": "kept-one",
+      ])
     XCTAssertEqual(made.status, 65, made.description)
     let log = home.appendingPathComponent("data/coach/sessions/kept-one.jsonl")
     for columns: UInt16 in [80, 50] {
