@@ -180,6 +180,10 @@ final class ConversationPTYTests: XCTestCase {
       pty.send("?\r")
       try pty.waitForWords("There is no extra help for this question.")
       try pty.waitFor("> ")
+      // Feedback on a command is wrapped too ("skippe/d." at 50 columns, once).
+      pty.send("/skip\r")
+      try pty.waitForWords("This question needs an answer; it cannot be skipped.")
+      try pty.waitFor("> ")
       pty.send("/quit\r")
       XCTAssertEqual(exitCode(try pty.waitForExit()), 0)
       XCTAssertFalse(screen(pty).contains("not one of the options"), screen(pty))
