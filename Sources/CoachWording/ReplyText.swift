@@ -86,6 +86,15 @@ extension ReplyText {
     return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
   }
 
+  /// A day and a time as it was read, so the person sees how their words were taken; nil for
+  /// any other answer.
+  ///
+  ///     Taken as Tuesday 1 December at 09:30.
+  public static func reading(of answer: Answer) -> String? {
+    guard !answer.wasSkipped, case .moment = answer.value else { return nil }
+    return "Taken as \(answer.text)."
+  }
+
   /// After `/back`: the answer taken back, when there was one, so the person sees what they said.
   ///
   ///     Back to the previous question. Your answer was: Every two weeks.

@@ -26,6 +26,7 @@ enum StepTiming {
     case .choice: 12
     case .multipleChoice: 20
     case .text: 40
+    case .moment: 25
     }
   }
 }

@@ -161,6 +161,9 @@ public struct Engine: Sendable {
       }
       return .failure(Rejection(.answerNeeded))
     }
+    if case .moment(let rules) = question.kind {
+      return momentAnswer(text, rules, in: session).mapError { Rejection(.moment($0)) }
+    }
     return AnswerParser.parse(text, for: question.kind)
   }
 

@@ -80,6 +80,7 @@ struct JSONExport: Sendable {
       case .text(let text): try container.encode(Sanitizer.clean(text))
       case .list(let items): try container.encode(items.map { Sanitizer.clean($0) })
       case .date(let day): try container.encode(day.iso)
+      case .moment(let moment): try container.encode(moment.iso)
       }
     }
   }

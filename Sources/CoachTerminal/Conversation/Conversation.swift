@@ -219,7 +219,7 @@ public struct Conversation {
   /// rather than edited, so text put back on the line is shown selected.
   static func isShortAnswer(_ prompt: Prompt) -> Bool {
     switch prompt.kind {
-    case .text, .multipleChoice: false
+    case .text, .multipleChoice, .moment: false
     case .choice, .scale, .number, .yesNo: true
     }
   }
@@ -395,6 +395,9 @@ public struct Conversation {
     if style.accessible, let answer = reply.takenAnswer, !answer.wasSkipped {
       let kind = dialogue.step(answer.stepID)?.question?.kind
       text.append((wrap(SpokenText.taken(answer, kind: kind)) + "\n", .plain))
+    } else if let answer = reply.takenAnswer, let reading = ReplyText.reading(of: answer) {
+      // A day and a time typed freely: how it was read.
+      text.append((wrap(reading) + "\n", .plain))
     }
     if let notice = reply.notice {
       let said =
