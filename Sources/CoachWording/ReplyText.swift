@@ -41,6 +41,10 @@ public enum ReplyText {
         + dialogue.sections.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(
           separator: ", ") + "."
     case .movedOn: "Moving on; this question stays unanswered."
+    case .movedOnInSection(_, let leftOut):
+      leftOut == 1
+        ? "Moving on: the optional question left in this part is left out."
+        : "Moving on: the \(leftOut) optional questions left in this part are left out."
     case .teamRoundClosed: "No more ratings for this question."
     case .participantPassed(let name): "\(name) passes."
     case .teamAnswerUndone: "The last rating is taken back."

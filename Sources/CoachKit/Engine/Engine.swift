@@ -45,7 +45,9 @@ public struct Engine: Sendable {
     default:
       // Whoever does something is there: a stopped session goes on first.
       if session.isStopped { _ = goOn(in: &session) }
-      reply = act(on: event, in: &session)
+      var acted = act(on: event, in: &session)
+      if acted.takenAnswer != nil { acted.overTime = overTime(after: acted, in: &session) }
+      reply = acted
     }
     if session != before { session.lastActivity = clock.now() }
     return reply
@@ -66,6 +68,7 @@ public struct Engine: Sendable {
       goBack(in: &session, reply: &reply)
       return reply
     }
+    if case .moveOn = event { return moveOn(in: &session) }
     guard let stepID = session.currentStepID, let step = dialogue.step(stepID),
       let question = step.question
     else {
@@ -104,8 +107,8 @@ public struct Engine: Sendable {
       reply.outcome = .taken(record(value, skipped: true, for: step, question, in: &session))
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue,
-      .useDialogue:
+    case .back, .restart, .moveOn, .next, .extend, .pause, .resume, .park, .jump, .stop,
+      .continue, .useDialogue:
       break
     }
     return reply
@@ -210,13 +213,11 @@ public struct Engine: Sendable {
         session.currentStepID = nil
         return
       }
-      if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
+      if isLeftOut(step, in: session)
+        || step.condition.map({ evaluate($0, in: session) != .bool(true) }) == true
+      {
         // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
-        if let variable = step.question?.variable,
-          let old = session.answers.removeValue(forKey: variable), !session.trail.isEmpty
-        {
-          session.trail[session.trail.count - 1].cleared[variable] = old
-        }
+        if let question = step.question { passOver(question, in: &session) }
         reply.route.append(.init(stepID: id, via: via, wasTaken: false))
         let next = nextStep(after: step, in: session)
         currentID = next?.id

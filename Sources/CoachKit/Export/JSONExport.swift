@@ -124,7 +124,8 @@ struct JSONExport: Sendable {
         case .extended(let sectionID, _, let minutes):
           record.section = sectionID
           record.minutes = minutes
-        case .jumped(let sectionID, _): record.section = sectionID
+        case .jumped(let sectionID, _), .sectionLeft(let sectionID, _, _):
+          record.section = sectionID
         case .movedOn(let stepID), .roundClosed(let stepID), .teamSummary(let stepID, _):
           record.step = stepID
         case .teamAnswer(let stepID, let question, let participant, let rating):

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a facilitator did, or what a team rated, as a transcript keeps it.
+/// What a facilitator did, or what a team rated, as a transcript keeps it; also a person's
+/// moving on from a section that ran over its time, which steers the session the same way.
 public enum FacilitationEvent: Sendable, Hashable {
   case paused
   case resumed
@@ -11,6 +12,9 @@ public enum FacilitationEvent: Sendable, Hashable {
   case movedOn(stepID: String)
   /// `/next` ended a team question's round of ratings.
   case roundClosed(stepID: String)
+  /// A section ran over its time and the person moved on: `leftOut` optional questions passed
+  /// over.
+  case sectionLeft(sectionID: String, title: String, leftOut: Int)
   /// One participant's rating; `participant` is a name, a number, or nil (an anonymous list);
   /// `rating` is nil when they passed.
   case teamAnswer(stepID: String, question: String, participant: String?, rating: Double?)
@@ -25,6 +29,7 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .parked: "park"
     case .jumped: "jump"
     case .movedOn, .roundClosed: "next"
+    case .sectionLeft: "move-on"
     case .teamAnswer: "team"
     case .teamSummary: "team-summary"
     }
@@ -47,6 +52,8 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .jumped(_, let title): "jumped to \(title)"
     case .movedOn(let stepID): "moved on from \(stepID) without an answer"
     case .roundClosed(let stepID): "the team's ratings for \(stepID) were closed"
+    case .sectionLeft(_, let title, let leftOut):
+      "moved on from \(title), over its time: \(leftOut) optional question\(leftOut == 1 ? "" : "s") left out"
     case .teamAnswer(_, _, let participant, let rating):
       "\(Self.who(participant)): \(rating.map { Value.number($0).displayText } ?? "passed")"
     case .teamSummary(_, let summary): "team ratings: \(summary.summaryLine)"

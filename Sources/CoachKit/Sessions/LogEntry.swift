@@ -37,6 +37,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case "back": event = .back
     case "skip": event = .skip
     case "restart": event = .restart
+    case "move_on": event = .moveOn
     case "next": event = .next
     case "extend": event = .extend(minutes: try container.decode(Double.self, forKey: .minutes))
     case "pause": event = .pause
@@ -64,6 +65,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case .back: try container.encode("back", forKey: .kind)
     case .skip: try container.encode("skip", forKey: .kind)
     case .restart: try container.encode("restart", forKey: .kind)
+    case .moveOn: try container.encode("move_on", forKey: .kind)
     case .next: try container.encode("next", forKey: .kind)
     case .extend(let minutes):
       try container.encode("extend", forKey: .kind)

@@ -132,6 +132,10 @@ public struct Transcript: Sendable {
       return .jumped(sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID)
     case (.next, .movedOn(let stepID)?): return .movedOn(stepID: stepID)
     case (.next, .teamRoundClosed(let stepID)?): return .roundClosed(stepID: stepID)
+    case (.moveOn, .movedOnInSection(let sectionID, let leftOut)?):
+      return .sectionLeft(
+        sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID,
+        leftOut: leftOut)
     default: return nil
     }
   }

@@ -44,6 +44,9 @@ public struct Conversation {
     /// Accessible mode, for screen readers: every line a sentence (``SpokenText``), choices and
     /// charts read as words, answers read back, no bars, no redraws and no pager.
     public var accessible = false
+    /// When a section runs over its time, say so and ask whether to move on (a person at a
+    /// terminal; a script's lines are its answers, and a facilitator has `/next`).
+    public var offersToMoveOn = false
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
@@ -54,6 +57,7 @@ public struct Conversation {
         echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
       )
       style.editsLines = true
+      style.offersToMoveOn = true
       style.planView = PlanView(width: width, colours: colours, pager: .preferred())
       return style
     }
@@ -106,6 +110,9 @@ public struct Conversation {
   /// A read that came while something else was asked (a confirmation), to be taken as if it
   /// came at the question: the end of input, a signal.
   private var pendingRead: LineRead?
+  /// A section over its time, to be offered a move on before the next question is asked; with
+  /// the reply whose question then waits.
+  private var pendingOverTime: (OverTime, Reply)?
 
   /// What the shared screen shows for the current step, drawn again after each event.
   var screen = SharedScreen()
@@ -144,6 +151,13 @@ public struct Conversation {
       pendingStart = nil
     }
     while !session.isFinished {
+      if let (over, held) = pendingOverTime {
+        pendingOverTime = nil
+        if let status = offerToMoveOn(over, asking: held, reading: &source, sink: sink) {
+          return status
+        }
+        continue
+      }
       let prompt = engine.currentPrompt(in: session)
       let read: LineRead
       if let pending = pendingRead {
@@ -324,8 +338,52 @@ public struct Conversation {
     if let undone = reply.undone, let prompt = reply.prompt, style.editsLines {
       prefill = PromptText.typed(undone, for: prompt)
     }
+    if showing, let over = reply.overTime, style.offersToMoveOn, !style.facilitator {
+      // What the answer led to, then the offer; the question waits for its outcome.
+      var before = reply
+      before.prompt = nil
+      show(before, to: sink)
+      pendingOverTime = (over, reply)
+      return nil
+    }
     if showing { show(reply, to: sink) }
     return nil
+  }
+
+  /// A section has run over: says so once and asks whether to move on (Enter does). Moving on
+  /// leaves out the section's optional questions; staying asks the waiting question.
+  private mutating func offerToMoveOn<Source: LineSource>(
+    _ over: OverTime, asking held: Reply, reading source: inout Source, sink: some TextSink
+  ) -> ExitStatus? {
+    var waiting = Reply()
+    waiting.prompt = held.prompt
+    sink.write("\n" + wrap(ClockText.overTime(over)) + "\n")
+    while true {
+      source.expect(ExpectedLine(completions: ["yes", "no"]))
+      let read = source.readLine(prompt: ClockText.overTimePrompt)
+      switch read {
+      case .line(let raw):
+        let answer = Sanitizer.clean(raw, limit: 20)
+        if style.echoesAnswers { sink.write(answer + "\n") }
+        switch ClockText.movesOn(answer) {
+        case true?:
+          return apply(.moveOn, sink: sink)
+        case false?:
+          sink.write(wrap(ClockText.overTimeDeclined) + "\n")
+          show(waiting, to: sink)
+          return nil
+        case nil:
+          sink.write("Please answer y or n.\n")
+        }
+      case .endOfInput, .signal, .quit:
+        // Taken as if at the question: the input ended, or the program is told to end.
+        pendingRead = read
+        return nil
+      case .interrupted, .interruptedAgain, .quitAsked:
+        show(waiting, to: sink)
+        return nil
+      }
+    }
   }
 
   /// `/restart`, once the person has said yes: it cannot be undone. Nothing to forget, nothing
