@@ -394,13 +394,20 @@ private final class DataBox: @unchecked Sendable {
 }
 
 /// A small iCalendar reader for the tests: checks line endings and folding, unfolds, and gives
-/// the VEVENT's properties (and its VALARM's TRIGGER) with TEXT values unescaped.
+/// each VEVENT's properties (and its VALARM's TRIGGER and TRANSP) with TEXT values unescaped.
 enum CalendarParser {
   struct Failure: Error, CustomStringConvertible {
     var description: String
   }
 
+  /// The first event's properties.
   static func parse(_ data: Data) throws -> [String: String] {
+    guard let first = try events(data).first else { throw Failure(description: "no VEVENT") }
+    return first
+  }
+
+  /// Every event's properties, in order.
+  static func events(_ data: Data) throws -> [[String: String]] {
     let text = String(decoding: data, as: UTF8.self)
     guard text.hasSuffix("\r\n") else { throw Failure(description: "does not end with CRLF") }
     // In Swift "\r\n" is one Character: split on the bytes.
@@ -426,7 +433,7 @@ enum CalendarParser {
       throw Failure(description: "not a VCALENDAR")
     }
     var stack: [String] = []
-    var event: [String: String] = [:]
+    var events: [[String: String]] = []
     for line in lines {
       guard let colon = line.firstIndex(of: ":") else {
         throw Failure(description: "no ':' in '\(line)'")
@@ -434,7 +441,9 @@ enum CalendarParser {
       let name = String(line[..<colon])
       let value = String(line[line.index(after: colon)...])
       switch name {
-      case "BEGIN": stack.append(value)
+      case "BEGIN":
+        stack.append(value)
+        if stack == ["VCALENDAR", "VEVENT"] { events.append([:]) }
       case "END":
         guard stack.popLast() == value else {
           throw Failure(description: "END:\(value) does not match")
@@ -442,12 +451,12 @@ enum CalendarParser {
       default:
         if stack == ["VCALENDAR", "VEVENT"] || (stack.last == "VALARM" && name.hasPrefix("TRIGGER"))
         {
-          event[name] = unescape(value)
+          events[events.count - 1][name] = unescape(value)
         }
       }
     }
     guard stack.isEmpty else { throw Failure(description: "unclosed \(stack)") }
-    return event
+    return events
   }
 
   static func unescape(_ value: String) -> String {

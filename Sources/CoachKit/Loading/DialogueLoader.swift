@@ -555,7 +555,7 @@ struct Assembly {
     guard let text else { return nil }
     return PlanTemplate(
       text: text, fileName: fileName, fileNameLocation: fileNameLocation,
-      saveCondition: saveCondition, calendar: calendar,
+      saveCondition: saveCondition, calendar: calendar.map { [$0] } ?? [],
       location: r.location(of: node))
   }
 

@@ -13,9 +13,9 @@ extension Dialogue {
     }
     if let plan {
       body(plan.text, nil)
-      if let calendar = plan.calendar {
-        body(calendar.summary, nil)
-        if let description = calendar.description { body(description, nil) }
+      for event in plan.calendar {
+        body(event.summary, nil)
+        if let description = event.description { body(description, nil) }
       }
     }
   }
@@ -32,12 +32,16 @@ extension Dialogue {
   }
 
   /// The expressions written outside steps, with the type each must give: the plan's `save_if`
-  /// (yes/no), `keep_answers_if` (yes/no) and the calendar's `date`.
+  /// (yes/no), `keep_answers_if` (yes/no), and each calendar event's `date` (a date), `at` (a
+  /// day and time) and `when` (yes/no).
   var dialogueFormulas: [(formula: Formula, type: ValueType)] {
     var result: [(Formula, ValueType)] = []
     if let condition = plan?.saveCondition { result.append((condition, .bool)) }
     if let condition = keepAnswersCondition { result.append((condition, .bool)) }
-    if let date = plan?.calendar?.date { result.append((date, .date)) }
+    for event in plan?.calendar ?? [] {
+      result.append((event.start, event.isTimed ? .moment : .date))
+      if let condition = event.condition { result.append((condition, .bool)) }
+    }
     return result
   }
 

@@ -1,15 +1,17 @@
 import CoachKit
 import Foundation
 
-/// What happens after a session ends: the plan (and its calendar event) written to private
+/// What happens after a session ends: the plan (and its calendar events) written to private
 /// files, unless the dialogue's `save_if` says not to, in which case nothing is written at all.
 ///
 ///     try PlanFiles.save(runtime, planOut: nil, checkinID: runtime.sessionID, launch: launch)
 public enum PlanFiles {
   /// Writes the plan of a finished session; `checkinID` is the session a check-in reminder
-  /// names.
+  /// names, and the one the calendar events belong to (their UIDs). `calendarSequence` is 0 for
+  /// a session, and 1, 2, … for its check-ins, which update the events they write again.
   public static func save(
-    _ runtime: SessionRuntime, planOut: String?, checkinID: String?, launch: Launch
+    _ runtime: SessionRuntime, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
+    launch: Launch
   ) throws(CoachFailure) {
     let now = launch.clock.now()
     let engine = runtime.engine(at: now)
@@ -37,19 +39,30 @@ public enum PlanFiles {
       try PrivateFiles.write(
         Sanitizer.clean(text).trimmingCharacters(in: .newlines) + "\n", to: planPath)
       launch.say("Plan saved to \(planPath)")
-      if var event = engine.calendarEvent(in: session) {
-        // The reminder says how to open the check-in for this session.
+      var events = engine.calendarEvents(in: session)
+      if !events.isEmpty {
+        // An all-day reminder (the check-in) says how to open the check-in for this session.
         if let checkinID {
-          event.description = [
-            event.description?.trimmingCharacters(in: .whitespacesAndNewlines),
-            "To check in, run: coach checkin \(checkinID)",
-          ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+          for index in events.indices {
+            guard case .day = events[index].start else { continue }
+            events[index].description = [
+              events[index].description?.trimmingCharacters(in: .whitespacesAndNewlines),
+              "To check in, run: coach checkin \(checkinID)",
+            ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+          }
         }
         let calendarPath = PrivateFiles.companion(of: planPath, ext: "ics")
         let file = CalendarFile(
-          event: event, uid: "\(UUID().uuidString.lowercased())@coach", stamp: now)
+          events: events, session: checkinID ?? runtime.sessionID, sequence: calendarSequence,
+          stamp: now)
         try PrivateFiles.write(file.text, to: calendarPath)
-        launch.say("Check-in for your calendar saved to \(calendarPath) (\(event.day.longText))")
+        if events.count == 1, case .day(let day) = events[0].start {
+          launch.say("Check-in for your calendar saved to \(calendarPath) (\(day.longText))")
+        } else {
+          let when = events.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
+          launch.say(
+            "Events for your calendar saved to \(calendarPath) (\(when.joined(separator: "; ")))")
+        }
       }
     } catch let failure as CoachFailure {
       throw failure

@@ -129,6 +129,17 @@ public struct SavedSessions {
     return EarlierSession(transcript: followed.transcript, updatedBy: checkins)
   }
 
+  /// Which check-in of its session a session is, from 1, in the order they began; 0 for a
+  /// session that follows none. The revision (SEQUENCE) of the calendar events it writes again.
+  public func checkinNumber(of header: LogHeader) -> Int {
+    guard let followed = header.follows else { return 0 }
+    let earlier = store.list().sessions.filter { saved in
+      saved.header.follows == followed && saved.id != header.session
+        && saved.header.startedAt < header.startedAt
+    }
+    return earlier.count + 1
+  }
+
   /// The dialogue a session began with: its kept copy, or its source as it is now. Replaying
   /// what happened needs it loaded, not checked again: it ran.
   private func firstDialogue(of header: LogHeader) throws(CoachFailure) -> (Dialogue, Bool) {

@@ -67,7 +67,8 @@ public enum SessionCommands {
     }
     let runtime = try converse(resumed, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch)
+      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id,
+      calendarSequence: saved.checkinNumber(of: header), launch: launch)
     if header.follows != nil, runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }
@@ -109,7 +110,8 @@ public enum SessionCommands {
       store: FileEventStore(sessions: saved.store))
     let runtime = try converse(started, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: earlierSaved.id, launch: launch)
+      runtime, planOut: options.planOut, checkinID: earlierSaved.id,
+      calendarSequence: saved.checkinNumber(of: header), launch: launch)
     if runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }

@@ -33,7 +33,8 @@ struct NamesSetBeforeRead: CheckRule {
       }
     }
     if let plan = dialogue.plan {
-      let texts = [plan.text, plan.calendar?.summary, plan.calendar?.description].compactMap { $0 }
+      let texts =
+        [plan.text] + plan.calendar.flatMap { [$0.summary] + ($0.description.map { [$0] } ?? []) }
       for use in texts.flatMap(\.names) {
         checker.read(
           use.name, at: use.location, from: nil, answered: true, mustBeKnown: !use.isInsideSection,
