@@ -29,12 +29,31 @@ public struct DialogueLoader: Sendable {
     }
   }
 
+  /// How much YAML is worth reading: bigger or deeper files are refused before they cost much.
+  public struct Limits: Sendable, Equatable {
+    /// The largest accepted file, in bytes.
+    public var maxBytes: Int
+    /// The most values (scalars, lists and mappings) a file may hold.
+    public var maxNodes: Int
+    /// The deepest nesting of lists and mappings.
+    public var maxDepth: Int
+
+    public init(maxBytes: Int = 16 * 1024 * 1024, maxNodes: Int = 2_000_000, maxDepth: Int = 200) {
+      self.maxBytes = maxBytes
+      self.maxNodes = maxNodes
+      self.maxDepth = maxDepth
+    }
+
+    /// 16 MiB, 2,000,000 values, 200 levels.
+    public static let standard = Limits()
+  }
+
   public var source: DialogueSource
-  public var limits: YAMLPreflight.Limits
+  public var limits: Limits
   /// Set while loading a followed dialogue, whose own `follows` is not loaded.
   var following = false
 
-  public init(source: DialogueSource = .none, limits: YAMLPreflight.Limits = .standard) {
+  public init(source: DialogueSource = .none, limits: Limits = .standard) {
     self.source = source
     self.limits = limits
   }

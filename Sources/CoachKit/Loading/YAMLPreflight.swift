@@ -8,24 +8,7 @@
 /// Positions are 1-based; columns count Unicode scalars, like the marks Yams reports. Like libyaml,
 /// the scanner treats CR, LF, CR LF, NEL (U+0085), LS (U+2028) and PS (U+2029) as line breaks.
 public struct YAMLPreflight: Sendable {
-  /// How much input is worth composing.
-  public struct Limits: Sendable, Equatable {
-    /// The largest accepted file, in bytes.
-    public var maxBytes: Int
-    /// The largest accepted estimate of the number of values (scalars, collections, empty values).
-    public var maxNodes: Int
-    /// The deepest accepted nesting, counting flow brackets and block indentation levels.
-    public var maxDepth: Int
-
-    public init(maxBytes: Int = 16 * 1024 * 1024, maxNodes: Int = 2_000_000, maxDepth: Int = 200) {
-      self.maxBytes = maxBytes
-      self.maxNodes = maxNodes
-      self.maxDepth = maxDepth
-    }
-
-    /// 16 MiB, 2,000,000 values, 200 levels.
-    public static let standard = Limits()
-  }
+  public typealias Limits = DialogueLoader.Limits
 
   /// Why the input was rejected, and where.
   public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
