@@ -2,16 +2,23 @@
 /// error inside it can point at the exact column.
 public struct Formula: Sendable {
   public var expression: Expression
+  /// Where each character of the expression was written.
+  public var span: SourceSpan
   /// Where the expression's first character stands in the file.
-  public var location: SourceLocation
+  public var location: SourceLocation { span.start }
 
   public init(expression: Expression, location: SourceLocation) {
-    self.expression = expression
-    self.location = location
+    self.init(expression: expression, span: SourceSpan(start: location))
   }
 
-  /// The location of a character inside the expression.
+  public init(expression: Expression, span: SourceSpan) {
+    self.expression = expression
+    self.span = span
+  }
+
+  /// The location of a character inside the expression, `offset` Characters from its start,
+  /// whatever line of the value it is on.
   public func location(ofOffset offset: Int) -> SourceLocation {
-    location.movedRight(by: offset)
+    span.location(ofCharacter: offset, in: expression.source)
   }
 }

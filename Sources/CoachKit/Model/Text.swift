@@ -7,17 +7,20 @@ import Mustache
 /// The Mustache template is parsed once, when the dialogue loads; a malformed one is kept as a
 /// ``Text/problem`` for the checker to report.
 public struct Text: Sendable {
-  public var source: String
-  public var location: SourceLocation
+  public var source: String { storage.source }
+  public var location: SourceLocation { storage.location }
   /// Where the first character of `source` stands: for quoted YAML scalars one column after
   /// `location`, for block scalars on the next line.
-  public var contentStart: SourceLocation
+  public var contentStart: SourceLocation { storage.span.start }
+  /// Where each character of `source` was written, so that a message about a placeholder points
+  /// at its own line and column.
+  public var span: SourceSpan { storage.span }
   /// How the text is filled in when shown.
-  public let body: Body
+  public var body: Body { storage.body }
   /// A malformed placeholder, for the checker to report.
-  public let problem: Diagnostic?
+  public var problem: Diagnostic? { storage.problem }
   /// The names the text reads, outside and inside `{{#sections}}`.
-  public let names: [Interpolation.NameUse]
+  public var names: [Interpolation.NameUse] { storage.names }
 
   /// Most texts have no placeholders, most others only plain `{{name}}` ones; only the rest need a
   /// Mustache template.
@@ -27,31 +30,66 @@ public struct Text: Sendable {
     case template(MustacheTemplate)
   }
 
-  public init(source: String, location: SourceLocation, contentStart: SourceLocation? = nil) {
-    self.source = source
-    self.location = location
-    let start = contentStart ?? location
-    self.contentStart = start
-    guard Interpolation.mayHavePlaceholders(source) else {
-      self.body = .plain
-      self.problem = nil
-      self.names = []
-      return
-    }
-    let scan = Interpolation.scan(source, at: start)
-    self.names = scan.names
-    if let pieces = scan.pieces {
-      self.body = .pieces(pieces)
-      self.problem = nil
-      return
-    }
-    switch Interpolation.parse(source, at: start) {
-    case .success(let template):
-      self.body = .template(template)
-      self.problem = nil
-    case .failure(let problem):
-      self.body = .plain
+  /// Held by reference: a step holds several texts, and a big dialogue is copied about (its
+  /// steps by section and in order) more than its texts are made.
+  private final class Storage: Sendable {
+    let source: String
+    let location: SourceLocation
+    let span: SourceSpan
+    let body: Body
+    let problem: Diagnostic?
+    let names: [Interpolation.NameUse]
+
+    init(
+      source: String, location: SourceLocation, span: SourceSpan, body: Body,
+      problem: Diagnostic?, names: [Interpolation.NameUse]
+    ) {
+      self.source = source
+      self.location = location
+      self.span = span
+      self.body = body
       self.problem = problem
+      self.names = names
+    }
+  }
+
+  private let storage: Storage
+
+  public init(source: String, location: SourceLocation, contentStart: SourceLocation? = nil) {
+    self.init(source: source, location: location, span: SourceSpan(start: contentStart ?? location))
+  }
+
+  public init(source: String, location: SourceLocation, span: SourceSpan) {
+    let (body, problem, names) = Self.parse(source, span: span)
+    storage = Storage(
+      source: source, location: location, span: span, body: body, problem: problem, names: names)
+  }
+
+  private static func parse(_ source: String, span: SourceSpan) -> (
+    Body, Diagnostic?, [Interpolation.NameUse]
+  ) {
+    guard Interpolation.mayHavePlaceholders(source) else { return (.plain, nil, []) }
+    // Interpolation reports places as lines and columns of the text when it starts at 1:1; the
+    // span turns them into places in the file. A text written as itself on one line needs none.
+    let onOneLine = span.isWrittenAsItself && !source.utf8.contains(UInt8(ascii: "\n"))
+    let origin = onOneLine ? span.start : SourceLocation(file: span.start.file, line: 1, column: 1)
+    let scan = Interpolation.scan(source, at: origin)
+    var names = scan.names
+    if !onOneLine, !names.isEmpty {
+      let places = span.locations(
+        ofLinesAndColumns: names.map { ($0.location.line, $0.location.column) }, in: source)
+      for index in names.indices { names[index].location = places[index] }
+    }
+    if let pieces = scan.pieces { return (.pieces(pieces), nil, names) }
+    switch Interpolation.parse(source, at: origin) {
+    case .success(let template):
+      return (.template(template), nil, names)
+    case .failure(var problem):
+      if !onOneLine {
+        problem.location = span.location(
+          line: problem.location.line, column: problem.location.column, in: source)
+      }
+      return (.plain, problem, names)
     }
   }
 }
