@@ -49,7 +49,7 @@ final class HostileDialogueTests: XCTestCase {
   func testMalformedYAML() throws {
     try assertFinding(
       "broken.yaml", Array("id: x\ntitle: [unclosed\nduration: 1\n".utf8),
-      "broken.yaml:3:9: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)"
+      "broken.yaml:3:9: error: the list that opens with '[' at line 2, column 8 needs a ',' or a closing ']' here; if the value is text that starts with '[', put it in quotes"
     )
   }
 

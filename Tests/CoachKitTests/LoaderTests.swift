@@ -127,7 +127,7 @@ final class LoaderTests: XCTestCase {
     XCTAssertEqual(
       try DialogueText.findings(files: Self.folder(feelings: broken), main: "d"),
       [
-        "d/feelings.yaml:3:20: error: YAML syntax: mapping values are not allowed in this context; if this text holds ': ', put it in quotes"
+        "d/feelings.yaml:3:20: error: YAML reads this ': ' as the start of a key and value, which cannot stand here; if the text holds ': ', put the whole text in quotes"
       ])
   }
 

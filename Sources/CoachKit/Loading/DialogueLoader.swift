@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a dialogue from a YAML file, or from a folder holding `dialogue.yaml`, into a typed
 /// ``Dialogue`` whose every element knows where it was written.
@@ -131,14 +130,24 @@ struct Assembly {
   init(loader: DialogueLoader) { self.loader = loader }
 
   mutating func run(mainFile: String) -> DialogueLoader.Result {
-    guard let (root, reader) = compose(mainFile) else {
+    // The file's YAML is let go of before the dialogue is built: on a big dialogue the two
+    // together would be the peak of memory.
+    guard let main = readMain(mainFile) else {
       return .init(dialogue: nil, diagnostics: diagnostics)
     }
-    var r = reader
-    defer { diagnostics += r.diagnostics }
-    guard let entries = r.entries(of: root, "the dialogue", allowed: Schema.dialogue) else {
-      return .init(dialogue: nil, diagnostics: diagnostics + r.diagnostics)
-    }
+    var dialogue = Dialogue(
+      id: main.id ?? "dialogue", title: main.title ?? "", version: main.version,
+      duration: main.duration ?? 0, sections: sections, computed: computed, plan: main.plan,
+      keepAnswersCondition: main.keepAnswers, follows: main.follows, profile: main.profile,
+      location: main.location, startID: main.start, startLocation: main.startLocation,
+      files: files, fingerprint: fingerprint.value)
+    dialogue.durationLocation = main.durationLocation
+    // Checking what is left of an incomplete dialogue would only report what the missing file holds.
+    return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics)
+  }
+
+  /// What the main file says about the dialogue as a whole.
+  struct MainFile {
     var id: String?
     var title: String?
     var version = "1"
@@ -150,6 +159,18 @@ struct Assembly {
     var profile: [ProfileEntry] = []
     var keepAnswers: Formula?
     var follows: FollowedDialogue?
+    var location: SourceLocation
+  }
+
+  /// Reads the main file, and the files it includes into `sections` and `computed`.
+  mutating func readMain(_ mainFile: String) -> MainFile? {
+    guard var r = read(mainFile) else { return nil }
+    defer { diagnostics += r.diagnostics }
+    let root = r.document.root
+    guard let entries = r.entries(of: root, "the dialogue", allowed: Schema.dialogue) else {
+      return nil
+    }
+    var main = MainFile(location: r.location(of: root))
     for entry in entries {
       switch entry.key {
       case "format":
@@ -158,24 +179,24 @@ struct Assembly {
             "this dialogue is written in format \(format); this coach reads format \(Schema.formatVersion)",
             at: entry.value)
         }
-      case "id": id = r.identifier(entry.value, "the dialogue's id")
-      case "title": title = r.string(entry.value, "title")
-      case "version": version = r.string(entry.value, "version") ?? version
+      case "id": main.id = r.identifier(entry.value, "the dialogue's id")
+      case "title": main.title = r.string(entry.value, "title")
+      case "version": main.version = r.string(entry.value, "version") ?? main.version
       case "description": _ = r.string(entry.value, "description")
       case "duration":
-        duration = r.number(entry.value, "duration")
-        durationLocation = r.location(of: entry.keyNode)
-        if let value = duration, value <= 0 {
+        main.duration = r.number(entry.value, "duration")
+        main.durationLocation = r.location(of: entry.keyNode)
+        if let value = main.duration, value <= 0 {
           r.error("duration should be more than 0 minutes", at: entry.value)
         }
       case "start":
-        start = r.identifier(entry.value, "start")
-        startLocation = r.location(of: entry.value)
-      case "plan": plan = readPlan(entry.value, &r, file: mainFile)
-      case "profile": profile = readProfile(entry.value, &r)
-      case "follows": follows = readFollowed(entry.value, &r, file: mainFile)
+        main.start = r.identifier(entry.value, "start")
+        main.startLocation = r.location(of: entry.value)
+      case "plan": main.plan = readPlan(entry.value, &r, file: mainFile)
+      case "profile": main.profile = readProfile(entry.value, &r)
+      case "follows": main.follows = readFollowed(entry.value, &r, file: mainFile)
       case "keep_answers_if":
-        keepAnswers =
+        main.keepAnswers =
           readFormula(entry.value, &r, "keep_answers_if")
           ?? Formula.never(at: r.location(of: entry.value))
       case "include": break
@@ -186,26 +207,16 @@ struct Assembly {
     if let include = entries.first(where: { $0.key == "include" }) {
       readShared(include, &r, file: mainFile, including: [mainFile])
     }
-    let location = r.location(of: root)
-    for (key, value) in [("id", id as Any?), ("title", title), ("duration", duration)]
+    for (key, value) in [("id", main.id as Any?), ("title", main.title), ("duration", main.duration)]
     where value == nil {
       if !entries.contains(where: { $0.key == key }) {
-        r.error("the dialogue needs '\(key)'", at: location)
+        r.error("the dialogue needs '\(key)'", at: main.location)
       }
     }
     if !entries.contains(where: { $0.key == "sections" }) {
-      r.error("the dialogue needs 'sections': the agenda, each with its steps", at: location)
+      r.error("the dialogue needs 'sections': the agenda, each with its steps", at: main.location)
     }
-    var dialogue = Dialogue(
-      id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
-      sections: sections, computed: computed, plan: plan, keepAnswersCondition: keepAnswers,
-      follows: follows,
-      profile: profile, location: location,
-      startID: start,
-      startLocation: startLocation, files: files, fingerprint: fingerprint.value)
-    dialogue.durationLocation = durationLocation
-    // Checking what is left of an incomplete dialogue would only report what the missing file holds.
-    return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
+    return main
   }
 
   /// Keys a main file and an included file both accept.
@@ -219,11 +230,11 @@ struct Assembly {
         if let section = readSection(item, &r) { sections.append(section) }
       }
     case "computed":
-      guard case .mapping(let mapping) = entry.value else {
+      guard r.document.kind(entry.value) == .mapping else {
         r.error("computed should be a mapping of names to expressions", at: entry.value)
         return
       }
-      for (nameNode, valueNode) in mapping {
+      for (nameNode, valueNode) in r.document.pairs(of: entry.value) {
         guard let name = r.variableName(nameNode, "the computed value") else { continue }
         guard let formula = readFormula(valueNode, &r, "the expression for '\(name)'") else {
           continue
@@ -233,7 +244,9 @@ struct Assembly {
       }
     case "include":
       var items = [entry.value]
-      if case .sequence = entry.value { items = r.sequence(entry.value, "include") ?? [] }
+      if r.document.kind(entry.value) == .sequence {
+        items = r.sequence(entry.value, "include") ?? []
+      }
       let directory = DialogueLoader.directory(of: file)
       for item in items {
         guard let name = r.string(item, "each of include") else { continue }
@@ -268,11 +281,11 @@ struct Assembly {
   }
 
   mutating func includeFile(_ path: String, chain: [String]) {
-    guard let (root, reader) = compose(path) else {
+    guard var r = read(path) else {
       incomplete = true
       return
     }
-    var r = reader
+    let root = r.document.root
     if let entries = r.entries(of: root, "an included file", allowed: Schema.includedFile) {
       for entry in entries where entry.key != "include" {
         readShared(entry, &r, file: path, including: chain)
@@ -286,8 +299,8 @@ struct Assembly {
     diagnostics += r.diagnostics
   }
 
-  /// Reads, checks and composes one file, or records why it could not.
-  mutating func compose(_ path: String) -> (Node, NodeReader)? {
+  /// Reads one file's YAML, or records why it could not.
+  mutating func read(_ path: String) -> NodeReader? {
     files.append(path)
     let start = SourceLocation(file: path, line: 1, column: 1)
     let bytes: [UInt8]
@@ -298,31 +311,17 @@ struct Assembly {
       diagnostics.append(.error("cannot read the file: \(Self.reason(error))", at: start))
       return nil
     }
-    let text: String
-    switch YAMLPreflight(limits: loader.limits).check(bytes) {
+    switch YAMLEventReader(limits: loader.limits).read(bytes, file: path) {
     case .failure(let problem):
+      diagnostics.append(.error(problem.message, at: problem.location(in: path)))
+      return nil
+    case .success(let document) where document.nodes.isEmpty:
       diagnostics.append(
         .error(
-          problem.message,
-          at: SourceLocation(file: path, line: problem.line, column: problem.column)))
+          "the file is empty; a dialogue needs at least an id, a title and sections", at: start))
       return nil
-    case .success(let decoded):
-      text = decoded
-    }
-    do {
-      guard let root = try Yams.compose(yaml: text, .basic) else {
-        diagnostics.append(
-          .error(
-            "the file is empty; a dialogue needs at least an id, a title and sections", at: start))
-        return nil
-      }
-      return (root, NodeReader(file: path, source: text))
-    } catch let error as YamlError {
-      diagnostics.append(Self.diagnostic(for: error, file: path))
-      return nil
-    } catch {
-      diagnostics.append(.error("cannot read the YAML: \(error)", at: start))
-      return nil
+    case .success(let document):
+      return NodeReader(document: document)
     }
   }
 
@@ -337,41 +336,16 @@ struct Assembly {
     return "\(error.localizedDescription)"
   }
 
-  static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-    func at(_ mark: Mark) -> SourceLocation {
-      SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
-    switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      var message = "YAML syntax: \(problem)"
-      if let context {
-        message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
-      }
-      if problem == "mapping values are not allowed in this context" {
-        // The usual cause for a coach: text with ': ' in it, written without quotes.
-        message += "; if this text holds ': ', put it in quotes"
-      }
-      return .error(message, at: at(mark))
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return .error(
-        "the key '\(duplicates.first ?? "")' appears twice in one mapping", at: at(context.mark))
-    default:
-      return .error("YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-    }
-  }
-
   // MARK: - Sections and steps
 
-  mutating func readSection(_ node: Node, _ r: inout NodeReader) -> Section? {
+  mutating func readSection(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Section? {
     guard let entries = r.entries(of: node, "a section", allowed: Schema.section) else {
       return nil
     }
     var id: String?
     var title: String?
     var budget: Double?
-    var stepNodes: [Node] = []
+    var stepNodes: [NodeReader.NodeID] = []
     for entry in entries {
       switch entry.key {
       case "id": id = r.identifier(entry.value, "the section's id")
@@ -394,13 +368,17 @@ struct Assembly {
     // A section whose id or budget is missing or wrong is still read, so that its steps are
     // known and the budgets are not also reported as not adding up.
     let sectionID = id ?? "section-at-line-\(location.line)"
-    let steps = stepNodes.compactMap { readStep($0, sectionID: sectionID, &r) }
+    var steps: [Step] = []
+    steps.reserveCapacity(stepNodes.count)
+    for node in stepNodes {
+      if let step = readStep(node, sectionID: sectionID, &r) { steps.append(step) }
+    }
     return Section(
       id: sectionID, title: title ?? sectionID, budget: budget ?? .nan, steps: steps,
       location: location)
   }
 
-  mutating func readStep(_ node: Node, sectionID: String, _ r: inout NodeReader) -> Step? {
+  mutating func readStep(_ node: NodeReader.NodeID, sectionID: String, _ r: inout NodeReader) -> Step? {
     guard let entries = r.entries(of: node, "a step", allowed: Schema.step) else { return nil }
     let location = r.location(of: node)
     guard let idEntry = entries.first(where: { $0.key == "id" }) else {
@@ -448,8 +426,8 @@ struct Assembly {
       isFinal: isFinal, condition: condition, estimate: estimate, location: location)
   }
 
-  mutating func readTransition(_ node: Node, _ r: inout NodeReader) -> Transition? {
-    if case .scalar = node {
+  mutating func readTransition(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Transition? {
+    if r.document.kind(node) == .scalar {
       guard let target = r.identifier(node, "next") else { return nil }
       return .goTo(.init(stepID: target, location: r.location(of: node)))
     }
@@ -479,13 +457,13 @@ struct Assembly {
     return .branches(branches)
   }
 
-  mutating func readFormula(_ node: Node, _ r: inout NodeReader, _ what: String) -> Formula? {
+  mutating func readFormula(_ node: NodeReader.NodeID, _ r: inout NodeReader, _ what: String) -> Formula? {
     r.formula(node, what)
   }
 
   /// The dialogue named by `follows`, loaded with the same source; its own `follows` is not
   /// followed further.
-  mutating func readFollowed(_ node: Node, _ r: inout NodeReader, file: String) -> FollowedDialogue?
+  mutating func readFollowed(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String) -> FollowedDialogue?
   {
     guard let path = r.string(node, "follows") else { return nil }
     let full = DialogueLoader.join(DialogueLoader.directory(of: file), path)
@@ -508,7 +486,7 @@ struct Assembly {
     }
   }
 
-  mutating func readProfile(_ node: Node, _ r: inout NodeReader) -> [ProfileEntry] {
+  mutating func readProfile(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [ProfileEntry] {
     guard let items = r.sequence(node, "profile") else { return [] }
     return items.compactMap { item in
       guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry)
@@ -526,7 +504,7 @@ struct Assembly {
     }
   }
 
-  mutating func readPlan(_ node: Node, _ r: inout NodeReader, file: String) -> PlanTemplate? {
+  mutating func readPlan(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String) -> PlanTemplate? {
     guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
     var text: Text?
     var fileName = "plan.md"
@@ -554,7 +532,7 @@ struct Assembly {
         files.append(path)
         fingerprint.add(bytes)
         let start = SourceLocation(file: path, line: 1, column: 1)
-        text = Text(source: content, location: start, contentStart: start)
+        text = Text(source: content, location: start)
       default: break
       }
     }
@@ -574,7 +552,7 @@ struct Assembly {
       location: r.location(of: node))
   }
 
-  mutating func readCalendar(_ node: Node, _ r: inout NodeReader) -> CalendarTemplate? {
+  mutating func readCalendar(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> CalendarTemplate? {
     guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else {
       return nil
     }

@@ -1,28 +1,29 @@
-import Yams
-
-/// Reads typed values out of composed YAML nodes, recording a diagnostic at the node's exact
+/// Reads typed values out of a ``YAMLDocument``, recording a diagnostic at the node's exact
 /// location for anything that does not fit.
 ///
-/// Scalars are composed without implicit typing, so `no`, `on` or `1.10` stay what the author
+/// Scalars are read without implicit typing, so `no`, `on` or `1.10` stay what the author
 /// typed; this reader decides what a scalar means from where it appears.
+///
+///     var r = NodeReader(document: document)
+///     if let entries = r.entries(of: document.root, "the dialogue", allowed: Schema.dialogue) { … }
 struct NodeReader {
-  let file: String
-  /// The file's text, split into lines on demand, to find where a block scalar's content starts.
-  private let source: String
-  private var lines: [Substring]?
+  typealias NodeID = YAMLDocument.NodeID
+
+  let document: YAMLDocument
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(file: String, source: String) {
-    self.file = file
-    self.source = source
+  init(document: YAMLDocument) {
+    self.document = document
   }
 
-  func location(of node: Node) -> SourceLocation {
-    let mark = node.mark
-    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-  }
+  var file: String { document.file }
 
-  mutating func error(_ message: String, at node: Node) {
+  func location(of node: NodeID) -> SourceLocation { document.location(node) }
+
+  /// Where each character of a scalar's value was written.
+  func span(of node: NodeID) -> SourceSpan { document.span(node) }
+
+  mutating func error(_ message: String, at node: NodeID) {
     diagnostics.append(.error(message, at: location(of: node)))
   }
 
@@ -41,29 +42,29 @@ struct NodeReader {
   ///
   /// `what` is only worked out when there is something to report: this runs for every mapping of
   /// a dialogue, so it allocates little more than the entries themselves.
-  mutating func entries(of node: Node, _ what: @autoclosure () -> String, allowed: [String])
+  mutating func entries(of node: NodeID, _ what: @autoclosure () -> String, allowed: [String])
     -> [Entry]?
   {
-    guard case .mapping(let mapping) = node else {
+    guard document.kind(node) == .mapping else {
       error("\(what()) should be a mapping of keys and values, not \(describe(node))", at: node)
       return nil
     }
+    let pairs = document.pairs(of: node)
     var result: [Entry] = []
-    result.reserveCapacity(mapping.count)
-    for (keyNode, value) in mapping {
-      guard case .scalar(let scalar) = keyNode else {
+    result.reserveCapacity(pairs.count)
+    for (keyNode, value) in pairs {
+      guard let key = document.string(keyNode) else {
         error("keys in \(what()) should be plain words", at: keyNode)
         continue
       }
-      let key = scalar.string
       guard allowed.contains(key) else {
-        let message = "unknown key '\(key)' in \(what())"
+        let message = "unknown key \(Self.quoted(key)) in \(what())"
         guard let guess = Suggestion.closest(to: key, among: allowed) else {
           error(message + "; expected one of: \(allowed.joined(separator: ", "))", at: keyNode)
           continue
         }
         error(message + "; did you mean '\(guess)'?", at: keyNode)
-        if !mapping.contains(where: { $0.key.string == guess }),
+        if !pairs.contains(where: { document.string($0.key) == guess }),
           !result.contains(where: { $0.key == guess })
         {
           result.append(Entry(key: guess, keyNode: keyNode, value: value))
@@ -80,20 +81,20 @@ struct NodeReader {
     return result
   }
 
-  mutating func string(_ node: Node, _ what: String) -> String? {
-    guard case .scalar(let scalar) = node else {
+  mutating func string(_ node: NodeID, _ what: String) -> String? {
+    guard let value = document.string(node) else {
       error("\(what) should be text, not \(describe(node))", at: node)
       return nil
     }
-    return scalar.string
+    return value
   }
 
   /// A non-empty identifier made of letters, digits, '_' and '-'.
-  mutating func identifier(_ node: Node, _ what: String) -> String? {
+  mutating func identifier(_ node: NodeID, _ what: String) -> String? {
     guard let text = string(node, what) else { return nil }
     guard Self.isIdentifier(text) else {
       error(
-        "\(what) '\(text)' should be a name made of letters, digits, '_' and '-', starting with a letter",
+        "\(what) \(Self.quoted(text)) should be a name made of letters, digits, '_' and '-', starting with a letter",
         at: node)
       return nil
     }
@@ -101,11 +102,11 @@ struct NodeReader {
   }
 
   /// A variable name usable in expressions: letters, digits and '_'.
-  mutating func variableName(_ node: Node, _ what: String) -> String? {
+  mutating func variableName(_ node: NodeID, _ what: String) -> String? {
     guard let text = string(node, what) else { return nil }
     guard Self.isVariableName(text) else {
       error(
-        "\(what) '\(text)' should be a name made of letters, digits and '_', starting with a letter",
+        "\(what) \(Self.quoted(text)) should be a name made of letters, digits and '_', starting with a letter",
         at: node)
       return nil
     }
@@ -117,25 +118,25 @@ struct NodeReader {
     return text
   }
 
-  mutating func number(_ node: Node, _ what: String) -> Double? {
-    guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
+  mutating func number(_ node: NodeID, _ what: String) -> Double? {
+    guard let text = document.string(node), let value = Double(text), value.isFinite else {
       error("\(what) should be a number, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
-  mutating func integer(_ node: Node, _ what: String) -> Int? {
-    guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+  mutating func integer(_ node: NodeID, _ what: String) -> Int? {
+    guard let text = document.string(node), let value = Int(text) else {
       error("\(what) should be a whole number, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
-  mutating func bool(_ node: Node, _ what: String) -> Bool? {
-    if case .scalar(let scalar) = node {
-      switch scalar.string.lowercased() {
+  mutating func bool(_ node: NodeID, _ what: String) -> Bool? {
+    if let text = document.string(node) {
+      switch text.lowercased() {
       case "true", "yes": return true
       case "false", "no": return false
       default: break
@@ -145,61 +146,42 @@ struct NodeReader {
     return nil
   }
 
-  mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
-    guard case .sequence(let sequence) = node else {
+  mutating func sequence(_ node: NodeID, _ what: String) -> [NodeID]? {
+    guard document.kind(node) == .sequence else {
       error("\(what) should be a list (lines starting with '- '), not \(describe(node))", at: node)
       return nil
     }
-    return Array(sequence)
+    return document.items(of: node)
   }
 
-  mutating func stringList(_ node: Node, _ what: String) -> [String]? {
-    if case .scalar(let scalar) = node { return [scalar.string] }
+  mutating func stringList(_ node: NodeID, _ what: String) -> [String]? {
+    if let text = document.string(node) { return [text] }
     guard let items = sequence(node, what) else { return nil }
     return items.compactMap { string($0, "each of \(what)") }
   }
 
-  /// Text shown to a person, with where its first character stands in the file.
-  mutating func text(_ node: Node, _ what: String) -> Text? {
+  /// Text shown to a person, with where each of its characters stands in the file.
+  mutating func text(_ node: NodeID, _ what: String) -> Text? {
     guard let value = string(node, what) else { return nil }
-    return Text(source: value, location: location(of: node), contentStart: contentStart(of: node))
+    return Text(source: value, location: location(of: node), span: span(of: node))
   }
 
-  /// Where the first character of a scalar's content stands.
-  mutating func contentStart(of node: Node) -> SourceLocation {
-    let start = location(of: node)
-    guard case .scalar(let scalar) = node else { return start }
-    switch scalar.style {
-    case .singleQuoted, .doubleQuoted:
-      return start.movedRight(by: 1)
-    case .literal, .folded:
-      let contentLine = start.line + 1
-      let indentation = line(contentLine).prefix { $0 == " " }.count
-      return SourceLocation(file: file, line: contentLine, column: indentation + 1)
-    default:
-      return start
-    }
-  }
-
-  private mutating func line(_ number: Int) -> Substring {
-    if lines == nil {
-      // By bytes: splitting by Characters cost a tenth of starting the default session.
-      lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        .map { Substring($0) }
-    }
-    guard let lines, number >= 1, number <= lines.count else { return "" }
-    return lines[number - 1]
-  }
-
-  func describe(_ node: Node) -> String {
-    switch node {
-    case .scalar(let scalar):
-      let text = scalar.string
-      return text.isEmpty ? "an empty value" : "'\(text.count > 40 ? text.prefix(40) + "…" : text)'"
+  func describe(_ node: NodeID) -> String {
+    switch document.kind(node) {
+    case .scalar:
+      let text = document.nodes[node].value
+      return text.isEmpty ? "an empty value" : Self.quoted(text)
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     }
+  }
+
+  /// Text from the file, in quotes, safe to show and at most 40 characters long: control
+  /// characters and escape sequences never reach a message raw, and the message says they were
+  /// there, since the text shown is then not all that was written.
+  static func quoted(_ text: String) -> String {
+    let shown = "'\(Sanitizer.clean(text, limit: 40))'"
+    return Sanitizer.clean(text) == text ? shown : shown + " (which holds control characters)"
   }
 
   static func isIdentifier(_ text: String) -> Bool {
@@ -220,20 +202,25 @@ struct NodeReader {
 
   struct Entry {
     let key: String
-    let keyNode: Node
-    let value: Node
+    let keyNode: NodeID
+    let value: NodeID
   }
 }
 
 extension NodeReader {
-  /// An expression, parsed; a syntax error is reported at its exact column.
-  mutating func formula(_ node: Node, _ what: String) -> Formula? {
+  /// An expression, parsed; a syntax error is reported at its exact place, whatever line of the
+  /// value it is on.
+  mutating func formula(_ node: NodeID, _ what: String) -> Formula? {
     guard let source = string(node, what) else { return nil }
-    let start = contentStart(of: node)
+    return formula(source, span: span(of: node))
+  }
+
+  /// An expression written at `span`.
+  mutating func formula(_ source: String, span: SourceSpan) -> Formula? {
     do {
-      return Formula(expression: try Expression.parse(source), location: start)
+      return Formula(expression: try Expression.parse(source), span: span)
     } catch {
-      self.error(error.message, at: start.movedRight(by: error.offset))
+      self.error(error.message, at: span.location(ofCharacter: error.offset, in: source))
       return nil
     }
   }

@@ -1,10 +1,8 @@
-import Yams
-
 /// Reads the `ask` mapping of a step into a ``Question``, checking the keys its type accepts and
 /// that its limits make sense.
 enum QuestionReader {
-  static func read(_ node: Node, stepID: String, _ r: inout NodeReader) -> Question? {
-    guard case .mapping(let mapping) = node else {
+  static func read(_ node: NodeReader.NodeID, stepID: String, _ r: inout NodeReader) -> Question? {
+    guard r.document.kind(node) == .mapping else {
       r.error(
         "ask should be a mapping with at least 'type' and 'prompt', not \(r.describe(node))",
         at: node)
@@ -12,7 +10,8 @@ enum QuestionReader {
     }
     let location = r.location(of: node)
     // The type decides which other keys are allowed, so read it first.
-    let typeNode = mapping.first { $0.key.string == "type" }?.value
+    let pairs = r.document.pairs(of: node)
+    let typeNode = pairs.first { r.document.string($0.key) == "type" }?.value
     guard let typeNode else {
       r.error(
         "this question needs 'type': one of \(Schema.questionTypes.joined(separator: ", "))",
@@ -21,7 +20,7 @@ enum QuestionReader {
     }
     guard var type = r.string(typeNode, "type") else { return nil }
     if Schema.questionByType[type] == nil {
-      let message = "unknown question type '\(type)'"
+      let message = "unknown question type \(NodeReader.quoted(type))"
       guard let guess = Suggestion.closest(to: type, among: Schema.questionTypes) else {
         r.error(
           message + "; expected one of: \(Schema.questionTypes.joined(separator: ", "))",
@@ -35,8 +34,8 @@ enum QuestionReader {
     let keys = keysByType[type] ?? Keys(type: type)
     // A key of another question type gets its own message, not a "did you mean" to a lookalike.
     let otherTypesKeys = keys.otherTypes
-    for (keyNode, _) in mapping {
-      guard let key = keyNode.string, otherTypesKeys.contains(key) else { continue }
+    for (keyNode, _) in pairs {
+      guard let key = r.document.string(keyNode), otherTypesKeys.contains(key) else { continue }
       let owners = Schema.questionTypes.filter { Schema.questionByType[$0]?.contains(key) == true }
       r.error(
         "a \(type) question has no '\(key)'; only \(owners.joined(separator: " and ")) questions do",
@@ -83,7 +82,7 @@ enum QuestionReader {
   /// a dictionary, which this used to build for every question and option.
   struct Values {
     var entries: [NodeReader.Entry] = []
-    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+    subscript(key: String) -> NodeReader.NodeID? { entries.first { $0.key == key }?.value }
   }
 
   /// The keys a question of each type accepts, worked out once rather than for every question.
@@ -103,7 +102,7 @@ enum QuestionReader {
     uniqueKeysWithValues: Schema.questionTypes.map { ($0, Keys(type: $0)) })
 
   private static func readKind(
-    _ type: String, _ values: Values, _ node: Node, _ r: inout NodeReader
+    _ type: String, _ values: Values, _ node: NodeReader.NodeID, _ r: inout NodeReader
   ) -> AnswerKind? {
     switch type {
     case "text":
@@ -126,12 +125,12 @@ enum QuestionReader {
           if let offset = nestedRepetition(in: pattern) {
             r.error(
               "pattern repeats a group that itself repeats, which can take hours to match some answers; write it without the outer repetition",
-              at: r.contentStart(of: n).movedRight(by: offset))
+              at: r.span(of: n).location(ofCharacter: offset, in: pattern))
           } else {
             rules.pattern = pattern
           }
         } catch {
-          r.error("pattern is not a valid regular expression: \(error)", at: r.contentStart(of: n))
+          r.error("pattern is not a valid regular expression: \(error)", at: r.span(of: n).start)
         }
       }
       if let n = values["pattern_hint"] { rules.patternHint = r.string(n, "pattern_hint") }
@@ -143,7 +142,8 @@ enum QuestionReader {
       }
       let options = readOptions(optionsNode, &r)
       // Count the options written, so that one wrong option is not also reported as too few.
-      let written = optionsNode.sequence?.count ?? options.count
+      let written =
+        r.document.kind(optionsNode) == .sequence ? r.document.count(of: optionsNode) : options.count
       if type == "choice" {
         if written < 2 {
           r.error("a choice question needs at least 2 options", at: optionsNode)
@@ -251,14 +251,14 @@ enum QuestionReader {
     return nil
   }
 
-  private static func readOptions(_ node: Node, _ r: inout NodeReader) -> [Option] {
+  private static func readOptions(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Option] {
     guard let items = r.sequence(node, "options") else { return [] }
     var options: [Option] = []
     var seenValues: [String: SourceLocation] = [:]
     for item in items {
       let option: Option
-      if case .scalar(let scalar) = item {
-        option = Option(value: scalar.string, label: scalar.string, location: r.location(of: item))
+      if let text = r.document.string(item) {
+        option = Option(value: text, label: text, location: r.location(of: item))
       } else {
         guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else {
           continue
@@ -285,7 +285,7 @@ enum QuestionReader {
       }
       if let first = seenValues[option.value] {
         r.error(
-          "the option value '\(option.value)' is used twice (first at line \(first.line))",
+          "the option value \(NodeReader.quoted(option.value)) is used twice (first at line \(first.line))",
           at: option.location)
         continue
       }
@@ -295,25 +295,19 @@ enum QuestionReader {
     return options
   }
 
-  private static func readDefault(_ node: Node, kind: AnswerKind, _ r: inout NodeReader)
+  private static func readDefault(_ node: NodeReader.NodeID, kind: AnswerKind, _ r: inout NodeReader)
     -> DefaultAnswer?
   {
     guard let text = r.string(node, "default") else { return nil }
     if text.hasPrefix("=") {
-      var source = r.contentStart(of: node)
-      source = source.movedRight(by: 1)
-      do {
-        return .formula(
-          Formula(expression: try Expression.parse(String(text.dropFirst())), location: source))
-      } catch {
-        r.error(error.message, at: source.movedRight(by: error.offset))
-        return nil
-      }
+      let span = r.span(of: node).dropping(1, of: text)
+      return r.formula(String(text.dropFirst()), span: span).map { .formula($0) }
     }
     switch AnswerParser.parse(text, for: kind) {
     case .success(let value): return .value(value)
     case .failure(let rejection):
-      r.error("the default '\(text)' does not fit this question: \(rejection.reason)", at: node)
+      r.error(
+        "the default \(NodeReader.quoted(text)) does not fit this question: \(rejection.reason)", at: node)
       return nil
     }
   }
