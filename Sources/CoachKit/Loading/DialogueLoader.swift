@@ -457,8 +457,10 @@ struct Assembly {
     return .branches(branches)
   }
 
-  mutating func readFormula(_ node: NodeReader.NodeID, _ r: inout NodeReader, _ what: String) -> Formula? {
-    r.formula(node, what)
+  mutating func readFormula(
+    _ node: NodeReader.NodeID, _ r: inout NodeReader, _ what: @autoclosure () -> String
+  ) -> Formula? {
+    r.formula(node, what())
   }
 
   /// The dialogue named by `follows`, loaded with the same source; its own `follows` is not

@@ -49,10 +49,11 @@ struct NodeReader {
       error("\(what()) should be a mapping of keys and values, not \(describe(node))", at: node)
       return nil
     }
-    let pairs = document.pairs(of: node)
     var result: [Entry] = []
-    result.reserveCapacity(pairs.count)
-    for (keyNode, value) in pairs {
+    // Most mappings have a few keys: one allocation, not one for each time the array grows.
+    result.reserveCapacity(8)
+    var children = document.children(of: node)
+    while let keyNode = children.next(), let value = children.next() {
       guard let key = document.string(keyNode) else {
         error("keys in \(what()) should be plain words", at: keyNode)
         continue
@@ -64,7 +65,7 @@ struct NodeReader {
           continue
         }
         error(message + "; did you mean '\(guess)'?", at: keyNode)
-        if !pairs.contains(where: { document.string($0.key) == guess }),
+        if !document.pairs(of: node).contains(where: { document.string($0.key) == guess }),
           !result.contains(where: { $0.key == guess })
         {
           result.append(Entry(key: guess, keyNode: keyNode, value: value))
@@ -81,20 +82,20 @@ struct NodeReader {
     return result
   }
 
-  mutating func string(_ node: NodeID, _ what: String) -> String? {
+  mutating func string(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
     guard let value = document.string(node) else {
-      error("\(what) should be text, not \(describe(node))", at: node)
+      error("\(what()) should be text, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
   /// A non-empty identifier made of letters, digits, '_' and '-'.
-  mutating func identifier(_ node: NodeID, _ what: String) -> String? {
-    guard let text = string(node, what) else { return nil }
+  mutating func identifier(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let text = string(node, what()) else { return nil }
     guard Self.isIdentifier(text) else {
       error(
-        "\(what) \(Self.quoted(text)) should be a name made of letters, digits, '_' and '-', starting with a letter",
+        "\(what()) \(Self.quoted(text)) should be a name made of letters, digits, '_' and '-', starting with a letter",
         at: node)
       return nil
     }
@@ -102,39 +103,39 @@ struct NodeReader {
   }
 
   /// A variable name usable in expressions: letters, digits and '_'.
-  mutating func variableName(_ node: NodeID, _ what: String) -> String? {
-    guard let text = string(node, what) else { return nil }
+  mutating func variableName(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let text = string(node, what()) else { return nil }
     guard Self.isVariableName(text) else {
       error(
-        "\(what) \(Self.quoted(text)) should be a name made of letters, digits and '_', starting with a letter",
+        "\(what()) \(Self.quoted(text)) should be a name made of letters, digits and '_', starting with a letter",
         at: node)
       return nil
     }
     if ["and", "or", "not", "in", "true", "false"].contains(text) || BuiltInNames.types[text] != nil
     {
-      error("\(what) '\(text)' is a reserved word in expressions; choose another name", at: node)
+      error("\(what()) '\(text)' is a reserved word in expressions; choose another name", at: node)
       return nil
     }
     return text
   }
 
-  mutating func number(_ node: NodeID, _ what: String) -> Double? {
+  mutating func number(_ node: NodeID, _ what: @autoclosure () -> String) -> Double? {
     guard let text = document.string(node), let value = Double(text), value.isFinite else {
-      error("\(what) should be a number, not \(describe(node))", at: node)
+      error("\(what()) should be a number, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
-  mutating func integer(_ node: NodeID, _ what: String) -> Int? {
+  mutating func integer(_ node: NodeID, _ what: @autoclosure () -> String) -> Int? {
     guard let text = document.string(node), let value = Int(text) else {
-      error("\(what) should be a whole number, not \(describe(node))", at: node)
+      error("\(what()) should be a whole number, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
-  mutating func bool(_ node: NodeID, _ what: String) -> Bool? {
+  mutating func bool(_ node: NodeID, _ what: @autoclosure () -> String) -> Bool? {
     if let text = document.string(node) {
       switch text.lowercased() {
       case "true", "yes": return true
@@ -142,27 +143,27 @@ struct NodeReader {
       default: break
       }
     }
-    error("\(what) should be true or false, not \(describe(node))", at: node)
+    error("\(what()) should be true or false, not \(describe(node))", at: node)
     return nil
   }
 
-  mutating func sequence(_ node: NodeID, _ what: String) -> [NodeID]? {
+  mutating func sequence(_ node: NodeID, _ what: @autoclosure () -> String) -> [NodeID]? {
     guard document.kind(node) == .sequence else {
-      error("\(what) should be a list (lines starting with '- '), not \(describe(node))", at: node)
+      error("\(what()) should be a list (lines starting with '- '), not \(describe(node))", at: node)
       return nil
     }
     return document.items(of: node)
   }
 
-  mutating func stringList(_ node: NodeID, _ what: String) -> [String]? {
+  mutating func stringList(_ node: NodeID, _ what: @autoclosure () -> String) -> [String]? {
     if let text = document.string(node) { return [text] }
-    guard let items = sequence(node, what) else { return nil }
-    return items.compactMap { string($0, "each of \(what)") }
+    guard let items = sequence(node, what()) else { return nil }
+    return items.compactMap { string($0, "each of \(what())") }
   }
 
   /// Text shown to a person, with where each of its characters stands in the file.
-  mutating func text(_ node: NodeID, _ what: String) -> Text? {
-    guard let value = string(node, what) else { return nil }
+  mutating func text(_ node: NodeID, _ what: @autoclosure () -> String) -> Text? {
+    guard let value = string(node, what()) else { return nil }
     return Text(source: value, location: location(of: node), span: span(of: node))
   }
 
@@ -210,8 +211,8 @@ struct NodeReader {
 extension NodeReader {
   /// An expression, parsed; a syntax error is reported at its exact place, whatever line of the
   /// value it is on.
-  mutating func formula(_ node: NodeID, _ what: String) -> Formula? {
-    guard let source = string(node, what) else { return nil }
+  mutating func formula(_ node: NodeID, _ what: @autoclosure () -> String) -> Formula? {
+    guard let source = string(node, what()) else { return nil }
     return formula(source, span: span(of: node))
   }
 

@@ -19,7 +19,7 @@ enum QuestionReader {
       return nil
     }
     guard var type = r.string(typeNode, "type") else { return nil }
-    if Schema.questionByType[type] == nil {
+    if !Schema.questionTypes.contains(type) {
       let message = "unknown question type \(NodeReader.quoted(type))"
       guard let guess = Suggestion.closest(to: type, among: Schema.questionTypes) else {
         r.error(
@@ -254,7 +254,10 @@ enum QuestionReader {
   private static func readOptions(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Option] {
     guard let items = r.sequence(node, "options") else { return [] }
     var options: [Option] = []
-    var seenValues: [String: SourceLocation] = [:]
+    options.reserveCapacity(items.count)
+    // A question has a handful of options: a linear search beats hashing them.
+    var seenValues: [(value: String, location: SourceLocation)] = []
+    seenValues.reserveCapacity(items.count)
     for item in items {
       let option: Option
       if let text = r.document.string(item) {
@@ -278,18 +281,19 @@ enum QuestionReader {
       }
       // Blank as Foundation's CharacterSet.whitespaces means it: spaces (Zs) and tabs.
       if option.value.unicodeScalars.allSatisfy({
-        $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+        $0 == "\t" || $0 == " "
+          || (!$0.isASCII && $0.properties.generalCategory == .spaceSeparator)
       }) {
         r.error("an option's value cannot be empty", at: option.location)
         continue
       }
-      if let first = seenValues[option.value] {
+      if let first = seenValues.first(where: { $0.value == option.value })?.location {
         r.error(
           "the option value \(NodeReader.quoted(option.value)) is used twice (first at line \(first.line))",
           at: option.location)
         continue
       }
-      seenValues[option.value] = option.location
+      seenValues.append((option.value, option.location))
       options.append(option)
     }
     return options

@@ -81,6 +81,7 @@ struct YAMLDocument: Sendable {
   /// The keys and values of a mapping, in written order.
   func pairs(of id: NodeID) -> [(key: NodeID, value: NodeID)] {
     var result: [(key: NodeID, value: NodeID)] = []
+    result.reserveCapacity(8)
     var iterator = children(of: id).makeIterator()
     while let key = iterator.next(), let value = iterator.next() {
       result.append((key, value))

@@ -71,7 +71,7 @@ public struct Text: Sendable {
     guard Interpolation.mayHavePlaceholders(source) else { return (.plain, nil, []) }
     // Interpolation reports places as lines and columns of the text when it starts at 1:1; the
     // span turns them into places in the file. A text written as itself on one line needs none.
-    let onOneLine = span.isWrittenAsItself && !source.utf8.contains(UInt8(ascii: "\n"))
+    let onOneLine = span.isWrittenAsItself && !source.utf8.contains(where: { $0 == 0x0A })
     let origin = onOneLine ? span.start : SourceLocation(file: span.start.file, line: 1, column: 1)
     let scan = Interpolation.scan(source, at: origin)
     var names = scan.names
