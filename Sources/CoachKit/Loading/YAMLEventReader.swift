@@ -83,7 +83,6 @@ struct YAMLEventReader {
   /// The scalar read last, for messages about quotes and text over several lines.
   struct LastScalar {
     let style: YAMLDocument.Style
-    let value: String
     let line: Int
     let endLine: Int
     let endColumn: Int
@@ -227,7 +226,7 @@ struct YAMLEventReader {
           kind: .scalar, style: style, line: Int32(start.line + 1), column: Int32(start.column + 1),
           end: Int32(document.nodes.count + 1), written: written, value: value))
       lastScalar = LastScalar(
-        style: style, value: value, line: Int(start.line), endLine: Int(end.line),
+        style: style, line: Int(start.line), endLine: Int(end.line),
         endColumn: Int(end.column))
       return nil
     }
