@@ -119,6 +119,8 @@ public struct DialogueLoader: Sendable {
 /// The work of loading one dialogue: its files, in include order, and what was found in them.
 struct Assembly {
   let loader: DialogueLoader
+  /// Set when the main file is known: what `include` and `template_file` may read.
+  var folder: DialogueFolder
   var diagnostics: [Diagnostic] = []
   var files: [String] = []
   var sections: [Section] = []
@@ -127,9 +129,13 @@ struct Assembly {
   /// Whether an included file could not be read: the steps and values it holds are missing.
   var incomplete = false
 
-  init(loader: DialogueLoader) { self.loader = loader }
+  init(loader: DialogueLoader) {
+    self.loader = loader
+    self.folder = DialogueFolder(mainFile: "", source: loader.source)
+  }
 
   mutating func run(mainFile: String) -> DialogueLoader.Result {
+    folder = DialogueFolder(mainFile: mainFile, source: loader.source)
     // The file's YAML is let go of before the dialogue is built: on a big dialogue the two
     // together would be the peak of memory.
     guard let main = readMain(mainFile) else {
@@ -247,37 +253,21 @@ struct Assembly {
       if r.document.kind(entry.value) == .sequence {
         items = r.sequence(entry.value, "include") ?? []
       }
-      let directory = DialogueLoader.directory(of: file)
       for item in items {
         guard let name = r.string(item, "each of include") else { continue }
-        let path = DialogueLoader.join(directory, name)
-        if chain.contains(path) || files.contains(path) {
-          r.error("'\(name)' is included twice (or includes itself)", at: item)
-          continue
-        }
-        switch loader.source.entry(path) {
-        case .file: includeFile(path, chain: chain + [path])
-        default:
-          var message = "cannot include '\(name)': no such file next to \(file)"
-          if let other = Self.otherExtension(of: name),
-            loader.source.entry(DialogueLoader.join(directory, other)) == .file
-          {
-            message += "; did you mean '\(other)'?"
-          }
-          r.error(message, at: item)
+        switch folder.locate(name, from: file) {
+        case .failure(let refusal):
+          r.error("cannot include \(NodeReader.quoted(name)): \(refusal.reason)", at: item)
           incomplete = true
+        case .success(let path) where chain.contains(path) || files.contains(path):
+          r.error("\(NodeReader.quoted(name)) is included twice (or includes itself)", at: item)
+        case .success(let path):
+          includeFile(path, chain: chain + [path])
         }
       }
     default:
       break
     }
-  }
-
-  /// `x.yml` for `x.yaml` and the other way round.
-  static func otherExtension(of name: String) -> String? {
-    if name.hasSuffix(".yaml") { return String(name.dropLast(5)) + ".yml" }
-    if name.hasSuffix(".yml") { return String(name.dropLast(4)) + ".yaml" }
-    return nil
   }
 
   mutating func includeFile(_ path: String, chain: [String]) {
@@ -522,13 +512,30 @@ struct Assembly {
       case "file_name": fileName = r.string(entry.value, "file_name") ?? fileName
       case "template_file":
         guard let name = r.string(entry.value, "template_file") else { continue }
-        let path = DialogueLoader.join(DialogueLoader.directory(of: file), name)
-        guard loader.source.entry(path) == .file, let bytes = try? loader.source.read(path) else {
-          r.error("cannot read the template file '\(name)' next to \(file)", at: entry.value)
+        let what = "the template file \(NodeReader.quoted(name))"
+        let path: String
+        switch folder.locate(name, from: file) {
+        case .failure(let refusal):
+          r.error("cannot read \(what): \(refusal.reason)", at: entry.value)
+          continue
+        case .success(let found):
+          path = found
+        }
+        let bytes: [UInt8]
+        do {
+          bytes = try loader.source.read(path)
+        } catch {
+          r.error("cannot read \(what): \(Self.reason(error))", at: entry.value)
+          continue
+        }
+        if bytes.count > loader.limits.maxBytes {
+          r.error(
+            "\(what) is \(Counting.size(bytes.count)); files are limited to \(Counting.size(loader.limits.maxBytes))",
+            at: entry.value)
           continue
         }
         guard let content = String(validating: bytes, as: UTF8.self) else {
-          r.error("the template file '\(name)' is not valid UTF-8", at: entry.value)
+          r.error("\(what) is not valid UTF-8; save it as UTF-8", at: entry.value)
           continue
         }
         files.append(path)
