@@ -35,7 +35,9 @@ enum QuestionReader {
     // A key of another question type gets its own message, not a "did you mean" to a lookalike.
     let otherTypesKeys = keys.otherTypes
     for (keyNode, _) in pairs {
-      guard let key = r.document.string(keyNode), otherTypesKeys.contains(key) else { continue }
+      guard let key = r.document.string(keyNode), !keys.allowed.contains(key),
+        otherTypesKeys.contains(key)
+      else { continue }
       let owners = Schema.questionTypes.filter { Schema.questionByType[$0]?.contains(key) == true }
       r.error(
         "a \(type) question has no '\(key)'; only \(owners.joined(separator: " and ")) questions do",
@@ -48,7 +50,7 @@ enum QuestionReader {
       return nil
     }
     var values = Values()
-    for entry in entries where !otherTypesKeys.contains(entry.key) {
+    for entry in entries where keys.allowed.contains(entry.key) {
       values.entries.append(entry)
     }
 
@@ -88,13 +90,15 @@ enum QuestionReader {
   /// The keys a question of each type accepts, worked out once rather than for every question.
   private struct Keys {
     let allowed: [String]
-    let otherTypes: Set<String>
+    /// Keys of other question types (a handful: a linear search beats hashing them).
+    let otherTypes: [String]
     let allowedWithOtherTypes: [String]
 
     init(type: String) {
       allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
-      otherTypes = Set(Schema.questionByType.values.joined()).subtracting(allowed)
-      allowedWithOtherTypes = allowed + otherTypes.sorted()
+      let allowed = allowed
+      otherTypes = Set(Schema.questionByType.values.joined()).filter { !allowed.contains($0) }.sorted()
+      allowedWithOtherTypes = allowed + otherTypes
     }
   }
 
