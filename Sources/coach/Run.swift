@@ -102,7 +102,9 @@ enum DialogueLoading {
       throw ExitCode(ExitStatus.noInput.rawValue)
     }
     var findings = result.diagnostics
-    if let dialogue = result.dialogue, !findings.hasErrors {
+    // A built-in dialogue was checked when the binary was built (DialogueEmbedder), so start-up
+    // does not pay for checking it again.
+    if let dialogue = result.dialogue, !findings.hasErrors, path != nil {
       findings += DialogueChecker().check(dialogue)
     }
     let errors = findings.errors
