@@ -27,17 +27,47 @@ public struct SourceSpan: Sendable {
     let style: Style
     /// Where `text` starts in the file.
     let origin: SourceLocation
-    /// The Unicode scalar of `text` where the value starts.
+    /// The Unicode scalar of `text` where the value starts; for a fresh block, the start of the
+    /// line after its header (its indentation comes next).
     let content: Int
-    /// A block's indentation, in spaces; 0 for other styles.
-    let indentation: Int
+    /// Whether `content` is at the start of a block's first line, before its indentation.
+    let atBlockStart: Bool
+    /// The spaces before the first line of a block that holds more than spaces; 0 for other
+    /// styles. The block's indentation is that, less the spaces the value itself starts with
+    /// (after `|2`, a line may start with more spaces than the block's indentation).
+    let firstLineSpaces: Int
+    /// The block's indentation, when known from the whole value (a span that starts inside it).
+    let knownIndentation: Int?
 
-    init(text: String, style: Style, origin: SourceLocation, content: Int, indentation: Int) {
+    init(
+      text: String, style: Style, origin: SourceLocation, content: Int, atBlockStart: Bool,
+      firstLineSpaces: Int, knownIndentation: Int? = nil
+    ) {
       self.text = text
       self.style = style
       self.origin = origin
       self.content = content
-      self.indentation = indentation
+      self.atBlockStart = atBlockStart
+      self.firstLineSpaces = firstLineSpaces
+      self.knownIndentation = knownIndentation
+    }
+
+    /// A block's indentation, worked out from its value: what the file has before the first line
+    /// that holds more than spaces, less what the value has.
+    func indentation(of value: [Unicode.Scalar]) -> Int {
+      guard style == .literal || style == .folded else { return 0 }
+      if let knownIndentation { return knownIndentation }
+      var index = 0
+      while index < value.count {
+        var spaces = 0
+        while index + spaces < value.count, value[index + spaces] == " " { spaces += 1 }
+        if index + spaces < value.count, value[index + spaces] == "\n" {
+          index += spaces + 1
+          continue
+        }
+        return max(firstLineSpaces - spaces, 0)
+      }
+      return firstLineSpaces
     }
   }
 
@@ -51,7 +81,7 @@ public struct SourceSpan: Sendable {
   public init(written text: String, style: Style, at origin: SourceLocation) {
     let scalars = Array(text.unicodeScalars)
     var content = 0
-    var indentation = 0
+    var firstLineSpaces = 0
     switch style {
     case .singleQuoted, .doubleQuoted:
       content = 1
@@ -68,17 +98,18 @@ public struct SourceSpan: Sendable {
           probe = Self.skipBreak(scalars, probe + spaces)
           continue
         }
-        indentation = spaces
+        firstLineSpaces = spaces
         break
       }
-      content = Self.skipIndentation(scalars, content, indentation)
     case .plain:
       break
     }
     let written = Written(
-      text: text, style: style, origin: origin, content: content, indentation: indentation)
+      text: text, style: style, origin: origin, content: content,
+      atBlockStart: style == .literal || style == .folded, firstLineSpaces: firstLineSpaces)
     self.written = written
-    self.start = Self.location(ofWritten: [content], in: scalars, from: origin)[0]
+    let first = Self.skipIndentation(scalars, content, firstLineSpaces)
+    self.start = Self.location(ofWritten: [first], in: scalars, from: origin)[0]
   }
 
   private init(start: SourceLocation, written: Written?) {
@@ -117,7 +148,8 @@ public struct SourceSpan: Sendable {
       return places.map { place in
         place.line == 1
           ? start.movedRight(by: place.column - 1)
-          : SourceLocation(file: start.file, line: start.line + place.line - 1, column: place.column)
+          : SourceLocation(
+            file: start.file, line: start.line + place.line - 1, column: place.column)
       }
     }
     var offsets: [Int] = []
@@ -175,12 +207,12 @@ public struct SourceSpan: Sendable {
   public func dropping(_ count: Int, of value: String) -> SourceSpan {
     guard let written else { return SourceSpan(start: start.movedRight(by: count)) }
     let text = Array(written.text.unicodeScalars)
-    guard let index = align(Array(value.unicodeScalars), text, written, [count])?.first else {
-      return self
-    }
+    let scalars = Array(value.unicodeScalars)
+    guard let index = align(scalars, text, written, [count])?.first else { return self }
     let rest = Written(
       text: written.text, style: written.style, origin: written.origin, content: index,
-      indentation: written.indentation)
+      atBlockStart: false, firstLineSpaces: written.firstLineSpaces,
+      knownIndentation: written.indentation(of: scalars))
     return SourceSpan(
       start: Self.location(ofWritten: [index], in: text, from: written.origin)[0], written: rest)
   }
@@ -197,12 +229,14 @@ public struct SourceSpan: Sendable {
     result.reserveCapacity(offsets.count)
     var wanted = offsets.makeIterator()
     guard var target = wanted.next() else { return [] }
+    let indentation = written.indentation(of: value)
     var j = written.content
+    if written.atBlockStart { j = Self.skipIndentation(text, j, indentation) }
     var i = 0
     /// Past a line break, and a block's indentation on the next line.
     func pastBreak(_ index: Int) -> Int {
       let next = Self.skipBreak(text, index)
-      return isBlock ? Self.skipIndentation(text, next, written.indentation) : next
+      return isBlock ? Self.skipIndentation(text, next, indentation) : next
     }
     while true {
       // Past the value's end (a block's final line break is often not kept): its last place.
@@ -232,7 +266,7 @@ public struct SourceSpan: Sendable {
           matched = j
           j += 1
           if style == .singleQuoted, c == "'" { j += 1 }
-          if isBlock, Self.isBreak(x) { j = Self.skipIndentation(text, j, written.indentation) }
+          if isBlock, Self.isBreak(x) { j = Self.skipIndentation(text, j, indentation) }
         } else if Self.isBreak(x), c == "\n" || c == " " {
           // A line break kept as `\n`, or folded into a space.
           matched = j
