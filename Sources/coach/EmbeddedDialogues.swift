@@ -13,6 +13,9 @@ enum EmbeddedDialogues {
   }
 
   static func load(_ path: String) throws(DialogueLoader.Failure) -> DialogueLoader.Result {
-    try DialogueLoader(source: .inMemory(EmbeddedFiles.files)).load(path: path)
+    var loader = DialogueLoader(source: .inMemory(EmbeddedFiles.files))
+    // Checked when the binary was built (DialogueEmbedder).
+    loader.checkedWhenBuilt = true
+    return try loader.load(path: path)
   }
 }

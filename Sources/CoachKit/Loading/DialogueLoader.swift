@@ -49,6 +49,10 @@ public struct DialogueLoader: Sendable {
 
   public var source: DialogueSource
   public var limits: Limits
+  /// Whether the dialogue was checked when `coach` was built (the dialogues under `Dialogues/`,
+  /// see DialogueEmbedder): what only finds mistakes is skipped, and texts and expressions are
+  /// parsed when first used, so that start-up does not pay for the whole dialogue.
+  public var checkedWhenBuilt = false
   /// Set while loading a followed dialogue, whose own `follows` is not loaded.
   var following = false
 
@@ -213,7 +217,9 @@ struct Assembly {
     if let include = entries.first(where: { $0.key == "include" }) {
       readShared(include, &r, file: mainFile, including: [mainFile])
     }
-    for (key, value) in [("id", main.id as Any?), ("title", main.title), ("duration", main.duration)]
+    for (key, value) in [
+      ("id", main.id as Any?), ("title", main.title), ("duration", main.duration),
+    ]
     where value == nil {
       if !entries.contains(where: { $0.key == key }) {
         r.error("the dialogue needs '\(key)'", at: main.location)
@@ -311,7 +317,7 @@ struct Assembly {
           "the file is empty; a dialogue needs at least an id, a title and sections", at: start))
       return nil
     case .success(let document):
-      return NodeReader(document: document)
+      return NodeReader(document: document, checked: loader.checkedWhenBuilt)
     }
   }
 
@@ -368,7 +374,9 @@ struct Assembly {
       location: location)
   }
 
-  mutating func readStep(_ node: NodeReader.NodeID, sectionID: String, _ r: inout NodeReader) -> Step? {
+  mutating func readStep(_ node: NodeReader.NodeID, sectionID: String, _ r: inout NodeReader)
+    -> Step?
+  {
     guard let entries = r.entries(of: node, "a step", allowed: Schema.step) else { return nil }
     let location = r.location(of: node)
     guard let idEntry = entries.first(where: { $0.key == "id" }) else {
@@ -455,7 +463,8 @@ struct Assembly {
 
   /// The dialogue named by `follows`, loaded with the same source; its own `follows` is not
   /// followed further.
-  mutating func readFollowed(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String) -> FollowedDialogue?
+  mutating func readFollowed(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String)
+    -> FollowedDialogue?
   {
     guard let path = r.string(node, "follows") else { return nil }
     let full = DialogueLoader.join(DialogueLoader.directory(of: file), path)
@@ -496,7 +505,9 @@ struct Assembly {
     }
   }
 
-  mutating func readPlan(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String) -> PlanTemplate? {
+  mutating func readPlan(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String)
+    -> PlanTemplate?
+  {
     guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
     var text: Text?
     var fileName = "plan.md"
@@ -541,7 +552,10 @@ struct Assembly {
         files.append(path)
         fingerprint.add(bytes)
         let start = SourceLocation(file: path, line: 1, column: 1)
-        text = Text(source: content, location: start)
+        text =
+          loader.checkedWhenBuilt
+          ? Text(checked: content, location: start, span: SourceSpan(start: start))
+          : Text(source: content, location: start)
       default: break
       }
     }
@@ -561,7 +575,8 @@ struct Assembly {
       location: r.location(of: node))
   }
 
-  mutating func readCalendar(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> CalendarTemplate? {
+  mutating func readCalendar(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> CalendarTemplate?
+  {
     guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else {
       return nil
     }

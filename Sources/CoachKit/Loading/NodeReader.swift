@@ -10,10 +10,14 @@ struct NodeReader {
   typealias NodeID = YAMLDocument.NodeID
 
   let document: YAMLDocument
+  /// Whether the dialogue was checked when `coach` was built: texts and expressions are then
+  /// parsed when first used, and what only finds mistakes is skipped.
+  let checked: Bool
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(document: YAMLDocument) {
+  init(document: YAMLDocument, checked: Bool = false) {
     self.document = document
+    self.checked = checked
   }
 
   var file: String { document.file }
@@ -149,7 +153,8 @@ struct NodeReader {
 
   mutating func sequence(_ node: NodeID, _ what: @autoclosure () -> String) -> [NodeID]? {
     guard document.kind(node) == .sequence else {
-      error("\(what()) should be a list (lines starting with '- '), not \(describe(node))", at: node)
+      error(
+        "\(what()) should be a list (lines starting with '- '), not \(describe(node))", at: node)
       return nil
     }
     return document.items(of: node)
@@ -164,6 +169,7 @@ struct NodeReader {
   /// Text shown to a person, with where each of its characters stands in the file.
   mutating func text(_ node: NodeID, _ what: @autoclosure () -> String) -> Text? {
     guard let value = string(node, what()) else { return nil }
+    if checked { return Text(checked: value, location: location(of: node), span: span(of: node)) }
     return Text(source: value, location: location(of: node), span: span(of: node))
   }
 
@@ -218,6 +224,7 @@ extension NodeReader {
 
   /// An expression written at `span`.
   mutating func formula(_ source: String, span: SourceSpan) -> Formula? {
+    if checked { return Formula(checked: source, span: span) }
     do {
       return Formula(expression: try Expression.parse(source), span: span)
     } catch {

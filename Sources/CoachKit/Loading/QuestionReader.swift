@@ -97,7 +97,8 @@ enum QuestionReader {
     init(type: String) {
       allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
       let allowed = allowed
-      otherTypes = Set(Schema.questionByType.values.joined()).filter { !allowed.contains($0) }.sorted()
+      otherTypes = Set(Schema.questionByType.values.joined()).filter { !allowed.contains($0) }
+        .sorted()
       allowedWithOtherTypes = allowed + otherTypes
     }
   }
@@ -124,17 +125,22 @@ enum QuestionReader {
           at: n)
       }
       if let n = values["pattern"], let pattern = r.string(n, "pattern") {
-        do {
-          _ = try Regex(pattern)
-          if let offset = nestedRepetition(in: pattern) {
-            r.error(
-              "pattern repeats a group that itself repeats, which can take hours to match some answers; write it without the outer repetition",
-              at: r.span(of: n).location(ofCharacter: offset, in: pattern))
-          } else {
-            rules.pattern = pattern
+        // Compiling a pattern only to find mistakes costs more than the rest of a question.
+        if r.checked {
+          rules.pattern = pattern
+        } else {
+          do {
+            _ = try Regex(pattern)
+            if let offset = nestedRepetition(in: pattern) {
+              r.error(
+                "pattern repeats a group that itself repeats, which can take hours to match some answers; write it without the outer repetition",
+                at: r.span(of: n).location(ofCharacter: offset, in: pattern))
+            } else {
+              rules.pattern = pattern
+            }
+          } catch {
+            r.error("pattern is not a valid regular expression: \(error)", at: r.span(of: n).start)
           }
-        } catch {
-          r.error("pattern is not a valid regular expression: \(error)", at: r.span(of: n).start)
         }
       }
       if let n = values["pattern_hint"] { rules.patternHint = r.string(n, "pattern_hint") }
@@ -147,7 +153,8 @@ enum QuestionReader {
       let options = readOptions(optionsNode, &r)
       // Count the options written, so that one wrong option is not also reported as too few.
       let written =
-        r.document.kind(optionsNode) == .sequence ? r.document.count(of: optionsNode) : options.count
+        r.document.kind(optionsNode) == .sequence
+        ? r.document.count(of: optionsNode) : options.count
       if type == "choice" {
         if written < 2 {
           r.error("a choice question needs at least 2 options", at: optionsNode)
@@ -303,7 +310,9 @@ enum QuestionReader {
     return options
   }
 
-  private static func readDefault(_ node: NodeReader.NodeID, kind: AnswerKind, _ r: inout NodeReader)
+  private static func readDefault(
+    _ node: NodeReader.NodeID, kind: AnswerKind, _ r: inout NodeReader
+  )
     -> DefaultAnswer?
   {
     guard let text = r.string(node, "default") else { return nil }
@@ -315,7 +324,8 @@ enum QuestionReader {
     case .success(let value): return .value(value)
     case .failure(let rejection):
       r.error(
-        "the default \(NodeReader.quoted(text)) does not fit this question: \(rejection.reason)", at: node)
+        "the default \(NodeReader.quoted(text)) does not fit this question: \(rejection.reason)",
+        at: node)
       return nil
     }
   }

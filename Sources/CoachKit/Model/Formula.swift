@@ -1,18 +1,28 @@
 /// An expression as written in a dialogue file, parsed, with the place it was written so that an
 /// error inside it can point at the exact column.
 public struct Formula: Sendable {
-  public var expression: Expression
+  public var expression: Expression { parsed.value }
   /// Where each character of the expression was written.
   public var span: SourceSpan
   /// Where the expression's first character stands in the file.
   public var location: SourceLocation { span.start }
+  private let parsed: Deferred<Expression>
 
   public init(expression: Expression, location: SourceLocation) {
     self.init(expression: expression, span: SourceSpan(start: location))
   }
 
   public init(expression: Expression, span: SourceSpan) {
-    self.expression = expression
+    self.parsed = Deferred(expression)
+    self.span = span
+  }
+
+  /// An expression known to parse (its dialogue was checked when `coach` was built), parsed when
+  /// first used.
+  init(checked source: String, span: SourceSpan) {
+    self.parsed = Deferred {
+      (try? Expression.parse(source)) ?? (try! Expression.parse("false"))
+    }
     self.span = span
   }
 

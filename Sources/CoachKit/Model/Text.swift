@@ -4,7 +4,8 @@ import Mustache
 ///
 ///     say: Thanks. Your score for {{focus}} is {{focus_score}}.
 ///
-/// The Mustache template is parsed once, when the dialogue loads; a malformed one is kept as a
+/// The Mustache template is parsed once, when the dialogue loads (or, for a dialogue checked when
+/// `coach` was built, when the text is first used); a malformed one is kept as a
 /// ``Text/problem`` for the checker to report.
 public struct Text: Sendable {
   public var source: String { storage.source }
@@ -16,11 +17,11 @@ public struct Text: Sendable {
   /// at its own line and column.
   public var span: SourceSpan { storage.span }
   /// How the text is filled in when shown.
-  public var body: Body { storage.body }
+  public var body: Body { storage.parsed.value.body }
   /// A malformed placeholder, for the checker to report.
-  public var problem: Diagnostic? { storage.problem }
+  public var problem: Diagnostic? { storage.parsed.value.problem }
   /// The names the text reads, outside and inside `{{#sections}}`.
-  public var names: [Interpolation.NameUse] { storage.names }
+  public var names: [Interpolation.NameUse] { storage.parsed.value.names }
 
   /// Most texts have no placeholders, most others only plain `{{name}}` ones; only the rest need a
   /// Mustache template.
@@ -36,21 +37,20 @@ public struct Text: Sendable {
     let source: String
     let location: SourceLocation
     let span: SourceSpan
-    let body: Body
-    let problem: Diagnostic?
-    let names: [Interpolation.NameUse]
+    let parsed: Deferred<Parsed>
 
-    init(
-      source: String, location: SourceLocation, span: SourceSpan, body: Body,
-      problem: Diagnostic?, names: [Interpolation.NameUse]
-    ) {
+    init(source: String, location: SourceLocation, span: SourceSpan, parsed: Deferred<Parsed>) {
       self.source = source
       self.location = location
       self.span = span
-      self.body = body
-      self.problem = problem
-      self.names = names
+      self.parsed = parsed
     }
+  }
+
+  private struct Parsed: Sendable {
+    let body: Body
+    let problem: Diagnostic?
+    let names: [Interpolation.NameUse]
   }
 
   private let storage: Storage
@@ -60,15 +60,23 @@ public struct Text: Sendable {
   }
 
   public init(source: String, location: SourceLocation, span: SourceSpan) {
-    let (body, problem, names) = Self.parse(source, span: span)
     storage = Storage(
-      source: source, location: location, span: span, body: body, problem: problem, names: names)
+      source: source, location: location, span: span,
+      parsed: Deferred(Self.parse(source, span: span)))
   }
 
-  private static func parse(_ source: String, span: SourceSpan) -> (
-    Body, Diagnostic?, [Interpolation.NameUse]
-  ) {
-    guard Interpolation.mayHavePlaceholders(source) else { return (.plain, nil, []) }
+  /// A text known to be well formed (its dialogue was checked when `coach` was built), parsed
+  /// when first used.
+  init(checked source: String, location: SourceLocation, span: SourceSpan) {
+    storage = Storage(
+      source: source, location: location, span: span,
+      parsed: Deferred { Self.parse(source, span: span) })
+  }
+
+  private static func parse(_ source: String, span: SourceSpan) -> Parsed {
+    guard Interpolation.mayHavePlaceholders(source) else {
+      return Parsed(body: .plain, problem: nil, names: [])
+    }
     // Interpolation reports places as lines and columns of the text when it starts at 1:1; the
     // span turns them into places in the file. A text written as itself on one line needs none.
     let onOneLine = span.isWrittenAsItself && !source.utf8.contains(where: { $0 == 0x0A })
@@ -80,16 +88,16 @@ public struct Text: Sendable {
         ofLinesAndColumns: names.map { ($0.location.line, $0.location.column) }, in: source)
       for index in names.indices { names[index].location = places[index] }
     }
-    if let pieces = scan.pieces { return (.pieces(pieces), nil, names) }
+    if let pieces = scan.pieces { return Parsed(body: .pieces(pieces), problem: nil, names: names) }
     switch Interpolation.parse(source, at: origin) {
     case .success(let template):
-      return (.template(template), nil, names)
+      return Parsed(body: .template(template), problem: nil, names: names)
     case .failure(var problem):
       if !onOneLine {
         problem.location = span.location(
           line: problem.location.line, column: problem.location.column, in: source)
       }
-      return (.plain, problem, names)
+      return Parsed(body: .plain, problem: problem, names: names)
     }
   }
 }
