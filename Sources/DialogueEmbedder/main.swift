@@ -54,8 +54,10 @@ for path in arguments.dropFirst(2) {
 var errors = 0
 // A check-in follows another dialogue, whose findings would otherwise come twice.
 var reported: Set<String> = []
-let dialogues = files.keys.filter { $0.hasSuffix("/dialogue.yaml") || $0.hasSuffix("/dialogue.yml") }
-  .map { String($0[..<$0.lastIndex(of: "/")!]) }.sorted()
+let dialogues = files.keys.filter {
+  $0.hasSuffix("/dialogue.yaml") || $0.hasSuffix("/dialogue.yml")
+}
+.map { String($0[..<$0.lastIndex(of: "/")!]) }.sorted()
 for folder in dialogues {
   let findings: [Diagnostic]
   do {
@@ -70,7 +72,8 @@ for folder in dialogues {
   }
   for finding in findings {
     // The form compilers use, so that the build log and editors point at the place.
-    let line = "\(root)\(finding.location.file):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(finding.message)\n"
+    let line =
+      "\(root)\(finding.location.file):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(finding.message)\n"
     guard reported.insert(line).inserted else { continue }
     FileHandle.standardError.write(Data(line.utf8))
     if finding.severity == .error { errors += 1 }
@@ -78,7 +81,9 @@ for folder in dialogues {
 }
 if errors > 0 {
   FileHandle.standardError.write(
-    Data("DialogueEmbedder: \(errors) error\(errors == 1 ? "" : "s") in Dialogues/; run 'coach check' on the dialogue for details\n".utf8))
+    Data(
+      "DialogueEmbedder: \(errors) error\(errors == 1 ? "" : "s") in Dialogues/; run 'coach check' on the dialogue for details\n"
+        .utf8))
   exit(65)
 }
 

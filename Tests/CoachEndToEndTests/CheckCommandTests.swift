@@ -205,15 +205,21 @@ final class CheckCommandTests: XCTestCase {
     // A place inside a text or an expression, on whatever line of the value it is.
     (
       "name-inside-block-text.yaml",
-      ["name-inside-block-text.yaml:29:16: error: unknown name 'team_sise'; did you mean 'team_size'?"]
+      [
+        "name-inside-block-text.yaml:29:16: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
     ),
     (
       "name-inside-folded-text.yaml",
-      ["name-inside-folded-text.yaml:29:18: error: unknown name 'team_sise'; did you mean 'team_size'?"]
+      [
+        "name-inside-folded-text.yaml:29:18: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
     ),
     (
       "name-in-text-over-lines.yaml",
-      ["name-in-text-over-lines.yaml:27:15: error: unknown name 'team_sise'; did you mean 'team_size'?"]
+      [
+        "name-in-text-over-lines.yaml:27:15: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
     ),
     (
       "name-in-quoted-text-with-escapes.yaml",
@@ -274,7 +280,8 @@ final class CheckCommandTests: XCTestCase {
       let controls = result.stdout.unicodeScalars.filter {
         ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
       }
-      XCTAssertEqual(controls.map(\.value), [], "\(fixture): a control character reached the output")
+      XCTAssertEqual(
+        controls.map(\.value), [], "\(fixture): a control character reached the output")
     }
   }
 

@@ -54,6 +54,7 @@ final class EmbeddedDialogueTests: XCTestCase {
     let result = try embed("valid/retro.yaml")
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertEqual(result.stderr, "")
-    XCTAssertTrue(result.output?.contains("\"Dialogues/retro/dialogue.yaml\": \"# The tiny") == true)
+    XCTAssertTrue(
+      result.output?.contains("\"Dialogues/retro/dialogue.yaml\": \"# The tiny") == true)
   }
 }

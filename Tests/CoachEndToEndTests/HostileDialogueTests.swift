@@ -130,12 +130,14 @@ final class HostileDialogueTests: XCTestCase {
     let fixtures = try CheckCommandTests.fixtures.appendingPathComponent("broken/missing-include")
     let d = folder.appendingPathComponent("d")
     try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-    var main = try String(contentsOf: fixtures.appendingPathComponent("dialogue.yaml"), encoding: .utf8)
+    var main = try String(
+      contentsOf: fixtures.appendingPathComponent("dialogue.yaml"), encoding: .utf8)
     main = main.replacingOccurrences(of: "  - feelings.yml\n", with: "  - \(name)\n")
     if let template { main += "plan:\n  template_file: \(template)\n" }
     try main.write(to: d.appendingPathComponent("dialogue.yaml"), atomically: true, encoding: .utf8)
     try FileManager.default.copyItem(
-      at: fixtures.appendingPathComponent("feelings.yaml"), to: d.appendingPathComponent("feelings.yaml"))
+      at: fixtures.appendingPathComponent("feelings.yaml"),
+      to: d.appendingPathComponent("feelings.yaml"))
     return d
   }
 

@@ -70,7 +70,9 @@ final class YAMLEventReaderTests: XCTestCase {
     }
     XCTAssertEqual(
       DialogueText.loaderFindings("# nothing yet\n"),
-      ["retro.yaml:1:1: error: the file is empty; a dialogue needs at least an id, a title and sections"])
+      [
+        "retro.yaml:1:1: error: the file is empty; a dialogue needs at least an id, a title and sections"
+      ])
   }
 
   func testTooBig() {
@@ -237,7 +239,8 @@ final class YAMLEventReaderTests: XCTestCase {
 
   func testDeepFlowNesting() {
     let text = String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n"
-    assertProblem(text, 1, 201, "the nesting here is more than 200 levels deep; dialogue files allow 200")
+    assertProblem(
+      text, 1, 201, "the nesting here is more than 200 levels deep; dialogue files allow 200")
   }
 
   func testDeepBlockNesting() {
@@ -245,7 +248,8 @@ final class YAMLEventReaderTests: XCTestCase {
     for level in 0..<2000 {
       text += String(repeating: " ", count: level) + "a:\n"
     }
-    assertProblem(text, 201, 201, "the nesting here is more than 200 levels deep; dialogue files allow 200")
+    assertProblem(
+      text, 201, 201, "the nesting here is more than 200 levels deep; dialogue files allow 200")
     let three = "the nesting here is more than 3 levels deep; dialogue files allow 3"
     assertProblem("a:\n b:\n  c:\n   d: 1\n", limits: .init(maxDepth: 3), 4, 4, three)
     assertProblem("- - - - x\n", limits: .init(maxDepth: 3), 1, 7, three)
@@ -443,7 +447,8 @@ final class YAMLEventReaderTests: XCTestCase {
         var first: (line: Int, column: Int)?
         while true {
           guard yaml_parser_scan(&parser, &token) == 1 else {
-            return first.map { .property(line: $0.line, column: $0.column, thenError: true) } ?? .error
+            return first.map { .property(line: $0.line, column: $0.column, thenError: true) }
+              ?? .error
           }
           defer { yaml_token_delete(&token) }
           switch token.type {
@@ -452,7 +457,8 @@ final class YAMLEventReaderTests: XCTestCase {
               first = (Int(token.start_mark.line) + 1, Int(token.start_mark.column) + 1)
             }
           case YAML_STREAM_END_TOKEN:
-            return first.map { .property(line: $0.line, column: $0.column, thenError: false) } ?? .none
+            return first.map { .property(line: $0.line, column: $0.column, thenError: false) }
+              ?? .none
           default:
             continue
           }
@@ -487,7 +493,9 @@ final class YAMLEventReaderTests: XCTestCase {
         case .property(let line, let column, let thenError):
           // libyaml reads ahead: a syntax error further on can come before the property's event.
           if thenError {
-            if case .success = read(Array(text.utf8)) { return XCTFail("\(text.debugDescription) passed") }
+            if case .success = read(Array(text.utf8)) {
+              return XCTFail("\(text.debugDescription) passed")
+            }
             continue
           }
           expected = (line, column)
@@ -516,7 +524,8 @@ final class YAMLEventReaderTests: XCTestCase {
         } else {
           compared.none += 1
           guard reported == nil else {
-            return XCTFail("\(text.debugDescription): libyaml finds none, the reader says \(result)")
+            return XCTFail(
+              "\(text.debugDescription): libyaml finds none, the reader says \(result)")
           }
           if !composeFails(text), case .failure(let problem) = result {
             return XCTFail("\(text.debugDescription): Yams composes it, the reader says \(problem)")

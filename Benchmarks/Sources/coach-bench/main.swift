@@ -109,7 +109,8 @@ case "phases":
     samples["events", default: []].append(milliseconds(clock.measure { _ = readEvents(bytes) }))
     var loaded: DialogueLoader.Result?
     samples["load", default: []].append(
-      milliseconds(clock.measure { loaded = try? DialogueLoader(source: .fileSystem).load(path: path) }))
+      milliseconds(
+        clock.measure { loaded = try? DialogueLoader(source: .fileSystem).load(path: path) }))
     guard let dialogue = loaded?.dialogue else { fail("\(path) did not load") }
     samples["check", default: []].append(
       milliseconds(clock.measure { _ = DialogueChecker().check(dialogue) }))
@@ -142,7 +143,9 @@ func readEvents(_ bytes: [UInt8]) -> Int {
       case YAML_SCALAR_EVENT:
         let scalar = event.data.scalar
         scalars.append(
-          String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self))
+          String(
+            decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        )
       default: continue
       }
     }

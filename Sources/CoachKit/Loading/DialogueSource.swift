@@ -46,7 +46,8 @@ public struct DialogueSource: Sendable {
       },
       resolve: { path in DialogueLoader.normalize(path) },
       list: { folder in
-        let prefix = folder.isEmpty || folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
+        let prefix =
+          folder.isEmpty || folder == "." ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
         var names: Set<String> = []
         for key in files.keys where key.hasPrefix(prefix) {
           let rest = key.dropFirst(prefix.count)

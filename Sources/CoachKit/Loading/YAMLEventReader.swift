@@ -39,7 +39,8 @@ struct YAMLEventReader {
     var state = State(document: document, source: YAMLSource(bytes), limits: limits)
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-      return .failure(YAMLProblem(line: 1, column: 1, message: "not enough memory to read the file"))
+      return .failure(
+        YAMLProblem(line: 1, column: 1, message: "not enough memory to read the file"))
     }
     defer { yaml_parser_delete(&parser) }
     let problem: YAMLProblem? = bytes.withUnsafeBufferPointer { buffer in
@@ -58,7 +59,8 @@ struct YAMLEventReader {
     if let problem { return .failure(problem) }
     document = state.document
     // `---` alone, or `~`: a document holding nothing.
-    if document.nodes.count == 1, document.nodes[0].kind == .scalar, document.nodes[0].style == .plain,
+    if document.nodes.count == 1, document.nodes[0].kind == .scalar,
+      document.nodes[0].style == .plain,
       ["", "~", "null"].contains(document.nodes[0].value)
     {
       document.nodes = []
@@ -295,11 +297,14 @@ struct YAMLEventReader {
         return .encoding(source.bytes, libyamlOffset: Int(parser.problem_offset))
       case YAML_MEMORY_ERROR:
         return YAMLProblem(line: 1, column: 1, message: "not enough memory to read the file")
-      case _ where documents >= 1 && parser.problem.map({ String(cString: $0) })
-        == "did not find expected <document start>":
+      case _
+      where documents >= 1
+        && parser.problem.map({ String(cString: $0) })
+          == "did not find expected <document start>":
         // After `...`, libyaml wants `---`: either way, a second document.
         return at(parser.problem_mark, secondDocumentMessage)
-      case _ where parser.problem.map({ String(cString: $0) })?.hasPrefix("Maximum nesting level")
+      case _
+      where parser.problem.map({ String(cString: $0) })?.hasPrefix("Maximum nesting level")
         == true:
         // libyaml's own limit (1,000), met while it read ahead: the place where the nesting goes
         // past ours is among the tokens it read.

@@ -23,7 +23,8 @@ extension YAMLProblem {
     let limitShown = Counting.size(limit)
     if shown == limitShown { shown = "\(Counting.grouped(size)) bytes" }
     return YAMLProblem(
-      line: 1, column: 1, message: "the file is \(shown); dialogue files are limited to \(limitShown)")
+      line: 1, column: 1,
+      message: "the file is \(shown); dialogue files are limited to \(limitShown)")
   }
 
   /// What is wrong with bytes that libyaml refused to read as UTF-8 text: UTF-16, a binary file,
@@ -32,7 +33,9 @@ extension YAMLProblem {
     let source = YAMLSource(bytes)
     if looksLikeUTF16(bytes) { return YAMLProblem(line: 1, column: 1, message: utf16Message) }
     // C0 controls other than tab and line breaks, and DEL.
-    let control = bytes.firstIndex { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
+    let control = bytes.firstIndex {
+      ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F
+    }
     let invalid = firstInvalidUTF8(bytes)
     // A file with a NUL byte is binary, whatever comes first.
     if let control, bytes.contains(0) || control < (invalid ?? .max) {
@@ -69,7 +72,8 @@ extension YAMLProblem {
 
   /// A UTF-16 byte order mark, or the zero bytes of UTF-16 text without one.
   static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-    if bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)
+    if bytes.count >= 2,
+      (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF)
     {
       return true
     }

@@ -60,7 +60,8 @@ struct YAMLSyntaxWording {
         "a line that starts with '---' or '...' ends the document, even inside quotes; indent that line"
       )
     case ("while parsing a quoted scalar", "found unknown escape character"):
-      let escaped = source.scalar(at: Int(problemMark.index) + 1).map { String(Character($0)) } ?? ""
+      let escaped =
+        source.scalar(at: Int(problemMark.index) + 1).map { String(Character($0)) } ?? ""
       return at(
         problemMark,
         "'\\\(Self.shown(escaped))' is not an escape that double-quoted text knows; write '\\\\' for a backslash, or put the text in single quotes"
@@ -128,7 +129,7 @@ struct YAMLSyntaxWording {
       return YAMLProblem(
         line: line + 1, column: indentation + 1,
         message:
-        "line \(line + 1) starts at column \(indentation + 1), right of '\(name)' on line \(key.line + 1) (column \(key.column + 1)), so YAML reads it as more of the value of '\(name)'; to make it a key of its own, start it at column \(key.column + 1) like '\(name)'; if it is text that holds ': ', put the text in quotes"
+          "line \(line + 1) starts at column \(indentation + 1), right of '\(name)' on line \(key.line + 1) (column \(key.column + 1)), so YAML reads it as more of the value of '\(name)'; to make it a key of its own, start it at column \(key.column + 1) like '\(name)'; if it is text that holds ': ', put the text in quotes"
       )
     }
     if let last = lastScalar, last.style == .plain, last.line < line, last.endLine == line {
@@ -169,7 +170,9 @@ struct YAMLSyntaxWording {
     if let list = open.last, indentation == list.column {
       let key = levels().last { $0.indentation < indentation && $0.isMapping }
       let other =
-        key.map { ", or start it at column \($0.indentation + 1) like \($0.text) to make it a key there" }
+        key.map {
+          ", or start it at column \($0.indentation + 1) like \($0.text) to make it a key there"
+        }
         ?? ""
       return at(
         problemMark,
@@ -220,7 +223,9 @@ struct YAMLSyntaxWording {
   /// A line whose indentation matches no list or mapping around it.
   func misindented(_ indentation: Int) -> YAMLProblem {
     let levels = levels()
-    let deeper = levels.filter { $0.indentation > indentation }.min { $0.indentation < $1.indentation }
+    let deeper = levels.filter { $0.indentation > indentation }.min {
+      $0.indentation < $1.indentation
+    }
     let shallower = levels.filter { $0.indentation < indentation }.max {
       $0.indentation < $1.indentation
     }
