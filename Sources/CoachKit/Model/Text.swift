@@ -17,11 +17,11 @@ public struct Text: Sendable {
   /// at its own line and column.
   public var span: SourceSpan { storage.span }
   /// How the text is filled in when shown.
-  public var body: Body { storage.parsed.value.body }
+  public var body: Body { storage.parsed.body }
   /// A malformed placeholder, for the checker to report.
-  public var problem: Diagnostic? { storage.parsed.value.problem }
+  public var problem: Diagnostic? { storage.parsed.problem }
   /// The names the text reads, outside and inside `{{#sections}}`.
-  public var names: [Interpolation.NameUse] { storage.parsed.value.names }
+  public var names: [Interpolation.NameUse] { storage.parsed.names }
 
   /// Most texts have no placeholders, most others only plain `{{name}}` ones; only the rest need a
   /// Mustache template.
@@ -37,14 +37,21 @@ public struct Text: Sendable {
     let source: String
     let location: SourceLocation
     let span: SourceSpan
-    let parsed: Deferred<Parsed>
+    private let ready: Parsed?
+    private let deferred: Deferred<Parsed>?
 
-    init(source: String, location: SourceLocation, span: SourceSpan, parsed: Deferred<Parsed>) {
+    init(
+      source: String, location: SourceLocation, span: SourceSpan, ready: Parsed?,
+      deferred: Deferred<Parsed>?
+    ) {
       self.source = source
       self.location = location
       self.span = span
-      self.parsed = parsed
+      self.ready = ready
+      self.deferred = deferred
     }
+
+    var parsed: Parsed { ready ?? deferred!.value }
   }
 
   private struct Parsed: Sendable {
@@ -61,16 +68,16 @@ public struct Text: Sendable {
 
   public init(source: String, location: SourceLocation, span: SourceSpan) {
     storage = Storage(
-      source: source, location: location, span: span,
-      parsed: Deferred(Self.parse(source, span: span)))
+      source: source, location: location, span: span, ready: Self.parse(source, span: span),
+      deferred: nil)
   }
 
   /// A text known to be well formed (its dialogue was checked when `coach` was built), parsed
   /// when first used.
   init(checked source: String, location: SourceLocation, span: SourceSpan) {
     storage = Storage(
-      source: source, location: location, span: span,
-      parsed: Deferred { Self.parse(source, span: span) })
+      source: source, location: location, span: span, ready: nil,
+      deferred: Deferred { Self.parse(source, span: span) })
   }
 
   private static func parse(_ source: String, span: SourceSpan) -> Parsed {

@@ -67,12 +67,16 @@ public enum Interpolation {
 
   /// Whether the text contains `{{` at all: a quick test before any parsing.
   static func mayHavePlaceholders(_ source: String) -> Bool {
-    var previous: UInt8 = 0
-    for byte in source.utf8 {
-      if byte == UInt8(ascii: "{") && previous == byte { return true }
-      previous = byte
+    func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte == UInt8(ascii: "{") && previous == byte { return true }
+        previous = byte
+      }
+      return false
     }
-    return false
+    // Over the bytes in place when the string has them: this runs for every text of a dialogue.
+    return source.utf8.withContiguousStorageIfAvailable(scan) ?? scan(source.utf8)
   }
 
   /// A text cut into literal parts and plain `{{name}}` placeholders: enough to fill in most texts
