@@ -37,8 +37,18 @@ public struct DialogueChecker: Sendable {
   /// dialogue).
   public func checkAndTime(_ dialogue: Dialogue) -> (findings: [Diagnostic], timing: PathTiming?) {
     let analysis = FlowAnalysis(dialogue)
-    let findings = check(dialogue, analysis)
-    return (findings, findings.hasErrors ? nil : PathTiming(dialogue, analysis))
+    // The paths are timed once, for the timing rule and for the caller.
+    let timing = PathTiming(dialogue, analysis)
+    var findings: [Diagnostic] = []
+    for rule in rules {
+      if rule is PathDurations {
+        findings += PathDurations.findings(dialogue, timing)
+      } else {
+        findings += rule.check(dialogue, analysis)
+      }
+    }
+    findings = Self.ordered(findings, files: dialogue.files)
+    return (findings, findings.hasErrors ? nil : timing)
   }
 
   private func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {

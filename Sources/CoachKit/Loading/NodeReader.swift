@@ -162,8 +162,15 @@ struct NodeReader {
 
   mutating func stringList(_ node: NodeID, _ what: @autoclosure () -> String) -> [String]? {
     if let text = document.string(node) { return [text] }
-    guard let items = sequence(node, what()) else { return nil }
-    return items.compactMap { string($0, "each of \(what())") }
+    guard document.kind(node) == .sequence else {
+      _ = sequence(node, what())
+      return nil
+    }
+    var list: [String] = []
+    for item in document.children(of: node) {
+      if let text = string(item, "each of \(what())") { list.append(text) }
+    }
+    return list
   }
 
   /// Text shown to a person, with where each of its characters stands in the file.

@@ -31,7 +31,7 @@ enum QuestionReader {
       r.error(message + "; did you mean '\(guess)'?", at: typeNode)
       type = guess
     }
-    let keys = keysByType[type] ?? Keys(type: type)
+    let keys = Schema.questionTypes.firstIndex(of: type).map { keysByType[$0] } ?? Keys(type: type)
     // A key of another question type gets its own message, not a "did you mean" to a lookalike.
     let otherTypesKeys = keys.otherTypes
     for (keyNode, _) in pairs {
@@ -56,7 +56,7 @@ enum QuestionReader {
 
     let variable =
       values["var"].flatMap { r.variableName($0, "var") }
-      ?? (stepID.utf8.contains(UInt8(ascii: "-"))
+      ?? (stepID.contains("-")
         ? String(stepID.map { $0 == "-" ? "_" : $0 }) : stepID)
     // Without a prompt the question is still read, so that its variable is known.
     let prompt: Text
@@ -103,8 +103,8 @@ enum QuestionReader {
     }
   }
 
-  private static let keysByType: [String: Keys] = Dictionary(
-    uniqueKeysWithValues: Schema.questionTypes.map { ($0, Keys(type: $0)) })
+  /// By the position of the type in `Schema.questionTypes`.
+  private static let keysByType: [Keys] = Schema.questionTypes.map { Keys(type: $0) }
 
   private static func readKind(
     _ type: String, _ values: Values, _ node: NodeReader.NodeID, _ r: inout NodeReader

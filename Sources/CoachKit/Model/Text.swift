@@ -80,13 +80,20 @@ public struct Text: Sendable {
       deferred: Deferred { Self.parse(source, span: span) })
   }
 
+  /// Whether `source` holds a `\n`, over its bytes in place when it has them (this runs for every
+  /// text with a placeholder).
+  private static func hasLineBreak(_ source: String) -> Bool {
+    source.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) }
+      ?? source.utf8.contains(0x0A)
+  }
+
   private static func parse(_ source: String, span: SourceSpan) -> Parsed {
     guard Interpolation.mayHavePlaceholders(source) else {
       return Parsed(body: .plain, problem: nil, names: [])
     }
     // Interpolation reports places as lines and columns of the text when it starts at 1:1; the
     // span turns them into places in the file. A text written as itself on one line needs none.
-    let onOneLine = span.isWrittenAsItself && !source.utf8.contains(where: { $0 == 0x0A })
+    let onOneLine = span.isWrittenAsItself && !Self.hasLineBreak(source)
     let origin = onOneLine ? span.start : SourceLocation(file: span.start.file, line: 1, column: 1)
     let scan = Interpolation.scan(source, at: origin)
     var names = scan.names
