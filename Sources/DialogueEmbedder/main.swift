@@ -92,6 +92,16 @@ source += "enum EmbeddedFiles {\n  static let files: [String: String] = [\n"
 for relative in files.keys.sorted() {
   source += "    \(literal(relative)): \(literal(files[relative]!)),\n"
 }
+source += "  ]\n\n"
+// Each YAML file read ahead (PreparedYAML), in base64, so that coach loads it without parsing.
+source += "  static let prepared: [String: String] = [\n"
+for relative in files.keys.sorted() where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")
+{
+  guard let prepared = PreparedYAML.prepare(Array(files[relative]!.utf8), file: relative) else {
+    continue
+  }
+  source += "    \(literal(relative)): \(literal(Data(prepared).base64EncodedString())),\n"
+}
 source += "  ]\n}\n"
 do {
   try source.write(toFile: output, atomically: true, encoding: .utf8)

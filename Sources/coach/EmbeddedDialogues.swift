@@ -1,4 +1,5 @@
 import CoachKit
+import Foundation
 
 /// The dialogues compiled into the binary from `Dialogues/` (see Plugins/EmbedDialogues).
 enum EmbeddedDialogues {
@@ -13,7 +14,12 @@ enum EmbeddedDialogues {
   }
 
   static func load(_ path: String) throws(DialogueLoader.Failure) -> DialogueLoader.Result {
-    var loader = DialogueLoader(source: .inMemory(EmbeddedFiles.files))
+    var source = DialogueSource.inMemory(EmbeddedFiles.files)
+    // Their YAML was read when the binary was built, too.
+    source.prepared = { path in
+      EmbeddedFiles.prepared[path].flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+    }
+    var loader = DialogueLoader(source: source)
     // Checked when the binary was built (DialogueEmbedder).
     loader.checkedWhenBuilt = true
     return try loader.load(path: path)

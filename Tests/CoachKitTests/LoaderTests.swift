@@ -85,6 +85,29 @@ final class LoaderTests: XCTestCase {
     )
   }
 
+  // MARK: - Read ahead of time
+
+  /// A dialogue read from its prepared form (how the built-in ones load) is the dialogue read from
+  /// its text: same steps, same places, same findings; a damaged form is read from the text.
+  func testAPreparedDialogueLoadsAsItsText() throws {
+    let text = DialogueText.retro(("        final: true", "        fianl: true"))
+    let files = ["retro.yaml": text]
+    let prepared = try XCTUnwrap(PreparedYAML.prepare(Array(text.utf8), file: "retro.yaml"))
+    for form in [prepared, Array(prepared.dropLast(7)), [0x61, 0x3A]] {
+      var source = DialogueSource.inMemory(files)
+      source.prepared = { $0 == "retro.yaml" ? form : nil }
+      let fromForm = try DialogueLoader(source: source).load(path: "retro.yaml")
+      let fromText = try DialogueLoader(source: .inMemory(files)).load(path: "retro.yaml")
+      XCTAssertEqual(DialogueText.findings(fromForm), DialogueText.findings(fromText))
+      XCTAssertEqual(
+        fromForm.dialogue?.steps.map(\.location), fromText.dialogue?.steps.map(\.location))
+      XCTAssertEqual(fromForm.dialogue?.fingerprint, fromText.dialogue?.fingerprint)
+    }
+    XCTAssertEqual(
+      DialogueText.findings(try DialogueLoader(source: .inMemory(files)).load(path: "retro.yaml")),
+      ["retro.yaml:39:9: error: unknown key 'fianl' in a step; did you mean 'final'?"])
+  }
+
   // MARK: - Folders and includes
 
   /// `retro` split in two: `d/dialogue.yaml` includes `d/feelings.yaml`, which holds the second

@@ -235,6 +235,79 @@ final class YAMLEventReaderTests: XCTestCase {
     assertProblem("a: 1\n\t\nb: 2\n", 2, 1, message)
   }
 
+  // MARK: - libyaml's errors in plain words
+
+  func testIndentationMistakesSayWhatToLineUpWith() {
+    assertProblem(
+      "a:\n  b: 1\n   c: 2\n", 3, 4,
+      "line 3 starts at column 4, right of 'b' on line 2 (column 3), so YAML reads it as more of the value of 'b'; to make it a key of its own, start it at column 3 like 'b'; if it is text that holds ': ', put the text in quotes"
+    )
+    assertProblem(
+      "a:\n  b: 1\n c: 2\n", 3, 2,
+      "line 3 starts at column 2, which lines up with neither 'b' on line 2 (column 3) nor 'a' on line 1 (column 1); line it up with the one it belongs with"
+    )
+    assertProblem(
+      "steps:\n  - id: x\n    say: hi\n   - id: y\n", 4, 4,
+      "line 4 starts at column 4, which lines up with neither 'say' on line 3 (column 5) nor the '- ' items of the list on line 2 (column 3); line it up with the one it belongs with"
+    )
+    assertProblem(
+      "a:\n  - b\n  c: 1\n", 3, 3,
+      "line 3 lines up with the '- ' items of the list on line 2 but does not start with '- '; start it with '- ' to make it an item, or start it at column 1 like 'a' on line 1 to make it a key there"
+    )
+    assertProblem(
+      "a:\n  b: 1\n  - c\n", 3, 3,
+      "a list item ('- ') cannot stand among the keys of a mapping ('b' on line 2); indent it under the key whose list it is"
+    )
+    assertProblem(
+      "a: >\n  x\n y\n", 3, 2,
+      "line 3 starts at column 2, left of the text of the '>' block that starts on line 1, so the block ends before it; line it up with the block's other lines to keep it in the text"
+    )
+    assertProblem(
+      "k: v\nfoo\nz: 1\n", 2, 1,
+      "'foo' on line 2 has no ':' after it, so it is not a key; if it is one, add ': ' and its value; if it continues the text above, indent it more than that text's key"
+    )
+  }
+
+  func testQuotesColonsAndOtherMistakesInPlainWords() {
+    assertProblem(
+      "say: Feelings: how it went\n", 1, 14,
+      "YAML reads this ': ' as the start of a key and value, which cannot stand here; if the text holds ': ', put the whole text in quotes"
+    )
+    assertProblem(
+      "k: 'it's'\n", 1, 8,
+      "the text in single quotes ended before this; to write ' inside single quotes, write it twice ('it''s'), or put the whole text in double quotes"
+    )
+    assertProblem(
+      "k: \"say \"hi\" now\"\n", 1, 10,
+      "the text in double quotes ended before this; to write \" inside double quotes, write \\\", or put the whole text in single quotes"
+    )
+    assertProblem(
+      "k: \"unclosed\nz: 1\n", 1, 4,
+      "the text in quotes that starts here is never closed; end it with \" (to write \" inside it, write \\\")"
+    )
+    assertProblem(
+      "k: \"a \\q\"\n", 1, 7,
+      "'\\q' is not an escape that double-quoted text knows; write '\\\\' for a backslash, or put the text in single quotes"
+    )
+    assertProblem("k: @x\n", 1, 4, "a value cannot start with '@'; put the value in quotes")
+    assertProblem(
+      "a: - b\n", 1, 4,
+      "a list cannot start on the same line as its key; put each '- ' item on a line of its own, indented under the key (or, if this is text, put it in quotes)"
+    )
+    assertProblem(
+      "k: |x\n  a\n", 1, 5,
+      "the text of a '|' or '>' block starts on the next line; on this line only '-', '+', a digit or a comment may follow it"
+    )
+    // Text from the file in a message is shown without control characters.
+    assertProblem(
+      "k: \"a \\\u{1B}\"\n", 1, 8,
+      "this looks like a binary file, not YAML text (byte 0x1B at line 1, column 8)")
+    assertProblem(
+      "k: \"a \\\u{202E}x\"\n", 1, 7,
+      "'\\' is not an escape that double-quoted text knows; write '\\\\' for a backslash, or put the text in single quotes"
+    )
+  }
+
   // MARK: - Depth and size of the tree
 
   func testDeepFlowNesting() {

@@ -307,7 +307,11 @@ struct Assembly {
       diagnostics.append(.error("cannot read the file: \(Self.reason(error))", at: start))
       return nil
     }
-    switch YAMLEventReader(limits: loader.limits).read(bytes, file: path) {
+    // Read ahead of time (a dialogue built into coach), or now.
+    let prepared = loader.source.prepared(path).flatMap { PreparedYAML.decode($0, file: path) }
+    switch prepared.map(Result.success)
+      ?? YAMLEventReader(limits: loader.limits).read(bytes, file: path)
+    {
     case .failure(let problem):
       diagnostics.append(.error(problem.message, at: problem.location(in: path)))
       return nil

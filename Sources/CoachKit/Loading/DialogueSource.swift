@@ -17,17 +17,22 @@ public struct DialogueSource: Sendable {
   public var resolve: @Sendable (String) -> String?
   /// The names of the entries of a folder, for "did you mean" when a file name is mistyped.
   public var list: @Sendable (String) -> [String]
+  /// A YAML file read ahead of time (``PreparedYAML``), when there is one: the dialogues built
+  /// into `coach` load without parsing their YAML again.
+  public var prepared: @Sendable (String) -> [UInt8]?
 
   public init(
     entry: @escaping @Sendable (String) -> Entry,
     read: @escaping @Sendable (String) throws -> [UInt8],
     resolve: @escaping @Sendable (String) -> String? = { $0 },
-    list: @escaping @Sendable (String) -> [String] = { _ in [] }
+    list: @escaping @Sendable (String) -> [String] = { _ in [] },
+    prepared: @escaping @Sendable (String) -> [UInt8]? = { _ in nil }
   ) {
     self.entry = entry
     self.read = read
     self.resolve = resolve
     self.list = list
+    self.prepared = prepared
   }
 
   /// No files at all: for loading a dialogue from text (`DialogueLoader().load(text:name:)`).
