@@ -14,6 +14,9 @@ struct NodeReader {
   /// parsed when first used, and what only finds mistakes is skipped.
   let checked: Bool
   private(set) var diagnostics: [Diagnostic] = []
+  /// Expressions already parsed in this file, by their text: a condition is often written many
+  /// times over (`focus == "self"`), and an expression is a value that can be shared.
+  private var parsed: [String: Expression] = [:]
 
   init(document: YAMLDocument, checked: Bool = false) {
     self.document = document
@@ -232,8 +235,11 @@ extension NodeReader {
   /// An expression written at `span`.
   mutating func formula(_ source: String, span: SourceSpan) -> Formula? {
     if checked { return Formula(checked: source, span: span) }
+    if let expression = parsed[source] { return Formula(expression: expression, span: span) }
     do {
-      return Formula(expression: try Expression.parse(source), span: span)
+      let expression = try Expression.parse(source)
+      parsed[source] = expression
+      return Formula(expression: expression, span: span)
     } catch {
       self.error(error.message, at: span.location(ofCharacter: error.offset, in: source))
       return nil
