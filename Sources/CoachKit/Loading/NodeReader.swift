@@ -213,8 +213,14 @@ struct NodeReader {
     }
   }
 
+  /// Whether `text` holds the ASCII character `byte`, looked for over its bytes in place (by
+  /// Characters, finding a '-' in every step id cost more than reading the step).
+  static func holds(_ byte: UInt8, _ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+  }
+
   static func isVariableName(_ text: String) -> Bool {
-    isIdentifier(text) && !text.contains("-")
+    isIdentifier(text) && !holds(UInt8(ascii: "-"), text)
   }
 
   struct Entry {

@@ -56,7 +56,7 @@ enum QuestionReader {
 
     let variable =
       values["var"].flatMap { r.variableName($0, "var") }
-      ?? (stepID.contains("-")
+      ?? (NodeReader.holds(UInt8(ascii: "-"), stepID)
         ? String(stepID.map { $0 == "-" ? "_" : $0 }) : stepID)
     // Without a prompt the question is still read, so that its variable is known.
     let prompt: Text
