@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // The facilitator's room: a small HTTP/1.1 server on async/await and plain sockets, with no
+    // dependencies of its own (a clean build ~25 s here, against ~200 s for Hummingbird on NIO).
+    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // The pure core: dialogue model, loader, checker, expressions and engine. No terminal, no files
@@ -23,6 +26,9 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    // What a host says: the words of notices, prompts, rejections and clocks, shared by the
+    // terminal and any other front end. No readline, no files.
+    .target(name: "CoachWording", dependencies: ["CoachKit"]),
     // GNU readline, linked as a system library (GPL-3.0: see LICENSE).
     .systemLibrary(
       name: "CReadline",
@@ -37,7 +43,20 @@ let package = Package(
     // The edges: how a session is shown and read, on a terminal or through pipes.
     .target(
       name: "CoachTerminal",
-      dependencies: ["CoachKit", "CReadline", "CLineEditing"]
+      dependencies: ["CoachKit", "CoachWording", "CReadline", "CLineEditing"]
+    ),
+    // The facilitator's room: a page served on the local network while a session runs, where
+    // each participant rates team questions anonymously from their phone. A host (the terminal,
+    // tests) drives it through `Room`; the QR code comes from libqrencode, loaded at run time.
+    .target(
+      name: "CoachRoom",
+      dependencies: ["CoachKit", .product(name: "FlyingFox", package: "FlyingFox")]
+    ),
+    // A room to try by hand, without a session (see its first lines).
+    .executableTarget(
+      name: "coach-room-demo",
+      dependencies: ["CoachRoom", "CoachKit"],
+      path: "Examples/RoomDemo"
     ),
     .executableTarget(
       name: "coach",
@@ -63,7 +82,9 @@ let package = Package(
       dependencies: ["CoachKit", .product(name: "Yams", package: "Yams")],
       resources: [.copy("FuzzRegressions")]
     ),
+    .testTarget(name: "CoachWordingTests", dependencies: ["CoachWording", "CoachKit"]),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
+    .testTarget(name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachKit"]),
     .testTarget(
       name: "CoachEndToEndTests",
       dependencies: ["coach", "DialogueEmbedder", "CoachKit", "CoachTerminal"],

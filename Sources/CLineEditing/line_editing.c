@@ -17,6 +17,8 @@
 static volatile sig_atomic_t interrupt_pending = 0;
 /// 1 while coach_le_read_line runs: a SIGINT then cancels the line instead of ending the program.
 static volatile sig_atomic_t reading_line = 0;
+/// The stop signal (SIGTERM, SIGHUP, or SIGINT for piped input) caught, or 0.
+static volatile sig_atomic_t stop_signal = 0;
 
 static char **completion_words = NULL;
 static int completion_count = 0;
@@ -35,7 +37,14 @@ static void on_interrupt(int signal_number) {
 
 /// Runs while readline waits for a key (every 0.1 s, and after a signal interrupted the wait).
 /// readline has already echoed "^C" and, in its cleanup, ended with a carriage return.
+static void on_stop_signal(int signal_number) { stop_signal = signal_number; }
+
 static int on_event(void) {
+  if (stop_signal) {
+    // End the line being read; coach_le_read_line drops it and says why.
+    rl_done = 1;
+    return 0;
+  }
   if (interrupt_pending) {
     interrupt_pending = 0;
     rl_replace_line("", 1);
@@ -85,6 +94,7 @@ void coach_le_setup(void) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;  // no SA_RESTART: the wait for a key must see EINTR
   sigaction(SIGINT, &action, NULL);
+  coach_le_catch_stop_signals(0);
 
   rl_readline_name = "coach";
   rl_catch_signals = 1;
@@ -100,9 +110,19 @@ void coach_le_setup(void) {
 
 char *coach_le_read_line(const char *prompt, int *interrupted) {
   *interrupted = 0;
+  if (stop_signal) {
+    *interrupted = 2;
+    return NULL;
+  }
   interrupt_pending = 0;
   reading_line = 1;
   char *line = readline(prompt);
+  if (stop_signal) {
+    reading_line = 0;
+    free(line);
+    *interrupted = 2;
+    return NULL;
+  }
   if (interrupt_pending) {
     // Ctrl-C after the last look at the flag: the line is dropped all the same.
     interrupt_pending = 0;
@@ -112,6 +132,36 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
   }
   reading_line = 0;
   return line;
+}
+
+void coach_le_catch_stop_signals(int interrupt) {
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGTERM);
+  sigaddset(&wanted, SIGHUP);
+  if (interrupt) sigaddset(&wanted, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
+
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocked read must see EINTR
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+  if (interrupt) sigaction(SIGINT, &action, NULL);
+}
+
+int coach_le_pending_stop_signal(void) { return stop_signal; }
+
+void coach_le_end_by_signal(int signal_number) {
+  signal(signal_number, SIG_DFL);
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, signal_number);
+  pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
+  raise(signal_number);
+  _exit(128 + signal_number);
 }
 
 void coach_le_set_completions(const char *const *words, int count) {

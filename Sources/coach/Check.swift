@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach check PATH`: finds every mistake in a dialogue before anyone runs it.
-struct Check: ParsableCommand {
+struct Check: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check a dialogue file or folder for mistakes.",
     discussion: TextWrapper.reflow(
@@ -28,13 +28,12 @@ struct Check: ParsableCommand {
   @ArgumentParser.Option(help: "Output format: text, or json for editors and CI.")
   var format: Format = .text
 
-  func run() throws {
+  func run(launch: Launch) throws {
     let result: DialogueLoader.Result
     do {
       result = try DialogueLoader(source: .fileSystem).load(path: path)
     } catch {
-      FileHandle.standardError.write(Data("coach: \(error)\n".utf8))
-      throw ExitCode(ExitStatus.noInput.rawValue)
+      throw CoachFailure(.noInput, error.description)
     }
     var findings = result.diagnostics
     var timing: PathTiming?
@@ -46,9 +45,9 @@ struct Check: ParsableCommand {
     let report = CheckReport(
       path: path, dialogue: result.dialogue, findings: findings, timing: timing)
     switch format {
-    case .text: print(report.text, terminator: "")
-    case .json: print(report.json)
+    case .text: launch.output.write(report.text)
+    case .json: launch.output.write(report.json + "\n")
     }
-    if findings.hasErrors { throw ExitCode(ExitStatus.dataError.rawValue) }
+    if findings.hasErrors { throw CoachFailure.quietly(.dataError) }
   }
 }

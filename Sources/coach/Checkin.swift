@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach checkin [SESSION]`: the five-minute follow-up on a finished session's plan.
-struct Checkin: ParsableCommand {
+struct Checkin: LaunchedCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
     abstract: "Check in on a finished session's plan (the latest one by default).",
@@ -23,54 +23,10 @@ struct Checkin: ParsableCommand {
     completion: .file(extensions: ["yaml", "yml"]))
   var dialogue: String?
 
-  @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
-  var color: Run.ColorOption = .auto
+  @OptionGroup var conversation: ConversationArguments
 
-  @ArgumentParser.Option(
-    name: .customLong("plan-out"), help: "Write the updated plan here.",
-    completion: .file(extensions: ["md"]))
-  var planOut: String?
-
-  static let builtInPath = "Dialogues/trust-first-checkin"
-
-  func run() throws {
-    umask(0o077)
-    let checkin = try DialogueLoading.load(dialogue, builtIn: Self.builtInPath)
-    guard let followed = checkin.follows?.dialogue else {
-      SavedSessions.fail(
-        "the dialogue '\(checkin.id)' is not a check-in: it has no 'follows'", .dataError)
-    }
-    let earlierSaved = try SavedSessions.find(session, latest: "finished \(followed.id)") { saved in
-      saved.header.dialogue == followed.id && saved.header.follows == nil
-        && (try? SavedSessions.open(saved))?.transcript.isFinished == true
-    }
-    guard earlierSaved.header.dialogue == followed.id else {
-      SavedSessions.fail(
-        "session \(earlierSaved.id) ran '\(earlierSaved.header.dialogue)', but this check-in follows '\(followed.id)'",
-        .dataError)
-    }
-    let earlier = SavedSessions.openOrExit(earlierSaved)
-    guard earlier.transcript.isFinished else {
-      SavedSessions.fail(
-        "session \(earlierSaved.id) is not finished; go on with 'coach resume \(earlierSaved.id)' first",
-        .dataError)
-    }
-    let engine = Engine(
-      dialogue: checkin, clock: try PlanSaving.clock(),
-      // The latest check-in's ratings and adjusted actions are what this one starts from.
-      earlier: try SavedSessions.earlierSession(of: earlier, checkinsBefore: nil))
-    let recorder = try SavedSessions.newRecorder(
-      for: engine,
-      source: dialogue.map { DialogueLoading.source(of: $0) }
-        ?? EmbeddedDialogues.sourcePrefix + Self.builtInPath,
-      follows: earlierSaved.id)
-    let (session, status) = ConversationRunner.run(engine, recorder: recorder, color: color)
-    if status != .ok { throw ExitCode(status.rawValue) }
-    let streams = StandardStreams()
-    try PlanSaving.save(
-      engine, session, planOut: planOut, sessionID: earlierSaved.id, to: streams)
-    if session.isFinished, recorder.hasSaved {
-      try PlanSaving.saveTranscript(of: recorder, engine: engine, to: streams)
-    }
+  func run(launch: Launch) throws {
+    try SessionCommands.checkin(
+      session, dialogue: dialogue, options: conversation.options(), launch: launch)
   }
 }

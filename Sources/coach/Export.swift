@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach export [ID]`: a saved session's transcript as Markdown, JSON, HTML or plain text.
-struct Export: ParsableCommand {
+struct Export: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Export a saved session's transcript (the latest session by default).",
     discussion: TextWrapper.reflow(
@@ -31,14 +31,15 @@ struct Export: ParsableCommand {
     help: "Write to FILE ('-' for standard output, the default).")
   var output: String = "-"
 
-  func run() throws {
-    umask(0o077)
-    let saved = try SavedSessions.find(id, latest: "saved") { _ in true }
-    let opened = SavedSessions.openOrExit(saved)
+  func run(launch: Launch) throws {
+    let sessions = try SavedSessions(launch: launch)
+    let saved = try sessions.find(id, latest: "saved") { _ in true }
+    // The session as it ran: with the copy of the dialogue kept with it.
+    let opened = try sessions.openSaying(saved)
     // A session's export includes the check-ins that followed it.
-    let checkins = try SavedSessions.store().list().sessions
+    let checkins = sessions.store.list().sessions
       .filter { $0.header.follows == saved.id }
-      .compactMap { try? SavedSessions.open($0).transcript }
+      .compactMap { try? sessions.open($0).transcript }
     let text =
       finalOnly
       ? format.render(
@@ -46,14 +47,14 @@ struct Export: ParsableCommand {
       )
       : format.render(opened.transcript, checkins: checkins)
     if output == "-" {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      launch.output.write(text)
       return
     }
     do {
       try PrivateFiles.write(text, to: output)
     } catch {
-      SavedSessions.fail("\(error)", .cannotCreate)
+      throw CoachFailure(.cannotCreate, "\(error)")
     }
-    FileHandle.standardError.write(Data("Exported session \(saved.id) to \(output)\n".utf8))
+    launch.output.writeError("Exported session \(saved.id) to \(output)\n")
   }
 }

@@ -29,15 +29,8 @@ struct FacilitatorOptions: ParsableArguments {
     }
   }
 
-  var parsedParticipants: Participants? { participants.flatMap(Participants.init(parsing:)) }
-
-  /// The conversation's style in facilitator mode: the shared screen, cleared at a terminal.
-  func style(_ style: Conversation.Style, interactive: Bool) -> Conversation.Style {
-    guard facilitator else { return style }
-    var shared = style
-    shared.facilitator = true
-    shared.clearsScreen = interactive
-    shared.showsNotes = false
-    return shared
+  /// What the options ask for.
+  var facilitation: Facilitation {
+    Facilitation(isOn: facilitator, participants: participants.flatMap(Participants.init(parsing:)))
   }
 }

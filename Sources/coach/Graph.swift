@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach graph PATH`: the flow of a dialogue as a Graphviz or Mermaid picture.
-struct Graph: ParsableCommand {
+struct Graph: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Draw a dialogue's flow as a Graphviz (DOT) or Mermaid graph.",
     discussion: TextWrapper.reflow(
@@ -34,23 +34,21 @@ struct Graph: ParsableCommand {
     completion: .file())
   var output: String?
 
-  func run() throws {
-    let graph = DialogueGraph(try DialogueLoading.load(path))
+  func run(launch: Launch) throws {
+    let graph = DialogueGraph(try OpenedDialogue.open(path, launch: launch).dialogue)
     let text =
       switch format {
       case .dot: graph.dot()
       case .mermaid: graph.mermaid()
       }
     guard let output else {
-      print(text, terminator: "")
+      launch.output.write(text)
       return
     }
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: output))
     } catch {
-      FileHandle.standardError.write(
-        Data("coach: cannot write \(output): \(error.localizedDescription)\n".utf8))
-      throw ExitCode(ExitStatus.cannotCreate.rawValue)
+      throw CoachFailure(.cannotCreate, "cannot write \(output): \(error.localizedDescription)")
     }
   }
 }

@@ -9,7 +9,7 @@ import Foundation
 /// it, so replaying the log gives exactly the running session. Nothing is sent between the two
 /// programs: either can stop and start again, and only the user who owns the private sessions
 /// folder (0700, logs 0600) can read it.
-struct Notes: ParsableCommand {
+struct Notes: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "The presenter view: follow a facilitated session privately in a second terminal.",
     discussion: TextWrapper.reflow(
@@ -30,28 +30,24 @@ struct Notes: ParsableCommand {
   /// How often the log is looked at, in seconds.
   static let pollInterval = 0.2
 
-  func run() throws {
-    umask(0o077)
-    let store = try SavedSessions.store()
-    let clock = try PlanSaving.clock()
-    let streams = StandardStreams()
-    let terminal = isatty(STDOUT_FILENO) == 1
+  func run(launch: Launch) throws {
+    let saved = try SavedSessions(launch: launch)
+    let clock = launch.clock
+    let out = launch.output
+    let terminal = launch.outputIsTerminal
     var waitingSaid = false
     var path: String?
     while path == nil {
       if let id {
-        do {
-          path = try store.find(id).path
-        } catch let error as StorageError {
-          SavedSessions.fail("\(error)", error.exitStatus)
-        }
-      } else if let latest = Self.latestFacilitated(in: store) {
+        path = try saved.find(id, latest: "facilitated") { _ in true }.path
+      } else if let latest = Self.latestFacilitated(in: saved) {
         path = latest
       } else {
-        if once { SavedSessions.fail("there is no unfinished facilitated session", .noInput) }
+        if once {
+          throw CoachFailure(.noInput, "there is no unfinished facilitated session")
+        }
         if !waitingSaid {
-          streams.write(
-            "Waiting for a session run with 'coach run --facilitator'… (Ctrl-C to stop)\n")
+          out.write("Waiting for a session run with 'coach run --facilitator'… (Ctrl-C to stop)\n")
           waitingSaid = true
         }
         Self.sleep(Self.pollInterval * 2)
@@ -61,32 +57,33 @@ struct Notes: ParsableCommand {
     var shown = ""
     var lastStamp = Stamp(path: "")
     var lastDraw = Date.distantPast
-    var dialogues: [String: Dialogue] = [:]
     while true {
       let stamp = Stamp(path: path)
       if stamp.missing {
-        streams.write("\nThe session was deleted; detaching.\n")
+        out.write("\nThe session was deleted; detaching.\n")
         return
       }
-      // Redraw when the log changed, and at a terminal once a second for the clocks.
-      if stamp != lastStamp || (terminal && Date().timeIntervalSince(lastDraw) >= 1) {
+      // Redraw when the log changed, and at a terminal once a second for the clocks (they stand
+      // still while the session is stopped, so nothing is drawn again then).
+      let now = clock.now()
+      if stamp != lastStamp || (terminal && now.timeIntervalSince(lastDraw) >= 1) {
         lastStamp = stamp
-        lastDraw = Date()
-        guard let transcript = Self.replay(path, cache: &dialogues) else {
+        lastDraw = now
+        guard let transcript = Self.replay(path, with: saved) else {
           Self.sleep(Self.pollInterval)
           continue
         }
         let text = PresenterView.render(
-          transcript, at: clock.now(), width: terminal ? Terminal.columns() : 80)
+          transcript, at: now, width: terminal ? launch.columns() : 80)
         if text != shown {
           shown = text
-          streams.write(
+          out.write(
             (terminal ? "\u{1B}[H\u{1B}[2J" : "\n" + String(repeating: "-", count: 72) + "\n")
               + text)
         }
         if once { return }
         if transcript.isFinished {
-          streams.write("\nThe session is complete; detaching.\n")
+          out.write("\nThe session is complete; detaching.\n")
           return
         }
       }
@@ -95,21 +92,19 @@ struct Notes: ParsableCommand {
   }
 
   /// The latest unfinished session that was run with `--facilitator`.
-  static func latestFacilitated(in store: SessionStore) -> String? {
-    var cache: [String: Dialogue] = [:]
-    return store.list().sessions.last { saved in
-      saved.header.facilitated == true && (replay(saved.path, cache: &cache)?.isFinished == false)
+  static func latestFacilitated(in saved: SavedSessions) -> String? {
+    saved.store.list().sessions.last { candidate in
+      candidate.header.facilitated == true
+        && (replay(candidate.path, with: saved)?.isFinished == false)
     }?.path
   }
 
-  /// Reads and replays the log; nil while it cannot be read (a line being written is dropped as
-  /// torn, so that is rare). The dialogue is loaded once per fingerprint.
-  static func replay(_ path: String, cache: inout [String: Dialogue]) -> Transcript? {
+  /// Reads and replays the log with the dialogue it ran; nil while it cannot be read (a line
+  /// being written is dropped as torn, so that is rare).
+  static func replay(_ path: String, with saved: SavedSessions) -> Transcript? {
     guard let contents = try? SessionLogContents.read(path) else { return nil }
-    let key = contents.header.source + "#" + contents.header.fingerprint
-    if cache[key] == nil { cache[key] = try? SavedSessions.dialogue(of: contents.header) }
-    guard let dialogue = cache[key] else { return nil }
-    return Transcript.replay(header: contents.header, entries: contents.entries, dialogue: dialogue)
+    let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    return try? saved.open(SessionStore.Saved(id: id, path: path, contents: contents)).transcript
   }
 
   static func sleep(_ seconds: Double) {

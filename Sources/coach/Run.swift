@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach run [DIALOGUE]`: works through a dialogue, the default session when none is named.
-struct Run: ParsableCommand {
+struct Run: LaunchedCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a session (the default when no command is given).",
     discussion: TextWrapper.reflow(
@@ -24,12 +24,41 @@ struct Run: ParsableCommand {
     completion: .file(extensions: ["yaml", "yml"]))
   var dialogue: String?
 
-  @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
-  var color: ColorOption = .auto
+  @OptionGroup var conversation: ConversationArguments
 
-  enum ColorOption: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
+  @OptionGroup var facilitation: FacilitatorOptions
+
+  func run(launch: Launch) throws {
+    if let dialogue { try Self.checkNotACommand(dialogue, launch: launch) }
+    try SessionCommands.run(
+      dialogue, options: conversation.options(facilitation.facilitation), launch: launch)
   }
+
+  /// A word that is no path may be a command in the wrong place (`coach --color never export`)
+  /// or a mistyped one (`coach sesions`); say so, rather than that no such dialogue exists.
+  static func checkNotACommand(_ word: String, launch: Launch) throws(CoachFailure) {
+    guard DialogueSource.fileSystem.entry(word) == .missing else { return }
+    let commands = Coach.commandNames
+    if commands.contains(word) {
+      throw CoachFailure(
+        .usage,
+        "'\(word)' is a command, so it must come first, as in 'coach \(word) --help': what comes before a command is read as options of 'coach run'"
+      )
+    }
+    let explicitRun = launch.arguments.first == "run"
+    let isBuiltIn = OpenedDialogue.builtInFolders(launch).contains {
+      $0 == word || $0.hasSuffix("/" + word)
+    }
+    if !explicitRun, !isBuiltIn, !word.contains("/"), !word.contains(".") {
+      throw CommandLineMistakes.unknownCommand(word, commands: commands)
+    }
+  }
+}
+
+/// `--color` and `--plan-out`, for the commands that hold a conversation.
+struct ConversationArguments: ParsableArguments {
+  @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
+  var color: Terminal.ColourMode = .auto
 
   @ArgumentParser.Option(
     name: .customLong("plan-out"),
@@ -38,85 +67,10 @@ struct Run: ParsableCommand {
     completion: .file(extensions: ["md"]))
   var planOut: String?
 
-
-  @OptionGroup var facilitation: FacilitatorOptions
-
-  func validate() throws {
-    // A mistyped command ("coach sesions") would otherwise be taken for a dialogue's path.
-    if let dialogue, !dialogue.contains("/"), !dialogue.contains("."),
-      !FileManager.default.fileExists(atPath: dialogue)
-    {
-      let commands = Coach.configuration.subcommands.map { $0._commandName }
-      var message = "unknown command '\(dialogue)'"
-      if let guess = Suggestion.closest(to: dialogue, among: commands) {
-        message += "; did you mean '\(guess)'?"
-      } else {
-        message += "; the commands are \(commands.joined(separator: ", ")), or name a dialogue file"
-      }
-      throw ValidationError(message)
-    }
-  }
-
-  func run() throws {
-    umask(0o077)
-    let loaded = try DialogueLoading.load(dialogue)
-    var engine = Engine(dialogue: loaded, clock: try PlanSaving.clock())
-    engine.participants = facilitation.parsedParticipants
-    // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
-    // `save_if`), so that what the dialogue says about saving is always true.
-    let recorder = try SavedSessions.newRecorder(
-      for: engine, source: DialogueLoading.source(of: dialogue),
-      facilitated: facilitation.facilitator)
-    let (session, status) = ConversationRunner.run(
-      engine, recorder: recorder, color: color, facilitation: facilitation)
-    let streams = StandardStreams()
-    if status != .ok { throw ExitCode(status.rawValue) }
-    try PlanSaving.save(
-      engine, session, planOut: planOut, sessionID: recorder.sessionID, to: streams)
+  func options(_ facilitation: Facilitation = .off) -> ConversationOptions {
+    ConversationOptions(colour: color, planOut: planOut, facilitation: facilitation)
   }
 }
 
-/// Loading a dialogue for the command line: the path given or the built-in default, checked,
-/// with errors on standard error and the right exit code.
-enum DialogueLoading {
-  /// How a saved session records where its dialogue came from.
-  static func source(of path: String?) -> String {
-    guard let path else { return EmbeddedDialogues.sourcePrefix + EmbeddedDialogues.defaultPath }
-    if path.hasPrefix("/") { return path }
-    return FileManager.default.currentDirectoryPath + "/" + path
-  }
-
-  /// The dialogue at `path`, or the built-in one at `builtIn` (the default session unless said).
-  static func load(_ path: String?, builtIn: String = EmbeddedDialogues.defaultPath) throws
-    -> Dialogue
-  {
-    let result: DialogueLoader.Result
-    do {
-      if let path {
-        result = try DialogueLoader(source: .fileSystem).load(path: path)
-      } else {
-        result = try EmbeddedDialogues.load(builtIn)
-      }
-    } catch {
-      FileHandle.standardError.write(Data("coach: \(error)\n".utf8))
-      throw ExitCode(ExitStatus.noInput.rawValue)
-    }
-    var findings = result.diagnostics
-    // A built-in dialogue was checked when the binary was built (DialogueEmbedder), so start-up
-    // does not pay for checking it again.
-    if let dialogue = result.dialogue, !findings.hasErrors, path != nil {
-      findings += DialogueChecker().check(dialogue)
-    }
-    let errors = findings.errors
-    guard let dialogue = result.dialogue, errors.isEmpty else {
-      let shown = errors.prefix(20).map { "\($0)\n" }.joined()
-      let more =
-        errors.count > 20
-        ? "… and \(errors.count - 20) more; run 'coach check' for all of them\n" : ""
-      FileHandle.standardError.write(
-        Data((shown + more + "coach: the dialogue has errors; nothing was run\n").utf8))
-      throw ExitCode(ExitStatus.dataError.rawValue)
-    }
-    return dialogue
-  }
-}
+/// `--color auto|always|never`.
+extension Terminal.ColourMode: ExpressibleByArgument {}

@@ -10,15 +10,16 @@ struct Sessions: ParsableCommand {
     subcommands: [List.self, Delete.self],
     defaultSubcommand: List.self)
 
-  struct List: ParsableCommand {
+  struct List: LaunchedCommand {
     static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first.")
 
-    func run() throws {
-      let store = try SavedSessions.store()
+    func run(launch: Launch) throws {
+      let sessions = try SavedSessions(launch: launch)
+      let store = sessions.store
       let all = store.list()
-      for problem in all.problems { SavedSessions.warn(problem) }
+      for problem in all.problems { launch.warn(problem) }
       guard !all.sessions.isEmpty else {
-        print("No saved sessions (they are kept in \(store.folder)).")
+        launch.output.write("No saved sessions (they are kept in \(store.folder)).\n")
         return
       }
       // Check-ins are listed under the session they follow.
@@ -34,10 +35,10 @@ struct Sessions: ParsableCommand {
       var rows = [["id", "dialogue", "started", "progress"]]
       for (saved, isCheckin) in ordered {
         let progress: String
-        if let transcript = (try? SavedSessions.open(saved))?.transcript {
+        if let transcript = (try? sessions.open(saved))?.transcript {
           let answered = transcript.finalAnswers.count
-          progress =
-            transcript.isFinished ? "finished, \(answered) answers" : "\(answered) answers so far"
+          let answers = "\(answered) answer\(answered == 1 ? "" : "s")"
+          progress = transcript.isFinished ? "finished, \(answers)" : "\(answers) so far"
         } else {
           progress = "\(saved.contents.entries.count) events (dialogue not found)"
         }
@@ -49,19 +50,19 @@ struct Sessions: ParsableCommand {
       // Columns as wide as their widest cell, two spaces apart.
       let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
       for row in rows {
-        print(
+        launch.output.write(
           (0..<3).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }
-            .joined() + row[3])
+            .joined() + row[3] + "\n")
       }
       let anyUnfinished = rows.dropFirst().contains { !$0[3].hasPrefix("finished") }
-      print(
+      launch.output.write(
         anyUnfinished
-          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'."
-          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.")
+          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'.\n"
+          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.\n")
     }
   }
 
-  struct Delete: ParsableCommand {
+  struct Delete: LaunchedCommand {
     static let configuration = CommandConfiguration(
       abstract: "Delete saved sessions for good.",
       discussion:
@@ -80,18 +81,11 @@ struct Sessions: ParsableCommand {
       }
     }
 
-    func run() throws {
-      let store = try SavedSessions.store()
-      let doomed: [SessionStore.Saved]
-      if all {
-        doomed = store.list().sessions
-      } else {
-        do {
-          doomed = [try store.find(id ?? "")]
-        } catch let error as StorageError {
-          SavedSessions.fail("\(error)", error.exitStatus)
-        }
-      }
+    func run(launch: Launch) throws {
+      let sessions = try SavedSessions(launch: launch)
+      let store = sessions.store
+      let doomed =
+        all ? store.list().sessions : [try sessions.find(id, latest: "saved") { _ in false }]
       // A session's check-ins go with it: they hold its answers too.
       let all = store.list().sessions
       let ids = Set(doomed.map(\.id))
@@ -99,31 +93,34 @@ struct Sessions: ParsableCommand {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
       }
       // At a terminal, --all asks first; scripts (no terminal) are taken at their word.
-      if self.all, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-        print("Delete all \(doomed.count) saved sessions for good? [y/N] ", terminator: "")
-        guard let reply = readLine(), ["y", "yes"].contains(reply.lowercased()) else {
-          print("Nothing was deleted.")
+      if self.all, launch.isInteractive {
+        var lines = launch.lines(false, nil)
+        let question = "Delete all \(doomed.count) saved sessions for good? [y/N] "
+        guard case .line(let reply) = lines.readLine(prompt: question),
+          ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased())
+        else {
+          launch.output.write("Nothing was deleted.\n")
           return
         }
       }
       for saved in doomed + checkins {
         do {
           try store.remove(saved.id)
-        } catch let error as StorageError {
-          SavedSessions.fail("\(error)", error.exitStatus)
+        } catch {
+          throw CoachFailure(storing: error)
         }
       }
 
-      print(
-        doomed.count == 1 ? "Deleted session \(doomed[0].id)." : "Deleted \(doomed.count) sessions."
-      )
+      launch.output.write(
+        doomed.count == 1
+          ? "Deleted session \(doomed[0].id).\n" : "Deleted \(doomed.count) sessions.\n")
       if !checkins.isEmpty {
-        print(
-          "Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them")."
+        launch.output.write(
+          "Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them").\n"
         )
       }
-      print(
-        "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(PrivateFiles.plansDirectory())."
+      launch.output.write(
+        "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(try launch.paths().plans).\n"
       )
     }
   }

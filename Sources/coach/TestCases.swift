@@ -4,7 +4,7 @@ import CoachTerminal
 import Foundation
 
 /// `coach test PATH`: runs the test cases kept with a dialogue in its `tests/` folder.
-struct TestCases: ParsableCommand {
+struct TestCases: LaunchedCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
     abstract: "Run a dialogue's test cases (the YAML files in the tests/ folder next to it).",
@@ -30,8 +30,8 @@ struct TestCases: ParsableCommand {
   @Flag(help: "Report the steps and transitions that no case goes through.")
   var coverage = false
 
-  func run() throws {
-    let dialogue = try DialogueLoading.load(path)
+  func run(launch: Launch) throws {
+    let dialogue = try OpenedDialogue.open(path, launch: launch).dialogue
     let files = try caseFiles()
     var all: [DialogueTestCase] = []
     var findings: [Diagnostic] = []
@@ -46,15 +46,12 @@ struct TestCases: ParsableCommand {
       findings += read.diagnostics
     }
     if findings.hasErrors {
-      let text = findings.errors.map { "\($0)\n" }.joined()
-      FileHandle.standardError.write(
-        Data((text + "coach: the test cases have mistakes; none was run\n").utf8))
-      throw ExitCode(ExitStatus.dataError.rawValue)
+      throw CoachFailure(
+        .dataError, "the test cases have mistakes; none was run",
+        details: findings.errors.map(\.description))
     }
     guard !all.isEmpty else {
-      FileHandle.standardError.write(
-        Data("coach: no test cases in \(files.joined(separator: ", "))\n".utf8))
-      throw ExitCode(ExitStatus.noInput.rawValue)
+      throw CoachFailure(.noInput, "no test cases in \(files.joined(separator: ", "))")
     }
     let runner = DialogueTestRunner(dialogue: dialogue)
     let results = all.map(runner.run)
@@ -70,8 +67,8 @@ struct TestCases: ParsableCommand {
     out +=
       "\(path): \(results.count) case\(results.count == 1 ? "" : "s"), \(results.count - failed) passed, \(failed) failed\n"
     if coverage { out += Self.coverageReport(TestCoverage(dialogue: dialogue, results: results)) }
-    print(out, terminator: "")
-    if failed > 0 { throw ExitCode(1) }
+    launch.output.write(out)
+    if failed > 0 { throw ExitCode(1) }  // not a sysexits case: a test failed
   }
 
   /// The case files to read: those named, or the dialogue's `tests/` folder.
@@ -87,9 +84,7 @@ struct TestCases: ParsableCommand {
     for source in sources {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else {
-        FileHandle.standardError.write(
-          Data("coach: no test cases at '\(source)': no such file or folder\n".utf8))
-        throw ExitCode(ExitStatus.noInput.rawValue)
+        throw CoachFailure(.noInput, "no test cases at '\(source)': no such file or folder")
       }
       if !isFolder.boolValue {
         files.append(source)

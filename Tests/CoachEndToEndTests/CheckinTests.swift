@@ -35,7 +35,7 @@ final class CheckinTests: XCTestCase {
   func testACheckInFourteenDaysLaterShowsBeforeAndAfterAndUpdatesThePlan() throws {
     let session = try String(
       contentsOf: Self.fixtures.appendingPathComponent("golden/self.in"), encoding: .utf8)
-    let first = try CoachProcess.run(
+    let first = try CoachProcess.runInProcess(
       [], stdin: session, environment: environment("2026-11-29T09:00:00Z", "first"))
     XCTAssertEqual(first.status, 0, first.description)
     let calendar = try String(
@@ -44,7 +44,7 @@ final class CheckinTests: XCTestCase {
 
     let script = try String(
       contentsOf: Self.fixtures.appendingPathComponent("checkin/after-14-days.in"), encoding: .utf8)
-    let checkin = try CoachProcess.run(
+    let checkin = try CoachProcess.runInProcess(
       ["checkin"], stdin: script, environment: environment("2026-12-13T09:00:00Z", "checkin"))
     XCTAssertEqual(checkin.status, 0, checkin.description)
     let recorded = Self.fixtures.appendingPathComponent("checkin/after-14-days.out")
@@ -72,12 +72,12 @@ final class CheckinTests: XCTestCase {
     XCTAssertTrue(
       FileManager.default.fileExists(atPath: plans.appendingPathComponent("checkin.md").path))
 
-    let listed = try CoachProcess.run(
+    let listed = try CoachProcess.runInProcess(
       ["sessions"], environment: environment("2026-12-13T09:00:00Z", "x"))
     XCTAssertTrue(listed.stdout.contains("first "), listed.stdout)
     XCTAssertTrue(listed.stdout.contains("└ checkin"), listed.stdout)
 
-    let exported = try CoachProcess.run(
+    let exported = try CoachProcess.runInProcess(
       ["export", "first", "--format", "json"], environment: environment("2026-12-13T09:00:00Z", "x")
     )
     XCTAssertEqual(exported.status, 0)
@@ -90,13 +90,13 @@ final class CheckinTests: XCTestCase {
   func testASecondCheckInStartsFromTheFirst() throws {
     let session = try String(
       contentsOf: Self.fixtures.appendingPathComponent("golden/self.in"), encoding: .utf8)
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       [], stdin: session, environment: environment("2026-11-29T09:00:00Z", "first"))
     let first = try String(
       contentsOf: Self.fixtures.appendingPathComponent("checkin/after-14-days.in"), encoding: .utf8)
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["checkin"], stdin: first, environment: environment("2026-12-14T09:00:00Z", "one"))
-    let second = try CoachProcess.run(
+    let second = try CoachProcess.runInProcess(
       ["checkin"], stdin: "1\n1\n4\n4\n4\n4\n9\n\n\n\n\n\n",
       environment: environment("2027-01-13T09:00:00Z", "two"))
     XCTAssertEqual(second.status, 0, second.description)
@@ -110,7 +110,7 @@ final class CheckinTests: XCTestCase {
   }
 
   func testACheckInNeedsAFinishedSession() throws {
-    let result = try CoachProcess.run(
+    let result = try CoachProcess.runInProcess(
       ["checkin"], environment: environment("2026-12-13T09:00:00Z", "x"))
     XCTAssertEqual(result.status, 66)
     XCTAssertEqual(
@@ -119,7 +119,7 @@ final class CheckinTests: XCTestCase {
   }
 
   func testTheCheckInDialogueChecksClean() throws {
-    let result = try CoachProcess.run(
+    let result = try CoachProcess.runInProcess(
       ["check", Self.repository.appendingPathComponent("Dialogues/trust-first-checkin").path])
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(
@@ -127,7 +127,7 @@ final class CheckinTests: XCTestCase {
         ": 0 errors, 0 warnings (5 sections, 33 steps, 29 questions); paths take 1.1–7.1 min (expected 3.8)\n"
       ),
       result.stdout)
-    let cases = try CoachProcess.run([
+    let cases = try CoachProcess.runInProcess([
       "test", Self.repository.appendingPathComponent("Dialogues/trust-first-checkin").path,
       "--coverage",
     ])

@@ -29,7 +29,7 @@ final class FacilitatorPipedTests: XCTestCase {
   func run(_ arguments: [String], _ input: String, now: String = "2026-11-29T09:00:00Z") throws
     -> CoachProcess.Result
   {
-    try CoachProcess.run(
+    try CoachProcess.runInProcess(
       arguments, in: Self.fixtures, stdin: input, environment: environment(now: now))
   }
 

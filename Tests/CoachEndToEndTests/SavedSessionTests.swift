@@ -36,7 +36,7 @@ final class SavedSessionTests: XCTestCase {
 
   /// The JSON export of a session with the times taken out: what must not differ between runs.
   func comparableExport(_ id: String) throws -> String {
-    let result = try CoachProcess.run(
+    let result = try CoachProcess.runInProcess(
       ["export", id, "--format", "json"], environment: environment(id))
     XCTAssertEqual(result.status, 0, result.description)
     var object = try XCTUnwrap(
@@ -84,33 +84,34 @@ final class SavedSessionTests: XCTestCase {
 
   func testATornLastLineIsDroppedWithAWarning() throws {
     let script = "Tigers\n4\n"
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: script,
       environment: environment("torn"))
     let handle = try FileHandle(forWritingTo: log("torn"))
     try handle.seekToEnd()
     try handle.write(contentsOf: Data("{\"at\":\"2026-11-29T09:00:00.000Z\",\"kind\":\"ans".utf8))
     try handle.close()
-    let resumed = try CoachProcess.run(
+    let resumed = try CoachProcess.runInProcess(
       ["resume", "torn"], in: Self.transcripts, stdin: "remote\n4\n2\n50\n1\n",
       environment: environment("torn"))
     XCTAssertEqual(resumed.status, 0, resumed.description)
     XCTAssertTrue(
-      resumed.stderr.contains("torn.jsonl:4: the last line was cut short"), resumed.stderr)
+      // Line 4 is the stop kept when the input ended; the torn line comes after it.
+      resumed.stderr.contains("torn.jsonl:5: the last line was cut short"), resumed.stderr)
     XCTAssertTrue(resumed.stdout.contains("Tigers (Remote): trust score"), resumed.stdout)
     let text = try String(contentsOf: log("torn"), encoding: .utf8)
     XCTAssertFalse(text.contains("\"kind\":\"ans\n"), "the torn line was cut off before appending")
   }
 
   func testADamagedMiddleLineIsAnErrorNamingFileAndLine() throws {
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n4\nremote\n",
       environment: environment("damaged"))
     var lines = try String(contentsOf: log("damaged"), encoding: .utf8).components(
       separatedBy: "\n")
     lines[2] = "{this is not json"
     try lines.joined(separator: "\n").write(to: log("damaged"), atomically: false, encoding: .utf8)
-    let resumed = try CoachProcess.run(
+    let resumed = try CoachProcess.runInProcess(
       ["resume", "damaged"], in: Self.transcripts, environment: environment("damaged"))
     XCTAssertEqual(resumed.status, 65, resumed.description)
     XCTAssertEqual(
@@ -120,31 +121,26 @@ final class SavedSessionTests: XCTestCase {
   }
 
   func testAnEditedDialogueResumesWhenEveryAnsweredStepStillExists() throws {
-    let folder = root.appendingPathComponent("dialogue")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let original = try String(
-      contentsOf: Self.transcripts.appendingPathComponent("every-type.yaml"), encoding: .utf8)
-    let file = folder.appendingPathComponent("every-type.yaml")
-    try original.write(to: file, atomically: true, encoding: .utf8)
-    _ = try CoachProcess.run(
+    let (file, original) = try editableDialogue()
+    _ = try CoachProcess.runInProcess(
       ["run", file.path], stdin: "Tigers\n4\n", environment: environment("edited"))
 
     try original.replacingOccurrences(of: "Hello! A few quick questions.", with: "Hi there.")
       .write(to: file, atomically: true, encoding: .utf8)
-    let kept = try CoachProcess.run(
+    let kept = try CoachProcess.runInProcess(
       ["resume", "edited"], stdin: "remote\n4\n2\n/skip\n1\n", environment: environment("edited"))
     XCTAssertEqual(kept.status, 0, kept.description)
     XCTAssertTrue(
       kept.stderr.contains(
         "the dialogue has changed since this session began; every answer still fits it"))
 
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["run", file.path], stdin: "Tigers\n4\n", environment: environment("broken"))
     try original.replacingOccurrences(of: "- id: size\n", with: "- id: headcount\n")
       .replacingOccurrences(of: "size >= 10", with: "headcount >= 10")
       .replacingOccurrences(of: "{{size}}", with: "{{headcount}}")
       .write(to: file, atomically: true, encoding: .utf8)
-    let refused = try CoachProcess.run(
+    let refused = try CoachProcess.runInProcess(
       ["resume", "broken"], stdin: "remote\n", environment: environment("broken"))
     XCTAssertEqual(refused.status, 65, refused.description)
     XCTAssertTrue(
@@ -153,7 +149,7 @@ final class SavedSessionTests: XCTestCase {
   }
 
   func testFilesAndFoldersArePrivateAndDeleteLeavesNoTrace() throws {
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n4\n",
       environment: environment("private"))
     func mode(_ url: URL) throws -> Int {
@@ -164,27 +160,27 @@ final class SavedSessionTests: XCTestCase {
     XCTAssertEqual(try mode(sessions), 0o700)
     XCTAssertEqual(try mode(sessions.deletingLastPathComponent()), 0o700)
     let exported = root.appendingPathComponent("out.md")
-    let export = try CoachProcess.run(
+    let export = try CoachProcess.runInProcess(
       ["export", "private", "-o", exported.path], environment: environment("private"))
     XCTAssertEqual(export.status, 0, export.description)
     XCTAssertEqual(try mode(exported), 0o600)
 
-    let listed = try CoachProcess.run(["sessions"], environment: environment("x"))
+    let listed = try CoachProcess.runInProcess(["sessions"], environment: environment("x"))
     XCTAssertTrue(listed.stdout.contains("private"), listed.stdout)
-    let deleted = try CoachProcess.run(
+    let deleted = try CoachProcess.runInProcess(
       ["sessions", "delete", "private"], environment: environment("x"))
     XCTAssertEqual(deleted.status, 0, deleted.description)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path), [])
-    let again = try CoachProcess.run(["resume", "private"], environment: environment("x"))
+    let again = try CoachProcess.runInProcess(["resume", "private"], environment: environment("x"))
     XCTAssertEqual(again.status, 66)
   }
 
   func testExportsEscapeWhatPeopleTyped() throws {
     let script = "<script>x</script>\n4\nremote\n4\n2\n50\n1\n"
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: script,
       environment: environment("html"))
-    let html = try CoachProcess.run(
+    let html = try CoachProcess.runInProcess(
       ["export", "html", "--format", "html"], environment: environment("html"))
     XCTAssertEqual(html.status, 0, html.description)
     XCTAssertFalse(html.stdout.contains("<script>"))
@@ -194,14 +190,14 @@ final class SavedSessionTests: XCTestCase {
     }
     XCTAssertTrue(try HTMLBalance.isWellFormed(html.stdout))
 
-    let json = try CoachProcess.run(
+    let json = try CoachProcess.runInProcess(
       ["export", "html", "--format", "json"], environment: environment("html"))
     let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("docs/transcript.schema.json")
     try JSONSchemaCheck.validate(json.stdout, against: schema)
     for format in ["markdown", "text"] {
-      let result = try CoachProcess.run(
+      let result = try CoachProcess.runInProcess(
         ["export", "html", "--format", format], environment: environment("html"))
       XCTAssertEqual(result.status, 0)
       XCTAssertTrue(result.stdout.contains("script"), format)
@@ -212,17 +208,86 @@ final class SavedSessionTests: XCTestCase {
   func testFinalOnlyLeavesOutAnswersTakenBack() throws {
     let script = try String(
       contentsOf: Self.transcripts.appendingPathComponent("03-back-and-skip.in"), encoding: .utf8)
-    _ = try CoachProcess.run(
+    _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: script,
       environment: environment("undo"))
-    let all = try CoachProcess.run(
+    let all = try CoachProcess.runInProcess(
       ["export", "undo", "--format", "text"], environment: environment("undo"))
     XCTAssertTrue(all.stdout.contains("A: Tigers"), all.stdout)
     XCTAssertTrue(all.stdout.contains("(went back to"), all.stdout)
-    let final = try CoachProcess.run(
+    let final = try CoachProcess.runInProcess(
       ["export", "undo", "--format", "text", "--final-only"], environment: environment("undo"))
     XCTAssertFalse(final.stdout.contains("Tigers"), final.stdout)
     XCTAssertFalse(final.stdout.contains("went back"), final.stdout)
     XCTAssertTrue(final.stdout.contains("A: Lions"), final.stdout)
+  }
+
+  // MARK: - A session keeps its dialogue
+
+  /// A copy of `every-type.yaml` in the scratch folder, to edit after a session began.
+  func editableDialogue() throws -> (file: URL, original: String) {
+    let folder = root.appendingPathComponent("dialogue")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let original = try String(
+      contentsOf: Self.transcripts.appendingPathComponent("every-type.yaml"), encoding: .utf8)
+    let file = folder.appendingPathComponent("every-type.yaml")
+    try original.write(to: file, atomically: true, encoding: .utf8)
+    return (file, original)
+  }
+
+  func testResumingOnADialogueThatGainedABadTargetSaysWhereAndRunsNothing() throws {
+    let (file, original) = try editableDialogue()
+    _ = try CoachProcess.runInProcess(
+      ["run", file.path], stdin: "Tigers\n4\n", environment: environment("target"))
+    try original.replacingOccurrences(of: "goto: big", with: "goto: nowhere")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let refused = try CoachProcess.runInProcess(
+      ["resume", "target"], stdin: "remote\n", environment: environment("target"))
+    XCTAssertEqual(refused.status, 65, refused.description)
+    XCTAssertTrue(
+      refused.stderr.hasPrefix("\(file.path):34:19: error: no step has the id 'nowhere'"),
+      refused.stderr)
+    XCTAssertTrue(refused.stderr.contains("--dialogue saved"), refused.stderr)
+    XCTAssertEqual(refused.stdout, "", "nothing was run")
+    // The session goes on as it began, if the person says so.
+    let kept = try CoachProcess.runInProcess(
+      ["resume", "target", "--dialogue", "saved"], stdin: "remote\n4\n2\n/skip\n1\n",
+      environment: environment("target"))
+    XCTAssertEqual(kept.status, 0, kept.description)
+    XCTAssertTrue(kept.stdout.contains("The session is complete."), kept.stdout)
+  }
+
+  func testAnExportShowsWhatThePersonSawAfterTheDialogueChanged() throws {
+    let (file, original) = try editableDialogue()
+    _ = try CoachProcess.runInProcess(
+      ["run", file.path], stdin: "Tigers\n4\nremote\n4\n2\n/skip\n1\n",
+      environment: environment("seen"))
+    try original.replacingOccurrences(of: "What is your team called?", with: "Team name?")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let export = try CoachProcess.runInProcess(
+      ["export", "seen", "--format", "text"], environment: environment("seen"))
+    XCTAssertEqual(export.status, 0, export.description)
+    XCTAssertTrue(export.stdout.contains("Q: What is your team called?"), export.stdout)
+    XCTAssertFalse(export.stdout.contains("Team name?"), export.stdout)
+  }
+
+  func testADialogueIsKeptOncePerVersionPrivatelyAndGoesWithItsSessions() throws {
+    for id in ["one", "two"] {
+      _ = try CoachProcess.runInProcess(
+        ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n",
+        environment: environment(id))
+    }
+    let folder = root.appendingPathComponent("data/coach/dialogues")
+    let copies = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    XCTAssertEqual(copies.count, 1, "\(copies)")
+    let attributes = try FileManager.default.attributesOfItem(
+      atPath: folder.appendingPathComponent(copies[0]).path)
+    XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+    let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.path)
+    XCTAssertEqual((folderAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o700)
+    _ = try CoachProcess.runInProcess(["sessions", "delete", "one"], environment: environment("x"))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1)
+    _ = try CoachProcess.runInProcess(["sessions", "delete", "two"], environment: environment("x"))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Golden transcripts: scripted answers piped into `coach run`, the whole conversation compared
-/// with the recorded one. Each `NAME.in` under `Fixtures/transcripts` has `NAME.out` (standard
+/// Golden transcripts: scripted answers piped into `coach run` (in process; one script also
+/// through the binary), the whole conversation compared with the recorded one. Each `NAME.in` under `Fixtures/transcripts` has `NAME.out` (standard
 /// output), `NAME.err` (standard error) and `NAME.status` (exit status) beside it.
 ///
 /// After an intended change of wording, record them again with
@@ -20,7 +20,7 @@ final class TranscriptTests: XCTestCase {
       let name = String(script.dropLast(3))
       let input = try String(
         contentsOf: Self.recorded.appendingPathComponent(script), encoding: .utf8)
-      let result = try CoachProcess.run(
+      let result = try CoachProcess.runInProcess(
         ["run", "every-type.yaml"], in: Self.recorded, stdin: input)
       XCTAssertFalse(result.timedOut, name)
       let expected = [

@@ -24,7 +24,17 @@ final class TrustFirstSessionTests: XCTestCase {
   // MARK: - Personas
 
   func testSelfIsWeakest() throws {
-    try assertPersona("self", focus: "self", followUp: "2026-12-14")
+    let run = try assertPersona("self", focus: "self", followUp: "2026-12-14")
+    // The transcript an in-memory host gets from the runtime (RuntimeTests) is the binary's too.
+    let export = try runCoach(
+      ["export", "test-session", "--format", "markdown"],
+      environment: ["XDG_DATA_HOME": run.root.appendingPathComponent("data").path], binary: true)
+    XCTAssertEqual(export.status, 0, export.errors)
+    XCTAssertEqual(
+      export.output,
+      try String(
+        contentsOf: Self.goldenSource.appendingPathComponent("self.transcript.md"),
+        encoding: .utf8))
   }
 
   func testRelationshipsIsWeakest() throws {
@@ -139,7 +149,8 @@ final class TrustFirstSessionTests: XCTestCase {
 
   /// Run from /tmp, outside the repository, `coach` with no arguments starts the default session.
   func testCoachWithNoArgumentsStartsTheDefaultSessionFromTmp() throws {
-    let result = try runCoach([], input: "", directory: URL(fileURLWithPath: "/tmp"))
+    let result = try runCoach(
+      [], input: "", directory: URL(fileURLWithPath: "/tmp"), binary: true)
     XCTAssert(
       result.output.hasPrefix(
         "Elevate Your Team in Twenty Minutes\n\n== Welcome (section 1 of 12, 1 min) =="),
@@ -266,7 +277,7 @@ final class TrustFirstSessionTests: XCTestCase {
       environment: [
         "XDG_DATA_HOME": root.appendingPathComponent("data").path,
         "HOME": root.appendingPathComponent("home").path,
-        "COACH_NOW": Self.now,
+        "COACH_NOW": Self.now, "COACH_SESSION_ID": "test-session",
       ])
     var output = result.output.replacingOccurrences(
       of: root.appendingPathComponent("data").path, with: "$XDG_DATA_HOME")
@@ -329,10 +340,19 @@ final class TrustFirstSessionTests: XCTestCase {
     var errors: String
   }
 
+  /// Runs `coach` in this process (see `CoachProcess.runInProcess`), or with `binary` the built
+  /// executable.
   func runCoach(
     _ arguments: [String], input: String = "", directory: URL? = nil,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], binary: Bool = false
   ) throws -> Result {
+    if !binary {
+      var variables = environment
+      if variables["COACH_NOW"] == nil { variables["COACH_NOW"] = "" }
+      let result = try CoachProcess.runInProcess(
+        arguments, in: directory, stdin: input, environment: variables)
+      return Result(status: result.status, output: result.stdout, errors: result.stderr)
+    }
     let process = Process()
     process.executableURL = Bundle.main.bundleURL.appendingPathComponent("coach")
     process.arguments = arguments

@@ -1,4 +1,4 @@
-import CoachKit
+@testable import CoachKit
 import XCTest
 
 /// What a person types, and the value (or the reason) it gives, for every question type.

@@ -1,4 +1,4 @@
-import CoachKit
+@testable import CoachKit
 import Foundation
 import XCTest
 
@@ -262,5 +262,16 @@ final class LogTimeTests: XCTestCase {
       accuracy: 0.0005)
     XCTAssertEqual(LogTime.format(Date(timeIntervalSince1970: -1)), "1969-12-31T23:59:59.000Z")
     XCTAssertEqual(LogTime.parse("2026-11-29T09:00:00Z")?.timeIntervalSince1970, 1_795_942_800)
+  }
+
+  /// A dialogue that was never checked and leads to a step it does not have says so; it is not
+  /// passed off as a loop.
+  func testATargetThatNamesNoStepIsSaidAsSuch() throws {
+    let yaml = DialogueText.retro(("goto: mood", "goto: nowhere"))
+    let dialogue = try XCTUnwrap(DialogueLoader().load(text: yaml, name: "retro.yaml").dialogue)
+    let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
+    var (session, _) = engine.start()
+    let reply = engine.handle(.answer("4"), in: &session)
+    XCTAssertEqual(reply.notice, .stoppedAtUnknownStep("nowhere"))
   }
 }

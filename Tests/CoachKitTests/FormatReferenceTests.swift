@@ -1,4 +1,4 @@
-import CoachKit
+@testable import CoachKit
 import Foundation
 import XCTest
 

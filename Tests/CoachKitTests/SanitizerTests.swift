@@ -1,4 +1,4 @@
-import CoachKit
+@testable import CoachKit
 import XCTest
 
 /// What a person typed can never drive the terminal it is shown on.
@@ -58,13 +58,20 @@ final class MarkdownHTMLTests: XCTestCase {
       <li>two</li>
       </ul>
       <table>
-      <tr><th>area</th><th>score</th></tr>
-      <tr><td>Self</td><td>31</td></tr>
+      <tr><th>area</th><th style="text-align: right">score</th></tr>
+      <tr><td>Self</td><td style="text-align: right">31</td></tr>
       </table>
       <pre><code>before  ████░░ 31</code></pre>
       <hr>
 
       """)
+  }
+
+  func testEmptyRowsOfATableToFillInAreKeptAndListsNest() {
+    let html = MarkdownHTML.render(
+      "| Date | What I did |\n|---|---|\n| | |\n| | |\n\n- a\n  - b\n- c")
+    XCTAssertEqual(html.components(separatedBy: "<tr><td></td><td></td></tr>").count, 3, html)
+    XCTAssertTrue(html.hasSuffix("<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>\n"), html)
   }
 
   func testTypedTextNeverBecomesMarkup() {

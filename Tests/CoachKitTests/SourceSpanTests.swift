@@ -67,10 +67,10 @@ final class SourceSpanTests: XCTestCase {
     let styles: [Node.Scalar.Style] = [.plain, .singleQuoted, .doubleQuoted, .literal, .folded]
     for _ in 0..<2000 {
       var text = ""
-      for _ in 0..<Int(generator.next() % 12 + 1) {
-        text += pieces[Int(generator.next() % UInt64(pieces.count))]
+      for _ in 0..<generator.next(12) + 1 {
+        text += pieces[generator.next(pieces.count)]
       }
-      let style = styles[Int(generator.next() % UInt64(styles.count))]
+      let style = styles[generator.next(styles.count)]
       let say = Node.mapping(Node.Mapping([(Node("say"), Node(text, .implicit, style))]))
       let node = Node.mapping(Node.Mapping([(Node("steps"), Node.sequence(Node.Sequence([say])))]))
       guard let yaml = try? Yams.serialize(node: node) else { continue }
@@ -87,17 +87,5 @@ final class SourceSpanTests: XCTestCase {
     let expression = String(value.dropFirst())
     XCTAssertEqual(span.start.description, "t.yaml:1:12")
     XCTAssertEqual(span.location(ofCharacter: 8, in: expression).description, "t.yaml:2:3")
-  }
-}
-
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -550,13 +550,13 @@ final class YAMLEventReaderTests: XCTestCase {
         "\"\n  *m\"", "x",
         "\n  ", "\n    ", "\\", "-", "*", "&", "!",
       ]
-      var generator = SplitMix64(seed: 42)
+      var generator = SplitMix(seed: 42)
       var compared = (found: 0, none: 0)
       for _ in 0..<20_000 {
-        let length = Int(generator.next() % 10) + 1
+        let length = generator.next(10) + 1
         var text = ""
         for _ in 0..<length {
-          text += fragments[Int(generator.next() % UInt64(fragments.count))]
+          text += fragments[generator.next(fragments.count)]
         }
         text += "\n"
         let expected: (line: Int, column: Int)?
@@ -609,16 +609,4 @@ final class YAMLEventReaderTests: XCTestCase {
       XCTAssertGreaterThan(compared.none, 1000)
     }
   #endif
-}
-
-private struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

@@ -12,15 +12,28 @@
 /// SIGINT handler that only sets a flag while a line is read (and exits with 130 outside a
 /// prompt), installs one hook as both rl_event_hook and rl_signal_event_hook that turns the
 /// flag into a fresh, empty prompt, and sets up completion of the words given by
-/// coach_le_set_completions. SIGTERM and SIGHUP keep their default action: readline restores
-/// the terminal (rl_cleanup_after_signal) before passing them on, so the process ends with the
-/// terminal sane and the shell reports 143 or 129.
+/// coach_le_set_completions. SIGTERM and SIGHUP are caught as by coach_le_catch_stop_signals:
+/// readline restores the terminal (rl_cleanup_after_signal) and passes them on to that handler,
+/// and the hook ends the line being read, so that the program can note the stop and then end
+/// by the signal (the shell reports 143 or 129).
 void coach_le_setup(void);
 
 /// Reads one line with readline. Returns a malloc'd line (the caller frees it), or NULL:
-/// then *interrupted is 1 when Ctrl-C dropped the line, 0 at end of input (Ctrl-D on an empty
-/// line, or the terminal went away).
+/// then *interrupted is 1 when Ctrl-C dropped the line, 2 when a stop signal came (see
+/// coach_le_pending_stop_signal), 0 at end of input (Ctrl-D on an empty line, or the terminal
+/// went away).
 char *coach_le_read_line(const char *prompt, int *interrupted);
+
+/// Catches SIGTERM and SIGHUP (and SIGINT, with `interrupt` 1: for input that is not a
+/// terminal) with a handler that only notes the signal, without SA_RESTART, so that a blocked
+/// read returns EINTR. The program then notes the stop and calls coach_le_end_by_signal.
+void coach_le_catch_stop_signals(int interrupt);
+
+/// The stop signal caught so far, or 0.
+int coach_le_pending_stop_signal(void);
+
+/// Ends the process by `signal_number` with its default action, as if it had not been caught.
+void coach_le_end_by_signal(int signal_number);
 
 /// The words Tab may complete from now on (copied). The whole line typed so far is matched,
 /// ignoring case, so option labels with spaces complete as one word.

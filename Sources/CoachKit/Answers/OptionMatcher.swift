@@ -23,8 +23,7 @@ public struct OptionMatcher: Sendable {
     if let number, number >= 1 && number <= count { return .success(options[number - 1]) }
     let wanted = Self.fold(text)
     guard !wanted.isEmpty else {
-      return .failure(
-        Rejection(reason: "enter a number from 1 to \(count), or an option's name"))
+      return .failure(Rejection(.optionNeeded(count: count)))
     }
     if let exact = options.first(where: { option in
       ([option.label, option.value] + option.synonyms).contains { Self.fold($0) == wanted }
@@ -32,24 +31,14 @@ public struct OptionMatcher: Sendable {
       return .success(exact)
     }
     if let number {
-      return .failure(
-        Rejection(reason: "\(number) is not an option; enter a number from 1 to \(count)"))
+      return .failure(Rejection(.notAnOptionNumber(number, count: count)))
     }
     let starting = options.filter { Self.fold($0.label).hasPrefix(wanted) }
     if starting.count == 1 { return .success(starting[0]) }
     if starting.count > 1 {
-      let names = starting.map { "'\($0.label)'" }.joined(separator: ", ")
-      return .failure(
-        Rejection(
-          reason:
-            "'\(Sanitizer.clean(text, limit: 40))' could be \(names); type more of it, or its number"
-        ))
+      return .failure(Rejection(.ambiguousOption(text, labels: starting.map(\.label))))
     }
-    return .failure(
-      Rejection(
-        reason:
-          "'\(Sanitizer.clean(text, limit: 40))' is not one of the options; enter a number from 1 to \(count)"
-      ))
+    return .failure(Rejection(.notAnOption(text, count: count)))
   }
 
   /// Case- and accent-insensitive form, with runs of spaces folded.

@@ -5,29 +5,29 @@
 ///     print(graph.dot())       // dot -Tsvg -o flow.svg
 ///     print(graph.mermaid())   // paste into Markdown as a ```mermaid block
 public struct DialogueGraph: Sendable {
-  public struct Node: Sendable, Hashable {
+  struct Node: Sendable, Hashable {
     public var id: String
     public var sectionID: String
     /// What the step does: "says", "scale 1–5", "choice of 3"…
     public var kind: String
     /// The step's `when` condition, as written.
-    public var condition: String?
-    public var isStart: Bool
-    public var isFinal: Bool
+    var condition: String?
+    var isStart: Bool
+    var isFinal: Bool
   }
 
-  public struct Cluster: Sendable, Hashable {
+  struct Cluster: Sendable, Hashable {
     public var id: String
     public var title: String
     /// Minutes.
     public var budget: Double
-    public var nodes: [Node]
+    var nodes: [Node]
   }
 
   public var title: String
   /// Minutes.
   public var duration: Double
-  public var clusters: [Cluster]
+  var clusters: [Cluster]
   public var edges: [FlowEdge]
 
   public init(_ dialogue: Dialogue) {

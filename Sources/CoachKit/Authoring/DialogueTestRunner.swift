@@ -17,9 +17,9 @@ public struct DialogueTestRunner: Sendable {
     public var testCase: DialogueTestCase
     public var failures: [Failure]
     /// Steps taken (said or asked) at some point.
-    public var taken: Set<String>
+    var taken: Set<String>
     /// Steps passed over because their `when` did not hold.
-    public var passedOver: Set<String>
+    var passedOver: Set<String>
     /// The transitions the session went through.
     public var edges: Set<FlowEdge.Key>
     public var passed: Bool { failures.isEmpty }
@@ -229,45 +229,5 @@ public struct DialogueTestRunner: Sendable {
     case .bool(let flag): return flag ? "yes" : "no"
     default: return "'\(value.displayText)'"
     }
-  }
-}
-
-/// What a set of cases exercised: every step taken, every transition gone through, and every
-/// step with a `when` both taken and passed over.
-public struct TestCoverage: Sendable {
-  public var steps: [Step]
-  public var missedSteps: [Step]
-  public var edges: [FlowEdge]
-  public var missedEdges: [FlowEdge]
-  /// Steps with a `when` condition.
-  public var conditional: [Step]
-  /// Steps with a `when` that no case passed over.
-  public var neverPassedOver: [Step]
-
-  public init(dialogue: Dialogue, results: [DialogueTestRunner.CaseResult]) {
-    let analysis = FlowAnalysis(dialogue)
-    let reachable = Set(
-      dialogue.steps.indices.filter { analysis.reachable[$0] }.map { dialogue.steps[$0].id })
-    let taken = results.reduce(into: Set<String>()) { $0.formUnion($1.taken) }
-    let passedOver = results.reduce(into: Set<String>()) { $0.formUnion($1.passedOver) }
-    let traversed = results.reduce(into: Set<FlowEdge.Key>()) { $0.formUnion($1.edges) }
-    steps = dialogue.steps.filter { reachable.contains($0.id) }
-    missedSteps = steps.filter { !taken.contains($0.id) }
-    edges = dialogue.edges.filter { reachable.contains($0.from) }
-    missedEdges = edges.filter { !traversed.contains($0.key) }
-    conditional = steps.filter { $0.condition != nil }
-    neverPassedOver = conditional.filter { !passedOver.contains($0.id) }
-  }
-
-  public var isComplete: Bool {
-    missedSteps.isEmpty && missedEdges.isEmpty && neverPassedOver.isEmpty
-  }
-
-  /// "57 of 57 (100 %)".
-  public static func fraction(_ covered: Int, of total: Int) -> String {
-    guard total > 0 else { return "0 of 0 (100 %)" }
-    let percent = (Double(covered) * 1000 / Double(total)).rounded(.down) / 10
-    let text = percent == percent.rounded() ? String(Int(percent)) : String(percent)
-    return "\(covered) of \(total) (\(text) %)"
   }
 }

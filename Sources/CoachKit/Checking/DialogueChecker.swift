@@ -7,13 +7,17 @@
 ///
 /// Each kind of finding is its own ``CheckRule``, so a rule can be read, tested and changed alone.
 public struct DialogueChecker: Sendable {
-  public var rules: [any CheckRule]
+  var rules: [any CheckRule]
 
-  public init(rules: [any CheckRule] = DialogueChecker.standardRules) {
+  public init() {
+    self.init(rules: DialogueChecker.standardRules)
+  }
+
+  init(rules: [any CheckRule]) {
     self.rules = rules
   }
 
-  public static let standardRules: [any CheckRule] = [
+  static let standardRules: [any CheckRule] = [
     UniqueNames(),
     KnownTargets(),
     Reachability(),
@@ -22,6 +26,10 @@ public struct DialogueChecker: Sendable {
     ExpressionTypes(),
     NamesSetBeforeRead(),
     TemplateSyntax(),
+    PatternWork(),
+    ValueSizes(),
+    DefaultRanges(),
+    PlanFileName(),
     AgendaBudget(),
     UnusedComputedValues(),
     ProfileValues(),
@@ -71,6 +79,6 @@ public struct DialogueChecker: Sendable {
 }
 
 /// One kind of finding.
-public protocol CheckRule: Sendable {
+protocol CheckRule: Sendable {
   func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic]
 }

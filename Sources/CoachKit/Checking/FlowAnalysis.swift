@@ -1,28 +1,28 @@
 /// The shape of a dialogue as a graph of steps, worked out once and shared by the rules: who
 /// leads where, what the start reaches, which step must come before which, and the type of
 /// every name.
-public struct FlowAnalysis: Sendable {
+struct FlowAnalysis: Sendable {
   /// Steps by position in written order.
-  public let steps: [Step]
+  let steps: [Step]
   /// For each step, the positions of the steps it can lead to. A misspelt target counts as the
   /// step it most likely means (``KnownTargets`` reports it), so that one typo does not also
   /// make the steps after it unreachable; other unknown targets lead nowhere.
-  public let successors: [[Int]]
-  public let start: Int?
+  let successors: [[Int]]
+  let start: Int?
   /// Whether the start can reach each step.
-  public let reachable: [Bool]
+  let reachable: [Bool]
   /// The type of every answer variable, computed value and `today`; broken computed values are
   /// left out.
-  public let types: [String: ValueType]
+  let types: [String: ValueType]
   /// Computed values whose formula could not be typed (reported once, where they are written).
-  public let brokenComputed: Set<String>
+  let brokenComputed: Set<String>
   /// Type errors in computed formulas, found while working out `types`.
-  public let computedFindings: [Diagnostic]
+  let computedFindings: [Diagnostic]
   private let dominators: Dominators?
   /// How many computed values may stand on each other (see `ComputedTyping.maxChain`).
-  public static var maxComputedChain: Int { ComputedTyping.maxChain }
+  static var maxComputedChain: Int { ComputedTyping.maxChain }
 
-  public init(_ dialogue: Dialogue) {
+  init(_ dialogue: Dialogue) {
     let steps = dialogue.steps
     self.steps = steps
     var ids: [String]?  // for suggestions, only made when a target is unknown
@@ -75,12 +75,12 @@ public struct FlowAnalysis: Sendable {
   }
 
   /// Whether every path from the start to `later` passes through `earlier` first.
-  public func mustPass(_ earlier: Int, before later: Int) -> Bool {
+  func mustPass(_ earlier: Int, before later: Int) -> Bool {
     dominators?.strictlyDominates(earlier, later) ?? false
   }
 
   /// The steps that can lead to each step.
-  public func predecessors() -> [[Int]] {
+  func predecessors() -> [[Int]] {
     var result = [[Int]](repeating: [], count: steps.count)
     for (from, targets) in successors.enumerated() {
       for to in targets { result[to].append(from) }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Runs a dialogue: takes a session and one event, and gives the updated session and what to show.
 ///
@@ -37,6 +36,23 @@ public struct Engine: Sendable {
 
   /// Applies one event to the session.
   public func handle(_ event: Event, in session: inout Session) -> Reply {
+    let before = session
+    let reply: Reply
+    switch event {
+    case .stop(let reason): reply = stop(reason, in: &session)
+    case .continue: reply = goOn(in: &session)
+    case .useDialogue: reply = Reply()
+    default:
+      // Whoever does something is there: a stopped session goes on first.
+      if session.isStopped { _ = goOn(in: &session) }
+      reply = act(on: event, in: &session)
+    }
+    if session != before { session.lastActivity = clock.now() }
+    return reply
+  }
+
+  /// Everything but presence: answers, undo, and the facilitator's commands.
+  private func act(on event: Event, in session: inout Session) -> Reply {
     var reply = Reply()
     if case .restart = event {
       let earlier = session
@@ -69,13 +85,13 @@ public struct Engine: Sendable {
     case .answer(let text):
       switch value(forAnswer: text, to: question, in: session) {
       case .success(let value):
-        record(value, skipped: false, for: step, question, in: &session)
+        reply.outcome = .taken(record(value, skipped: false, for: step, question, in: &session))
         if let summary = teamSummary(at: step, question, in: session) {
           reply.lines.append(.teamSummary(summary, stepID: step.id))
         }
         leave(step, in: &session, reply: &reply)
       case .failure(let rejection):
-        reply.rejection = rejection
+        reply.outcome = .rejected(rejection)
         reply.prompt = prompt(for: step, in: session)
       }
     case .skip:
@@ -85,12 +101,46 @@ public struct Engine: Sendable {
         return reply
       }
       let value = defaultValue(of: question, in: session) ?? .none
-      record(value, skipped: true, for: step, question, in: &session)
+      reply.outcome = .taken(record(value, skipped: true, for: step, question, in: &session))
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump:
+    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue,
+      .useDialogue:
       break
     }
+    return reply
+  }
+
+  // MARK: - Presence
+
+  /// The person left: the clock stops until they are back.
+  private func stop(_ reason: StopReason, in session: inout Session) -> Reply {
+    var reply = Reply()
+    guard !session.isFinished else {
+      reply.notice = .alreadyFinished
+      return reply
+    }
+    if !session.isStopped { session.stoppedAt = clock.now() }
+    reply.notice = .stopped(reason)
+    return reply
+  }
+
+  /// The person is back: the time since the stop (or, with none recorded, since the last event)
+  /// was time away. Says so, with where they are, and asks the waiting question again.
+  private func goOn(in session: inout Session) -> Reply {
+    var reply = Reply()
+    guard let prompt = currentPrompt(in: session) else {
+      reply.notice = .alreadyFinished
+      return reply
+    }
+    let now = clock.now()
+    let since = session.stoppedAt ?? session.lastActivity
+    session.away.append(Pause(from: since, to: max(now, since)))
+    session.stoppedAt = nil
+    reply.notice = .resumed
+    // Where the person is, as when the section began.
+    if let heading = heading(for: prompt.sectionID) { reply.lines.append(.section(heading)) }
+    reply.prompt = prompt
     return reply
   }
 
@@ -109,19 +159,27 @@ public struct Engine: Sendable {
       if let value = defaultValue(of: question, in: session), value != .none {
         return .success(value)
       }
-      return .failure(Rejection(reason: "an answer is needed"))
+      return .failure(Rejection(.answerNeeded))
     }
     return AnswerParser.parse(text, for: question.kind)
   }
 
+  /// Takes an answer (or a skip) for the question at `step`, and says how it reads.
   func record(
     _ value: Value, skipped: Bool, for step: Step, _ question: Question, in session: inout Session
-  ) {
+  ) -> Answer {
+    // The question as it was asked: before the answer, which a text may read, is stored.
+    let asked = render(question.prompt, in: session)
     let turn = Session.Turn(
       stepID: step.id, variable: question.variable, value: value, wasSkipped: skipped,
       previous: session.answers[question.variable], at: clock.now())
     session.trail.append(turn)
     session.answers[question.variable] = value
+    return Answer(
+      stepID: step.id, sectionID: step.sectionID, question: asked, variable: question.variable,
+      value: value,
+      text: skipped && value == .none ? "" : displayText(of: value, for: question.kind),
+      wasSkipped: skipped, at: turn.at)
   }
 
   func leave(_ step: Step, in session: inout Session, reply: inout Reply) {
@@ -141,8 +199,14 @@ public struct Engine: Sendable {
     var via = edge
     var showingHeading = showingHeading
     var hops = 0
-    while let id = currentID, let step = dialogue.step(id), hops < Self.maxStepsWithoutQuestion {
+    while let id = currentID, hops < Self.maxStepsWithoutQuestion {
       hops += 1
+      guard let step = dialogue.step(id) else {
+        // `coach check` refuses a target that names no step; should one slip through, say so.
+        reply.notice = .stoppedAtUnknownStep(id)
+        session.currentStepID = nil
+        return
+      }
       if let condition = step.condition, evaluate(condition, in: session) != .bool(true) {
         // Passed over: nothing said or asked; a value left from an earlier pass is cleared.
         if let variable = step.question?.variable,
@@ -187,7 +251,7 @@ public struct Engine: Sendable {
   }
 
   /// Where a step leads, given the answers so far; nil when the dialogue ends there.
-  public func nextStepID(after step: Step, in session: Session) -> String? {
+  func nextStepID(after step: Step, in session: Session) -> String? {
     nextStep(after: step, in: session)?.id
   }
 
@@ -254,42 +318,12 @@ public struct Engine: Sendable {
     switch question.defaultAnswer {
     case .value(let value): return value
     case .formula(let formula):
-      // A default that works out empty (unanswered, or empty text) is no default.
+      // A default that works out empty (unanswered, or empty text) is no default, and so is one
+      // the question could not take (11 on a 1–10 scale): it is never offered or stored.
       let value = evaluate(formula, in: session)
-      return value == .text("") ? Value.none : value
+      return value == .text("") || !question.kind.accepts(value) ? Value.none : value
     case nil: return nil
     }
-  }
-
-  // MARK: - The plan
-
-  /// The plan as rendered from the session's answers; nil when the dialogue has none.
-  public func renderedPlan(in session: Session) -> String? {
-    dialogue.plan.map { render($0.text, in: session) }
-  }
-
-  /// Whether the plan may be written to a file: its `save_if` holds (or it has none).
-  public func shouldSavePlan(in session: Session) -> Bool {
-    guard let plan = dialogue.plan else { return false }
-    guard let condition = plan.saveCondition else { return true }
-    return evaluate(condition, in: session) == .bool(true)
-  }
-
-  /// Whether the session's answers may be kept on disk, by the dialogue's `keep_answers_if`.
-  public enum StorageConsent: Sendable, Equatable {
-    /// No `keep_answers_if`, or it holds.
-    case given
-    /// It does not hold: nothing may be written, and what was written must go.
-    case refused
-    /// It does not hold yet, but reads a question not answered yet.
-    case undecided
-  }
-
-  public func storageConsent(in session: Session) -> StorageConsent {
-    guard let condition = dialogue.keepAnswersCondition else { return .given }
-    if evaluate(condition, in: session) == .bool(true) { return .given }
-    let waiting = questions(behind: condition.expression).contains { session.answers[$0] == nil }
-    return waiting && !session.isFinished ? .undecided : .refused
   }
 
   /// The answer variables an expression reads, directly or through computed values.
@@ -315,149 +349,5 @@ public struct Engine: Sendable {
       dialogue: dialogue, clock: FixedClock(date, timeZone: clock.timeZone), earlier: earlier)
     engine.participants = participants
     return engine
-  }
-
-  /// The plan's calendar event as worked out from the answers; nil when there is none or its date
-  /// is empty.
-  public func calendarEvent(in session: Session) -> CalendarEvent? {
-    guard let calendar = dialogue.plan?.calendar,
-      case .date(let day) = evaluate(calendar.date, in: session)
-    else {
-      return nil
-    }
-    return CalendarEvent(
-      day: day, summary: render(calendar.summary, in: session),
-      description: calendar.description.map { render($0, in: session) })
-  }
-
-  // MARK: - Values and text
-
-  /// The value of any name: an answer, a computed value, or `today`.
-  public func value(of name: String, in session: Session) -> Value {
-    let evaluation = Evaluation()
-    return value(of: name, in: session, evaluation)
-  }
-
-  /// One evaluation's memory: computed values already worked out (a value read twice on each of
-  /// many levels, `c0: c1 + c1`, `c1: c2 + c2`…, would otherwise take exponential time) and the
-  /// ones being worked out (a cycle gives no value).
-  private final class Evaluation {
-    var known: [String: Value] = [:]
-    var visiting: Set<String> = []
-  }
-
-  private func value(of name: String, in session: Session, _ evaluation: Evaluation) -> Value {
-    if let answer = session.answers[name] { return answer }
-    if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
-    if let before = earlier.values[name] { return before }
-    if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
-    if let known = evaluation.known[name] { return known }
-    guard let computed = dialogue.computedValue(name), evaluation.visiting.insert(name).inserted
-    else {
-      return .none
-    }
-    defer { evaluation.visiting.remove(name) }
-    let result = computed.formula.expression.evaluate(
-      { self.value(of: $0, in: session, evaluation) }, labels: optionLabel)
-    evaluation.known[name] = result
-    return result
-  }
-
-  public func evaluate(_ formula: Formula, in session: Session) -> Value {
-    let evaluation = Evaluation()
-    return formula.expression.evaluate(
-      { value(of: $0, in: session, evaluation) }, labels: optionLabel)
-  }
-
-  /// The label of the option `value` of the question storing `variable`, for `label()`.
-  private func optionLabel(_ variable: String, _ value: String) -> String? {
-    dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
-  }
-
-  /// How a value reads in text: a choice answer as its option's label.
-  public func displayText(of value: Value, for kind: AnswerKind?) -> String {
-    guard let kind else { return value.displayText }
-    let options = kind.options
-    switch value {
-    case .text(let chosen) where !options.isEmpty:
-      return options.first { $0.value == chosen }?.label ?? chosen
-    case .list(let picked) where !options.isEmpty:
-      return picked.map { pick in options.first { $0.value == pick }?.label ?? pick }.joined(
-        separator: ", ")
-    default:
-      return value.displayText
-    }
-  }
-
-  /// Fills a text's placeholders with the session's values.
-  public func render(_ text: Text, in session: Session) -> String {
-    switch text.body {
-    case .plain:
-      return text.source
-    case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session)
-      return pieces.map { piece in
-        switch piece {
-        case .literal(let literal): literal
-        case .name(let name): context.text(of: name)
-        }
-      }.joined()
-    case .template(let template):
-      return Interpolation.render(template, TemplateContext(engine: self, session: session))
-    }
-  }
-}
-
-/// Looks names up only when a template asks for them, so a text costs what it reads.
-struct TemplateContext: MustacheParent {
-  let engine: Engine
-  let session: Session
-
-  func child(named name: String) -> Any? {
-    let value = engine.value(of: name, in: session)
-    if value == .none { return nil }
-    if name == Engine.parkingLotName, case .list(let items) = value {
-      // One Markdown bullet per parked topic.
-      return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
-    }
-    let kind = engine.dialogue.question(storing: name)?.question.kind ?? engine.earlier.kinds[name]
-    var text = engine.displayText(of: value, for: kind)
-    // A typed sentence is usually set inside another one ("If {{obstacle}}, then …"): its own
-    // full stop would end that sentence early.
-    if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
-    return RenderedValue(value: value, text: text)
-  }
-
-  /// What `{{name}}` shows.
-  func text(of name: String) -> String {
-    (child(named: name) as? RenderedValue)?.text ?? ""
-  }
-}
-
-/// A value as Mustache sees it: its text, and empty for sections when it is false or empty.
-struct RenderedValue: MustacheCustomRenderable {
-  let value: Value
-  let text: String
-  var renderText: String { text }
-  var isNull: Bool {
-    switch value {
-    case .none, .bool(false): true
-    case .list(let items): items.isEmpty
-    case .text(let text): text.isEmpty
-    default: false
-    }
-  }
-}
-
-/// An all-day event worked out from a session: what a host writes as an `.ics` file.
-public struct CalendarEvent: Sendable, Hashable {
-  public var day: Day
-  public var summary: String
-  public var description: String?
-
-  public init(day: Day, summary: String, description: String?) {
-    self.day = day
-    self.summary = summary
-    self.description = description
   }
 }

@@ -26,4 +26,17 @@ public enum Event: Hashable, Sendable, Codable {
   case park(String)
   /// Go to the first step of the section with this id.
   case jump(section: String)
+
+  // Presence: the session clock counts only the time someone is there.
+
+  /// The person left (quit, closed the input, the program was stopped): the clock stops.
+  case stop(StopReason)
+  /// The person is back (a resume): the time since the stop, or since the last event when no
+  /// stop was recorded (a crash), is time away and is not counted.
+  case `continue`
+
+  /// From here on the session runs on the dialogue whose ``DialogueSnapshot`` has this id,
+  /// rebuilt from the events that still fit it: a resume on a changed dialogue, chosen by the
+  /// person. ``Replay`` handles it; to the engine it changes nothing.
+  case useDialogue(String)
 }

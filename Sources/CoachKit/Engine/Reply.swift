@@ -8,23 +8,48 @@ public struct Reply: Sendable {
   public var lines: [Line] = []
   /// The question waiting for an answer; nil when the dialogue has ended.
   public var prompt: Prompt?
-  /// Why the last answer was not taken; the same prompt is asked again.
-  public var rejection: Rejection?
+  /// What happened to what the person gave: an answer taken, a rating taken, or the reason it
+  /// was not; nil for an event that gives nothing (`back`, `pause`, …).
+  public var outcome: Outcome?
   /// What happened that is not an answer: went back, nothing to undo, restarted…
   public var notice: Notice?
   /// The steps the session went through, in order: each step taken (said or asked) or passed
   /// over (its `when` did not hold), with the transition that led there. `coach test` counts
   /// coverage from it; a host may ignore it.
-  public var route: [Visit] = []
+  var route: [Visit] = []
   public var isFinished: Bool { prompt == nil }
 
+  /// Why the last answer (or a facilitator's command) was not taken; the same prompt is asked
+  /// again.
+  public var rejection: Rejection? {
+    if case .rejected(let rejection) = outcome { return rejection }
+    return nil
+  }
+
+  /// The answer taken, when one was (a skip is taken too, as skipped).
+  public var takenAnswer: Answer? {
+    if case .taken(let answer) = outcome { return answer }
+    return nil
+  }
+
+  /// What happened to what the person gave.
+  public enum Outcome: Sendable, Hashable {
+    /// The answer (or a skip) was taken for the question asked; the session moved on.
+    case taken(Answer)
+    /// It does not fit: the same question is asked again.
+    case rejected(Rejection)
+    /// Facilitator mode: participants' ratings of a team question were taken (a nil value: the
+    /// participant passed); the question waits for more, or for the leader's own rating.
+    case rated(stepID: String, question: String, [TeamAnswer])
+  }
+
   /// One step the session came to.
-  public struct Visit: Sendable, Hashable {
+  struct Visit: Sendable, Hashable {
     public var stepID: String
     /// The transition that led here; nil for the start.
-    public var via: FlowEdge.Key?
+    var via: FlowEdge.Key?
     /// False when the step was passed over because its `when` did not hold.
-    public var wasTaken: Bool
+    var wasTaken: Bool
   }
 
   public init() {}
@@ -53,10 +78,17 @@ public struct Reply: Sendable {
     case restarted
     /// An event came after the end of the dialogue.
     case alreadyFinished
-    /// A saved session is being continued.
+    /// The person is back: a saved session goes on (the time away is not counted).
     case resumed
+    /// The person is back, going on with a changed version of the dialogue: the answers that
+    /// still fit it are kept.
+    case resumedWithChangedDialogue
+    /// The person left; nothing more is asked until the session goes on.
+    case stopped(StopReason)
     /// The dialogue went round steps that ask nothing, and was stopped.
     case stoppedInLoop
+    /// The dialogue leads to a step it does not have (an unchecked dialogue), and was stopped.
+    case stoppedAtUnknownStep(String)
     /// Facilitator mode: the clock stopped, or started again.
     case paused
     case clockResumed
@@ -77,45 +109,4 @@ public struct Reply: Sendable {
     /// `/back` at a team question: the last rating (or the list) was taken back.
     case teamAnswerUndone
   }
-}
-
-/// A section's title and place in the agenda, for a heading.
-public struct SectionHeading: Sendable, Hashable {
-  public var id: String
-  public var title: String
-  /// 1-based position among the dialogue's sections.
-  public var number: Int
-  public var count: Int
-  /// Minutes planned.
-  public var budget: Double
-
-  public init(id: String, title: String, number: Int, count: Int, budget: Double) {
-    self.id = id
-    self.title = title
-    self.number = number
-    self.count = count
-    self.budget = budget
-  }
-}
-
-/// A question as it is to be asked now: text filled in, options listed, default worked out.
-public struct Prompt: Sendable {
-  public var stepID: String
-  public var sectionID: String
-  public var text: String
-  public var help: String?
-  public var kind: AnswerKind
-  public var variable: String
-  /// What an empty answer gives, if anything.
-  public var defaultValue: Value?
-  /// The default as the person would read it (an option's label, "yes").
-  public var defaultText: String?
-  public var isOptional: Bool
-  public var isTeamQuestion: Bool
-  /// Facilitator mode: whose rating of a team question is asked; nil for the leader's own.
-  public var participant: ParticipantTurn?
-  /// 1-based position of the step among all steps, and their count.
-  public var stepNumber: Int
-  public var stepCount: Int
-  public var options: [Option] { kind.options }
 }

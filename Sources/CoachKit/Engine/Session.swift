@@ -6,18 +6,18 @@ import Foundation
 ///     var (session, reply) = engine.start()
 ///     reply = engine.handle(.answer("4"), in: &session)
 public struct Session: Hashable, Sendable, Codable {
-  public var dialogueID: String
+  var dialogueID: String
   /// The step waiting for an answer; nil once the dialogue has ended.
   public var currentStepID: String?
   /// Each variable's current value.
   public var answers: [String: Value]
   /// Answered and skipped questions, oldest first: what `back` undoes.
-  public var trail: [Turn]
+  var trail: [Turn]
   public var startedAt: Date
   /// When each section was first entered, for the agenda clock.
-  public var sectionStarts: [String: Date]
+  var sectionStarts: [String: Date]
   /// The section the session is in now, and since when (a jump back enters a section again).
-  public var currentSection: SectionVisit?
+  var currentSection: SectionVisit?
   /// Facilitator mode: each team question's ratings, by step id.
   public var teamRounds: [String: TeamRound] = [:]
   /// Side topics parked with `/park`, oldest first.
@@ -28,10 +28,26 @@ public struct Session: Hashable, Sendable, Codable {
   public var pauses: [Pause] = []
   /// Since when the clock is paused; nil while it runs.
   public var pausedAt: Date?
+  /// Since when nobody is there (a stop with no continue yet); nil while the session runs.
+  public var stoppedAt: Date?
+  /// Stretches of time away (a stop, or a crash, until the session went on): never counted.
+  public var away: [Pause] = []
+  /// When the session last changed: where time away begins when no stop was recorded.
+  public var lastActivity: Date
   public var isFinished: Bool { currentStepID == nil }
+  public var isStopped: Bool { stoppedAt != nil }
+
+  /// Every stretch of time the clock does not count up to `end`: the facilitator's pauses and
+  /// the time away, including a pause or a stop still going on.
+  func timeNotCounted(until end: Date) -> [Pause] {
+    var stretches = pauses + away
+    if let pausedAt { stretches.append(Pause(from: pausedAt, to: max(end, pausedAt))) }
+    if let stoppedAt { stretches.append(Pause(from: stoppedAt, to: max(end, stoppedAt))) }
+    return stretches
+  }
 
   /// One answered (or skipped) question.
-  public struct Turn: Hashable, Sendable, Codable {
+  struct Turn: Hashable, Sendable, Codable {
     public var stepID: String
     public var variable: String
     /// The answer's value; `.none` when skipped without a default.
@@ -40,14 +56,14 @@ public struct Session: Hashable, Sendable, Codable {
     /// The variable's value before this turn, restored by `back`.
     public var previous: Value?
     /// Answers of steps this turn passed over (their `when` no longer held), restored by `back`.
-    public var cleared: [String: Value] = [:]
+    var cleared: [String: Value] = [:]
     public var at: Date
   }
 
   /// A section and when the session (last) entered it.
-  public struct SectionVisit: Hashable, Sendable, Codable {
+  struct SectionVisit: Hashable, Sendable, Codable {
     public var id: String
-    public var since: Date
+    var since: Date
   }
 
   public init(dialogueID: String, startedAt: Date) {
@@ -56,6 +72,7 @@ public struct Session: Hashable, Sendable, Codable {
     self.answers = [:]
     self.trail = []
     self.startedAt = startedAt
+    self.lastActivity = startedAt
     self.sectionStarts = [:]
   }
 }

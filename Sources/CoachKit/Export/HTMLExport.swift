@@ -1,10 +1,10 @@
 /// A transcript as one self-contained, print-friendly HTML page: inline CSS, no scripts, nothing
 /// fetched from elsewhere, the profile drawn as an inline SVG chart, and every string escaped.
-public struct HTMLExport: Sendable {
-  public init() {}
+struct HTMLExport: Sendable {
+  init() {}
 
   /// One page: the session, then each check-in that followed it.
-  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
+  func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     let title = escape(transcript.header.dialogueTitle)
     var out = """
       <!DOCTYPE html>
@@ -40,7 +40,7 @@ public struct HTMLExport: Sendable {
     let time = LocalTime(transcript.header)
     var out = """
       <h1>\(escape(transcript.header.dialogueTitle))</h1>
-      <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished").</p>
+      <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished"). Time spent: \(escape(LocalTime.timeSpent(transcript))).</p>
 
       """
     if let chart = profileChart(transcript) { out += chart }
@@ -62,7 +62,7 @@ public struct HTMLExport: Sendable {
       case .answered(let answered):
         out += "<p class=\"q\">\(escape(answered.question))</p>\n"
         let answer =
-          answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.answer)
+          answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.text)
         out +=
           "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
       case .wentBack(let stepID, let at):
@@ -74,6 +74,10 @@ public struct HTMLExport: Sendable {
       case .facilitation(let event, let at):
         out +=
           "<p class=\"event\">\(escape(event.description)) <span class=\"when\">\(time.time(at))</span></p>\n"
+      case .dialogueChanged(let version, let withdrawn, let at):
+        let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
+        out +=
+          "<p class=\"event\">\(escape(text)) <span class=\"when\">\(time.time(at))</span></p>\n"
       }
     }
     if !transcript.parkingLot.isEmpty {

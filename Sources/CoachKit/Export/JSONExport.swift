@@ -3,10 +3,10 @@ import Foundation
 /// A transcript as JSON, described by `docs/transcript.schema.json`.
 ///
 ///     {"version": 1, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
-public struct JSONExport: Sendable {
-  public init() {}
+struct JSONExport: Sendable {
+  init() {}
 
-  public static let version = 1
+  static let version = 1
 
   struct Document: Encodable {
     let version: Int
@@ -30,6 +30,17 @@ public struct JSONExport: Sendable {
     let endedAt: String
     let timeZone: String
     let finished: Bool
+    /// Minutes someone was there: from the start to the last event, without the time away.
+    let activeMinutes: Double
+    /// The days the session ran on, in its time zone.
+    let dates: [String]
+    /// Stretches of time away (a stop until the session went on), not counted.
+    let breaks: [Break]
+  }
+
+  struct Break: Encodable {
+    let from: String
+    let to: String
   }
 
   struct SectionTime: Encodable {
@@ -74,7 +85,7 @@ public struct JSONExport: Sendable {
   }
 
   /// The session, with the check-ins that followed it.
-  public func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
+  func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     var document = document(for: transcript)
     if !checkins.isEmpty { document.checkins = checkins.map(self.document(for:)) }
     let encoder = JSONEncoder()
@@ -100,7 +111,7 @@ public struct JSONExport: Sendable {
             kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at),
             step: answered.stepID,
             section: answered.sectionID, question: Sanitizer.clean(answered.question),
-            answer: Sanitizer.clean(answered.answer)))
+            answer: Sanitizer.clean(answered.text)))
       case .wentBack(let stepID, let at):
         events.append(EventRecord(kind: "back", at: LogTime.format(at), step: stepID))
       case .restarted(let at):
@@ -123,6 +134,12 @@ public struct JSONExport: Sendable {
         case .paused, .resumed, .parked: break
         }
         events.append(record)
+      case .dialogueChanged(let version, let withdrawn, let at):
+        events.append(
+          EventRecord(
+            kind: "dialogue", at: LogTime.format(at),
+            text: Sanitizer.clean(
+              LocalTime.dialogueChange(version: version, withdrawn: withdrawn))))
       }
     }
     // "say" lines carry the time of the event that led to them.
@@ -147,7 +164,12 @@ public struct JSONExport: Sendable {
         id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
         title: Sanitizer.clean(header.dialogueTitle), startedAt: LogTime.format(header.startedAt),
         endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone,
-        finished: transcript.isFinished),
+        finished: transcript.isFinished,
+        activeMinutes: (transcript.activeTime / 60 * 100).rounded() / 100,
+        dates: transcript.days.map(\.iso),
+        breaks: transcript.breaks.map {
+          Break(from: LogTime.format($0.from), to: LogTime.format($0.to))
+        }),
       sections: transcript.sectionTimes.map {
         SectionTime(
           id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,

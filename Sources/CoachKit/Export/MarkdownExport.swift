@@ -2,15 +2,16 @@
 /// answer with its local time, back and skip events, and the plan at the end.
 ///
 ///     MarkdownExport().render(transcript)
-public struct MarkdownExport: Sendable {
-  public init() {}
+struct MarkdownExport: Sendable {
+  init() {}
 
-  public func render(_ transcript: Transcript) -> String {
+  func render(_ transcript: Transcript) -> String {
     let time = LocalTime(transcript.header)
     var out = "# \(clean(transcript.header.dialogueTitle))\n\n"
     out += "- Session: `\(transcript.header.session)`\n"
     out +=
       "- Started: \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone))\n"
+    out += "- Time spent: \(LocalTime.timeSpent(transcript))\n"
     out += "- Status: \(transcript.isFinished ? "finished" : "not finished")\n"
     out +=
       "- Dialogue: \(transcript.header.dialogue) version \(clean(transcript.header.dialogueVersion))\n\n"
@@ -30,9 +31,9 @@ public struct MarkdownExport: Sendable {
         out += "**\(clean(answered.question))**  \n"
         if answered.wasSkipped {
           out +=
-            "_skipped\(answered.answer.isEmpty ? "" : ": \(clean(answered.answer))")_ (\(time.time(answered.at)))\n\n"
+            "_skipped\(answered.text.isEmpty ? "" : ": \(clean(answered.text))")_ (\(time.time(answered.at)))\n\n"
         } else {
-          out += "\(escape(answered.answer)) (\(time.time(answered.at)))\n\n"
+          out += "\(escape(answered.text)) (\(time.time(answered.at)))\n\n"
         }
       case .wentBack(let stepID, let at):
         out +=
@@ -41,6 +42,9 @@ public struct MarkdownExport: Sendable {
         out += "_restarted at \(time.time(at)); earlier answers were forgotten_\n\n"
       case .facilitation(let event, let at):
         out += "_\(escape(event.description)) (\(time.time(at)))_\n\n"
+      case .dialogueChanged(let version, let withdrawn, let at):
+        let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
+        out += "_\(escape(text)) (\(time.time(at)))_\n\n"
       }
     }
     if !transcript.parkingLot.isEmpty {

@@ -1,12 +1,13 @@
 /// A transcript as plain text, for e-mail or a printout.
-public struct TextExport: Sendable {
-  public init() {}
+struct TextExport: Sendable {
+  init() {}
 
-  public func render(_ transcript: Transcript) -> String {
+  func render(_ transcript: Transcript) -> String {
     let time = LocalTime(transcript.header)
     var out = "\(Sanitizer.clean(transcript.header.dialogueTitle))\n"
     out +=
       "Session \(transcript.header.session), started \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone)), \(transcript.isFinished ? "finished" : "not finished")\n"
+    out += "Time spent: \(LocalTime.timeSpent(transcript))\n"
     for item in transcript.items {
       switch item {
       case .section(let heading, let at):
@@ -19,13 +20,16 @@ public struct TextExport: Sendable {
         out +=
           answered.wasSkipped
           ? "A: (skipped) [\(time.time(answered.at))]\n"
-          : "A: \(Sanitizer.clean(answered.answer)) [\(time.time(answered.at))]\n"
+          : "A: \(Sanitizer.clean(answered.text)) [\(time.time(answered.at))]\n"
       case .wentBack(let stepID, let at):
         out += "\n(went back to \(stepID) at \(time.time(at)))\n"
       case .restarted(let at):
         out += "\n(restarted at \(time.time(at)))\n"
       case .facilitation(let event, let at):
         out += "\n(\(Sanitizer.clean(event.description)) at \(time.time(at)))\n"
+      case .dialogueChanged(let version, let withdrawn, let at):
+        let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
+        out += "\n(\(Sanitizer.clean(text)) at \(time.time(at)))\n"
       }
     }
     if !transcript.parkingLot.isEmpty {

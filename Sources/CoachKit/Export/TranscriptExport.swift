@@ -28,39 +28,3 @@ public enum TranscriptFormat: String, CaseIterable, Sendable {
     }
   }
 }
-
-/// Local times for exports and listings, in the session's own time zone.
-///
-///     LocalTime(header).dateTime(header.startedAt)  // "2026-11-29 09:01"
-public struct LocalTime: Sendable {
-  public let timeZone: TimeZone
-
-  public init(_ header: LogHeader) {
-    timeZone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
-  }
-
-  /// "2026-11-29 09:01"
-  public func dateTime(_ date: Date) -> String {
-    var style = Date.VerbatimFormatStyle(
-      format:
-        "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-      timeZone: timeZone, calendar: Calendar(identifier: .gregorian))
-    style.locale = Locale(identifier: "en_US_POSIX")
-    return date.formatted(style)
-  }
-
-  /// "09:01:12"
-  func time(_ date: Date) -> String {
-    var style = Date.VerbatimFormatStyle(
-      format:
-        "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
-      timeZone: timeZone, calendar: Calendar(identifier: .gregorian))
-    style.locale = Locale(identifier: "en_US_POSIX")
-    return date.formatted(style)
-  }
-
-  /// "12.5" minutes, for tables.
-  static func minutes(_ value: Double) -> String {
-    Value.number((value * 10).rounded() / 10).displayText
-  }
-}

@@ -187,17 +187,17 @@ struct NodeReader {
     switch document.kind(node) {
     case .scalar:
       let text = document.nodes[node].value
-      return text.isEmpty ? "an empty value" : Self.quoted(text)
+      return text.isEmpty ? "an empty value" : Self.quoted(text, limit: 40)
     case .mapping: return "a mapping"
     case .sequence: return "a list"
     }
   }
 
-  /// Text from the file, in quotes, safe to show and at most 40 characters long: control
+  /// Text from the file, in quotes, safe to show and at most `limit` characters long: control
   /// characters and escape sequences never reach a message raw, and the message says they were
   /// there, since the text shown is then not all that was written.
-  static func quoted(_ text: String) -> String {
-    let shown = "'\(Sanitizer.clean(text, limit: 40))'"
+  static func quoted(_ text: String, limit: Int = 80) -> String {
+    let shown = "'\(Sanitizer.clean(text, limit: limit))'"
     return Sanitizer.clean(text) == text ? shown : shown + " (which holds control characters)"
   }
 

@@ -4,7 +4,7 @@
 ///       self_score: (mean(keeps_promises, acts_on_values, 6 - hides_mistakes) - 1) * 25
 public struct ComputedValue: Sendable {
   public var name: String
-  public var formula: Formula
+  var formula: Formula
   public var location: SourceLocation
 
   public init(name: String, formula: Formula, location: SourceLocation) {

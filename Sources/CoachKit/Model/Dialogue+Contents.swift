@@ -4,7 +4,7 @@ extension Dialogue {
   /// Calls `body` with every text of the dialogue (says, notes, prompts, help, then the plan's),
   /// with the position of its step (nil for the plan's). It copies no steps: on a dialogue of
   /// 10,000 steps that copying was a tenth of `coach check`.
-  public func forEachText(_ body: (_ text: Text, _ stepPosition: Int?) -> Void) {
+  func forEachText(_ body: (_ text: Text, _ stepPosition: Int?) -> Void) {
     for position in steps.indices {
       if let text = steps[position].say { body(text, position) }
       if let text = steps[position].notes { body(text, position) }
@@ -22,7 +22,7 @@ extension Dialogue {
 }
 
 extension Dialogue {
-  public enum FormulaRole: Sendable {
+  enum FormulaRole: Sendable {
     /// An `if` of a step's `next`: read after the step's answer.
     case condition
     /// A question's `default: =…`: read before the answer.
@@ -33,7 +33,7 @@ extension Dialogue {
 
   /// The expressions written outside steps, with the type each must give: the plan's `save_if`
   /// (yes/no), `keep_answers_if` (yes/no) and the calendar's `date`.
-  public var dialogueFormulas: [(formula: Formula, type: ValueType)] {
+  var dialogueFormulas: [(formula: Formula, type: ValueType)] {
     var result: [(Formula, ValueType)] = []
     if let condition = plan?.saveCondition { result.append((condition, .bool)) }
     if let condition = keepAnswersCondition { result.append((condition, .bool)) }
@@ -43,7 +43,7 @@ extension Dialogue {
 
   /// Calls `body` with every expression written on a step, with the position of its step and its
   /// role, without copying steps.
-  public func forEachFormula(
+  func forEachFormula(
     _ body: (_ formula: Formula, _ stepPosition: Int, _ role: FormulaRole) -> Void
   ) {
     for position in steps.indices {

@@ -14,22 +14,23 @@ public struct Dialogue: Sendable {
   /// The promised length of the whole session, in minutes.
   public var duration: Double
   /// Where `duration` was written, for the timing check's warning.
-  public var durationLocation: SourceLocation?
-  public var sections: [Section]
-  public var computed: [ComputedValue]
+  var durationLocation: SourceLocation?
+  /// The agenda. Fixed once made: the steps' and values' indexes are built from it.
+  public let sections: [Section]
+  let computed: [ComputedValue]
   public var plan: PlanTemplate?
   /// Whether the session's answers may be kept on disk; nil keeps them always.
-  public var keepAnswersCondition: Formula?
+  var keepAnswersCondition: Formula?
   /// For a follow-up such as a check-in: the dialogue whose sessions it follows.
   public var follows: FollowedDialogue?
   /// Scores from 0 to 100 to chart, e.g. the five trust areas; empty when the dialogue has none.
-  public var profile: [ProfileEntry]
+  var profile: [ProfileEntry]
   /// Where the dialogue's metadata was written (its main file).
   public var location: SourceLocation
   /// The step the session begins with.
-  public var startID: String
+  var startID: String
   /// Where `start` was written; nil when the dialogue begins with its first step.
-  public var startLocation: SourceLocation?
+  var startLocation: SourceLocation?
   /// Every file the dialogue was read from, main file first.
   public var files: [String]
   /// A hash of those files' contents: it changes whenever the dialogue is edited.
@@ -93,7 +94,7 @@ public struct Dialogue: Sendable {
 
   public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
-  public func computedValue(_ name: String) -> ComputedValue? { computedByName[name] }
+  func computedValue(_ name: String) -> ComputedValue? { computedByName[name] }
 
   /// The question that stores its answer in `variable`, if any.
   public func question(storing variable: String) -> (step: Step, question: Question)? {
@@ -111,7 +112,7 @@ public struct Dialogue: Sendable {
   }
 
   /// The step written right after `stepID`, which is where a step with no `next` goes.
-  public func stepWritten(after stepID: String) -> Step? {
+  func stepWritten(after stepID: String) -> Step? {
     guard let position = indexByStepID[stepID], position + 1 < steps.count else { return nil }
     return steps[position + 1]
   }

@@ -11,7 +11,7 @@ public struct Option: Sendable, Hashable {
   public var label: String
   public var synonyms: [String]
   /// In a multiple-choice question, an option that cannot be picked with others ("None of these").
-  public var isExclusive: Bool
+  var isExclusive: Bool
   public var location: SourceLocation
 
   public init(

@@ -11,18 +11,21 @@ public struct PlanTemplate: Sendable {
   public var text: Text
   /// The suggested name of the file the plan is written to.
   public var fileName: String
+  /// Where `file_name` was written; nil when it was not.
+  public var fileNameLocation: SourceLocation?
   /// `save_if`: the plan (and its calendar file) is written only when this holds; nil: always.
-  public var saveCondition: Formula?
+  var saveCondition: Formula?
   /// `calendar`: a follow-up event to write next to the plan as an `.ics` file.
   public var calendar: CalendarTemplate?
   public var location: SourceLocation
 
   public init(
-    text: Text, fileName: String, saveCondition: Formula? = nil, calendar: CalendarTemplate? = nil,
-    location: SourceLocation
+    text: Text, fileName: String, fileNameLocation: SourceLocation? = nil,
+    saveCondition: Formula? = nil, calendar: CalendarTemplate? = nil, location: SourceLocation
   ) {
     self.text = text
     self.fileName = fileName
+    self.fileNameLocation = fileNameLocation
     self.saveCondition = saveCondition
     self.calendar = calendar
     self.location = location

@@ -14,7 +14,7 @@ public struct Question: Sendable {
   public var variable: String
   public var prompt: Text
   public var help: Text?
-  public var defaultAnswer: DefaultAnswer?
+  var defaultAnswer: DefaultAnswer?
   /// An optional question can be skipped; its variable is then empty (or its default).
   public var isOptional: Bool
   /// In facilitator mode, a team question collects one answer per participant.
@@ -54,8 +54,13 @@ public enum AnswerKind: Sendable {
   public struct TextRules: Sendable {
     public var minLength: Int
     public var maxLength: Int
-    /// A regular expression the whole answer must match.
-    public var pattern: String?
+    /// A ``Pattern`` the whole answer must match, as written.
+    public var pattern: String? {
+      didSet { compiledPattern = pattern.flatMap { try? Pattern($0) } }
+    }
+    /// `pattern`, compiled once; nil when there is none (or it is not valid, which the loader
+    /// reports).
+    public private(set) var compiledPattern: Pattern?
     /// Said when the pattern does not match, e.g. "a day and a time, like 'Tue 9:00'".
     public var patternHint: String?
     public init(
@@ -64,6 +69,7 @@ public enum AnswerKind: Sendable {
       self.minLength = minLength
       self.maxLength = maxLength
       self.pattern = pattern
+      self.compiledPattern = pattern.flatMap { try? Pattern($0) }
       self.patternHint = patternHint
     }
   }
@@ -81,7 +87,7 @@ public enum AnswerKind: Sendable {
     }
   }
 
-  public struct NumberRules: Sendable {
+  public struct NumberRules: Sendable, Hashable {
     public var min: Double?
     public var max: Double?
     public var integer: Bool
@@ -93,7 +99,7 @@ public enum AnswerKind: Sendable {
   }
 
   /// The name of the kind as written in a dialogue file.
-  public var typeName: String {
+  var typeName: String {
     switch self {
     case .text: "text"
     case .choice: "choice"
@@ -105,13 +111,19 @@ public enum AnswerKind: Sendable {
   }
 
   /// The type of value an answer of this kind gives.
-  public var valueType: ValueType {
+  var valueType: ValueType {
     switch self {
     case .text, .choice: .text
     case .multipleChoice: .list
     case .scale, .number: .number
     case .yesNo: .bool
     }
+  }
+
+  /// Whether the answer is yes or no.
+  public var isYesNo: Bool {
+    if case .yesNo = self { return true }
+    return false
   }
 
   public var options: [Option] {

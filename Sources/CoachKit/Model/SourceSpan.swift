@@ -118,7 +118,8 @@ public struct SourceSpan: Sendable {
   }
 
   /// Whether the value is its own text, written from ``start`` on (a place in its first line is
-  /// that many columns to the right; its later lines, if any, are whole lines of the file).
+  /// that many columns to the right; its later lines, if any, start in the same column: a file
+  /// read whole, such as a plan's template file, starts at column 1).
   public var isWrittenAsItself: Bool { written == nil }
 
   // MARK: - Places inside the value
@@ -149,7 +150,8 @@ public struct SourceSpan: Sendable {
         place.line == 1
           ? start.movedRight(by: place.column - 1)
           : SourceLocation(
-            file: start.file, line: start.line + place.line - 1, column: place.column)
+            file: start.file, line: start.line + place.line - 1,
+            column: start.column + place.column - 1)
       }
     }
     var offsets: [Int] = []

@@ -19,13 +19,13 @@ public struct Step: Sendable {
   /// Shown only to a facilitator, never on the shared screen.
   public var notes: Text?
   public var next: Transition
-  public var isFinal: Bool
+  var isFinal: Bool
   /// `when`: the step is taken only when this holds; otherwise it is passed over (nothing said,
   /// nothing asked, its variable left empty) and the session goes on to its `next`.
-  public var condition: Formula?
+  var condition: Formula?
   /// `estimate`: the seconds the step takes, when its author knows better than the default worked
   /// out from its text and question type (see ``StepTiming``).
-  public var estimate: Double?
+  var estimate: Double?
   public var location: SourceLocation
 
   public init(

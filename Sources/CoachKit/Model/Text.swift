@@ -12,7 +12,7 @@ public struct Text: Sendable {
   public var location: SourceLocation { storage.location }
   /// Where the first character of `source` stands: for quoted YAML scalars one column after
   /// `location`, for block scalars on the next line.
-  public var contentStart: SourceLocation { storage.span.start }
+  var contentStart: SourceLocation { storage.span.start }
   /// Where each character of `source` was written, so that a message about a placeholder points
   /// at its own line and column.
   public var span: SourceSpan { storage.span }
@@ -102,16 +102,26 @@ public struct Text: Sendable {
         ofLinesAndColumns: names.map { ($0.location.line, $0.location.column) }, in: source)
       for index in names.indices { names[index].location = places[index] }
     }
+    /// A finding at a line and column of the text, placed in the file.
+    func placed(_ finding: Diagnostic) -> Diagnostic {
+      guard !onOneLine else { return finding }
+      var finding = finding
+      finding.location = span.location(
+        line: finding.location.line, column: finding.location.column, in: source)
+      return finding
+    }
     if let pieces = scan.pieces { return Parsed(body: .pieces(pieces), problem: nil, names: names) }
-    switch Interpolation.parse(source, at: origin) {
+    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(source, scan, at: origin) {
+      // Never parsed: swift-mustache's parser recurses into each section, and its time grows
+      // with the text's length times its tags.
+      return Parsed(body: .plain, problem: placed(tooLarge), names: names)
+    }
+    // A tag outside the subset is reported, and cut out: it renders as nothing.
+    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(source, scan), at: origin) {
     case .success(let template):
-      return Parsed(body: .template(template), problem: nil, names: names)
-    case .failure(var problem):
-      if !onOneLine {
-        problem.location = span.location(
-          line: problem.location.line, column: problem.location.column, in: source)
-      }
-      return Parsed(body: .plain, problem: problem, names: names)
+      return Parsed(body: .template(template), problem: scan.unsupported.map(placed), names: names)
+    case .failure(let problem):
+      return Parsed(body: .plain, problem: placed(scan.unsupported ?? problem), names: names)
     }
   }
 }

@@ -23,7 +23,7 @@ public enum Transition: Sendable {
 
   /// One `if`/`goto` pair; `condition` is nil for the fallback.
   public struct Branch: Sendable {
-    public var condition: Formula?
+    var condition: Formula?
     public var target: Target
     public init(condition: Formula?, target: Target) {
       self.condition = condition
@@ -32,7 +32,7 @@ public enum Transition: Sendable {
   }
 
   /// Every step this transition can lead to, as written.
-  public var targets: [Target] {
+  var targets: [Target] {
     switch self {
     case .following: return []
     case .goTo(let target): return [target]

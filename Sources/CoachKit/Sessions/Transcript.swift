@@ -4,9 +4,11 @@ import Foundation
 /// the engine: the one source of truth for resume, undo and every export.
 ///
 ///     let transcript = Transcript.replay(header: header, entries: entries, dialogue: dialogue)
-///     print(MarkdownExport().render(transcript))
+///     print(TranscriptFormat.markdown.render(transcript))
 public struct Transcript: Sendable {
   public var header: LogHeader
+  /// The dialogue the session runs on at the end (the one it began with, unless it moved on
+  /// to a changed version when it was resumed).
   public var dialogue: Dialogue
   public var items: [Item]
   /// The session after the last event.
@@ -17,106 +19,89 @@ public struct Transcript: Sendable {
   public var endedAt: Date
   /// For a check-in: the session it follows, as it read it.
   public var earlier: EarlierSession = .none
-  /// The first logged event that came at another step than the dialogue now leads to: the
-  /// dialogue was edited in a way the session no longer fits. Nil when every event fits.
-  public var divergence: Divergence?
-
-  public struct Divergence: Sendable, Equatable {
-    /// The 1-based number of the event in the log (the header is line 1, so it is on line n + 1).
-    public var eventNumber: Int
-    public var loggedStep: String
-    /// Where the dialogue now is at that point; nil when it has ended.
-    public var currentStep: String?
-  }
+  /// Where the answers that stand at the end are in `items`.
+  private var standing: [Int]
 
   public enum Item: Sendable {
     case section(SectionHeading, startedAt: Date)
     case said(String, stepID: String)
-    case answered(Answered)
+    case answered(Answer)
     case wentBack(stepID: String, at: Date)
     case restarted(at: Date)
     /// Facilitator mode: a command, a team's rating, or what the ratings add up to.
     case facilitation(FacilitationEvent, at: Date)
-  }
-
-  public struct Answered: Sendable {
-    public var stepID: String
-    public var sectionID: String
-    public var question: String
-    /// The answer as it reads: an option's label, "yes", "0.5".
-    public var answer: String
-    public var value: Value
-    public var wasSkipped: Bool
-    public var at: Date
+    /// The session went on with a changed version of its dialogue: `withdrawn` answers that no
+    /// longer fitted were taken back, to be asked again.
+    case dialogueChanged(version: String, withdrawn: Int, at: Date)
   }
 
   public var isFinished: Bool { session.isFinished }
 
-  /// Replays `entries` through the engine; each event sees the clock at its own time.
+  /// Replays `entries` through the engine; each event sees the clock at its own time. The
+  /// session began with `dialogue`; `dialogues` are the versions it moved onto, by snapshot id.
   public static func replay(
-    header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none
+    header: LogHeader, entries: [LogEntry], dialogue: Dialogue, earlier: EarlierSession = .none,
+    dialogues: [String: Dialogue] = [:]
   ) -> Transcript {
-    let start = header.engine(for: dialogue, at: header.startedAt, earlier: earlier)
-    var (session, reply) = start.start()
-    var items: [Item] = []
-    items += Self.items(from: reply, at: header.startedAt)
+    var replay = Replay(header: header, dialogue: dialogue, earlier: earlier, dialogues: dialogues)
+    var items = Self.items(from: replay.opening, at: header.startedAt)
     var endedAt = header.startedAt
-    var divergence: Divergence?
-    for (index, entry) in entries.enumerated() {
-      let engine = start.at(entry.at)
-      let asked = engine.currentPrompt(in: session)
-      let before = session
-      if divergence == nil, let logged = entry.step, logged != session.currentStepID {
-        divergence = Divergence(
-          eventNumber: index + 1, loggedStep: logged, currentStep: session.currentStepID)
-      }
-      let trailBefore = session.trail.count
-      reply = engine.handle(entry.event, in: &session)
+    // The standing answers (indices in `items`) after each event the session stands on, so a
+    // change of dialogue can go back to those of the events it keeps.
+    var standing: [Int] = []
+    var history: [[Int]] = []
+    for entry in entries {
+      let reply = replay.apply(entry)
       endedAt = entry.at
-      if let asked, asked.participant != nil {
-        // A participant's turn at a team question: their ratings, not an answer of the leader's.
-        let earlier = before.teamRounds[asked.stepID]?.answers.count ?? 0
-        for answer in (session.teamRounds[asked.stepID]?.answers ?? []).dropFirst(earlier) {
+      if case .useDialogue = entry.event {
+        let kept = replay.keptAtLastChange
+        let before = standing.count
+        standing = kept > 0 ? history[kept - 1] : []
+        history = Array(history.prefix(kept))
+        while history.count < replay.standing.count { history.append(standing) }
+        items.append(
+          .dialogueChanged(
+            version: replay.dialogue.version, withdrawn: max(before - standing.count, 0),
+            at: entry.at))
+        continue
+      }
+      if case .rated(let stepID, let question, let answers) = reply.outcome {
+        // Participants' ratings at a team question, not answers of the leader's.
+        for answer in answers {
           items.append(
             .facilitation(
               .teamAnswer(
-                stepID: asked.stepID, question: asked.text, participant: answer.participant,
+                stepID: stepID, question: question, participant: answer.participant,
                 rating: answer.value), at: entry.at))
         }
       }
-      if let note = Self.facilitation(entry.event, reply.notice, dialogue) {
+      if let note = Self.facilitation(entry.event, reply.notice, replay.dialogue) {
         items.append(.facilitation(note, at: entry.at))
       }
-      switch entry.event {
-      case .answer, .skip, .next:
-        // An answer was taken when the trail grew by a turn for the question that was asked.
-        guard reply.rejection == nil, let asked, asked.participant == nil,
-          session.trail.count == trailBefore + 1, let turn = session.trail.last,
-          turn.stepID == asked.stepID
-        else { break }
-        items.append(
-          .answered(
-            Answered(
-              stepID: asked.stepID, sectionID: asked.sectionID, question: asked.text,
-              answer: turn.wasSkipped && turn.value == .none
-                ? "" : engine.displayText(of: turn.value, for: asked.kind),
-              value: turn.value, wasSkipped: turn.wasSkipped, at: entry.at)))
-      case .back:
-        if case .wentBack(let stepID) = reply.notice {
-          items.append(.wentBack(stepID: stepID, at: entry.at))
-        }
-      case .restart:
-        items.append(.restarted(at: entry.at))
-      case .extend, .pause, .resume, .park, .jump:
-        break
+      if let answer = reply.takenAnswer {
+        standing.append(items.count)
+        items.append(.answered(answer))
       }
-      items += Self.items(from: reply, at: entry.at)
+      switch (entry.event, reply.notice) {
+      case (.back, .wentBack(let stepID)?):
+        // `back` undoes the latest answer, as the engine's does.
+        _ = standing.popLast()
+        items.append(.wentBack(stepID: stepID, at: entry.at))
+      case (.restart, _):
+        standing.removeAll()
+        items.append(.restarted(at: entry.at))
+      default: break
+      }
+      // Going on shows the section's heading again; the section is not entered again.
+      if entry.event != .continue { items += Self.items(from: reply, at: entry.at) }
+      history.append(standing)
     }
-    let last = start.at(endedAt)
-    let plan = session.isFinished ? dialogue.plan.map { last.render($0.text, in: session) } : nil
+    let plan =
+      replay.session.isFinished
+      ? replay.engine.at(endedAt).renderedPlan(in: replay.session) : nil
     return Transcript(
-      header: header, dialogue: dialogue, items: items, session: session, plan: plan,
-      endedAt: endedAt, earlier: earlier, divergence: divergence)
+      header: header, dialogue: replay.dialogue, items: items, session: replay.session,
+      plan: plan, endedAt: endedAt, earlier: earlier, standing: standing)
   }
 
   private static func items(from reply: Reply, at date: Date) -> [Item] {
@@ -155,41 +140,55 @@ public struct Transcript: Sendable {
   public var parkingLot: [ParkedItem] { session.parkingLot }
 
   /// The answers that stand at the end, in order, as they were shown.
-  public var finalAnswers: [Answered] {
-    standingIndices.compactMap { index in
+  public var finalAnswers: [Answer] {
+    standing.compactMap { index in
       if case .answered(let answered) = items[index] { return answered }
       return nil
     }
   }
 
-  /// Where the standing answers are in `items`: each `back` undoes the latest answer (as the
-  /// engine's does), each `restart` all of them.
-  private var standingIndices: [Int] {
-    var standing: [Int] = []
+  /// The same transcript without what was taken back: answers undone with `/back`, forgotten
+  /// by `/restart` or withdrawn by a change of dialogue, and those events themselves. For
+  /// sharing a record of what stands.
+  public var withoutWithdrawnAnswers: Transcript {
+    let kept = Set(standing)
+    var copy = self
+    copy.items = []
+    copy.standing = []
     for (index, item) in items.enumerated() {
       switch item {
-      case .answered: standing.append(index)
-      case .wentBack: _ = standing.popLast()
-      case .restarted: standing.removeAll()
+      case .answered:
+        guard kept.contains(index) else { continue }
+        copy.standing.append(copy.items.count)
+      case .wentBack, .restarted, .dialogueChanged: continue
       default: break
       }
-    }
-    return standing
-  }
-
-  /// The same transcript without what was taken back: answers undone with `/back` or forgotten
-  /// by `/restart`, and those events themselves. For sharing a record of what stands.
-  public var withoutWithdrawnAnswers: Transcript {
-    let standing = Set(standingIndices)
-    var copy = self
-    copy.items = items.enumerated().compactMap { index, item in
-      switch item {
-      case .answered: standing.contains(index) ? item : nil
-      case .wentBack, .restarted: nil
-      default: item
-      }
+      copy.items.append(item)
     }
     return copy
+  }
+
+  /// The time someone was there, in seconds: from the start to the last event, without the time
+  /// away (the facilitator's pauses count: the room was there).
+  public var activeTime: TimeInterval {
+    AgendaClock.activeTime(from: header.startedAt, to: endedAt, pauses: breaks)
+  }
+
+  /// The stretches of time away between a stop (or a crash) and the session going on.
+  public var breaks: [Pause] {
+    var away = session.away.filter { $0.to > $0.from }
+    if let stoppedAt = session.stoppedAt, endedAt > stoppedAt {
+      away.append(Pause(from: stoppedAt, to: endedAt))
+    }
+    return away
+  }
+
+  /// The days the session ran on, in its own time zone, first to last: the start, the end, and
+  /// each day it stopped or went on (a day spent wholly away is not one of them).
+  public var days: [Day] {
+    let zone = TimeZone(identifier: header.timeZone) ?? TimeZone(identifier: "UTC")!
+    let edges = [header.startedAt, endedAt] + breaks.flatMap { [$0.from, $0.to] }
+    return Set(edges.map { Day($0, timeZone: zone) }).sorted()
   }
 
   /// Planned and actual minutes per section, in the order the session entered them. Planned
@@ -200,8 +199,7 @@ public struct Transcript: Sendable {
     for item in items {
       if case .section(let heading, let at) = item { starts.append((heading, at)) }
     }
-    var pauses = session.pauses
-    if let pausedAt = session.pausedAt { pauses.append(Pause(from: pausedAt, to: endedAt)) }
+    let pauses = session.timeNotCounted(until: endedAt)
     var rows: [(heading: SectionHeading, planned: Double, actual: Double)] = []
     for (index, start) in starts.enumerated() {
       let end = index + 1 < starts.count ? starts[index + 1].1 : endedAt

@@ -10,10 +10,13 @@ public struct SessionStore: Sendable {
   public var folder: String
   /// Where `/export` and check-ins put transcripts named `<session id>.<format>`; nil for none.
   public var exports: String?
+  /// Where the dialogues the sessions ran are kept; nil to keep none.
+  public var dialogues: DialogueStore?
 
-  public init(folder: String, exports: String? = nil) {
+  public init(folder: String, exports: String? = nil, dialogues: DialogueStore? = nil) {
     self.folder = folder
     self.exports = exports
+    self.dialogues = dialogues
   }
 
   /// A saved session as the store sees it without replaying it.
@@ -22,8 +25,23 @@ public struct SessionStore: Sendable {
     public var path: String
     public var contents: SessionLogContents
     public var header: LogHeader { contents.header }
+
+    public init(id: String, path: String, contents: SessionLogContents) {
+      self.id = id
+      self.path = path
+      self.contents = contents
+    }
     /// When the last event was written.
     public var lastActivity: Date { contents.entries.last?.at ?? contents.header.startedAt }
+    /// The ids of the dialogue versions the session ran: the one it began with, then any it
+    /// moved onto.
+    public var dialogueVersions: [String] {
+      let changes = contents.entries.compactMap { entry -> String? in
+        if case .useDialogue(let id) = entry.event { return id }
+        return nil
+      }
+      return (header.snapshot.map { [$0] } ?? []) + changes
+    }
   }
 
   /// A new, unique session id: the start time, then a few random characters.
@@ -76,13 +94,17 @@ public struct SessionStore: Sendable {
       "'\(id)' matches \(matches.count) sessions: \(matches.map(\.id).joined(separator: ", "))")
   }
 
-  /// Removes a session for good: its log and the transcripts exported from it.
+  /// Removes a session for good: its log, the transcripts exported from it, and the copies of
+  /// dialogues no other session ran.
   public func remove(_ id: String) throws {
     let log = path(of: id)
     guard unlink(log) == 0 || errno == ENOENT else {
       throw StorageError.system("cannot delete \(log)", errno)
     }
     PrivateFiles.syncFolder(folder)
+    if let dialogues {
+      try dialogues.removeUnused(keeping: Set(list().sessions.flatMap(\.dialogueVersions)))
+    }
     guard let exports, let names = try? FileManager.default.contentsOfDirectory(atPath: exports)
     else {
       return

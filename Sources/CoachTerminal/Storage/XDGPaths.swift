@@ -16,8 +16,7 @@ public struct XDGPaths: Sendable {
   }
 
   /// The paths for this process's environment.
-  public static func current(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-    throws(Failure)
+  public static func current(_ environment: [String: String]) throws(Failure)
     -> XDGPaths
   {
     func home() throws(Failure) -> String {
@@ -39,35 +38,7 @@ public struct XDGPaths: Sendable {
 
   public var sessions: String { dataHome + "/coach/sessions" }
   public var plans: String { dataHome + "/coach/plans" }
+  /// The dialogues sessions ran, one file per version.
+  public var dialogues: String { dataHome + "/coach/dialogues" }
   public var history: String { stateHome + "/coach/history" }
-}
-
-/// A file-system failure, with the system's reason.
-public enum StorageError: Error, CustomStringConvertible, Equatable {
-  case system(String, Int32)
-  case notFound(String)
-  case damaged(String)
-  case busy(String)
-  case cannotCreate(String)
-
-  public var description: String {
-    switch self {
-    case .system(let what, let code): "\(what): \(String(cString: strerror(code)))"
-    case .notFound(let what): what
-    case .damaged(let what): what
-    case .busy(let what): what
-    case .cannotCreate(let what): what
-    }
-  }
-
-  /// The exit status that fits.
-  public var exitStatus: ExitStatus {
-    switch self {
-    case .system(_, let code) where code == ENOSPC || code == EIO || code == EDQUOT: .ioError
-    case .system: .cannotCreate
-    case .notFound: .noInput
-    case .damaged: .dataError
-    case .busy, .cannotCreate: .cannotCreate
-    }
-  }
 }

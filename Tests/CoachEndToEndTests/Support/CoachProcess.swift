@@ -62,22 +62,11 @@ struct CoachProcess {
     _ arguments: [String], in directory: URL? = nil, stdin: String = "",
     environment: [String: String] = [:], timeout: TimeInterval = 20
   ) throws -> Result {
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("coach-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    // Saved sessions, plans and history go to the scratch folder unless a test says where,
-    // so tests never touch the real home folder; a fixed session id keeps messages stable.
-    let isolation = [
-      "XDG_DATA_HOME": scratch.appendingPathComponent("data").path,
-      "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
-      "COACH_SESSION_ID": "test-session",
-    ]
+    let scratch = try Scratch()
+    defer { scratch.remove() }
     let raw = try runRaw(
       arguments, in: directory, stdin: Array(stdin.utf8),
-      environment: ProcessInfo.processInfo.environment.merging(isolation) { $1 }
-        .merging(environment) { $1 },
-      timeout: timeout)
+      environment: scratch.environment(adding: environment), timeout: timeout)
     return Result(
       stdout: String(decoding: raw.stdout, as: UTF8.self),
       stderr: String(decoding: raw.stderr, as: UTF8.self), status: raw.status,
@@ -140,5 +129,31 @@ struct CoachProcess {
     return RawResult(
       stdout: [UInt8](try Data(contentsOf: outURL)), stderr: [UInt8](try Data(contentsOf: errURL)),
       status: status, timedOut: timedOut)
+  }
+
+  /// A folder of its own for one run: saved sessions, plans and history go there unless a test
+  /// says where, so tests never touch the real home folder; a fixed session id keeps messages
+  /// stable.
+  struct Scratch {
+    let url: URL
+
+    init() throws {
+      url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("coach-e2e-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+
+    /// This process's environment, isolated to the scratch folder, with `extra` on top.
+    func environment(adding extra: [String: String]) -> [String: String] {
+      let isolation = [
+        "XDG_DATA_HOME": url.appendingPathComponent("data").path,
+        "XDG_STATE_HOME": url.appendingPathComponent("state").path,
+        "COACH_SESSION_ID": "test-session",
+      ]
+      return ProcessInfo.processInfo.environment.merging(isolation) { $1 }
+        .merging(extra) { $1 }
+    }
   }
 }

@@ -1,8 +1,8 @@
 /// The sections' budgets add up to the duration the dialogue promises, and no section is empty.
-public struct AgendaBudget: CheckRule {
-  public init() {}
+struct AgendaBudget: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for section in dialogue.sections where section.steps.isEmpty {
       findings.append(.warning("section '\(section.id)' has no steps", at: section.location))

@@ -1,9 +1,9 @@
 /// Every expression is well-typed: conditions give true or false, defaults fit their question,
 /// computed values add up. Errors point at the column inside the expression.
-public struct ExpressionTypes: CheckRule {
-  public init() {}
+struct ExpressionTypes: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings = analysis.computedFindings
     dialogue.forEachFormula { formula, _, role in
       let expression = formula.expression

@@ -1,8 +1,8 @@
 /// Every `goto`, `next` and `start` names a step that exists.
-public struct KnownTargets: CheckRule {
-  public init() {}
+struct KnownTargets: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     let ids = dialogue.steps.map(\.id)
     var findings: [Diagnostic] = []
     func unknown(_ id: String) -> String {

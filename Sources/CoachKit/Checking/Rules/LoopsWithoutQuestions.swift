@@ -1,9 +1,9 @@
 /// Steps that ask nothing must not lead back to themselves: the session would talk forever
 /// without waiting for anyone.
-public struct LoopsWithoutQuestions: CheckRule {
-  public init() {}
+struct LoopsWithoutQuestions: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     guard let first = Self.stepsOnSilentLoops(analysis).first else { return [] }
     let step = analysis.steps[first]
     return [

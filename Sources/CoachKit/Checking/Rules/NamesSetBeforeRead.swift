@@ -2,10 +2,10 @@
 /// has been asked. (A skipped question still counts as asked: its value is then empty.)
 /// `{{#name}}` and `{{^name}}` test whether a name is set, so they may read it before; the plan,
 /// shown at the end, may read answers some paths never ask.
-public struct NamesSetBeforeRead: CheckRule {
-  public init() {}
+struct NamesSetBeforeRead: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var checker = Reads(dialogue: dialogue, analysis: analysis)
     dialogue.forEachText { text, position in
       // The plan's texts are read after the dialogue ends: below.

@@ -3,10 +3,10 @@
 /// A warning, not an error: the times are estimates, from defaults per question type unless steps
 /// give their own `estimate`. It is given when the longest path, in whole minutes, is longer than
 /// the duration.
-public struct PathDurations: CheckRule {
-  public init() {}
+struct PathDurations: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     guard dialogue.duration > 0 else { return [] }
     return Self.findings(dialogue, PathTiming(dialogue, analysis))
   }

@@ -1,8 +1,8 @@
 /// Every bar of the profile chart names a number: an answer or a computed value.
-public struct ProfileValues: CheckRule {
-  public init() {}
+struct ProfileValues: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     dialogue.profile.compactMap { entry in
       guard let type = analysis.types[entry.name] else {
         if analysis.brokenComputed.contains(entry.name) { return nil }

@@ -1,9 +1,9 @@
 /// Every step can be reached from the start. Only the first step of an unreachable stretch is
 /// reported, so one missing `goto` gives one message.
-public struct Reachability: CheckRule {
-  public init() {}
+struct Reachability: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     guard analysis.start != nil else { return [] }
     let predecessors = analysis.predecessors()
     var findings: [Diagnostic] = []

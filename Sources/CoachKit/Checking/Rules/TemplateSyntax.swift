@@ -1,8 +1,8 @@
 /// Every text's `{{placeholders}}` are well-formed Mustache.
-public struct TemplateSyntax: CheckRule {
-  public init() {}
+struct TemplateSyntax: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     dialogue.forEachText { text, _ in
       if let problem = text.problem { problems.append(problem) }

@@ -1,9 +1,9 @@
 /// Section ids, step ids and variable names are each used once: saved sessions and conditions
 /// refer to them by name.
-public struct UniqueNames: CheckRule {
-  public init() {}
+struct UniqueNames: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     var sections: [String: SourceLocation] = [:]
     for section in dialogue.sections {

@@ -1,8 +1,8 @@
 /// A computed value nothing reads is probably a leftover or a misspelling: a warning.
-public struct UnusedComputedValues: CheckRule {
-  public init() {}
+struct UnusedComputedValues: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     // Only whether each computed value is read matters, so only those names are collected.
     let computedNames = Set(dialogue.computed.map(\.name))
     guard !computedNames.isEmpty else { return [] }

@@ -1,9 +1,9 @@
 /// Every step that is not final leads somewhere whatever the answers, and every reachable step
 /// can still reach an end.
-public struct WayForward: CheckRule {
-  public init() {}
+struct WayForward: CheckRule {
+  init() {}
 
-  public func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
+  func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     let steps = analysis.steps
     // Steps whose way forward is reported already, by this rule or another: they count as ends

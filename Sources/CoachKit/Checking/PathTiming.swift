@@ -1,0 +1,283 @@
+/// How long a step takes, in seconds: its `estimate`, or a default from what it says and asks.
+///
+/// The defaults: reading at 200 words a minute for `say`, plus for a question (prompt included)
+/// 10 s for a scale, 8 s for yes/no, 10 s for a number, 12 s for a choice, 20 s for several
+/// options, 40 s for free text.
+enum StepTiming {
+  static let wordsPerMinute = 200.0
+
+  static func seconds(_ step: Step) -> Double {
+    if let estimate = step.estimate { return estimate }
+    var seconds = step.say.map { readingSeconds($0.source) } ?? 0
+    if let question = step.question { seconds += answerSeconds(question.kind) }
+    return seconds
+  }
+
+  static func readingSeconds(_ text: String) -> Double {
+    // Words are what whitespace separates; counted by scalars, since going by Characters cost a
+    // quarter of `coach check` on a big dialogue.
+    var words = 0
+    var inWord = false
+    // ASCII text, the usual case, by bytes.
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes {
+        if byte >= 0x80 { return false }
+        let blank = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        if !blank, !inWord { words += 1 }
+        inWord = !blank
+      }
+      return true
+    }
+    if ascii == true { return Double(words) * 60 / wordsPerMinute }
+    words = 0
+    inWord = false
+    for scalar in text.unicodeScalars {
+      let blank =
+        scalar.isASCII
+        ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
+      if !blank, !inWord { words += 1 }
+      inWord = !blank
+    }
+    return Double(words) * 60 / wordsPerMinute
+  }
+
+  static func answerSeconds(_ kind: AnswerKind) -> Double {
+    switch kind {
+    case .scale: 10
+    case .yesNo: 8
+    case .number: 10
+    case .choice: 12
+    case .multipleChoice: 20
+    case .text: 40
+    }
+  }
+}
+
+/// The shortest, expected and longest way through a dialogue, in seconds, from the steps' times.
+///
+/// - Shortest: the quickest way from the start to a final step, with every step that has a `when`
+///   passed over.
+/// - Longest: the slowest way, with every `when` step taken, except that of steps whose `when`
+///   tests one answer for different values (`focus == "self"`, `focus == "systems"`) only the
+///   slowest counts; a loop counts every step on it once.
+/// - Expected: each branch of a `next` equally likely; a `when` of the form `answer == "value"`
+///   on a choice question holds for one option in as many as it has, any other `when` half the
+///   time; a loop counts every step on it once.
+///
+/// Nil when no final step can be reached.
+public struct PathTiming: Sendable, Hashable {
+  public var shortest: Double
+  public var expected: Double
+  public var longest: Double
+
+  public init(shortest: Double, expected: Double, longest: Double) {
+    self.shortest = shortest
+    self.expected = expected
+    self.longest = longest
+  }
+
+  public init?(_ dialogue: Dialogue) {
+    self.init(dialogue, FlowAnalysis(dialogue))
+  }
+
+  init?(_ dialogue: Dialogue, _ analysis: FlowAnalysis) {
+    let steps = analysis.steps
+    guard let start = analysis.start, !steps.isEmpty else { return nil }
+    let full = steps.map(StepTiming.seconds)
+    let chance = steps.map { step in step.condition.map { Self.chance($0, dialogue) } ?? 1 }
+    let least = steps.indices.map { steps[$0].condition == nil ? full[$0] : 0 }
+    // Steps whose `when` tests one answer for different values (`focus == "self"`,
+    // `focus == "systems"`…) exclude each other: the longest way takes only the slowest of them.
+    var most = full
+    var groups: [String: [(node: Int, value: String)]] = [:]
+    for (node, step) in steps.enumerated() {
+      if let test = step.condition.flatMap(Self.equalityTest) {
+        groups[test.name, default: []].append((node, test.value))
+      }
+    }
+    for members in groups.values where Set(members.map(\.value)).count == members.count {
+      guard members.count > 1, let slowest = members.max(by: { full[$0.node] < full[$1.node] })
+      else { continue }
+      for member in members where member.node != slowest.node { most[member.node] = 0 }
+    }
+    let successors = analysis.successors
+
+    // Shortest: Dijkstra, paying for a step on entering it.
+    var best = [Double](repeating: .infinity, count: steps.count)
+    best[start] = least[start]
+    var heap = MinHeap()
+    heap.push(best[start], start)
+    var shortest = Double.infinity
+    while let (distance, node) = heap.pop() {
+      guard distance <= best[node] else { continue }
+      if steps[node].isFinal {
+        shortest = min(shortest, distance)
+        continue
+      }
+      for next in successors[node] where distance + least[next] < best[next] {
+        best[next] = distance + least[next]
+        heap.push(best[next], next)
+      }
+    }
+    guard shortest.isFinite else { return nil }
+
+    // Longest and expected: over the loops (strongly connected components) in reverse
+    // topological order, each loop counting every step on it once.
+    let components = StronglyConnected(successors)
+    let count = components.count
+    var longestOf = [Double](repeating: -.infinity, count: count)
+    var expectedOf = [Double](repeating: -.infinity, count: count)
+    var fullOf = [Double](repeating: 0, count: count)
+    var meanOf = [Double](repeating: 0, count: count)
+    var ends = [Bool](repeating: false, count: count)
+    var exits = [[Int]](repeating: [], count: count)
+    for node in steps.indices {
+      let component = components.component[node]
+      fullOf[component] += most[node]
+      meanOf[component] += full[node] * chance[node]
+      if steps[node].isFinal { ends[component] = true }
+      for next in successors[node] where components.component[next] != component {
+        exits[component].append(components.component[next])
+      }
+    }
+    // Tarjan numbers components in reverse topological order: successors come first.
+    for component in 0..<count {
+      let onward = exits[component].filter { longestOf[$0] > -.infinity }
+      var longest = ends[component] ? 0 : -Double.infinity
+      var expected = ends[component] && onward.isEmpty ? 0 : -Double.infinity
+      if !onward.isEmpty {
+        longest = max(longest, onward.map { longestOf[$0] }.max()!)
+        expected = onward.map { expectedOf[$0] }.reduce(0, +) / Double(onward.count)
+      }
+      guard longest > -.infinity else { continue }
+      longestOf[component] = fullOf[component] + longest
+      expectedOf[component] = meanOf[component] + expected
+    }
+    let first = components.component[start]
+    guard longestOf[first] > -.infinity else { return nil }
+    self.init(shortest: shortest, expected: expectedOf[first], longest: longestOf[first])
+  }
+
+  /// How often a `when` holds, as a guess.
+  static func chance(_ condition: Formula, _ dialogue: Dialogue) -> Double {
+    if let test = equalityTest(condition), let question = dialogue.question(storing: test.name),
+      case .choice(let options) = question.question.kind, !options.isEmpty
+    {
+      return 1 / Double(options.count)
+    }
+    return 0.5
+  }
+
+  /// `name == "value"` (either way round).
+  static func equalityTest(_ condition: Formula) -> (name: String, value: String)? {
+    guard case .binary(.equal, let lhs, let rhs, _) = condition.expression.root else { return nil }
+    if case .name(let name, _) = lhs, case .literal(.text(let value), _) = rhs {
+      return (name, value)
+    }
+    if case .name(let name, _) = rhs, case .literal(.text(let value), _) = lhs {
+      return (name, value)
+    }
+    return nil
+  }
+
+  /// Seconds as minutes for people: `3.5` under ten minutes, whole minutes above.
+  public static func minutes(_ seconds: Double) -> String {
+    let minutes = seconds / 60
+    if minutes < 9.95 {
+      let tenths = (minutes * 10).rounded() / 10
+      return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+    }
+    return String(Int(minutes.rounded()))
+  }
+
+  /// "11–24 min (expected 17)".
+  public var summary: String {
+    "\(Self.minutes(shortest))–\(Self.minutes(longest)) min (expected \(Self.minutes(expected)))"
+  }
+}
+
+/// Tarjan's strongly connected components, without recursion. Components are numbered in reverse
+/// topological order: every edge between two components goes to a lower number.
+struct StronglyConnected {
+  var component: [Int]
+  var count = 0
+
+  init(_ successors: [[Int]]) {
+    let size = successors.count
+    component = [Int](repeating: -1, count: size)
+    var index = [Int](repeating: -1, count: size)
+    var low = [Int](repeating: 0, count: size)
+    var onStack = [Bool](repeating: false, count: size)
+    var stack: [Int] = []
+    var counter = 0
+    for root in 0..<size where index[root] == -1 {
+      var work: [(node: Int, next: Int)] = [(root, 0)]
+      index[root] = counter
+      low[root] = counter
+      counter += 1
+      stack.append(root)
+      onStack[root] = true
+      while let (node, position) = work.last {
+        if position < successors[node].count {
+          work[work.count - 1].next += 1
+          let child = successors[node][position]
+          if index[child] == -1 {
+            index[child] = counter
+            low[child] = counter
+            counter += 1
+            stack.append(child)
+            onStack[child] = true
+            work.append((child, 0))
+          } else if onStack[child] {
+            low[node] = min(low[node], index[child])
+          }
+          continue
+        }
+        work.removeLast()
+        if let parent = work.last?.node { low[parent] = min(low[parent], low[node]) }
+        if low[node] == index[node] {
+          while let member = stack.popLast() {
+            onStack[member] = false
+            component[member] = count
+            if member == node { break }
+          }
+          count += 1
+        }
+      }
+    }
+  }
+}
+
+/// A binary min-heap of (distance, node), for Dijkstra.
+private struct MinHeap {
+  private var items: [(Double, Int)] = []
+
+  mutating func push(_ key: Double, _ value: Int) {
+    items.append((key, value))
+    var child = items.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard items[child].0 < items[parent].0 else { break }
+      items.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  mutating func pop() -> (Double, Int)? {
+    guard !items.isEmpty else { return nil }
+    items.swapAt(0, items.count - 1)
+    let top = items.removeLast()
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < items.count, items[left].0 < items[smallest].0 { smallest = left }
+      if right < items.count, items[right].0 < items[smallest].0 { smallest = right }
+      guard smallest != parent else { break }
+      items.swapAt(parent, smallest)
+      parent = smallest
+    }
+    return top
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Names and text: what a name is worth in a session, and how a text reads with it.
+extension Engine {
+  /// The value of any name: an answer, a computed value, or `today`.
+  public func value(of name: String, in session: Session) -> Value {
+    let evaluation = Evaluation()
+    return value(of: name, in: session, evaluation)
+  }
+
+  /// One evaluation's memory: computed values already worked out (a value read twice on each of
+  /// many levels, `c0: c1 + c1`, `c1: c2 + c2`…, would otherwise take exponential time) and the
+  /// ones being worked out (a cycle gives no value).
+  final class Evaluation {
+    var known: [String: Value] = [:]
+    var visiting: Set<String> = []
+  }
+
+  func value(of name: String, in session: Session, _ evaluation: Evaluation) -> Value {
+    if let answer = session.answers[name] { return answer }
+    if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
+    if let before = earlier.values[name] { return before }
+    if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
+    if let known = evaluation.known[name] { return known }
+    guard let computed = dialogue.computedValue(name), evaluation.visiting.insert(name).inserted
+    else {
+      return .none
+    }
+    defer { evaluation.visiting.remove(name) }
+    let result = computed.formula.expression.evaluate(
+      { self.value(of: $0, in: session, evaluation) }, labels: optionLabel)
+    evaluation.known[name] = result
+    return result
+  }
+
+  public func evaluate(_ formula: Formula, in session: Session) -> Value {
+    let evaluation = Evaluation()
+    return formula.expression.evaluate(
+      { value(of: $0, in: session, evaluation) }, labels: optionLabel)
+  }
+
+  /// The label of the option `value` of the question storing `variable`, for `label()`.
+  func optionLabel(_ variable: String, _ value: String) -> String? {
+    dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
+  }
+
+  /// How a value reads in text: a choice answer as its option's label.
+  public func displayText(of value: Value, for kind: AnswerKind?) -> String {
+    guard let kind else { return value.displayText }
+    let options = kind.options
+    switch value {
+    case .text(let chosen) where !options.isEmpty:
+      return options.first { $0.value == chosen }?.label ?? chosen
+    case .list(let picked) where !options.isEmpty:
+      return picked.map { pick in options.first { $0.value == pick }?.label ?? pick }.joined(
+        separator: ", ")
+    default:
+      return value.displayText
+    }
+  }
+
+  /// Fills a text's placeholders with the session's values.
+  public func render(_ text: Text, in session: Session) -> String {
+    switch text.body {
+    case .plain:
+      return text.source
+    case .pieces(let pieces):
+      let context = TemplateContext(engine: self, session: session)
+      return pieces.map { piece in
+        switch piece {
+        case .literal(let literal): literal
+        case .name(let name): context.text(of: name)
+        }
+      }.joined()
+    case .template(let template):
+      return Interpolation.render(template, TemplateContext(engine: self, session: session))
+    }
+  }
+}

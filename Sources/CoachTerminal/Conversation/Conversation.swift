@@ -1,0 +1,380 @@
+import CoachKit
+import CoachWording
+import Foundation
+
+/// One person working through a dialogue at a terminal or through pipes: reads their lines,
+/// hands answers and commands to the session's ``SessionRuntime``, and shows what it says. The
+/// same loop serves piped input and the REPL; only the ``LineSource`` and the ``Style`` differ.
+///
+///     var conversation = Conversation(runtime: runtime, opening: reply, clock: clock, style: .plain)
+///     let status = conversation.run(reading: &stdinLines, to: StandardStreams())
+public struct Conversation {
+  public private(set) var runtime: SessionRuntime
+  public let clock: any SessionClock
+  public var style: Style
+  /// Where `/export` writes transcripts; nil for the plans folder.
+  public var exports: String?
+  private var pendingStart: Reply?
+
+  /// How text is laid out.
+  public struct Style: Sendable {
+    /// Repeat each answer after the prompt, as a transcript would (input that is not typed on a
+    /// terminal is not echoed by one).
+    public var echoesAnswers: Bool
+    /// Wrap width in columns; nil leaves lines as they are.
+    public var width: (@Sendable () -> Int)?
+    /// Show facilitator-only notes (never on a shared screen).
+    public var showsNotes: Bool
+    /// Colour headings, re-asks and the title (ANSI SGR). Every coloured line says its meaning in
+    /// words too.
+    public var colours: Bool
+    /// Section headers that also give the step and the session clock, for a person at a terminal.
+    public var showsProgress: Bool
+    /// Facilitator mode: a shared screen (see `Conversation+Facilitation.swift`) and the
+    /// facilitator's commands.
+    public var facilitator = false
+    /// On a shared screen at a terminal, clear it for each step; otherwise a separator line.
+    public var clearsScreen = false
+    /// At a terminal, the plan rendered (and paged); nil prints its Markdown.
+    public var planView: PlanView?
+
+    public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
+
+    /// A person typing at a terminal: no echo (the terminal shows what they type), wrapped to
+    /// the terminal's width as it is at each prompt.
+    public static func interactive(colours: Bool, width: @escaping @Sendable () -> Int) -> Style {
+      var style = Style(
+        echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
+      )
+      style.planView = PlanView(width: width, colours: colours, pager: .preferred())
+      return style
+    }
+
+    public init(
+      echoesAnswers: Bool, width: (@Sendable () -> Int)?, showsNotes: Bool, colours: Bool = false,
+      showsProgress: Bool = false
+    ) {
+      self.echoesAnswers = echoesAnswers
+      self.width = width
+      self.showsNotes = showsNotes
+      self.colours = colours
+      self.showsProgress = showsProgress
+    }
+  }
+
+  /// What a piece of shown text is, for colour.
+  enum Role {
+    case plain, title, heading, rejection
+  }
+
+  /// An accepted answer to a question with set answers, waiting to be remembered.
+  private var lastAnswerAccepted = false
+
+  /// What the shared screen shows for the current step, drawn again after each event.
+  var screen = SharedScreen()
+  /// The signal that ended the conversation, if one did: the program should end by it too
+  /// (``Terminal/end(bySignal:)``), once the stop is kept.
+  public private(set) var endingSignal: Int32?
+
+  /// A conversation over a session the runtime has started or resumed; `opening` is what the
+  /// runtime said then.
+  public init(
+    runtime: SessionRuntime, opening: Reply, clock: any SessionClock, style: Style,
+    exports: String? = nil
+  ) {
+    self.runtime = runtime
+    self.clock = clock
+    self.style = style
+    self.exports = exports
+    self.pendingStart = opening
+  }
+
+  var dialogue: Dialogue { runtime.dialogue }
+  var session: Session { runtime.session }
+  /// The engine at this instant, for what is shown now.
+  var engine: Engine { runtime.engine(at: clock.now()) }
+
+  /// Runs until the dialogue ends, the person quits, or input ends.
+  public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
+    -> ExitStatus
+  {
+    write([(dialogue.title, .title), ("\n", .plain)], to: sink)
+    if let reply = pendingStart {
+      show(reply, to: sink)
+      pendingStart = nil
+    }
+    while !session.isFinished {
+      let prompt = engine.currentPrompt(in: session)
+      source.expect(
+        ExpectedLine(completions: Self.completions(for: prompt, facilitating: style.facilitator)))
+      switch source.readLine(prompt: "> ") {
+      case .endOfInput:
+        if style.echoesAnswers { sink.write("\n") }
+        let place =
+          engine.currentPrompt(in: session).map {
+            "step \($0.stepNumber) of \($0.stepCount), '\($0.stepID)'"
+          } ?? "the start"
+        // The clock stops where the input ended; a failure to keep that is said, not fatal.
+        _ = apply(.stop(.inputEnded), sink: sink, showing: false)
+        sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
+        tellWhereItIsSaved(sink)
+        return .dataError
+      case .signal(let number):
+        _ = apply(.stop(.signal), sink: sink, showing: false)
+        tellWhereItIsSaved(sink)
+        endingSignal = number
+        return .interrupted
+      case .interrupted:
+        continue
+      case .quit:
+        if let status = handle(.command(.quit), sink: sink) { return status }
+      case .line(let raw):
+        let line = Sanitizer.clean(raw, limit: nil).replacingOccurrences(of: "\n", with: " ")
+        if style.echoesAnswers { sink.write(echo(of: line, at: prompt) + "\n") }
+        let input = Input(line)
+        lastAnswerAccepted = false
+        let status = handle(input, sink: sink)
+        // The history file is kept only for a session whose answers may be kept.
+        if runtime.isKept,
+          let kept = Self.historyEntry(
+            for: input, line: line, prompt: prompt, accepted: lastAnswerAccepted)
+        {
+          source.remember(kept)
+        }
+        if let status { return status }
+      }
+    }
+    finish(to: sink)
+    if runtime.isKept {
+      sink.writeError(
+        "This session is saved as \(runtime.sessionID). A transcript to print or share:\n  coach export \(runtime.sessionID) --format html -o transcript.html\n(Markdown, JSON and plain text too: coach export --help)\n"
+      )
+    }
+    return .ok
+  }
+
+  /// Handles one line; returns an exit status when the conversation should stop.
+  mutating func handle(_ input: Input, sink: some TextSink) -> ExitStatus? {
+    switch input {
+    case .answer(let text):
+      lastAnswerAccepted = false
+      return apply(.answer(text), sink: sink)
+    case .unknownCommand(let word):
+      sink.write(
+        "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
+      )
+    case .command(let command, let argument) where command.isForFacilitators:
+      return facilitate(command, argument: argument, sink: sink)
+    case .command(let command, let argument):
+      switch command {
+      case .back: return apply(.back, sink: sink)
+      case .skip: return apply(.skip, sink: sink)
+      case .restart: return apply(.restart, sink: sink)
+      case .quit:
+        if let status = apply(.stop(.quit), sink: sink, showing: false) { return status }
+        sink.write(ReplyText.notice(.stopped(.quit), dialogue: dialogue) + "\n")
+        tellWhereItIsSaved(sink)
+        return .ok
+      case .help:
+        sink.write(
+          "Commands:\n"
+            + Command.available(facilitating: style.facilitator).map { "  " + $0.summary }.joined(
+              separator: "\n") + "\n")
+      case .questionHelp:
+        let help = engine.currentPrompt(in: session)?.help
+        sink.write(wrap(help ?? "There is no extra help for this question.") + "\n")
+      case .where:
+        sink.write(whereText() + "\n")
+      case .time:
+        sink.write((style.facilitator ? agendaText() : timeText()) + "\n")
+      case .export:
+        sink.write(wrap(export(as: argument)) + "\n")
+      case .next, .extend, .pause, .resume, .park, .jump:
+        break
+      }
+    }
+    return nil
+  }
+
+  /// Hands one event to the runtime at this instant. A change is kept before it is shown; if it
+  /// cannot be, it is not shown as taken and the conversation stops.
+  mutating func apply(_ event: Event, sink: some TextSink, showing: Bool = true) -> ExitStatus? {
+    let reply: Reply
+    do {
+      reply = try runtime.handle(event, at: clock.now())
+    } catch {
+      sink.writeError("coach: your last answer could not be saved, so it was not taken: \(error)\n")
+      return (error as? StorageError)?.exitStatus ?? .ioError
+    }
+    if case .answer = event { lastAnswerAccepted = reply.takenAnswer != nil }
+    if showing { show(reply, to: sink) }
+    return nil
+  }
+
+  /// Writes the transcript so far next to the plans, and says where; or why it cannot.
+  func export(as name: String) -> String {
+    let formatName = name.isEmpty ? "markdown" : name.lowercased()
+    guard let format = TranscriptFormat(rawValue: formatName) else {
+      return "Export as markdown, json, html or text, e.g. /export html."
+    }
+    guard runtime.isKept else {
+      return "Nothing of this session is saved, so there is nothing to export."
+    }
+    guard let folder = exports else {
+      return "There is no folder to export to: set HOME or XDG_DATA_HOME."
+    }
+    do {
+      let path = try TranscriptFile.save(runtime.transcript, in: folder, as: format)
+      return "Transcript saved to \(path)"
+    } catch {
+      return "The transcript could not be saved: \(error)"
+    }
+  }
+
+  /// Says, on standard error, where an unfinished session is kept and how to go on with it.
+  private func tellWhereItIsSaved(_ sink: some TextSink) {
+    guard !session.isFinished else { return }
+    if runtime.isKept {
+      sink.writeError(
+        "Your answers are saved. To go on later: coach resume \(runtime.sessionID)\n")
+    } else {
+      sink.writeError("Nothing was saved.\n")
+    }
+  }
+
+  mutating func show(_ reply: Reply, to sink: some TextSink) {
+    if style.facilitator {
+      showSharedScreen(reply, to: sink)
+      return
+    }
+    var text: [(String, Role)] = []
+    if let notice = reply.notice {
+      text.append((ReplyText.notice(notice, dialogue: dialogue) + "\n", .plain))
+    }
+    for line in reply.lines {
+      switch line {
+      case .section(let heading):
+        text.append(("\n", .plain))
+        text.append((header(heading, prompt: reply.prompt), .heading))
+        text.append(("\n", .plain))
+      case .say(let said, _):
+        text.append(("\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n", .plain))
+      case .notes(let notes, _) where style.showsNotes:
+        text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
+      case .notes: break
+      case .teamSummary(let summary, _):
+        text.append(
+          ("\n" + TeamSummaryText.lines(for: summary).joined(separator: "\n") + "\n", .plain))
+      }
+    }
+    if let rejection = reply.rejection {
+      text.append((wrap(RejectionText.sentence(rejection)), .rejection))
+      text.append(("\n", .plain))
+      if let prompt = reply.prompt, RejectionText.isFollowedByInstruction(rejection) {
+        text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain))
+      }
+    } else if let prompt = reply.prompt {
+      text.append(
+        ("\n" + PromptText.lines(for: prompt).map(wrap).joined(separator: "\n") + "\n", .plain))
+    }
+    write(text, to: sink)
+  }
+
+  /// A section's heading; at a terminal it also says the step and the clock.
+  private func header(_ heading: SectionHeading, prompt: Prompt?) -> String {
+    guard style.showsProgress else { return ReplyText.heading(heading) }
+    let elapsed = runtime.clock(at: clock.now()).sessionElapsed
+    return wrap(
+      ReplyText.header(
+        heading, step: prompt.map { ($0.stepNumber, $0.stepCount) }, elapsed: elapsed,
+        planned: dialogue.duration * 60))
+  }
+
+  /// Writes pieces of text, sanitized; in colour each piece is cleaned on its own and then
+  /// painted, line by line.
+  func write(_ pieces: [(String, Role)], to sink: some TextSink) {
+    guard style.colours else {
+      sink.write(Sanitizer.clean(pieces.map(\.0).joined()))
+      return
+    }
+    sink.write(pieces.map { Self.paint(Sanitizer.clean($0.0), as: $0.1) }.joined())
+  }
+
+  static func paint(_ text: String, as role: Role) -> String {
+    let code: String
+    switch role {
+    case .plain: return text
+    case .title: code = "1"
+    case .heading: code = "1;36"
+    case .rejection: code = "33"
+    }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "\u{1B}[\(code)m\($0)\u{1B}[0m" }
+      .joined(separator: "\n")
+  }
+
+  /// What Tab may complete at a prompt: the commands, and the question's option labels (or yes
+  /// and no).
+  static func completions(for prompt: Prompt?, facilitating: Bool = false) -> [String] {
+    var words = Command.typedNames(facilitating: facilitating)
+    if let prompt {
+      if prompt.kind.isYesNo { words += ["yes", "no"] }
+      words += prompt.options.map { Sanitizer.clean($0.label, limit: nil) }
+    }
+    return words
+  }
+
+  /// The history entry a line makes, if any: a known command (just its name, so nothing typed
+  /// after it is kept) or an accepted answer to a question with set answers. Never free text.
+  static func historyEntry(for input: Input, line: String, prompt: Prompt?, accepted: Bool)
+    -> String?
+  {
+    switch input {
+    case .command(.questionHelp, _): return "?"
+    case .command(let command, _): return "/" + command.rawValue
+    case .unknownCommand: return nil
+    case .answer(let text):
+      guard accepted, let prompt, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        return nil
+      }
+      if case .text = prompt.kind { return nil }
+      return line.trimmingCharacters(in: .whitespaces)
+    }
+  }
+
+  private func finish(to sink: some TextSink) {
+    if let plan = runtime.plan(at: clock.now()) {
+      let markdown = Sanitizer.clean(plan).trimmingCharacters(in: .newlines)
+      if let planView = style.planView {
+        planView.show(markdown, to: sink)
+      } else {
+        sink.write("\n" + wrapPlan(markdown) + "\n")
+      }
+    }
+    sink.write("\nThe session is complete.\n")
+  }
+
+  func whereText() -> String {
+    ClockText.place(of: engine.currentPrompt(in: session), in: dialogue)
+  }
+
+  func timeText() -> String {
+    ClockText.time(AgendaClock(at: clock.now(), session: session, dialogue: dialogue))
+  }
+
+  func wrap(_ text: String) -> String {
+    guard let width = style.width?() else { return text }
+    return TextWrapper.wrap(TextWrapper.reflow(text), width: width)
+  }
+
+  /// The plan at a terminal: long lines wrapped, but table rows and code blocks left whole.
+  func wrapPlan(_ text: String) -> String {
+    guard let width = style.width?() else { return text }
+    var inCode = false
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      if line.hasPrefix("```") { inCode.toggle() }
+      if inCode || line.hasPrefix("```") || line.hasPrefix("|") { return String(line) }
+      return TextWrapper.wrap(String(line), width: width)
+    }.joined(separator: "\n")
+  }
+}

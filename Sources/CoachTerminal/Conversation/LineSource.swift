@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reads lines from wherever they come from.
+public protocol LineSource {
+  /// The next line, without its newline.
+  mutating func readLine(prompt: String) -> LineRead
+  /// Told before each read what the line is for: the words Tab may complete.
+  mutating func expect(_ line: ExpectedLine)
+  /// A line that may be kept in history: a command, or an accepted answer to a question with set
+  /// answers (choice, multiple choice, scale, yes/no, number). Free-text answers never come here.
+  mutating func remember(_ line: String)
+}
+
+extension LineSource {
+  public mutating func expect(_ line: ExpectedLine) {}
+  public mutating func remember(_ line: String) {}
+}
+
+/// What the next line is for, as far as a line source cares.
+public struct ExpectedLine: Equatable, Sendable {
+  /// Commands, and the current question's option labels (or yes and no).
+  public var completions: [String]
+
+  public init(completions: [String]) { self.completions = completions }
+}
+
+public enum LineRead: Equatable, Sendable {
+  case line(String)
+  case endOfInput
+  /// Ctrl-C while a line was being typed: the line is dropped.
+  case interrupted
+  /// The person asked to stop (Ctrl-D twice at an empty prompt).
+  case quit
+  /// The program was told to end by this signal (SIGTERM, SIGHUP; SIGINT for piped input).
+  case signal(Int32)
+}

@@ -1,0 +1,18 @@
+import CoachKit
+import Foundation
+
+/// How a conversation is held, from the command line.
+public struct ConversationOptions: Sendable {
+  public var colour: Terminal.ColourMode
+  /// Where the plan goes; nil for the plans folder.
+  public var planOut: String?
+  public var facilitation: Facilitation
+
+  public init(
+    colour: Terminal.ColourMode = .auto, planOut: String? = nil, facilitation: Facilitation = .off
+  ) {
+    self.colour = colour
+    self.planOut = planOut
+    self.facilitation = facilitation
+  }
+}

@@ -1,0 +1,145 @@
+import CoachKit
+import Foundation
+
+/// The commands that hold a conversation: run a dialogue, resume a session, check in on one.
+/// Each opens what it needs the one way (loaded and checked), keeps the session through a
+/// ``FileEventStore``, holds the conversation at the terminal or through pipes, and writes the
+/// plan. Everything they touch comes from their ``Launch``, so tests run them in process.
+///
+///     try SessionCommands.run("Dialogues/examples/tour", options: .init(), launch: launch)
+public enum SessionCommands {
+  /// `coach run [DIALOGUE]`.
+  public static func run(_ path: String?, options: ConversationOptions, launch: Launch)
+    throws(CoachFailure)
+  {
+    let opened = try OpenedDialogue.open(path, launch: launch)
+    let saved = try SavedSessions(launch: launch)
+    let header = saved.newHeader(for: opened, facilitation: options.facilitation)
+    // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
+    // `save_if`), so that what the dialogue says about saving is always true.
+    let (started, opening) = SessionRuntime.start(
+      opened.dialogue, header: header, snapshot: opened.snapshot,
+      store: FileEventStore(sessions: saved.store))
+    let runtime = try converse(started, opening: opening, options: options, launch: launch)
+    try PlanFiles.save(
+      runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch)
+  }
+
+  /// `coach resume [ID]`: the latest unfinished session, or the one named.
+  public static func resume(
+    _ id: String?, dialogue choice: DialogueChoice?, options: ConversationOptions, launch: Launch
+  ) throws(CoachFailure) {
+    let saved = try SavedSessions(launch: launch)
+    var found = try saved.find(id, latest: "unfinished") { candidate in
+      // Only a replay can tell whether a session ended; a log with no events has not.
+      (try? saved.open(candidate))?.transcript.isFinished == false
+    }
+    // Lock the log before reading it, so that no other coach writes between the read and the
+    // repair of a torn last line.
+    let log: SessionLog
+    do {
+      (log, found.contents) = try SessionLog.reopen(at: found.path)
+    } catch {
+      throw CoachFailure(storing: error)
+    }
+    let opened = try saved.openSaying(found)
+    let header = opened.header
+    if opened.transcript.isFinished {
+      throw CoachFailure(
+        .dataError, "session \(found.id) is finished; 'coach export \(found.id)' shows it")
+    }
+    let change = try DialogueChoice.decide(choice, for: opened, launch: launch)
+    let store = FileEventStore(sessions: saved.store, continuing: log, id: found.id)
+    let resumed: SessionRuntime
+    let opening: Reply
+    do {
+      (resumed, opening) = try SessionRuntime.resume(
+        opened.dialogue, header: header, entries: found.contents.entries,
+        dialogues: opened.dialogues, earlier: opened.transcript.earlier, store: store,
+        at: launch.clock.now(), changingTo: change)
+    } catch {
+      throw CoachFailure(storing: error)
+    }
+    var options = options
+    // A session begun for a room goes on for the room, with the same people rating.
+    if options.facilitation.isOn || header.facilitated == true {
+      options.facilitation = Facilitation(isOn: true, participants: header.participants)
+    }
+    let runtime = try converse(resumed, opening: opening, options: options, launch: launch)
+    try PlanFiles.save(
+      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch)
+    if header.follows != nil, runtime.isFinished, runtime.isKept {
+      try PlanFiles.saveTranscript(of: runtime, launch: launch)
+    }
+  }
+
+  /// `coach checkin [SESSION]`: the follow-up on a finished session's plan.
+  public static func checkin(
+    _ id: String?, dialogue path: String?, options: ConversationOptions, launch: Launch
+  ) throws(CoachFailure) {
+    let checkin = try OpenedDialogue.open(
+      path, builtIn: OpenedDialogue.checkinPath, launch: launch)
+    guard let followed = checkin.dialogue.follows?.dialogue else {
+      throw CoachFailure(
+        .dataError, "the dialogue '\(checkin.dialogue.id)' is not a check-in: it has no 'follows'")
+    }
+    let saved = try SavedSessions(launch: launch)
+    let earlierSaved = try saved.find(id, latest: "finished \(followed.id)") { candidate in
+      candidate.header.dialogue == followed.id && candidate.header.follows == nil
+        && (try? saved.open(candidate))?.transcript.isFinished == true
+    }
+    guard earlierSaved.header.dialogue == followed.id else {
+      throw CoachFailure(
+        .dataError,
+        "session \(earlierSaved.id) ran '\(earlierSaved.header.dialogue)', but this check-in follows '\(followed.id)'"
+      )
+    }
+    let earlier = try saved.openSaying(earlierSaved)
+    guard earlier.transcript.isFinished else {
+      throw CoachFailure(
+        .dataError,
+        "session \(earlierSaved.id) is not finished; go on with 'coach resume \(earlierSaved.id)' first"
+      )
+    }
+    // The latest check-in's ratings and adjusted actions are what this one starts from.
+    let before = try saved.earlierSession(of: earlier, checkinsBefore: nil)
+    let header = saved.newHeader(for: checkin, follows: earlierSaved.id)
+    let (started, opening) = SessionRuntime.start(
+      checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before,
+      store: FileEventStore(sessions: saved.store))
+    let runtime = try converse(started, opening: opening, options: options, launch: launch)
+    try PlanFiles.save(
+      runtime, planOut: options.planOut, checkinID: earlierSaved.id, launch: launch)
+    if runtime.isFinished, runtime.isKept {
+      try PlanFiles.saveTranscript(of: runtime, launch: launch)
+    }
+  }
+
+  /// Holds the conversation until the dialogue ends or the person stops; a stop that is not an
+  /// ending (input ended, a failure to save) ends the command with its status.
+  static func converse(
+    _ runtime: SessionRuntime, opening: Reply, options: ConversationOptions, launch: Launch
+  ) throws(CoachFailure) -> SessionRuntime {
+    let colours = launch.usesColour(options.colour)
+    var style: Conversation.Style
+    if launch.isInteractive {
+      style = .interactive(colours: colours, width: launch.columns)
+    } else {
+      style = .plain
+      style.colours = colours
+    }
+    if options.facilitation.isOn {
+      style.facilitator = true
+      style.clearsScreen = launch.isInteractive
+      style.showsNotes = false
+    }
+    var conversation = Conversation(
+      runtime: runtime, opening: opening, clock: launch.clock, style: style,
+      exports: (try? launch.paths())?.plans)
+    var lines = launch.lines(colours, (try? launch.paths())?.history)
+    let status = conversation.run(reading: &lines, to: launch.output)
+    if let signal = conversation.endingSignal { Terminal.end(bySignal: signal) }
+    guard status == .ok else { throw CoachFailure.quietly(status) }
+    return conversation.runtime
+  }
+}

@@ -1,0 +1,27 @@
+import CoachKit
+
+/// How a rejection reads to the person who gave the answer.
+///
+///     RejectionText.sentence(rejection)  // "Sorry, 6 is more than 5; enter a whole number from 1 to 5."
+public enum RejectionText {
+  public static func sentence(_ rejection: Rejection, commands: CommandNames = .typed) -> String {
+    "Sorry, \(rejection.reason)\(hint(for: rejection.code, commands))."
+  }
+
+  /// What to do instead, where that is one of the host's controls.
+  static func hint(for code: Rejection.Code, _ commands: CommandNames) -> String {
+    switch code {
+    case .ratingNeeded: ", or \(commands.skip) if they pass"
+    case .extensionOutOfRange: ", e.g. \(commands.extendExample)"
+    case .nothingToPark: ", e.g. \(commands.parkExample)"
+    default: ""
+    }
+  }
+
+  /// Whether the question's instruction should be said again after the sentence: not when the
+  /// reason already says what is expected.
+  public static func isFollowedByInstruction(_ rejection: Rejection) -> Bool {
+    if case .notTheExpectedForm(hint: .some) = rejection.code { return false }
+    return true
+  }
+}

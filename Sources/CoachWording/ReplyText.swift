@@ -1,0 +1,74 @@
+import CoachKit
+import Foundation
+
+/// Turns what the engine says into plain lines of text: the one place that decides the wording
+/// of headings and notices. Hosts add width, colour and layout.
+///
+///     ReplyText.notice(.skipped(stepID: "why"), dialogue: dialogue)  // "Skipped."
+public enum ReplyText {
+  public static func heading(_ heading: SectionHeading) -> String {
+    "== \(heading.title) (section \(heading.number) of \(heading.count), \(minutes(heading.budget))) =="
+  }
+
+  public static func notice(
+    _ notice: Reply.Notice, dialogue: Dialogue, commands: CommandNames = .typed
+  ) -> String {
+    switch notice {
+    case .wentBack: "Back to the previous question; your earlier answer is undone."
+    case .nothingToUndo: "There is no earlier answer to undo."
+    case .cannotSkip: "This question needs an answer; it cannot be skipped."
+    case .skipped: "Skipped."
+    case .restarted: "Starting again from the beginning; earlier answers are forgotten."
+    case .alreadyFinished: "The session has ended."
+    case .stoppedInLoop:
+      "The dialogue went round in a loop of steps that ask nothing, so it was stopped here; run 'coach check' on it."
+    case .stoppedAtUnknownStep(let id):
+      "The dialogue leads to a step '\(id)' that it does not have, so it was stopped here; run 'coach check' on it."
+    case .resumed: "Welcome back. Your earlier answers are kept; here is where you stopped."
+    case .resumedWithChangedDialogue:
+      "Welcome back. You go on with the changed dialogue; the answers that still fit it are kept."
+    case .stopped: "Stopped. Nothing more will be asked."
+    case .paused: "The clock is paused. \(commands.resume) starts it again."
+    case .clockResumed: "The clock is running again."
+    case .clockUnchanged(let isPaused):
+      isPaused ? "The clock is already paused." : "The clock is already running."
+    case .extended(let sectionID, let added, let budget):
+      "Added \(minutes(added)) to \(dialogue.section(sectionID)?.title ?? sectionID): \(minutes(budget)) in all."
+    case .parked(let text): "Parked for later: \(text)"
+    case .jumped(let sectionID): "On to \(dialogue.section(sectionID)?.title ?? sectionID)."
+    case .noSuchSection(let name):
+      "There is no section '\(name)'. Sections: "
+        + dialogue.sections.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(
+          separator: ", ") + "."
+    case .movedOn: "Moving on; this question stays unanswered."
+    case .teamRoundClosed: "No more ratings for this question."
+    case .participantPassed(let name): "\(name) passes."
+    case .teamAnswerUndone: "The last rating is taken back."
+    }
+  }
+
+  /// "1 min", "1.5 min", "20 min".
+  public static func minutes(_ value: Double) -> String {
+    "\(Value.number(value).displayText) min"
+  }
+
+  /// "3:07" for a number of seconds.
+  public static func clock(_ seconds: Double) -> String {
+    let total = Int(max(seconds, 0).rounded(.down))
+    return "\(total / 60):" + String(format: "%02d", total % 60)
+  }
+}
+
+extension ReplyText {
+  /// A section's header at a terminal: where the session is and how long it has run.
+  ///
+  ///     == Rhythm: section 2 of 4, step 3 of 12, clock 0:42 of 5:00 ==
+  public static func header(
+    _ heading: SectionHeading, step: (Int, Int)?, elapsed: Double, planned: Double
+  ) -> String {
+    var parts = ["section \(heading.number) of \(heading.count)"]
+    if let (number, count) = step { parts.append("step \(number) of \(count)") }
+    parts.append("clock \(clock(elapsed)) of \(clock(planned))")
+    return "== \(heading.title): " + parts.joined(separator: ", ") + " =="
+  }
+}
