@@ -178,6 +178,24 @@ final class HostileDialogueTests: XCTestCase {
     )
   }
 
+  /// Running it goes through the same loading (with the session's snapshot of the files).
+  func testALinkLeadingOutOfTheFolderIsNotRunEither() throws {
+    let d = try writeDialogue(including: "link.yaml")
+    try "root:x:0:0:root:/root:/bin/bash\n".write(
+      to: folder.appendingPathComponent("secret.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(
+      atPath: d.appendingPathComponent("link.yaml").path, withDestinationPath: "../secret.yaml")
+    let result = try CoachProcess.run(
+      ["run", "d"], in: folder,
+      environment: ["XDG_DATA_HOME": folder.appendingPathComponent("data").path],
+      timeout: 10)
+    XCTAssertEqual(result.status, 65, "\(result)")
+    XCTAssertTrue(
+      result.stderr.contains("it is a link to a file outside the dialogue's folder"), "\(result)")
+    XCTAssertFalse(
+      result.stderr.contains("root:x") || result.stdout.contains("root:x"), "\(result)")
+  }
+
   func testALinkInsideTheFolderIsRead() throws {
     let d = try writeDialogue(including: "other.yaml")
     try FileManager.default.createSymbolicLink(
