@@ -17,10 +17,9 @@ public enum PlanFiles {
     guard session.isFinished, let plan = runtime.dialogue.plan,
       let text = engine.renderedPlan(in: session)
     else { return }
-    let out = launch.output
     guard engine.shouldSavePlan(in: session) else {
-      out.write(
-        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.\n")
+      launch.say(
+        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.")
       return
     }
     let today = Day(now, timeZone: launch.clock.timeZone)
@@ -37,7 +36,7 @@ public enum PlanFiles {
       }
       try PrivateFiles.write(
         Sanitizer.clean(text).trimmingCharacters(in: .newlines) + "\n", to: planPath)
-      out.write("Plan saved to \(planPath)\n")
+      launch.say("Plan saved to \(planPath)")
       if var event = engine.calendarEvent(in: session) {
         // The reminder says how to open the check-in for this session.
         if let checkinID {
@@ -50,7 +49,7 @@ public enum PlanFiles {
         let file = CalendarFile(
           event: event, uid: "\(UUID().uuidString.lowercased())@coach", stamp: now)
         try PrivateFiles.write(file.text, to: calendarPath)
-        out.write("Check-in for your calendar saved to \(calendarPath) (\(event.day.longText))\n")
+        launch.say("Check-in for your calendar saved to \(calendarPath) (\(event.day.longText))")
       }
     } catch let failure as CoachFailure {
       throw failure
@@ -67,7 +66,7 @@ public enum PlanFiles {
     do {
       let path = try TranscriptFile.save(
         runtime.transcript, in: try launch.paths().plans, as: .markdown)
-      launch.output.write("Check-in transcript saved to \(path)\n")
+      launch.say("Check-in transcript saved to \(path)")
     } catch let failure as CoachFailure {
       throw failure
     } catch {
