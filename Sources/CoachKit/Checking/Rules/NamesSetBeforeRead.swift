@@ -26,6 +26,9 @@ struct NamesSetBeforeRead: CheckRule {
       case .defaultAnswer, .stepCondition, .bound: answered = false
       }
       for name in formula.expression.names {
+        // A default may read its own question's answer: empty the first time, the answer given
+        // before when the step is reached again (`default: =cue` keeps it on Enter).
+        if case .defaultAnswer(let question) = role, name.name == question.variable { continue }
         // Unknown names in expressions are the type checker's to report.
         checker.read(
           name.name, at: formula.location(ofOffset: name.offset), from: position,
