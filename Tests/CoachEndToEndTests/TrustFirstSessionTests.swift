@@ -98,7 +98,7 @@ final class TrustFirstSessionTests: XCTestCase {
     // Three actions planned; the default change drops the last one.
     XCTAssert(run.plan.contains("5 of 10 that I'll have done these actions by the check-in."))
     XCTAssert(run.plan.contains("I dropped Ask my team which tool fails them most"))
-    XCTAssert(run.plan.contains("now **8 of 10**"))
+    XCTAssert(run.plan.contains("Now: **8 of 10**"))
     XCTAssertFalse(run.plan.contains("### 3."))
   }
 

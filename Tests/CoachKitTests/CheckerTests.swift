@@ -272,7 +272,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(later),
       [
-        "retro.yaml:22:21: error: 'mood' is not set yet here: step 'mood' only asks it after this"
+        "retro.yaml:18:21: error: 'mood' is not set yet here: no path reaches step 'team_size' after asking step 'mood'"
       ])
   }
 }

@@ -118,6 +118,8 @@ final class PersonaPanelTests: XCTestCase {
         switch answer {
         case "/back": .back
         case "/skip": .skip
+        case "/next": .next
+        case let jump where jump.hasPrefix("/jump "): .jump(section: String(jump.dropFirst(6)))
         default: .answer(answer)
         }
       reply = engine.handle(event, in: &session)
@@ -202,7 +204,9 @@ final class PersonaPanelTests: XCTestCase {
     let tied = run.value("tied") == .bool(true)
     let high = run.value("all_high") == .bool(true)
     check(!plan.contains("needs you most") && !plan.contains("needs me most"), "needs you most in a plan")
-    if closeReading {
+    if run.value("lowest_score") == .none {
+      check(plan.contains("not rated in this session"), "nothing rated, not said")
+    } else if closeReading {
       check(plan.contains("no area stands out"), "all close, but the plan does not say no area stands out")
       check(!plan.contains("scored lowest"), "all close, yet an area 'scored lowest'")
     } else if high {
@@ -410,8 +414,8 @@ final class PersonaPanelTests: XCTestCase {
     XCTAssertEqual(run.text("action_total"), "2")
     XCTAssertEqual(run.text("action_count"), "1")
     XCTAssertFalse(run.plan.contains("### 2."))
-    XCTAssertTrue(run.plan.contains("I dropped Thank the next person who brings me bad news"))
-    XCTAssertTrue(run.plan.contains("an even smaller first step; now **6 of 10**"))
+    XCTAssertTrue(run.plan.contains("I dropped Thank the next person who brings me bad news before I turn to the problem itself."))
+    XCTAssertTrue(run.plan.contains("I made my first step smaller again. Now: **6 of 10**"))
     XCTAssertTrue(
       run.plan.contains("- **First step:** Write one sentence about my mistake, **Tuesday 1 December at 08:30**"))
     XCTAssertEqual(run.events.first?.summary, "First step: Write one sentence about my mistake")
@@ -428,7 +432,7 @@ final class PersonaPanelTests: XCTestCase {
       ).allAt(2))
     XCTAssertTrue(run.shown.contains("With one action there is nothing to drop"))
     XCTAssertTrue(run.plan.contains("- **First step:** Open the document, **Monday 30 November at 15:00**"))
-    XCTAssertTrue(run.plan.contains("a smaller first step; now **8 of 10**"))
+    XCTAssertTrue(run.plan.contains("I made my first step smaller. Now: **8 of 10**"))
   }
 
   func testAFacilitatorsTeamOfTwelveKeepsALaterStepWithAReason() throws {
@@ -589,7 +593,7 @@ final class PersonaPanelTests: XCTestCase {
         "- **First step:** Add the question to my one-to-one notes, **Wednesday 9 December at 09:00** (in my calendar). Later than two working days, because: The notes template changes on Monday"))
     XCTAssertTrue(run.plan.contains("- **Done when:** I have written it down"))
     XCTAssertTrue(run.plan.contains("**When I report:** After each action"))
-    XCTAssertTrue(run.plan.contains("a lower bar for done; a lower bar again; now **8 of 10**"))
+    XCTAssertTrue(run.plan.contains("I lowered the bar for done. I lowered the bar again. Now: **8 of 10**"))
     XCTAssertEqual(run.events.count, 4)
   }
 
@@ -604,6 +608,22 @@ final class PersonaPanelTests: XCTestCase {
       run.plan.contains(
         "- For later: Collect the team's questions about a recent decision, take them up, and report back the answers; For my next change"))
     XCTAssertTrue(run.plan.contains("- Hiring freeze"))
+  }
+
+  /// A facilitator who jumps from the baseline straight to the options, and moves past the
+  /// focus sign with /next: the plan has nothing empty or broken, and says what was not rated.
+  func testJumpingPastTheAssessmentLeavesNothingBroken() throws {
+    let run = try run(
+      Persona(
+        "jumps past the assessment", [
+          "baseline_why": ["We still help each other"], "self_commitments": ["/jump options"],
+          "picks_self": ["2"], "focus_sign": ["/next"],
+        ]))
+    XCTAssertEqual(run.text("focus"), "")
+    XCTAssertTrue(run.plan.contains("| Within myself |  | `░░░░░░░░░░░░░░░░░░░░` | not rated |"))
+    XCTAssertTrue(run.plan.contains("- **My focus:** trust within myself.\n"))
+    XCTAssertFalse(run.plan.contains("I will strengthen ."))
+    XCTAssertFalse(run.plan.contains("How I'll know it's working: \n"))
   }
 
   /// The time model's expected path, one action, fits the twenty minutes.
