@@ -36,10 +36,17 @@ struct Coach: ParsableCommand {
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch let failure as CoachFailure {
-      FileHandle.standardError.write(Data(failure.text.utf8))
+      StandardStreams().writeError(failure.text)
       Foundation.exit(failure.status.rawValue)
     } catch {
-      exit(withError: error)
+      // Argument parser's messages quote what was typed: through the sanitiser too.
+      let status = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        let streams = StandardStreams()
+        if status == .success { streams.write(message + "\n") } else { streams.writeError(message + "\n") }
+      }
+      Foundation.exit(status.rawValue)
     }
   }
 
@@ -58,6 +65,7 @@ protocol LaunchedCommand: ParsableCommand {
 extension LaunchedCommand {
   func run() throws {
     umask(0o077)
+    Terminal.quitQuietly()
     try run(launch: try Coach.launch())
   }
 }

@@ -12,7 +12,7 @@ final class SanitizerTests: XCTestCase {
     XCTAssertEqual(Sanitizer.clean("nul\u{0}bell\u{7}del\u{7F}"), "nulbelldel")
     XCTAssertEqual(Sanitizer.clean("right\u{202E}to left"), "rightto left")
     XCTAssertEqual(Sanitizer.clean("two\nlines"), "two\nlines")
-    XCTAssertEqual(Sanitizer.clean("two\nlines", limit: 100), "twolines")
+    XCTAssertEqual(Sanitizer.clean("two\nlines", limit: 100), "two lines")
   }
 
   func testOrdinaryTextIsKept() {

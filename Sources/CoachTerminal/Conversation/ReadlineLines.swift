@@ -1,4 +1,5 @@
 import CLineEditing
+import CoachKit
 import Foundation
 
 /// Lines typed on a terminal, through GNU readline: editing, history, Tab completion of the
@@ -24,6 +25,10 @@ public struct ReadlineLines: LineSource {
     self.sink = sink
     self.colours = colours
     coach_le_setup()
+    // Pasted C1 controls and characters that reorder or hide text are never echoed.
+    coach_le_set_input_filter { value in
+      Unicode.Scalar(value).map(Sanitizer.isRefusedAtInput) == true ? 0 : 1
+    }
     coach_le_history_limit(Int32(HistoryFile.capacity))
     if let historyPath, HistoryFile.prepare(historyPath) {
       self.historyPath = historyPath
@@ -34,6 +39,7 @@ public struct ReadlineLines: LineSource {
   }
 
   public mutating func readLine(prompt: String) -> LineRead {
+    let prompt = Sanitizer.clean(prompt, limit: nil)
     let shown = colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
     var interrupted: Int32 = 0
     guard let line = coach_le_read_line(shown, &interrupted) else {

@@ -4,10 +4,10 @@ import Foundation
 /// the program waits.
 public struct StandardStreams: TextSink {
   public init() {}
-  public func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+  public func write(_ text: TerminalText) {
+    FileHandle.standardOutput.write(Data(text.rendered.utf8))
   }
-  public func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+  public func writeError(_ text: TerminalText) {
+    FileHandle.standardError.write(Data(text.rendered.utf8))
   }
 }

@@ -25,9 +25,10 @@ public struct PlanRenderer: Sendable {
     self.colours = colours
   }
 
-  /// The plan as terminal lines, joined with newlines (no newline at the end).
+  /// The plan as terminal lines, joined with newlines (no newline at the end). The Markdown is
+  /// sanitised first, so the only escape sequences in the result are the renderer's own colours.
   public func render(_ markdown: String) -> String {
-    let document = MarkdownDocument(parsing: markdown)
+    let document = MarkdownDocument(parsing: Sanitizer.clean(markdown))
     let lines = blocks(document.blocks, width: max(width, Self.minimumWidth), depth: 0)
     return StyleMark.paint(lines, colours: colours).joined(separator: "\n")
   }
