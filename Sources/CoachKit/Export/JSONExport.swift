@@ -101,19 +101,20 @@ struct JSONExport: Sendable {
       case .section(let heading, let at):
         events.append(
           EventRecord(
-            kind: "section", at: LogTime.format(at), section: heading.id,
+            kind: "section", at: LogTime.format(at), section: clean(heading.id),
             title: Sanitizer.clean(heading.title)))
       case .said(let text, let stepID):
-        events.append(EventRecord(kind: "say", at: "", step: stepID, text: Sanitizer.clean(text)))
+        events.append(
+          EventRecord(kind: "say", at: "", step: clean(stepID), text: Sanitizer.clean(text)))
       case .answered(let answered):
         events.append(
           EventRecord(
             kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at),
-            step: answered.stepID,
-            section: answered.sectionID, question: Sanitizer.clean(answered.question),
+            step: clean(answered.stepID),
+            section: clean(answered.sectionID), question: Sanitizer.clean(answered.question),
             answer: Sanitizer.clean(answered.text)))
       case .wentBack(let stepID, let at):
-        events.append(EventRecord(kind: "back", at: LogTime.format(at), step: stepID))
+        events.append(EventRecord(kind: "back", at: LogTime.format(at), step: clean(stepID)))
       case .restarted(let at):
         events.append(EventRecord(kind: "restart", at: LogTime.format(at)))
       case .facilitation(let event, let at):
@@ -121,13 +122,13 @@ struct JSONExport: Sendable {
           kind: event.kind, at: LogTime.format(at), text: Sanitizer.clean(event.description))
         switch event {
         case .extended(let sectionID, _, let minutes):
-          record.section = sectionID
+          record.section = clean(sectionID)
           record.minutes = minutes
-        case .jumped(let sectionID, _): record.section = sectionID
+        case .jumped(let sectionID, _): record.section = clean(sectionID)
         case .movedOn(let stepID), .roundClosed(let stepID), .teamSummary(let stepID, _):
-          record.step = stepID
+          record.step = clean(stepID)
         case .teamAnswer(let stepID, let question, let participant, let rating):
-          record.step = stepID
+          record.step = clean(stepID)
           record.question = Sanitizer.clean(question)
           record.participant = participant.map { Sanitizer.clean($0) }
           record.rating = rating
@@ -154,16 +155,17 @@ struct JSONExport: Sendable {
     var answers: [String: AnswerValue] = [:]
     for answered in transcript.finalAnswers {
       if let variable = transcript.dialogue.step(answered.stepID)?.question?.variable {
-        answers[variable] = .value(answered.value)
+        answers[clean(variable)] = .value(answered.value)
       }
     }
     let header = transcript.header
     return Document(
       version: Self.version,
       session: SessionInfo(
-        id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
+        id: clean(header.session), dialogue: clean(header.dialogue),
+        dialogueVersion: clean(header.dialogueVersion),
         title: Sanitizer.clean(header.dialogueTitle), startedAt: LogTime.format(header.startedAt),
-        endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone,
+        endedAt: LogTime.format(transcript.endedAt), timeZone: clean(header.timeZone),
         finished: transcript.isFinished,
         activeMinutes: (transcript.activeTime / 60 * 100).rounded() / 100,
         dates: transcript.days.map(\.iso),
@@ -172,7 +174,8 @@ struct JSONExport: Sendable {
         }),
       sections: transcript.sectionTimes.map {
         SectionTime(
-          id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,
+          id: clean($0.heading.id), title: Sanitizer.clean($0.heading.title),
+          plannedMinutes: $0.planned,
           actualMinutes: ($0.actual * 100).rounded() / 100)
       },
       events: events, answers: answers,
@@ -180,4 +183,7 @@ struct JSONExport: Sendable {
         ? nil : transcript.parkingLot.map { Sanitizer.clean($0.text) },
       plan: transcript.plan.map { Sanitizer.clean($0) })
   }
+
+  /// Ids and names from the dialogue or the log: on one line, cleaned like any other text.
+  private func clean(_ text: String) -> String { Sanitizer.oneLine(text) }
 }

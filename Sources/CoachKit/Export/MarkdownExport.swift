@@ -70,7 +70,7 @@ struct MarkdownExport: Sendable {
 
   /// An id as a code span, or escaped text when it holds a backtick.
   private func code(_ text: String) -> String {
-    let line = Sanitizer.clean(text, limit: nil)
+    let line = Sanitizer.oneLine(text)
     return line.contains("`") ? escape(line) : "`\(line)`"
   }
 

@@ -25,7 +25,7 @@ public enum Escaped {
 
   /// Markdown text inside a table cell: as ``markdown(_:)``, on one line.
   public static func markdownCell(_ text: String) -> String {
-    markdown(Sanitizer.clean(text, limit: nil).replacingOccurrences(of: "\n", with: " "))
+    markdown(Sanitizer.oneLine(text))
   }
 
   /// The ASCII punctuation that can begin or end Markdown syntax; a backslash before any of them
@@ -69,7 +69,7 @@ public enum Escaped {
   /// codes (`#quot;`, `#lt;`…), line breaks as spaces.
   public static func mermaid(_ text: String) -> String {
     var result = ""
-    for character in Sanitizer.clean(text, limit: nil) {
+    for character in Sanitizer.oneLine(text) {
       switch character {
       case "\"": result += "#quot;"
       case "#": result += "#35;"
@@ -87,7 +87,7 @@ public enum Escaped {
   /// A YAML double-quoted string on one line, quotes included (Mermaid's front matter).
   public static func yaml(_ text: String) -> String {
     var result = "\""
-    for character in Sanitizer.clean(text, limit: nil) {
+    for character in Sanitizer.oneLine(text) {
       switch character {
       case "\"": result += "\\\""
       case "\\": result += "\\\\"

@@ -88,6 +88,12 @@ public enum Sanitizer {
     return shortened(String(result), to: limit)
   }
 
+  /// `text` cleaned and on one line (line breaks become spaces), cut to `limit` characters when
+  /// one is given: for names, ids and labels.
+  public static func oneLine(_ text: String, limit: Int? = nil) -> String {
+    clean(text, limit: limit ?? Int.max)
+  }
+
   /// Whether a scalar can be shown as it is, on its own: not a control, not a format character
   /// that hides or reorders text, not a joiner, selector or tag (those depend on their neighbours).
   public static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
@@ -144,7 +150,7 @@ public enum Sanitizer {
   }
 
   private static func shortened(_ text: String, to limit: Int?) -> String {
-    guard let limit else { return text }
+    guard let limit, limit < Int.max else { return text }
     var count = 0
     var end = text.startIndex
     while end < text.endIndex {
