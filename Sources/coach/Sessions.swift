@@ -7,7 +7,7 @@ import Foundation
 struct Sessions: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List saved sessions, or delete them.",
-    subcommands: [List.self, Delete.self],
+    subcommands: [List.self, Delete.self, Repair.self],
     defaultSubcommand: List.self)
 
   struct List: LaunchedCommand {
@@ -18,7 +18,7 @@ struct Sessions: ParsableCommand {
       let store = sessions.store
       let all = store.list()
       for problem in all.problems { launch.warn(problem) }
-      guard !all.sessions.isEmpty else {
+      guard !all.sessions.isEmpty || !all.damaged.isEmpty else {
         launch.output.write("No saved sessions (they are kept in \(store.folder)).\n")
         return
       }
@@ -34,11 +34,17 @@ struct Sessions: ParsableCommand {
       }
       var rows = [["id", "dialogue", "started", "progress"]]
       for (saved, isCheckin) in ordered {
-        let progress: String
-        if let transcript = (try? sessions.open(saved))?.transcript {
-          let answered = transcript.finalAnswers.count
-          let answers = "\(answered) answer\(answered == 1 ? "" : "s")"
-          progress = transcript.isFinished ? "finished, \(answers)" : "\(answers) so far"
+        // How it stands, from the log's last line; older logs are replayed.
+        var progress: String
+        if let standing = saved.standing ?? (try? sessions.open(saved)).map({
+          LogEntry.Standing(
+            answered: $0.transcript.finalAnswers.count, isFinished: $0.transcript.isFinished)
+        }) {
+          let answers = "\(standing.answered) answer\(standing.answered == 1 ? "" : "s")"
+          progress = standing.isFinished ? "finished, \(answers)" : "\(answers) so far"
+          if sessions.lacksItsPlan(saved) {
+            progress += "; plan not written: 'coach resume \(saved.id)' writes it"
+          }
         } else {
           progress = "\(saved.contents.entries.count) events (dialogue not found)"
         }
@@ -46,6 +52,9 @@ struct Sessions: ParsableCommand {
           isCheckin ? "└ " + saved.id : saved.id, saved.header.dialogue,
           LocalTime(saved.header).dateTime(saved.header.startedAt), progress,
         ])
+      }
+      for damaged in all.damaged {
+        rows.append([damaged.id, "?", "", "cannot be read: \(damaged.problem)"])
       }
       // Columns as wide as their widest cell, two spaces apart.
       let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -84,12 +93,21 @@ struct Sessions: ParsableCommand {
     func run(launch: Launch) throws {
       let sessions = try SavedSessions(launch: launch)
       let store = sessions.store
-      let doomed =
-        all ? store.list().sessions : [try sessions.find(id, latest: "saved") { _ in false }]
+      let listing = store.list()
+      // Every log, readable or not: a damaged one can be deleted too.
+      var doomed: [(id: String, path: String)]
+      if all {
+        doomed = listing.sessions.map { ($0.id, $0.path) } + listing.damaged.map { ($0.id, $0.path) }
+      } else {
+        do {
+          doomed = [try store.locate(id ?? "")]
+        } catch {
+          throw CoachFailure(storing: error)
+        }
+      }
       // A session's check-ins go with it: they hold its answers too.
-      let all = store.list().sessions
       let ids = Set(doomed.map(\.id))
-      let checkins = all.filter {
+      let checkins = listing.sessions.filter {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
       }
       // At a terminal, --all asks first; scripts (no terminal) are taken at their word.
@@ -103,25 +121,68 @@ struct Sessions: ParsableCommand {
           return
         }
       }
-      for saved in doomed + checkins {
+      // A session running in another coach is left alone (its log is locked); the rest go.
+      var kept: [CoachFailure] = []
+      var deleted: [String] = []
+      for target in doomed + checkins.map({ ($0.id, $0.path) }) {
         do {
-          try store.remove(saved.id)
+          try store.remove(target.id)
+          deleted.append(target.id)
         } catch {
-          throw CoachFailure(storing: error)
+          kept.append(CoachFailure(storing: error))
         }
       }
-
-      launch.output.write(
-        doomed.count == 1
-          ? "Deleted session \(doomed[0].id).\n" : "Deleted \(doomed.count) sessions.\n")
-      if !checkins.isEmpty {
+      let sessionsDeleted = doomed.filter { deleted.contains($0.id) }
+      let checkinsDeleted = checkins.filter { deleted.contains($0.id) }
+      if sessionsDeleted.count == 1 {
+        launch.output.write("Deleted session \(sessionsDeleted[0].id).\n")
+      } else if !sessionsDeleted.isEmpty || kept.isEmpty {
+        launch.output.write("Deleted \(sessionsDeleted.count) sessions.\n")
+      }
+      if !checkinsDeleted.isEmpty {
         launch.output.write(
-          "Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them").\n"
+          "Deleted \(checkinsDeleted.count) check-in\(checkinsDeleted.count == 1 ? "" : "s") with \(sessionsDeleted.count == 1 ? "it" : "them").\n"
         )
+      }
+      if let first = kept.first {
+        throw CoachFailure(first.status, first.message, details: kept.dropFirst().map(\.description))
       }
       launch.output.write(
         "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(try launch.paths().plans).\n"
       )
+    }
+  }
+
+  struct Repair: LaunchedCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Repair saved sessions: write plans that were never written, and tidy their logs.",
+      discussion: TextWrapper.reflow(
+        """
+        For each saved session (or the one named) that is not running: a finished session whose
+        plan was never written (the program was stopped, or the disk was full, between the last
+        answer and the plan) gets its plan and calendar file; a log's torn last line is cut off
+        and a log readable by others made private again; what was skipped is said. Temporary
+        files left by a killed write are removed. A log that cannot be read at all is named, with
+        how to export or delete it.
+        """))
+
+    @Argument(help: "The session's id, or the start of it. Default: every session.")
+    var id: String?
+
+    @ArgumentParser.Option(
+      name: .customLong("plan-out"),
+      help: "With a session's id: write its missing plan here (its calendar file next to it).",
+      completion: .file(extensions: ["md"]))
+    var planOut: String?
+
+    func validate() throws {
+      if planOut != nil && id == nil {
+        throw ValidationError("--plan-out needs a session's id: one plan goes to one place")
+      }
+    }
+
+    func run(launch: Launch) throws {
+      try SessionCommands.repair(id, planOut: planOut, launch: launch)
     }
   }
 }

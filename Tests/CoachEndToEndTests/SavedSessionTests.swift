@@ -103,7 +103,10 @@ final class SavedSessionTests: XCTestCase {
     XCTAssertFalse(text.contains("\"kind\":\"ans\n"), "the torn line was cut off before appending")
   }
 
-  func testADamagedMiddleLineIsAnErrorNamingFileAndLine() throws {
+  /// A damaged line is skipped and said, naming file and line; the session is not hidden, and
+  /// the answer after it (logged at a step the session is not at without the lost one) is not
+  /// filed under the wrong question: it is skipped too, and the question asked again.
+  func testADamagedMiddleLineIsSkippedAndSaidAndNothingIsMisfiled() throws {
     _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n4\nremote\n",
       environment: environment("damaged"))
@@ -111,13 +114,23 @@ final class SavedSessionTests: XCTestCase {
       separatedBy: "\n")
     lines[2] = "{this is not json"
     try lines.joined(separator: "\n").write(to: log("damaged"), atomically: false, encoding: .utf8)
+    let listed = try CoachProcess.runInProcess(["sessions"], environment: environment("x"))
+    XCTAssertTrue(listed.stdout.contains("damaged"), listed.description)
     let resumed = try CoachProcess.runInProcess(
-      ["resume", "damaged"], in: Self.transcripts, environment: environment("damaged"))
-    XCTAssertEqual(resumed.status, 65, resumed.description)
-    XCTAssertEqual(
-      resumed.stderr,
-      "coach: \(log("damaged").path):3: this line of the session log is damaged; the session cannot be read past it\n"
-    )
+      ["resume", "damaged"], in: Self.transcripts, stdin: "12\nno\nremote\n4\n2\n50\n1\n",
+      environment: environment("damaged"))
+    XCTAssertEqual(resumed.status, 0, resumed.description)
+    XCTAssertTrue(
+      resumed.stderr.contains(
+        "\(log("damaged").path):3: this line of the session log is damaged; it was skipped"),
+      resumed.stderr)
+    XCTAssertTrue(
+      resumed.stderr.contains("(an answer at step 'remote') came where the session was at another step"),
+      resumed.stderr)
+    XCTAssertTrue(resumed.stdout.contains("How many people are in Tigers?"), resumed.stdout)
+    let export = try comparableExport("damaged")
+    XCTAssertTrue(export.contains("\"size\" : 12"), export)
+    XCTAssertTrue(export.contains("\"remote\" : \"remote\""), export)
   }
 
   func testAnEditedDialogueResumesWhenEveryAnsweredStepStillExists() throws {

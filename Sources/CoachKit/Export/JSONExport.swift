@@ -19,6 +19,8 @@ struct JSONExport: Sendable {
     let plan: String?
     /// The check-ins that followed the session, each a document of its own.
     var checkins: [Document]?
+    /// What is missing from a session exported from its log alone (see ``LogExport``).
+    var problems: [String]?
   }
 
   struct SessionInfo: Encodable {
@@ -53,17 +55,17 @@ struct JSONExport: Sendable {
   struct EventRecord: Encodable {
     let kind: String
     var at: String
-    var step: String?
-    var section: String?
-    var title: String?
-    var question: String?
-    var answer: String?
-    var text: String?
+    var step: String? = nil
+    var section: String? = nil
+    var title: String? = nil
+    var question: String? = nil
+    var answer: String? = nil
+    var text: String? = nil
     /// A team rating's participant (a name or a number); absent for an anonymous list.
-    var participant: String?
+    var participant: String? = nil
     /// A team rating, or the minutes `/extend` added.
-    var rating: Double?
-    var minutes: Double?
+    var rating: Double? = nil
+    var minutes: Double? = nil
   }
 
   /// An answer's value in JSON's own types.
@@ -88,6 +90,10 @@ struct JSONExport: Sendable {
   func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     var document = document(for: transcript)
     if !checkins.isEmpty { document.checkins = checkins.map(self.document(for:)) }
+    return Self.encode(document)
+  }
+
+  static func encode(_ document: Document) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(document) else { return "{}" }
@@ -181,7 +187,7 @@ struct JSONExport: Sendable {
       events: events, answers: answers,
       parkingLot: transcript.parkingLot.isEmpty
         ? nil : transcript.parkingLot.map { Sanitizer.clean($0.text) },
-      plan: transcript.plan.map { Sanitizer.clean($0) })
+      plan: transcript.plan.map { Sanitizer.clean($0) }, problems: nil)
   }
 
   /// Ids and names from the dialogue or the log: on one line, cleaned like any other text.

@@ -107,9 +107,13 @@ public struct SessionRuntime {
   /// Handles one event at `date`. A change is in the store (when it may be kept) before this
   /// returns; when the store fails, the error is thrown and the event is not taken.
   public mutating func handle(_ event: Event, at date: Date) throws -> Reply {
-    let entry = LogEntry(at: date, event: event, step: session.currentStepID)
+    var entry = LogEntry(
+      at: date, event: event.asKept, step: session.currentStepID,
+      sequence: (entries.last?.sequence ?? entries.count) + 1)
     var next = replay
     let reply = next.apply(entry)
+    entry.after = LogEntry.Standing(
+      answered: next.session.answeredCount, isFinished: next.session.isFinished)
     var changesDialogue = false
     if case .useDialogue = event { changesDialogue = true }
     if next.session != session || changesDialogue {

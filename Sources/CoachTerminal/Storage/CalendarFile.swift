@@ -61,6 +61,15 @@ public struct CalendarFile: Sendable {
   /// Folds a content line at 75 octets (see ``Escaped/icsFolded(_:)``).
   public static func fold(_ line: String) -> String { Escaped.icsFolded(line) }
 
+  /// Whether the file at `path` is a calendar file coach wrote (its product id says so): one a
+  /// later plan may replace.
+  public static func isCoachs(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let start = String(decoding: (try? handle.read(upToCount: 512)) ?? Data(), as: UTF8.self)
+    return start.hasPrefix("BEGIN:VCALENDAR") && start.contains("PRODID:-//coach//")
+  }
+
   static func basic(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
 
   static func utcStamp(_ date: Date) -> String {
