@@ -31,6 +31,19 @@ static int pending_next = 0;
 static char **completion_words = NULL;
 static int completion_count = 0;
 
+/// Text to put on the next line before the person types (a refused answer, an earlier one).
+static char *prefill_text = NULL;
+/// Whether the prefill is shown selected: a character typed first replaces it.
+static int prefill_selects = 0;
+/// The prefill on the line is still selected: no key has been read since it was put there.
+static int prefill_selected = 0;
+/// Whether a selected prefill is shown highlighted (readline's active region).
+static int highlight_selection = 1;
+/// Ctrl-C presses during the line being read; a second one on an empty line ends the read, so
+/// that the program can say how to leave.
+static int interrupts_in_line = 0;
+static volatile sig_atomic_t leave_hint_wanted = 0;
+
 static void on_interrupt(int signal_number) {
   (void)signal_number;
   if (!reading_line) {
@@ -55,6 +68,13 @@ static int on_event(void) {
   }
   if (interrupt_pending) {
     interrupt_pending = 0;
+    interrupts_in_line++;
+    if (rl_end == 0 && interrupts_in_line >= 2) {
+      // A second Ctrl-C on an empty line: perhaps the person wants to leave.
+      leave_hint_wanted = 1;
+      rl_done = 1;  // readline ends the line itself
+      return 0;
+    }
     rl_replace_line("", 1);
     rl_point = 0;
     rl_mark = 0;
@@ -114,6 +134,46 @@ static int filtered_getc(FILE *stream) {
   }
 }
 
+/// readline's startup hook: puts the prefill on the line, the cursor at its end.
+static int insert_prefill(void) {
+  prefill_selected = 0;
+  if (prefill_text != NULL) {
+    rl_insert_text(prefill_text);
+    free(prefill_text);
+    prefill_text = NULL;
+    prefill_selected = prefill_selects;
+  }
+  return 0;
+}
+
+/// readline's pre-input hook, once the prompt and the prefill are shown: a selected prefill
+/// becomes the active region (highlighted where the terminal can), like a selected field.
+static int select_prefill(void) {
+  if (prefill_selected && highlight_selection) {
+    rl_mark = 0;
+    rl_point = rl_end;
+    rl_activate_mark();
+    rl_redisplay();
+  }
+  return 0;
+}
+
+/// Reads a key as readline does; the first key after a selected prefill decides what becomes of
+/// it: a printable character replaces it, anything else (Enter, an arrow, Backspace) keeps it.
+static int read_key(FILE *stream) {
+  int key = filtered_getc(stream);
+  if (prefill_selected) {
+    prefill_selected = 0;
+    if (key >= 0x20 && key != 0x7F) {
+      rl_delete_text(0, rl_end);
+      rl_point = 0;
+      rl_mark = 0;
+    }
+    rl_deactivate_mark();
+  }
+  return key;
+}
+
 static char *next_completion(const char *text, int state) {
   static int index = 0;
   static size_t length = 0;
@@ -157,9 +217,11 @@ void coach_le_setup(void) {
   rl_catch_signals = 1;
   rl_catch_sigwinch = 1;
   rl_change_environment = 0;  // do not rewrite LINES and COLUMNS
-  rl_getc_function = filtered_getc;
   rl_event_hook = on_event;
   rl_signal_event_hook = on_event;
+  rl_startup_hook = insert_prefill;
+  rl_pre_input_hook = select_prefill;
+  rl_getc_function = read_key;
   rl_attempted_completion_function = complete;
   rl_completer_word_break_characters = "";  // the whole line is the word to complete
   rl_variable_bind("completion-ignore-case", "on");
@@ -173,12 +235,26 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
     return NULL;
   }
   interrupt_pending = 0;
+  interrupts_in_line = 0;
+  leave_hint_wanted = 0;
   reading_line = 1;
   char *line = readline(prompt);
+  prefill_selected = 0;
+  if (prefill_text != NULL) {
+    free(prefill_text);
+    prefill_text = NULL;
+  }
   if (stop_signal) {
     reading_line = 0;
     free(line);
     *interrupted = 2;
+    return NULL;
+  }
+  if (leave_hint_wanted) {
+    leave_hint_wanted = 0;
+    free(line);
+    reading_line = 0;
+    *interrupted = 3;
     return NULL;
   }
   if (interrupt_pending) {
@@ -241,6 +317,14 @@ void coach_le_end_by_signal(int signal_number) {
   pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
   raise(signal_number);
   _exit(128 + signal_number);
+}
+
+void coach_le_highlight_selection(int on) { highlight_selection = on; }
+
+void coach_le_set_prefill(const char *text, int selected) {
+  free(prefill_text);
+  prefill_text = (text != NULL && text[0] != '\0') ? strdup(text) : NULL;
+  prefill_selects = selected;
 }
 
 void coach_le_set_completions(const char *const *words, int count) {

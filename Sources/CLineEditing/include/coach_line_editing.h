@@ -18,10 +18,11 @@
 /// by the signal (the shell reports 143 or 129).
 void coach_le_setup(void);
 
-/// Reads one line with readline. Returns a malloc'd line (the caller frees it), or NULL:
-/// then *interrupted is 1 when Ctrl-C dropped the line, 2 when a stop signal came (see
-/// coach_le_pending_stop_signal), 0 at end of input (Ctrl-D on an empty line, or the terminal
-/// went away).
+/// Reads one line with readline, starting with the text given to coach_le_set_prefill, if any.
+/// Returns a malloc'd line (the caller frees it), or NULL: then *interrupted is 1 when Ctrl-C
+/// dropped the line, 2 when a stop signal came (see coach_le_pending_stop_signal), 3 when
+/// Ctrl-C came a second time, on an empty line (the person may want to leave),
+/// 0 at end of input (Ctrl-D on an empty line, or the terminal went away).
 char *coach_le_read_line(const char *prompt, int *interrupted);
 
 /// Catches SIGTERM, SIGHUP, SIGQUIT (Ctrl-backslash), SIGUSR1 and SIGUSR2 (and SIGINT, with `interrupt`
@@ -45,6 +46,16 @@ int coach_le_pending_stop_signal(void);
 /// Ends the process by `signal_number` with its default action, as if it had not been caught;
 /// SIGQUIT ends it with status 131 and no core file.
 void coach_le_end_by_signal(int signal_number);
+
+/// Text to put on the next line read, for the person to edit (copied; NULL or "" for none),
+/// the cursor at its end. With `selected` 1 it is shown selected (readline's active region): a
+/// printable character typed first replaces it, while Enter, arrows or Backspace keep it to
+/// send or edit. It is never added to the history.
+void coach_le_set_prefill(const char *text, int selected);
+
+/// Whether a selected prefill is highlighted (reverse video): off without colours, so that no
+/// SGR sequence is written under NO_COLOR or TERM=dumb.
+void coach_le_highlight_selection(int on);
 
 /// The words Tab may complete from now on (copied). The whole line typed so far is matched,
 /// ignoring case, so option labels with spaces complete as one word.

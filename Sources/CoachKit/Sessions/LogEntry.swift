@@ -12,7 +12,8 @@ import Foundation
 ///     {"at":"2026-11-30T08:00:00.000Z","kind":"dialogue","snapshot":"fnv1a64:…","step":"baseline"}
 ///
 /// Logs written since sessions heal themselves also number each event (`"n":7`, from 1), so a
-/// line copied twice is noticed, and say how the session stood after it (`"answered":5`, and
+/// line copied twice is noticed, and say how the session stood after it (`"answered":5`, the
+/// seconds someone was there `"active":312.5`, the step now waiting `"waiting":"baseline"`, and
 /// `"finished":true` at the end), so listing sessions reads only each log's last line.
 public struct LogEntry: Hashable, Sendable, Codable {
   public var at: Date
@@ -31,10 +32,19 @@ public struct LogEntry: Hashable, Sendable, Codable {
     /// The answers (and skips) that stand.
     public var answered: Int
     public var isFinished: Bool
+    /// Seconds someone was there so far, without the time away; nil in logs written before it
+    /// was noted.
+    public var activeSeconds: Double?
+    /// The step waiting for an answer; nil once the dialogue has ended (or in older logs).
+    public var waiting: String?
 
-    public init(answered: Int, isFinished: Bool) {
+    public init(
+      answered: Int, isFinished: Bool, activeSeconds: Double? = nil, waiting: String? = nil
+    ) {
       self.answered = answered
       self.isFinished = isFinished
+      self.activeSeconds = activeSeconds
+      self.waiting = waiting
     }
   }
 
@@ -46,7 +56,8 @@ public struct LogEntry: Hashable, Sendable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case at, kind, text, step, minutes, section, reason, snapshot, n, answered, finished
+    case at, kind, text, step, minutes, section, reason, snapshot, n, answered, finished, active
+    case waiting
   }
 
   public init(from decoder: any Decoder) throws {
@@ -57,7 +68,9 @@ public struct LogEntry: Hashable, Sendable, Codable {
     if let answered = try container.decodeIfPresent(Int.self, forKey: .answered) {
       after = Standing(
         answered: answered,
-        isFinished: try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false)
+        isFinished: try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false,
+        activeSeconds: try container.decodeIfPresent(Double.self, forKey: .active),
+        waiting: try container.decodeIfPresent(String.self, forKey: .waiting))
     }
     let kind = try container.decode(String.self, forKey: .kind)
     switch kind {
@@ -89,6 +102,8 @@ public struct LogEntry: Hashable, Sendable, Codable {
     if let after {
       try container.encode(after.answered, forKey: .answered)
       if after.isFinished { try container.encode(true, forKey: .finished) }
+      try container.encodeIfPresent(after.activeSeconds, forKey: .active)
+      try container.encodeIfPresent(after.waiting, forKey: .waiting)
     }
     switch event {
     case .answer(let text):

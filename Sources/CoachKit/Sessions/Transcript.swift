@@ -183,13 +183,7 @@ public struct Transcript: Sendable {
   }
 
   /// The stretches of time away between a stop (or a crash) and the session going on.
-  public var breaks: [Pause] {
-    var away = session.away.filter { $0.to > $0.from }
-    if let stoppedAt = session.stoppedAt, endedAt > stoppedAt {
-      away.append(Pause(from: stoppedAt, to: endedAt))
-    }
-    return away
-  }
+  public var breaks: [Pause] { session.timeAway(until: endedAt) }
 
   /// The days the session ran on, in its own time zone, first to last: the start, the end, and
   /// each day it stopped or went on (a day spent wholly away is not one of them).

@@ -98,6 +98,8 @@ extension Conversation {
     }
     if style.clearsScreen {
       sink.write(TerminalText.clearScreen)
+    } else if style.accessible {
+      sink.write("\n")  // a line of dashes is read out, dash by dash
     } else {
       sink.write("\n" + String(repeating: "-", count: min(width, 72)) + "\n")
     }
@@ -115,13 +117,14 @@ extension Conversation {
       text.append((block(nudge), .rejection))
       text.append(("\n", .plain))
     }
-    for paragraph in screen.said { text.append(("\n" + block(paragraph) + "\n", .plain)) }
+    for paragraph in screen.said {
+      let shown = style.accessible ? SpokenText.withoutBars(paragraph) : paragraph
+      text.append(("\n" + block(shown) + "\n", .plain))
+    }
     if let summary = screen.summary {
-      text.append(
-        (
-          "\n" + TeamSummaryText.lines(for: summary).map(block).joined(separator: "\n") + "\n",
-          .plain
-        ))
+      let lines =
+        style.accessible ? SpokenText.teamSummary(summary) : TeamSummaryText.lines(for: summary)
+      text.append(("\n" + lines.map(block).joined(separator: "\n") + "\n", .plain))
     }
     text.append(("\n", .plain))
     if let notice = reply.notice {
@@ -132,7 +135,7 @@ extension Conversation {
       text.append(("\n", .plain))
     }
     if let prompt = reply.prompt {
-      var lines = PromptText.lines(for: prompt)
+      var lines = style.accessible ? SpokenText.lines(for: prompt) : PromptText.lines(for: prompt)
       if let turn = prompt.participant {
         lines.insert(PromptText.turn(turn), at: 0)
       } else if prompt.isTeamQuestion, let question = dialogue.step(prompt.stepID)?.question,

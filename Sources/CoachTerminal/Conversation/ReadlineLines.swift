@@ -5,8 +5,11 @@ import Foundation
 /// Lines typed on a terminal, through GNU readline: editing, history, Tab completion of the
 /// commands and of the current question's options.
 ///
-/// - Ctrl-C drops the line being typed and shows a fresh prompt (``LineRead/interrupted``).
-/// - Ctrl-D on an empty line asks whether to quit; a second one (or the end of input) quits.
+/// - Ctrl-C drops the line being typed and shows a fresh prompt; a second one on an empty line
+///   ends the read (``LineRead/interruptedAgain``), so that the conversation can say how to leave.
+/// - Ctrl-D on an empty line ends the read (``LineRead/quitAsked``), for the conversation to ask
+///   whether to quit; a second one at once quits (``LineRead/quit``).
+/// - A line may start with text to edit (``ExpectedLine/prefill``).
 /// - Only lines handed to ``remember(_:)`` enter the history, which is kept in ``HistoryFile``.
 ///
 /// readline is one per process: make one of these per run.
@@ -14,21 +17,22 @@ public struct ReadlineLines: LineSource {
   private let sink: any TextSink
   private let colours: Bool
   private let historyPath: String?
+  /// Whether the terminal can move the cursor: under `TERM=dumb` readline does not end the
+  /// line at Ctrl-D, so a newline is written for it.
+  private let movesCursor: Bool
   /// A Ctrl-D was answered with "Quit?" and nothing was typed since.
   private var quitAsked = false
 
-  /// The question shown after a first Ctrl-D on an empty line.
-  public static let quitQuestion =
-    "Quit? Press Ctrl-D again to quit (what you chose to save is kept, to resume later), or keep answering."
-
-  public init(historyPath: String?, colours: Bool, sink: any TextSink) {
+  public init(historyPath: String?, colours: Bool, sink: any TextSink, dumbTerminal: Bool = false) {
     self.sink = sink
     self.colours = colours
+    self.movesCursor = !dumbTerminal
     coach_le_setup()
     // Pasted C1 controls and characters that reorder or hide text are never echoed.
     coach_le_set_input_filter { value in
       Unicode.Scalar(value).map(Sanitizer.isRefusedAtInput) == true ? 0 : 1
     }
+    coach_le_highlight_selection(colours ? 1 : 0)
     coach_le_history_limit(Int32(HistoryFile.capacity))
     if let historyPath, HistoryFile.prepare(historyPath) {
       self.historyPath = historyPath
@@ -46,13 +50,12 @@ public struct ReadlineLines: LineSource {
       if interrupted == 2 { return .signal(coach_le_pending_stop_signal()) }
       if interrupted != 0 {
         quitAsked = false
-        return .interrupted
+        return interrupted == 3 ? .interruptedAgain : .interrupted
       }
+      if !movesCursor { sink.write("\n") }
       if quitAsked { return .quit }
       quitAsked = true
-      // readline has already moved to a new line.
-      sink.write(TextWrapper.wrap(Self.quitQuestion, width: Terminal.columns()) + "\n")
-      return .interrupted
+      return .quitAsked
     }
     defer { free(line) }
     quitAsked = false
@@ -61,6 +64,8 @@ public struct ReadlineLines: LineSource {
   }
 
   public mutating func expect(_ line: ExpectedLine) {
+    // Text put on the line is shown as typed: it goes through the sanitiser first.
+    coach_le_set_prefill(Sanitizer.oneLine(line.prefill), line.prefillIsSelected ? 1 : 0)
     let words = line.completions.map { strdup($0) }
     defer { words.forEach { free($0) } }
     let pointers = words.map { $0.map { UnsafePointer($0) } }

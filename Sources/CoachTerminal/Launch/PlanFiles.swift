@@ -53,10 +53,9 @@ public enum PlanFiles {
     guard session.isFinished, let plan = engine.dialogue.plan,
       let text = engine.renderedPlan(in: session)
     else { return }
-    let out = launch.output
     guard engine.shouldSavePlan(in: session) else {
-      out.write(
-        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.\n")
+      launch.say(
+        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.")
       try? finished.record?(SavedPlan(at: launch.clock.now(), plan: nil, calendar: nil))
       return
     }
@@ -80,7 +79,7 @@ public enum PlanFiles {
     } catch {
       throw notWritten("the plan", reason: "\(error)", finished)
     }
-    out.write("Plan saved to \(planPath)\n")
+    launch.say("Plan saved to \(planPath)")
     var calendarPath: String?
     if var event = calendarEvent {
       // The reminder says how to open the check-in for this session.
@@ -99,7 +98,7 @@ public enum PlanFiles {
         throw notWritten("the calendar file", reason: "\(error)", finished)
       }
       calendarPath = path
-      out.write("Check-in for your calendar saved to \(path) (\(event.day.longText))\n")
+      launch.say("Check-in for your calendar saved to \(path) (\(event.day.longText))")
     }
     do {
       try finished.record?(SavedPlan(at: launch.clock.now(), plan: planPath, calendar: calendarPath))
@@ -150,7 +149,7 @@ public enum PlanFiles {
     do {
       let path = try TranscriptFile.save(
         runtime.transcript, in: try launch.paths().plans, as: .markdown)
-      launch.output.write("Check-in transcript saved to \(path)\n")
+      launch.say("Check-in transcript saved to \(path)")
     } catch let failure as CoachFailure {
       throw failure
     } catch {

@@ -103,6 +103,12 @@ public struct SavedSessions {
       transcript: transcript)
   }
 
+  /// The dialogue a session began with (its kept copy, or its source as it is now), loaded once
+  /// per version; nil when it cannot be found.
+  public func dialogue(of saved: SessionStore.Saved) -> Dialogue? {
+    try? firstDialogue(of: saved.header).0
+  }
+
   /// Whether a session has not ended: from its log's last line when that says, else by
   /// replaying it (a log with no events has not ended).
   public func isUnfinished(_ saved: SessionStore.Saved) -> Bool {

@@ -220,6 +220,7 @@ public enum SessionCommands {
       style.clearsScreen = launch.isInteractive
       style.showsNotes = false
     }
+    if launch.isAccessible(asked: options.accessible) { style = style.accessibly() }
     var conversation = Conversation(
       runtime: runtime, opening: opening, clock: launch.clock, style: style,
       exports: (try? launch.paths())?.plans)

@@ -13,6 +13,16 @@ public enum TextWrapper {
     .joined(separator: "\n")
   }
 
+  /// Like ``wrap(_:width:)``, but a word wider than the line (a file's path, a command) is left
+  /// whole on a line of its own, for the terminal to fold: cut, it could not be copied.
+  public static func wrapKeepingWords(_ text: String, width: Int) -> String {
+    let width = max(width, 10)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      wrapLine(String($0), width: width, cuttingWords: false)
+    }
+    .joined(separator: "\n")
+  }
+
   /// Joins the lines of each paragraph, so that line breaks an author made in a dialogue file do
   /// not fight the terminal's wrapping. Breaks stay before an empty line, an indented line, a list
   /// item, a heading, a table row or a code fence, and inside code fences.
@@ -53,7 +63,7 @@ public enum TextWrapper {
     var joined: Bool
   }
 
-  private static func wrapLine(_ line: String, width: Int) -> String {
+  private static func wrapLine(_ line: String, width: Int, cuttingWords: Bool = true) -> String {
     guard displayWidth(line) > width else { return line }
     let indentation = String(line.prefix { $0 == " " })
     // Continuation lines of "  1) label" or "- item" start under the label, not the marker.
@@ -68,7 +78,7 @@ public enum TextWrapper {
     var current = indentation
     var currentWidth = indentation.count
     var lineHasText = false
-    for piece in pieces(of: line, width: width - indent.count) {
+    for piece in pieces(of: line, width: cuttingWords ? width - indent.count : Int.max) {
       let needed = currentWidth + (lineHasText && !piece.joined ? 1 : 0) + piece.width
       if needed > width && lineHasText {
         lines.append(current)

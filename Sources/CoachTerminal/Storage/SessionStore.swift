@@ -179,6 +179,8 @@ public struct SessionStore: Sendable {
     public var id: String
     public var path: String
     public var problem: String
+    /// When the file was last written.
+    public var modified: Date
   }
 
   /// Every session in the folder.
@@ -206,7 +208,11 @@ public struct SessionStore: Sendable {
         listing.sessions.append(Saved(id: id, path: path, head: head))
       } else {
         let problem = head.problem ?? "the session log cannot be read"
-        listing.damaged.append(Damaged(id: id, path: path, problem: problem))
+        let modified =
+          (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+          ?? Date(timeIntervalSince1970: 0)
+        listing.damaged.append(
+          Damaged(id: id, path: path, problem: problem, modified: modified))
         listing.problems.append(
           "session \(id) cannot be read (\(path): \(problem)); 'coach export \(id) --format json' shows what its log holds, 'coach sessions delete \(id)' removes it"
         )
@@ -252,11 +258,20 @@ public struct SessionStore: Sendable {
 
   // MARK: - Deleting
 
-  /// Removes a session for good: its log, the transcripts exported from it, and the copies of
-  /// dialogues no other session ran. A session running in another coach (its log is locked) is
-  /// not removed; `log` is the session's own log when the running session removes itself (its
-  /// person withdrew their consent).
-  public func remove(_ id: String, ownLog log: SessionLog? = nil) throws {
+  /// What ``remove(_:ownLog:)`` removed, to be said exactly.
+  public struct Removal: Sendable, Equatable {
+    /// Transcripts exported next to the plans (`/export`, check-ins), by path.
+    public var exports: [String] = []
+  }
+
+  /// Removes a session for good: its log, the transcripts exported from it into ``exports``
+  /// (files written elsewhere with `coach export -o` are the person's and stay), and the copies
+  /// of dialogues no other session ran. A session running in another coach (its log is locked)
+  /// is not removed; `log` is the session's own log when the running session removes itself
+  /// (its person withdrew their consent).
+  @discardableResult
+  public func remove(_ id: String, ownLog log: SessionLog? = nil) throws -> Removal {
+    var removal = Removal()
     let path = try path(of: id)
     if let log {
       try log.delete()
@@ -271,14 +286,16 @@ public struct SessionStore: Sendable {
     }
     guard let exports, let names = try? FileManager.default.contentsOfDirectory(atPath: exports)
     else {
-      return
+      return removal
     }
-    for name in names where name.hasPrefix(id + ".") {
+    for name in names.sorted() where name.hasPrefix(id + ".") {
       let path = exports + "/" + name
       guard unlink(path) == 0 || errno == ENOENT else {
         throw StorageError.system("cannot delete \(path)", errno)
       }
+      removal.exports.append(path)
     }
     PrivateFiles.syncFolder(exports)
+    return removal
   }
 }
