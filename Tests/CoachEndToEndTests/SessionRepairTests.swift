@@ -213,7 +213,7 @@ final class SessionRepairTests: XCTestCase {
     // `coach sessions delete ""` deletes nothing, and says so.
     _ = try coach(["run", "planned.yaml"], stdin: "yes\nTigers\n", id: "only")
     for id in ["", "..", "../only", "/"] {
-      let deleted = try coach(["sessions", "delete", id])
+      let deleted = try coach(["sessions", "delete", id, "--yes"])
       XCTAssertEqual(deleted.status, 66, "\(id): \(deleted)")
       XCTAssertTrue(exists(log("only")))
     }
@@ -276,10 +276,10 @@ final class SessionRepairTests: XCTestCase {
     }
     let headless = try coach(["export", "headless", "--format", "json"])
     XCTAssertTrue(headless.stdout.contains("\"answer\" : \"Tigers\""), headless.stdout)
-    let one = try coach(["sessions", "delete", "empty"])
+    let one = try coach(["sessions", "delete", "empty", "--yes"])
     XCTAssertEqual(one.status, 0, one.description)
     XCTAssertFalse(exists(log("empty")))
-    let all = try coach(["sessions", "delete", "--all"])
+    let all = try coach(["sessions", "delete", "--all", "--yes"])
     XCTAssertEqual(all.status, 0, all.description)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path), [])
   }
@@ -330,11 +330,11 @@ final class SessionRepairTests: XCTestCase {
     live.send("yes")
     XCTAssertTrue(live.waitForPrompts(2), live.text)
     XCTAssertTrue(exists(log()))
-    let refused = try coach(["sessions", "delete", "planned-session"])
+    let refused = try coach(["sessions", "delete", "planned-session", "--yes"])
     XCTAssertEqual(refused.status, 75, refused.description)
     XCTAssertTrue(refused.stderr.contains("is running in another coach"), refused.stderr)
     XCTAssertTrue(exists(log()))
-    let all = try coach(["sessions", "delete", "--all"])
+    let all = try coach(["sessions", "delete", "--all", "--yes"])
     XCTAssertEqual(all.status, 75, all.description)
     XCTAssertTrue(exists(log()))
 
