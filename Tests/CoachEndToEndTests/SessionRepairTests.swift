@@ -318,6 +318,32 @@ final class SessionRepairTests: XCTestCase {
     }
   }
 
+  /// A session keeps the dialogue it ran: moving (or deleting) the dialogue's folder loses
+  /// nothing of its exports. With the kept copy gone too, JSON still gives what the log holds.
+  func testASessionWhoseDialogueFolderMovedIsStillExported() throws {
+    let folder = root.appendingPathComponent("mine")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.moveItem(
+      at: root.appendingPathComponent("planned.yaml"),
+      to: folder.appendingPathComponent("dialogue.yaml"))
+    _ = try coach(["run", "mine"], stdin: "yes\nTigers\n")
+    try FileManager.default.moveItem(at: folder, to: root.appendingPathComponent("elsewhere"))
+    for format in ["markdown", "json", "html", "text"] {
+      let export = try coach(["export", "planned-session", "--format", format])
+      XCTAssertEqual(export.status, 0, "\(format): \(export)")
+      XCTAssertTrue(export.stdout.contains("Tigers"), format)
+    }
+    try FileManager.default.removeItem(at: root.appendingPathComponent("data/coach/dialogues"))
+    let json = try coach(["export", "planned-session", "--format", "json"])
+    XCTAssertEqual(json.status, 0, json.description)
+    try JSONSchemaCheck.validate(json.stdout, against: Self.schema)
+    XCTAssertTrue(json.stdout.contains("\"answer\" : \"Tigers\""), json.stdout)
+    XCTAssertTrue(json.stdout.contains("\"problems\""), json.stdout)
+    let text = try coach(["export", "planned-session", "--format", "text"])
+    XCTAssertEqual(text.status, 66, text.description)
+    XCTAssertTrue(text.stderr.contains("--format json"), text.stderr)
+  }
+
   // MARK: - The lock
 
   /// A session running in another coach is not deleted under it (75, nothing removed); a log

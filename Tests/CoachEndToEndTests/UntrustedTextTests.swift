@@ -217,6 +217,14 @@ final class UntrustedTextTests: XCTestCase {
     ] {
       assertNothingRaw(try coach(arguments), arguments.joined(separator: " "))
     }
+    // The shared screen and the presenter view of a facilitated one.
+    let room = try coach(
+      ["run", "--facilitator", "hostile"], stdin: "Tig\(Self.payload)ers\n/park P\(Self.payload)\n",
+      id: "room")
+    assertNothingRaw(room, "run --facilitator")
+    let notes = try coach(["notes", "room", "--once"], id: "room")
+    XCTAssertTrue(notes.stdout.contains("PRESENTER VIEW"), notes.description)
+    assertNothingRaw(notes, "notes")
   }
 
   /// A hand-edited log: hostile text in the header and in an answer is shown cleaned by every
