@@ -59,7 +59,8 @@ struct CheckReport {
         }
       }
     let output = Output(
-      path: Sanitizer.oneLine(path), errors: findings.errors.count, warnings: findings.warnings.count, timing: timing,
+      path: Sanitizer.oneLine(path), errors: findings.errors.count,
+      warnings: findings.warnings.count, timing: timing,
       findings: findings.map {
         // An editor shows these decoded: cleaned like any text from a file.
         .init(

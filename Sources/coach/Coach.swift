@@ -44,7 +44,11 @@ struct Coach: ParsableCommand {
       let message = fullMessage(for: error)
       if !message.isEmpty {
         let streams = StandardStreams()
-        if status == .success { streams.write(message + "\n") } else { streams.writeError(message + "\n") }
+        if status == .success {
+          streams.write(message + "\n")
+        } else {
+          streams.writeError(message + "\n")
+        }
       }
       Foundation.exit(status.rawValue)
     }
@@ -85,7 +89,8 @@ enum CommandLineMistakes {
     if let guess = Suggestion.closest(to: word, among: commands) {
       message += "; did you mean '\(guess)'?"
     } else {
-      message += "; the commands are \(commands.joined(separator: ", ")) ('coach help COMMAND' says more)"
+      message +=
+        "; the commands are \(commands.joined(separator: ", ")) ('coach help COMMAND' says more)"
     }
     return CoachFailure(.usage, message)
   }

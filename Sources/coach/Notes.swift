@@ -78,7 +78,8 @@ struct Notes: LaunchedCommand {
         if text != shown {
           shown = text
           out.write(
-            (terminal ? .clearScreen : TerminalText("\n" + String(repeating: "-", count: 72) + "\n"))
+            (terminal
+              ? .clearScreen : TerminalText("\n" + String(repeating: "-", count: 72) + "\n"))
               + TerminalText(text))
         }
         if once { return }

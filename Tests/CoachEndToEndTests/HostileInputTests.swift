@@ -118,12 +118,14 @@ final class HostileInputTests: XCTestCase {
     while (try? filler.write(contentsOf: block)) != nil {}
     try? filler.close()
     lines.removeFirst(3)
-    let full = try run(["resume", "test-session"], stdin: Self.joined(lines), environment: dataHome())
+    let full = try run(
+      ["resume", "test-session"], stdin: Self.joined(lines), environment: dataHome())
     XCTAssertNotEqual(full.status, 0, full.description)
     XCTAssert(full.errors.contains("No space left on device"), full.errors)
     XCTAssertFalse(full.errors.contains("was stopped"), full.errors)
     try FileManager.default.removeItem(atPath: disk.path + "/filler")
-    let again = try run(["resume", "test-session"], stdin: Self.joined(lines), environment: dataHome())
+    let again = try run(
+      ["resume", "test-session"], stdin: Self.joined(lines), environment: dataHome())
     XCTAssertEqual(again.status, 0, again.description)
     XCTAssertFalse(again.errors.contains("cut short"), again.errors)
     XCTAssertFalse(again.errors.contains("incomplete"), again.errors)

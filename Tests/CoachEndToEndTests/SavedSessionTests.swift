@@ -134,7 +134,6 @@ final class SavedSessionTests: XCTestCase {
     return try String(contentsOfFile: path, encoding: .utf8)
   }
 
-
   func testATornLastLineIsDroppedWithAWarning() throws {
     let script = "Tigers\n4\n"
     _ = try CoachProcess.runInProcess(
@@ -178,7 +177,8 @@ final class SavedSessionTests: XCTestCase {
         "\(log("damaged").path):3: this line of the session log is damaged; it was skipped"),
       resumed.stderr)
     XCTAssertTrue(
-      resumed.stderr.contains("(an answer at step 'remote') came where the session was at another step"),
+      resumed.stderr.contains(
+        "(an answer at step 'remote') came where the session was at another step"),
       resumed.stderr)
     XCTAssertTrue(resumed.stdout.contains("How many people are in Tigers?"), resumed.stdout)
     let export = try comparableExport("damaged")

@@ -47,7 +47,8 @@ final class ScaleTests: XCTestCase {
   func testAFiftyMegabyteLineIsReadWithinBoundedMemory() throws {
     let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20)
     let input = huge + Array("\nTigers\n".utf8)
-    let result = try runLimited(["run", "transcripts/every-type.yaml"], stdin: input, megabytes: 900)
+    let result = try runLimited(
+      ["run", "transcripts/every-type.yaml"], stdin: input, megabytes: 900)
     let output = String(decoding: result.stdout, as: UTF8.self)
     XCTAssertFalse(result.timedOut)
     XCTAssertTrue(output.contains("please keep it to 20"), String(output.suffix(2000)))
@@ -61,7 +62,9 @@ final class ScaleTests: XCTestCase {
     let result = try CoachProcess.runInProcess(
       ["run", "--facilitator", "--participants", "4", "team"], in: Self.fixtures,
       stdin: "2\n4\n/skip\n5\n4\n/park \(topic)\n",
-      environment: ["XDG_DATA_HOME": root.appendingPathComponent("data").path, "COACH_SESSION_ID": "big"])
+      environment: [
+        "XDG_DATA_HOME": root.appendingPathComponent("data").path, "COACH_SESSION_ID": "big",
+      ])
     XCTAssertTrue(result.stdout.contains("budget budget"), result.description)
     let log = sessions.appendingPathComponent("big.jsonl")
     let size = try XCTUnwrap(
@@ -74,9 +77,12 @@ final class ScaleTests: XCTestCase {
   func testAGigabyteLogIsListedFromItsHeadAndTail() throws {
     let run = try CoachProcess.runInProcess(
       ["run", "transcripts/every-type.yaml"], in: Self.fixtures, stdin: "Tigers\n4\n",
-      environment: ["XDG_DATA_HOME": root.appendingPathComponent("data").path, "COACH_SESSION_ID": "small"])
+      environment: [
+        "XDG_DATA_HOME": root.appendingPathComponent("data").path, "COACH_SESSION_ID": "small",
+      ])
     XCTAssertEqual(run.status, 65, run.description)
-    let small = try String(contentsOf: sessions.appendingPathComponent("small.jsonl"), encoding: .utf8)
+    let small = try String(
+      contentsOf: sessions.appendingPathComponent("small.jsonl"), encoding: .utf8)
     let lines = small.split(separator: "\n")
     let big = sessions.appendingPathComponent("big.jsonl")
     try (lines[0] + "\n").write(to: big, atomically: false, encoding: .utf8)
@@ -107,7 +113,8 @@ final class ScaleTests: XCTestCase {
     let written = try CoachProcess.runInProcess(
       ["graph", "transcripts/every-type.yaml", "-o", file.path], in: Self.fixtures)
     XCTAssertEqual(written.status, 0, written.description)
-    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
     XCTAssertEqual(mode, 0o644)
   }
 }

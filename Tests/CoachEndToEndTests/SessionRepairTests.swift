@@ -144,7 +144,8 @@ final class SessionRepairTests: XCTestCase {
   /// A plan that cannot be written (here: its folder cannot be made) ends with 73, says how to get
   /// it, and keeps the answers; resume then writes it where there is room.
   func testAPlanThatCannotBeWrittenIsWrittenLater() throws {
-    try "a file".write(to: root.appendingPathComponent("blocker"), atomically: true, encoding: .utf8)
+    try "a file".write(
+      to: root.appendingPathComponent("blocker"), atomically: true, encoding: .utf8)
     let failed = try coach(
       ["run", "planned.yaml", "--plan-out", root.appendingPathComponent("blocker/plan.md").path],
       stdin: "yes\nTigers\nyes\n")
@@ -163,7 +164,8 @@ final class SessionRepairTests: XCTestCase {
   /// a calendar file coach did not write. Coach's own calendar file is replaced on a second run.
   func testPlanOutNeverReplacesAnotherFile() throws {
     let ics = root.appendingPathComponent("x.ics")
-    let refused = try coach(["run", "planned.yaml", "--plan-out", ics.path], stdin: "yes\nT\nyes\n")
+    let refused = try coach(
+      ["run", "planned.yaml", "--plan-out", ics.path], stdin: "yes\nT\nyes\n")
     XCTAssertEqual(refused.status, 64, refused.description)
     XCTAssertTrue(refused.stderr.contains("--plan-out names the plan, a Markdown file"))
     XCTAssertFalse(exists(ics))
@@ -181,7 +183,8 @@ final class SessionRepairTests: XCTestCase {
 
     try FileManager.default.removeItem(at: theirs)
     for id in ["third", "fourth"] {
-      let run = try coach(["run", "planned.yaml", "--plan-out", notes.path], stdin: "yes\nT\nyes\n", id: id)
+      let run = try coach(
+        ["run", "planned.yaml", "--plan-out", notes.path], stdin: "yes\nT\nyes\n", id: id)
       XCTAssertEqual(run.status, 0, run.description)
     }
     XCTAssertTrue(try String(contentsOf: theirs, encoding: .utf8).contains("PRODID:-//coach//"))
@@ -256,7 +259,8 @@ final class SessionRepairTests: XCTestCase {
       "empty": "",
       "cut": String(text.prefix(40)),
       "garbage": "\u{0}\u{1}not a log at all\n\u{FF}",
-      "headless": "{\"format\":1,\"kind\":\"hea\n" + text.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n",
+      "headless": "{\"format\":1,\"kind\":\"hea\n"
+        + text.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n",
     ]
     for (id, contents) in damaged {
       try contents.write(to: log(id), atomically: false, encoding: .utf8)
@@ -308,12 +312,14 @@ final class SessionRepairTests: XCTestCase {
         }
       }
       lines.insert(lines[2], at: 3)  // the first answer, twice
-      try (lines.joined(separator: "\n") + "\n").write(to: log(id), atomically: false, encoding: .utf8)
+      try (lines.joined(separator: "\n") + "\n").write(
+        to: log(id), atomically: false, encoding: .utf8)
       let export = try coach(["export", id, "--format", "text"], id: id)
       XCTAssertEqual(export.status, 0, export.description)
       XCTAssertEqual(export.stdout, expected, id)
       XCTAssertTrue(
-        export.stderr.contains(numbered ? ":4: this line repeats event 2" : "came where the session was at another step"),
+        export.stderr.contains(
+          numbered ? ":4: this line repeats event 2" : "came where the session was at another step"),
         "\(id): \(export.stderr)")
     }
   }

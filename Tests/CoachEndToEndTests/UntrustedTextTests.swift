@@ -10,7 +10,8 @@ final class UntrustedTextTests: XCTestCase {
   /// Arabic letter mark, a tag character and DEL.
   static let yamlPayload = #"\e]0;PWNED\a\e[2J\u009B31m\u202E\u2066\u200B\u061C\U000E0041\x7F"#
   /// The same, as the characters themselves (for answers and logs).
-  static let payload = "\u{1B}]0;PWNED\u{7}\u{1B}[2J\u{9B}31m\u{202E}\u{2066}\u{200B}\u{61C}\u{E0041}\u{7F}"
+  static let payload =
+    "\u{1B}]0;PWNED\u{7}\u{1B}[2J\u{9B}31m\u{202E}\u{2066}\u{200B}\u{61C}\u{E0041}\u{7F}"
 
   var root: URL!
 
@@ -64,7 +65,8 @@ final class UntrustedTextTests: XCTestCase {
         summary: "Check in with {{team}} \(p)"
         description: "{{team}} {{team}} {{team}} {{team}}"
 
-    """.write(to: root.appendingPathComponent("hostile/dialogue.yaml"), atomically: true, encoding: .utf8)
+    """.write(
+      to: root.appendingPathComponent("hostile/dialogue.yaml"), atomically: true, encoding: .utf8)
     try """
     cases:
       - name: "Case \(p) name"
@@ -100,7 +102,8 @@ final class UntrustedTextTests: XCTestCase {
               type: "kind\(p)"
               prompt: P
 
-    """.write(to: root.appendingPathComponent("broken/dialogue.yaml"), atomically: true, encoding: .utf8)
+    """.write(
+      to: root.appendingPathComponent("broken/dialogue.yaml"), atomically: true, encoding: .utf8)
   }
 
   override func tearDownWithError() throws {
@@ -131,13 +134,20 @@ final class UntrustedTextTests: XCTestCase {
   }
 
   func assertNothingRaw(
-    _ result: CoachProcess.Result, _ what: String, file: StaticString = #filePath, line: UInt = #line
+    _ result: CoachProcess.Result, _ what: String, file: StaticString = #filePath,
+    line: UInt = #line
   ) {
     XCTAssertFalse(result.timedOut, what, file: file, line: line)
     XCTAssertLessThan(result.status, 100, "\(what): \(result)", file: file, line: line)
-    XCTAssertEqual(Self.raw(in: result.stdout), [], "\(what), stdout: \(result.stdout.debugDescription)", file: file, line: line)
-    XCTAssertEqual(Self.raw(in: result.stderr), [], "\(what), stderr: \(result.stderr.debugDescription)", file: file, line: line)
-    XCTAssertFalse(result.stdout.contains("PWNED") || result.stderr.contains("PWNED"), what, file: file, line: line)
+    XCTAssertEqual(
+      Self.raw(in: result.stdout), [], "\(what), stdout: \(result.stdout.debugDescription)",
+      file: file, line: line)
+    XCTAssertEqual(
+      Self.raw(in: result.stderr), [], "\(what), stderr: \(result.stderr.debugDescription)",
+      file: file, line: line)
+    XCTAssertFalse(
+      result.stdout.contains("PWNED") || result.stderr.contains("PWNED"), what, file: file,
+      line: line)
   }
 
   func coach(_ arguments: [String], stdin: String = "", id: String = "hostile-session") throws
@@ -211,7 +221,8 @@ final class UntrustedTextTests: XCTestCase {
       }
     }
     for arguments in [
-      ["sessions"], ["export", "hostile-session"], ["export", "hostile-session", "--format", "text"],
+      ["sessions"], ["export", "hostile-session"],
+      ["export", "hostile-session", "--format", "text"],
       ["export", "hostile-session", "--format", "json"],
       ["export", "hostile-session", "--format", "html"],
     ] {
@@ -239,7 +250,8 @@ final class UntrustedTextTests: XCTestCase {
       .replacingOccurrences(of: "\"text\":\"Tigers\"", with: "\"text\":\"T\(escaped)\"")
     try edited.write(to: log, atomically: false, encoding: .utf8)
     for arguments in [
-      ["sessions"], ["export", "hostile-session"], ["export", "hostile-session", "--format", "text"],
+      ["sessions"], ["export", "hostile-session"],
+      ["export", "hostile-session", "--format", "text"],
       ["export", "hostile-session", "--format", "json"],
       ["export", "hostile-session", "--format", "html"],
     ] {
@@ -265,7 +277,8 @@ final class UntrustedTextTests: XCTestCase {
       for markup in ["<img", "<javascript:", "](javascript:", "[click]"] {
         // Markup that is not backslash-escaped: what a Markdown renderer would act on.
         XCTAssertNil(
-          markdown.range(of: #"(?<!\\)"# + NSRegularExpression.escapedPattern(for: markup),
+          markdown.range(
+            of: #"(?<!\\)"# + NSRegularExpression.escapedPattern(for: markup),
             options: .regularExpression), "\(what): \(markdown)")
       }
       XCTAssertTrue(markdown.contains(#"\<img src=x onerror=alert(1)\>"#), "\(what): \(markdown)")

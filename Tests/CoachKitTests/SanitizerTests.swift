@@ -1,5 +1,6 @@
-@testable import CoachKit
 import XCTest
+
+@testable import CoachKit
 
 /// What a person typed can never drive the terminal it is shown on.
 final class SanitizerTests: XCTestCase {
@@ -29,12 +30,14 @@ final class SanitizerTests: XCTestCase {
   /// Characters that reorder text or hide it are removed wherever they are.
   func testBidiControlsAndInvisibleCharactersAreRemoved() {
     for hidden in [
-      "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}",
+      "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}",
+      "\u{2068}",
       "\u{2069}", "\u{200E}", "\u{200F}", "\u{61C}", "\u{200B}", "\u{2060}", "\u{2063}", "\u{FEFF}",
       "\u{AD}", "\u{3164}", "\u{E0041}", "\u{E0001}", "\u{E007F}", "\u{2028}", "\u{0085}",
     ] {
       let cleaned = Sanitizer.clean("a\(hidden)b", limit: 10)
-      XCTAssertTrue(cleaned == "ab" || cleaned == "a b", "\(hidden.unicodeScalars.first!.value): \(cleaned)")
+      XCTAssertTrue(
+        cleaned == "ab" || cleaned == "a b", "\(hidden.unicodeScalars.first!.value): \(cleaned)")
     }
     // A joiner alone, at an edge or between ASCII letters hides something; a run of variation
     // selectors smuggles bytes.
@@ -53,7 +56,8 @@ final class SanitizerTests: XCTestCase {
     }
     // Tags after a flag: only a subdivision's letters and digits, a few of them.
     XCTAssertEqual(
-      Sanitizer.clean("🏴\u{E0041}\u{E0067}\u{E0062}\u{E0067}\u{E0062}\u{E0067}\u{E0062}\u{E0067}\u{E0062}"),
+      Sanitizer.clean(
+        "🏴\u{E0041}\u{E0067}\u{E0062}\u{E0067}\u{E0062}\u{E0067}\u{E0062}\u{E0067}\u{E0062}"),
       "🏴\u{E0067}\u{E0062}\u{E0067}\u{E0062}\u{E0067}\u{E0062}\u{E0067}")
   }
 
@@ -100,7 +104,8 @@ final class EscapedTests: XCTestCase {
   func testICSTextAndFolding() {
     XCTAssertEqual(Escaped.ics("a;b,c\\d\ne\u{1B}[2J"), #"a\;b\,c\\d\ne"#)
     // A character of 200 octets (a letter and 99 combining marks) is folded between its scalars.
-    let long = "SUMMARY:" + "e" + String(repeating: "\u{301}", count: 99) + String(repeating: "x", count: 80)
+    let long =
+      "SUMMARY:" + "e" + String(repeating: "\u{301}", count: 99) + String(repeating: "x", count: 80)
     for line in Escaped.icsFolded(long).components(separatedBy: "\r\n") {
       XCTAssertLessThanOrEqual(line.utf8.count, 75)
       XCTAssertNotNil(String(validating: Array(line.utf8), as: UTF8.self))
@@ -156,7 +161,8 @@ final class MarkdownHTMLTests: XCTestCase {
     let html = MarkdownHTML.render(
       "| Date | What I did |\n|---|---|\n| | |\n| | |\n\n- a\n  - b\n- c")
     XCTAssertEqual(html.components(separatedBy: "<tr><td></td><td></td></tr>").count, 3, html)
-    XCTAssertTrue(html.hasSuffix("<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>\n"), html)
+    XCTAssertTrue(
+      html.hasSuffix("<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>\n"), html)
   }
 
   func testTypedTextNeverBecomesMarkup() {

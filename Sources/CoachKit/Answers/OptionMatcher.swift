@@ -44,7 +44,9 @@ public struct OptionMatcher: Sendable {
   /// Case- and accent-insensitive form, with runs of spaces folded, as shown (sanitised): what
   /// a label shows is what a person can type.
   static func fold(_ text: String) -> String {
-    Sanitizer.oneLine(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    Sanitizer.oneLine(text).folding(
+      options: [.caseInsensitive, .diacriticInsensitive], locale: nil
+    )
+    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }

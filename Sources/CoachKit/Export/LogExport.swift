@@ -8,8 +8,7 @@ import Foundation
 ///
 ///     LogExport.json(id: "20261129-090000-3f2a", contents: contents, problems: ["…"])
 public enum LogExport {
-  public static func json(id: String, contents: SessionLogContents, problems: [String]) -> String
-  {
+  public static func json(id: String, contents: SessionLogContents, problems: [String]) -> String {
     let header = contents.header
     let zone = header.flatMap { TimeZone(identifier: $0.timeZone) } ?? TimeZone(identifier: "UTC")!
     let entries = contents.entries

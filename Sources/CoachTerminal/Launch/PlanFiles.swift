@@ -101,10 +101,12 @@ public enum PlanFiles {
       launch.say("Check-in for your calendar saved to \(path) (\(event.day.longText))")
     }
     do {
-      try finished.record?(SavedPlan(at: launch.clock.now(), plan: planPath, calendar: calendarPath))
+      try finished.record?(
+        SavedPlan(at: launch.clock.now(), plan: planPath, calendar: calendarPath))
     } catch {
       launch.warn(
-        "the plan is saved, but the session's log could not note it (\(error)); 'coach resume \(finished.sessionID)' would write it again")
+        "the plan is saved, but the session's log could not note it (\(error)); 'coach resume \(finished.sessionID)' would write it again"
+      )
     }
   }
 
@@ -116,14 +118,16 @@ public enum PlanFiles {
     if (planOut as NSString).pathExtension.lowercased() == "ics" || calendar == planOut {
       throw CoachFailure(
         .usage,
-        "--plan-out names the plan, a Markdown file such as plan.md; its calendar file is written next to it, as plan.ics")
+        "--plan-out names the plan, a Markdown file such as plan.md; its calendar file is written next to it, as plan.ics"
+      )
     }
     if withCalendar, FileManager.default.fileExists(atPath: calendar),
       !CalendarFile.isCoachs(calendar)
     {
       throw CoachFailure(
         .cannotCreate,
-        "\(calendar) exists and is not a calendar file coach wrote; the plan's calendar file would replace it. Choose another --plan-out, or move that file")
+        "\(calendar) exists and is not a calendar file coach wrote; the plan's calendar file would replace it. Choose another --plan-out, or move that file"
+      )
     }
     return planOut
   }

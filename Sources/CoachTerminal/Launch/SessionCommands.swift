@@ -129,7 +129,8 @@ public enum SessionCommands {
         .dataError, "session \(id) is finished\(saved); 'coach export \(id)' shows it")
     }
     launch.output.writeError(
-      "Session \(id) was finished, but its plan was never written (the program was stopped, or the disk was full, before it could be). Writing it now.\n")
+      "Session \(id) was finished, but its plan was never written (the program was stopped, or the disk was full, before it could be). Writing it now.\n"
+    )
     let transcript = opened.transcript
     let finished = PlanFiles.Finished(
       engine: transcript.header.engine(
@@ -142,8 +143,7 @@ public enum SessionCommands {
   /// `coach sessions repair [ID]`: for each session not running, its log tidied (a torn last
   /// line cut, made private again) and, when it ended without its plan, the plan written; stale
   /// temporary files removed. Says what it did, and what it could not.
-  public static func repair(_ id: String?, planOut: String?, launch: Launch) throws(CoachFailure)
-  {
+  public static func repair(_ id: String?, planOut: String?, launch: Launch) throws(CoachFailure) {
     let saved = try SavedSessions(launch: launch)
     let listing = saved.store.list()
     var targets = listing.sessions
@@ -198,7 +198,8 @@ public enum SessionCommands {
     }
     if !said && failures.isEmpty { launch.output.write("Nothing needed repairing.\n") }
     if let first = failures.first {
-      throw CoachFailure(first.status, first.message, details: failures.dropFirst().map(\.description))
+      throw CoachFailure(
+        first.status, first.message, details: failures.dropFirst().map(\.description))
     }
   }
 

@@ -8,7 +8,8 @@ import CoachKit
 ///     sink.write("Saved to \(path)\n")                  // cleaned: a String
 ///     sink.write(TerminalText(title).painted(.heading))  // cleaned, then coloured
 ///     sink.write(.clearScreen + TerminalText(screen))
-public struct TerminalText: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct TerminalText: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible
+{
   /// What goes to the terminal, byte for byte.
   public private(set) var rendered: String
 

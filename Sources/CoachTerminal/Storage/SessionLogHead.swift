@@ -65,7 +65,8 @@ struct SessionLogHead {
         head.last = entry
         break
       }
-      if head.savedPlan == nil, let plan = try? JSONDecoder.logLine.decode(SavedPlan.self, from: data),
+      if head.savedPlan == nil,
+        let plan = try? JSONDecoder.logLine.decode(SavedPlan.self, from: data),
         plan.kind == SavedPlan.kind
       {
         head.savedPlan = plan

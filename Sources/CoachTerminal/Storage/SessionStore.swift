@@ -249,7 +249,8 @@ public struct SessionStore: Sendable {
     let unreadable = listing.damaged.filter { $0.id.hasPrefix(id) }
     let ids = readable.map(\.id) + unreadable.map(\.id)
     if ids.count > 1 {
-      throw StorageError.notFound("'\(id)' matches \(ids.count) sessions: \(ids.joined(separator: ", "))")
+      throw StorageError.notFound(
+        "'\(id)' matches \(ids.count) sessions: \(ids.joined(separator: ", "))")
     }
     if let only = readable.first { return (only, nil) }
     if let only = unreadable.first { return (nil, only) }
