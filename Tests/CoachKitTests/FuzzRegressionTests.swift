@@ -69,6 +69,26 @@ final class FuzzRegressionTests: XCTestCase {
 
   // MARK: - What each finding now gives
 
+  /// A time whose seconds read as 1e308 (the log harness found it) made an infinite date, and
+  /// writing it trapped; hours that overflow when made seconds trapped too. Such times are no
+  /// times: the line is damaged and skipped, and any date is written as one of the years 1 to 9999.
+  func testTimesOutsideTheCalendarAreRefusedAndNeverTrap() {
+    for text in [
+      "2026-11-29T09:00:00.1e308000Z", "2026-11-29T999999999999999:00:00Z",
+      "2026-11-29T09:00:-1Z",
+      "+999999-01-01T00:00:00Z",
+    ] {
+      XCTAssertNil(LogTime.parse(text), text)
+    }
+    XCTAssertEqual(
+      LogTime.parse("2026-11-29T09:01:12.345Z").map(LogTime.format), "2026-11-29T09:01:12.345Z")
+    XCTAssertEqual(
+      LogTime.format(Date(timeIntervalSince1970: .infinity)), "9999-12-31T23:59:59.999Z")
+    XCTAssertEqual(
+      LogTime.format(Date(timeIntervalSince1970: -.infinity)), "0001-01-01T00:00:00.000Z")
+    XCTAssertEqual(LogTime.format(Date(timeIntervalSince1970: .nan)), "1970-01-01T00:00:00.000Z")
+  }
+
   /// 3,000 computed values, each read by the one before: the checker's recursion overflowed the
   /// stack. Chains longer than 100 are now reported.
   func testALongChainOfComputedValuesIsReportedNotFollowed() throws {
