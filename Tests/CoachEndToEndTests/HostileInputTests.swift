@@ -131,6 +131,24 @@ final class HostileInputTests: XCTestCase {
     XCTAssertFalse(again.errors.contains("incomplete"), again.errors)
   }
 
+  /// Standard output on a full disk (`/dev/full`): the program says so and ends with 74, for a
+  /// listing and for a whole session, and never crashes.
+  func testStandardOutputOnAFullDisk() throws {
+    let coach = try CoachProcess.executable().path
+    for command in ["sessions", "--help", ""] {
+      let result = try CoachProcess.runRawCommand(
+        "/bin/sh", ["-c", "exec '\(coach)' \(command) > /dev/full"], in: folder,
+        stdin: Self.joined(try Self.answers("organization")),
+        environment: ProcessInfo.processInfo.environment.merging(dataHome()) { $1 }, timeout: 30)
+      let errors = String(decoding: result.stderr, as: UTF8.self)
+      XCTAssertEqual(result.status, 74, "\(command): \(errors)")
+      XCTAssertTrue(
+        errors.contains("coach: cannot write to standard output: No space left on device"),
+        "\(command): \(errors)")
+      XCTAssertFalse(errors.contains("crashed"), errors)
+    }
+  }
+
   /// Without `HOME` (and without XDG variables) the session still runs; a plan the person chose
   /// not to save writes nothing anywhere.
   func testHomeUnset() throws {
