@@ -61,15 +61,18 @@ public struct SessionListing {
     let all = sessions.store.list()
     problems = all.problems
     let ids = Set(all.sessions.map(\.id))
+    // Each session's check-ins, found once: a thousand sessions list in linear time.
+    var checkinsOf: [String: [SessionStore.Saved]] = [:]
+    for saved in all.sessions {
+      if let followed = saved.header.follows { checkinsOf[followed, default: []].append(saved) }
+    }
     var ordered: [SessionStore.Saved] = []
     for saved in all.sessions where saved.header.follows.map({ !ids.contains($0) }) ?? true {
       ordered.append(saved)
-      if saved.header.follows == nil {
-        ordered += all.sessions.filter { $0.header.follows == saved.id }
-      }
+      if saved.header.follows == nil { ordered += checkinsOf[saved.id] ?? [] }
     }
     entries = ordered.map { saved in
-      let checkins = all.sessions.filter { $0.header.follows == saved.id }.map(\.id)
+      let checkins = (checkinsOf[saved.id] ?? []).map(\.id)
       // How it stands, from its log's last line and its dialogue; older logs are replayed.
       if let standing = saved.standing, standing.activeSeconds != nil,
         let dialogue = sessions.dialogue(of: saved)
