@@ -13,6 +13,14 @@ final class UntrustedTextTests: XCTestCase {
   static let payload =
     "\u{1B}]0;PWNED\u{7}\u{1B}[2J\u{9B}31m\u{202E}\u{2066}\u{200B}\u{61C}\u{E0041}\u{7F}"
 
+  /// The commands that show a saved session: the listing and every export.
+  static let commandsReadingTheLog = [
+    ["sessions"], ["export", "hostile-session"],
+    ["export", "hostile-session", "--format", "text"],
+    ["export", "hostile-session", "--format", "json"],
+    ["export", "hostile-session", "--format", "html"],
+  ]
+
   var root: URL!
 
   override func setUpWithError() throws {
@@ -220,12 +228,7 @@ final class UntrustedTextTests: XCTestCase {
         }
       }
     }
-    for arguments in [
-      ["sessions"], ["export", "hostile-session"],
-      ["export", "hostile-session", "--format", "text"],
-      ["export", "hostile-session", "--format", "json"],
-      ["export", "hostile-session", "--format", "html"],
-    ] {
+    for arguments in Self.commandsReadingTheLog {
       assertNothingRaw(try coach(arguments), arguments.joined(separator: " "))
     }
     // The shared screen and the presenter view of a facilitated one.
@@ -249,12 +252,7 @@ final class UntrustedTextTests: XCTestCase {
       .replacingOccurrences(of: "\"dialogue\":\"hostile\"", with: "\"dialogue\":\"d\(escaped)\"")
       .replacingOccurrences(of: "\"text\":\"Tigers\"", with: "\"text\":\"T\(escaped)\"")
     try edited.write(to: log, atomically: false, encoding: .utf8)
-    for arguments in [
-      ["sessions"], ["export", "hostile-session"],
-      ["export", "hostile-session", "--format", "text"],
-      ["export", "hostile-session", "--format", "json"],
-      ["export", "hostile-session", "--format", "html"],
-    ] {
+    for arguments in Self.commandsReadingTheLog {
       assertNothingRaw(try coach(arguments), arguments.joined(separator: " "))
     }
     let resumed = try coach(["resume", "hostile-session"], stdin: "1\n")

@@ -36,78 +36,49 @@ public enum Escaped {
 
   /// HTML text or a double-quoted attribute value.
   public static func html(_ text: String) -> String {
-    var out = ""
-    for character in Sanitizer.clean(text) {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
+    replacing(
+      Sanitizer.clean(text),
+      ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
   }
 
   /// A Graphviz DOT double-quoted string, quotes included: quotes and backslashes escaped (so no
   /// `\N`, `\G` or `\l` escapes are read), line breaks as `\n` (centred).
   public static func dot(_ text: String) -> String {
-    var result = "\""
-    for character in Sanitizer.clean(text) {
-      switch character {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      default: result.append(character)
-      }
-    }
-    return result + "\""
+    "\"" + replacing(Sanitizer.clean(text), ["\"": "\\\"", "\\": "\\\\", "\n": "\\n"]) + "\""
   }
 
   /// Text inside a quoted Mermaid label: characters Mermaid or HTML would read as syntax as entity
   /// codes (`#quot;`, `#lt;`…), line breaks as spaces.
   public static func mermaid(_ text: String) -> String {
-    var result = ""
-    for character in Sanitizer.oneLine(text) {
-      switch character {
-      case "\"": result += "#quot;"
-      case "#": result += "#35;"
-      case "<": result += "#lt;"
-      case ">": result += "#gt;"
-      case "&": result += "#amp;"
-      case "|": result += "#124;"
-      case "`": result += "#96;"
-      default: result.append(character)
-      }
-    }
-    return result
+    replacing(
+      Sanitizer.oneLine(text),
+      [
+        "\"": "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "|": "#124;",
+        "`": "#96;",
+      ])
   }
 
   /// A YAML double-quoted string on one line, quotes included (Mermaid's front matter).
   public static func yaml(_ text: String) -> String {
-    var result = "\""
-    for character in Sanitizer.oneLine(text) {
-      switch character {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      default: result.append(character)
-      }
-    }
-    return result + "\""
+    "\"" + replacing(Sanitizer.oneLine(text), ["\"": "\\\"", "\\": "\\\\"]) + "\""
   }
 
   /// An iCalendar TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line
   /// breaks as `\n`. Fold the content line it goes in with ``icsFolded(_:)``.
   public static func ics(_ text: String) -> String {
+    replacing(
+      Sanitizer.clean(text), ["\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"])
+  }
+
+  /// `text` with each character found in `replacements` written as its replacement.
+  private static func replacing(_ text: String, _ replacements: [Character: String]) -> String {
     var result = ""
-    for character in Sanitizer.clean(text) {
-      switch character {
-      case "\\": result += "\\\\"
-      case ";": result += "\\;"
-      case ",": result += "\\,"
-      case "\n": result += "\\n"
-      default: result.append(character)
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      if let replacement = replacements[character] {
+        result += replacement
+      } else {
+        result.append(character)
       }
     }
     return result

@@ -131,6 +131,6 @@ public struct PlanRenderer: Sendable {
   }
 
   private func wrap(_ text: String, width: Int) -> [String] {
-    TextWrapper.wrap(text, width: width).components(separatedBy: "\n")
+    TextWrapper.wrapMarked(text, width: width).components(separatedBy: "\n")
   }
 }
