@@ -73,7 +73,8 @@ final class ScaleTests: XCTestCase {
   }
 
   /// A gigabyte log (sparse: it takes no disk) among the sessions: listing reads its first line
-  /// and its end, never the rest, so it fits in a small address space.
+  /// and its end, never the rest, so it fits in a small address space. So does one whose end is
+  /// nothing but zeros (it used to be replayed whole: 2 GB and two minutes to list).
   func testAGigabyteLogIsListedFromItsHeadAndTail() throws {
     let run = try CoachProcess.runInProcess(
       ["run", "transcripts/every-type.yaml"], in: Self.fixtures, stdin: "Tigers\n4\n",
@@ -91,11 +92,18 @@ final class ScaleTests: XCTestCase {
     try handle.seekToEnd()
     try handle.write(contentsOf: Data(("\n" + lines[lines.count - 1] + "\n").utf8))
     try handle.close()
+    let zeros = sessions.appendingPathComponent("zeros.jsonl")
+    try (lines[0] + "\n").write(to: zeros, atomically: false, encoding: .utf8)
+    let zerosHandle = try FileHandle(forWritingTo: zeros)
+    try zerosHandle.truncate(atOffset: 1 << 30)
+    try zerosHandle.close()
     let listed = try runLimited(["sessions"], megabytes: 600)
     let output = String(decoding: listed.stdout, as: UTF8.self)
     XCTAssertEqual(listed.status, 0, output + String(decoding: listed.stderr, as: UTF8.self))
     XCTAssertTrue(output.contains("big "), output)
     XCTAssertTrue(output.contains("small "), output)
+    XCTAssertTrue(output.contains("zeros "), output)
+    XCTAssertTrue(output.contains("1024 MiB it is not read whole"), output)
   }
 
   /// `graph -o` never writes through a symbolic link, and writes a file others may read (the

@@ -81,6 +81,12 @@ public struct SessionListing {
         entry.lacksItsPlan = standing.isFinished && sessions.lacksItsPlan(saved)
         return entry
       }
+      guard saved.isReplayedToList else {
+        var entry = Self.entry(for: saved, opened: nil, checkins: checkins)
+        entry.damage =
+          "its end says nothing of how it stood, and at \(saved.size >> 20) MiB it is not read whole to list it; 'coach export \(saved.id) --format json' shows what it holds, 'coach sessions delete \(saved.id)' removes it"
+        return entry
+      }
       return Self.entry(for: saved, opened: try? sessions.open(saved), checkins: checkins)
     }
     // Logs that cannot be read at all: listed by id, to be exported or deleted.

@@ -15,6 +15,8 @@ struct SessionLogHead {
   /// The last event that can be read in the tail.
   var last: LogEntry?
   var savedPlan: SavedPlan?
+  /// The log's length in bytes.
+  var size = 0
 
   /// The most read at each end of a log.
   static let window = 64 * 1024
@@ -33,6 +35,7 @@ struct SessionLogHead {
       return head
     }
     let size = Int(info.st_size)
+    head.size = size
     let first = readBytes(descriptor, at: 0, count: min(size, window))
     guard let newline = first.firstIndex(of: UInt8(ascii: "\n")) else {
       // The whole of a short log, or a first line longer than the window: read as a log would

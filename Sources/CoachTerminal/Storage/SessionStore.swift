@@ -81,7 +81,16 @@ public struct SessionStore: Sendable {
     public var last: LogEntry?
     /// Where the plan was saved, when the log's tail says so.
     public var savedPlan: SavedPlan?
+    /// The log's length in bytes, when it was listed or read.
+    public var size: Int
     private var box: ContentsBox
+
+    /// The longest log replayed only to list it, when its end does not say how the session
+    /// stood: a stray gigabyte file in the folder costs nothing to list.
+    public static let longestReplayedToList = 16 << 20
+
+    /// Whether listing may replay this log to find how the session stood.
+    public var isReplayedToList: Bool { size <= Self.longestReplayedToList }
 
     /// A session whose log was read already.
     public init(id: String, path: String, contents: SessionLogContents) throws {
@@ -96,6 +105,7 @@ public struct SessionStore: Sendable {
       self.header = header
       self.last = contents.entries.last
       self.savedPlan = contents.savedPlan
+      self.size = contents.validLength
       var contents = contents
       contents.header = header
       box = ContentsBox(contents)
@@ -109,6 +119,7 @@ public struct SessionStore: Sendable {
       self.header = header
       self.last = head.last
       self.savedPlan = head.savedPlan
+      self.size = head.size
       box = ContentsBox(nil)
     }
 
