@@ -104,6 +104,14 @@ final class ScaleTests: XCTestCase {
     XCTAssertTrue(output.contains("small "), output)
     XCTAssertTrue(output.contains("zeros "), output)
     XCTAssertTrue(output.contains("1024 MiB it is not read whole"), output)
+    // Asked for by name, it is said to be no session's log, and never read whole either.
+    let resumed = try runLimited(["resume", "zeros"], megabytes: 600)
+    let said = String(decoding: resumed.stderr, as: UTF8.self)
+    XCTAssertEqual(resumed.status, 65, said)
+    XCTAssertTrue(said.contains("far more than any session writes"), said)
+    XCTAssertTrue(said.contains("'coach sessions delete zeros'"), said)
+    let exported = try runLimited(["export", "zeros", "--format", "json"], megabytes: 600)
+    XCTAssertEqual(exported.status, 0, String(decoding: exported.stderr, as: UTF8.self))
   }
 
   /// `graph -o` never writes through a symbolic link, and writes a file others may read (the
