@@ -5,16 +5,26 @@ import Mustache
 struct TemplateContext: MustacheParent {
   let engine: Engine
   let session: Session
+  /// The step the text belongs to (nil: the plan): inside a flow, short names mean the call's own.
+  var step: Step?
+  /// In a question's `checks`: the answer being given, read as `answer`.
+  var answer: Value?
 
   func child(named name: String) -> Any? {
-    let value = engine.value(of: name, in: session)
+    if let answer, name == AnswerCheck.answerName {
+      guard answer != .none else { return nil }
+      return RenderedValue(
+        value: answer, text: engine.displayText(of: answer, for: step?.question?.kind))
+    }
+    let stored = step?.scope?.stored(name) ?? name
+    let value = engine.value(of: stored, in: session)
     if value == .none { return nil }
-    if name == Engine.parkingLotName, case .list(let items) = value {
+    if stored == Engine.parkingLotName, case .list(let items) = value {
       // One Markdown bullet per parked topic.
       return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
     }
-    let kind = engine.dialogue.question(storing: name)?.question.kind ?? engine.earlier.kinds[name]
-    var text = engine.displayText(of: value, for: kind)
+    let kind = engine.dialogue.question(storing: stored)?.question.kind ?? engine.earlier.kinds[stored]
+    var text = engine.displayText(of: value, storedIn: stored)
     // A typed sentence is usually set inside another one ("If {{obstacle}}, then …"): its own
     // full stop would end that sentence early.
     if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }

@@ -61,3 +61,20 @@ extension Dialogue {
     }
   }
 }
+
+extension Dialogue {
+  /// The names an expression reads, with those the dialogue's functions it calls read besides
+  /// their parameters: what it depends on.
+  func names(readBy expression: Expression) -> [String] {
+    var names = expression.names.map(\.name)
+    var seen: Set<String> = []
+    var pending = expression.userCalls.map(\.name)
+    while let name = pending.popLast() {
+      guard seen.insert(name).inserted, let function = function(name) else { continue }
+      let parameters = Set(function.parameters.map(\.name))
+      names += function.body.expression.names.map(\.name).filter { !parameters.contains($0) }
+      pending += function.body.expression.userCalls.map(\.name)
+    }
+    return names
+  }
+}
