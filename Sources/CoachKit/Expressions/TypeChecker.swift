@@ -196,4 +196,8 @@ public final class FunctionTypeCache {
 
   /// Whether a mistake was found in the body of `function`.
   public func hasFailed(_ function: String) -> Bool { failedFunctions.contains(function) }
+
+  /// Records a mistake in the body of `function`, found and reported elsewhere: its calls are
+  /// follow-on errors from now on.
+  public func markFailed(_ function: String) { failedFunctions.insert(function) }
 }
