@@ -24,7 +24,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "budgets-dont-add-up.yaml",
       [
-        "budgets-dont-add-up.yaml:2:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
+        "budgets-dont-add-up.yaml:5:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
       ]
     ),
     (

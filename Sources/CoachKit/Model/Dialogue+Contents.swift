@@ -29,22 +29,23 @@ extension Dialogue {
     }
   }
 
-  /// The texts of one step: says, notes, prompt, help, labels with placeholders, the checks'.
-  static func forEachText(of step: Step, _ body: (Text) -> Void) {
-    if let text = step.say { body(text) }
-    if let text = step.notes { body(text) }
+  /// The texts of one step: says, notes, prompt, help, labels with placeholders, the checks'
+  /// (which also read `answer`, the answer being given: `readsAnswer`).
+  static func forEachText(of step: Step, _ body: (_ text: Text, _ readsAnswer: Bool) -> Void) {
+    if let text = step.say { body(text, false) }
+    if let text = step.notes { body(text, false) }
     guard let question = step.question else { return }
-    body(question.prompt)
-    if let text = question.help { body(text) }
-    for text in question.labelTexts.all { body(text) }
-    for check in question.checks { body(check.say) }
+    body(question.prompt, false)
+    if let text = question.help { body(text, false) }
+    for text in question.labelTexts.all { body(text, false) }
+    for check in question.checks { body(check.say, true) }
   }
 
   /// Calls `body` with every text of the dialogue (says, notes, prompts, help, labels, then the
   /// sections' titles and the plan's), with where it is written.
   func forEachText(_ body: (_ text: Text, _ place: WrittenPlace) -> Void) {
     forEachWrittenStep { step, place in
-      Self.forEachText(of: step) { body($0, place) }
+      Self.forEachText(of: step) { text, _ in body(text, place) }
     }
     for section in sections {
       if let title = section.titleText { body(title, .outside) }

@@ -14,8 +14,8 @@ struct NamesSetBeforeRead: CheckRule {
       // A step whose id is written twice counts as the first step with that id.
       guard let here = dialogue.position(of: step.id) else { continue }
       let scope = step.scope
-      Dialogue.forEachText(of: step) { text in
-        for use in text.names {
+      Dialogue.forEachText(of: step) { text, readsAnswer in
+        for use in text.names where !(readsAnswer && use.name == AnswerCheck.answerName) {
           checker.read(
             use.name, scope: scope, at: use.location, from: here, answered: false,
             mustBeKnown: !use.isInsideSection,
