@@ -69,8 +69,11 @@ extension Engine {
   }
 
   /// An expression written at `step`, with the step's names (a flow's own) and visits.
-  func evaluate(_ formula: Formula, at step: Step, in session: Session) -> Value {
-    formula.expression.evaluate(in: context(at: step, scope: step.scope, in: session))
+  func evaluate(_ formula: Formula, at step: Step, answer: Value? = nil, in session: Session)
+    -> Value
+  {
+    formula.expression.evaluate(
+      in: context(at: step, scope: step.scope, answer: answer, in: session))
   }
 
   /// The label of the option `value` of the question storing `variable`, for `label()`.
@@ -132,7 +135,9 @@ extension Engine {
       }.joined()
     case .template(let template):
       return Interpolation.render(
-        template, TemplateContext(engine: self, session: session, step: step, answer: answer))
+        template,
+        TemplateContext(
+          engine: self, session: session, step: step, answer: answer, inline: text.inline))
     }
   }
 }

@@ -9,8 +9,11 @@ struct TemplateContext: MustacheParent {
   var step: Step?
   /// In a question's `checks`: the answer being given, read as `answer`.
   var answer: Value?
+  /// The expressions and variants of coach's own tags in the text (see InlineTags).
+  var inline = Text.InlineParts()
 
   func child(named name: String) -> Any? {
+    if name.hasPrefix("__") { return inlineChild(named: name) }
     if let answer, name == AnswerCheck.answerName {
       guard answer != .none else { return nil }
       return RenderedValue(
@@ -29,6 +32,32 @@ struct TemplateContext: MustacheParent {
     // full stop would end that sentence early.
     if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
     return RenderedValue(value: value, text: text)
+  }
+
+  /// `__e3` (the value of `{{= …}}`), `__c4` (whether `{{#if …}}` holds), `__v5_1` (whether the
+  /// variant `{{~ …}}` shows its second alternative now).
+  private func inlineChild(named name: String) -> Any? {
+    if let entry = inline.formulas.first(where: { $0.name == name }) {
+      let value =
+        step.map { engine.evaluate(entry.formula, at: $0, answer: answer, in: session) }
+        ?? engine.evaluate(entry.formula, in: session)
+      switch entry.role {
+      case .condition:
+        return RenderedValue(value: .bool(value == .bool(true)), text: "")
+      case .value:
+        if value == .none { return nil }
+        return RenderedValue(value: value, text: value.displayText)
+      }
+    }
+    guard let variant = inline.variants.first(where: { name.hasPrefix($0.prefix) }),
+      let position = Int(name.dropFirst(variant.prefix.count))
+    else { return nil }
+    let stepID = step?.id ?? ""
+    let visit = step.map { session.visits[$0.id] ?? 1 } ?? 1
+    // The session's start is its identity here: the same when it is resumed or replayed.
+    let seed = "\(session.startedAt.timeIntervalSince1970)|\(stepID)"
+    let chosen = variant.choice(visit: visit, seed: seed)
+    return RenderedValue(value: .bool(chosen == position), text: "")
   }
 
   /// What `{{name}}` shows.

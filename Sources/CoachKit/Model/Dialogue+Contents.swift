@@ -74,21 +74,39 @@ extension Dialogue {
     case options(Question)
     /// A value of a call's `with`: read when the call starts.
     case argument(Call, Call.Argument)
+    /// Written in a text's `{{= …}}` or `{{#if …}}`; in a check's `say`, with the question whose
+    /// answer it may read as `answer`.
+    case inText(TextFormulaRole, check: Question?)
   }
 
-  /// The expressions written outside steps, with the type each must give: the plan's `save_if`
-  /// (yes/no), `keep_answers_if` (yes/no) and the calendar's `date`.
-  var dialogueFormulas: [(formula: Formula, type: ValueType)] {
-    var result: [(Formula, ValueType)] = []
+  /// The expressions written outside steps, with the type each must give (nil: any): the plan's
+  /// `save_if` (yes/no), `keep_answers_if` (yes/no), the calendar's `date`, and those in the
+  /// tags of the plan's texts and the sections' titles (`{{#if …}}` yes/no).
+  var dialogueFormulas: [(formula: Formula, type: ValueType?)] {
+    var result: [(Formula, ValueType?)] = []
     if let condition = plan?.saveCondition { result.append((condition, .bool)) }
     if let condition = keepAnswersCondition { result.append((condition, .bool)) }
     if let date = plan?.calendar?.date { result.append((date, .date)) }
+    var texts = sections.compactMap(\.titleText)
+    if let plan {
+      texts += [plan.text, plan.calendar?.summary, plan.calendar?.description].compactMap { $0 }
+    }
+    for text in texts {
+      for (formula, role) in text.formulas {
+        result.append((formula, role == .condition ? .bool : nil))
+      }
+    }
     return result
   }
 
   /// The expressions of one step, with their roles.
   static func forEachFormula(of step: Step, _ body: (_ formula: Formula, _ role: FormulaRole) -> Void) {
     if let condition = step.condition { body(condition, .stepCondition) }
+    forEachText(of: step) { text, readsAnswer in
+      for (formula, role) in text.formulas {
+        body(formula, .inText(role, check: readsAnswer ? step.question : nil))
+      }
+    }
     if let call = step.call {
       for argument in call.arguments { body(argument.value, .argument(call, argument)) }
     }

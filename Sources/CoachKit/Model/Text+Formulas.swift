@@ -8,5 +8,7 @@ enum TextFormulaRole: Sendable {
 
 extension Text {
   /// The expressions written inside the text, with where they are written and what they are for.
-  var formulas: [(formula: Formula, role: TextFormulaRole)] { [] }
+  var formulas: [(formula: Formula, role: TextFormulaRole)] {
+    inline.formulas.map { ($0.formula, $0.role) }
+  }
 }

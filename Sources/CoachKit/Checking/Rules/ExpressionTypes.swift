@@ -16,6 +16,9 @@ struct ExpressionTypes: CheckRule {
       if case .check(let question) = role {
         extra[AnswerCheck.answerName] = question.kind.valueType
       }
+      if case .inText(_, let question?) = role {
+        extra[AnswerCheck.answerName] = question.kind.valueType
+      }
       // A call's values are worked out where the call is written.
       guard
         let type = analysis.type(
@@ -26,6 +29,11 @@ struct ExpressionTypes: CheckRule {
         findings.append(
           .error(
             "a condition should be true or false, but this gives \(type.description)",
+            at: formula.location))
+      case .inText(.condition, _) where type != .bool:
+        findings.append(
+          .error(
+            "{{#if …}} needs a condition that is true or false, but this gives \(type.description)",
             at: formula.location))
       case .check where type != .bool:
         findings.append(
@@ -59,7 +67,7 @@ struct ExpressionTypes: CheckRule {
       guard
         let type = analysis.type(of: formula, at: .outside, in: dialogue, findings: &findings)
       else { continue }
-      if type != expected {
+      if let expected, type != expected {
         findings.append(
           .error(
             "this should give \(expected.description), but it gives \(type.description)",

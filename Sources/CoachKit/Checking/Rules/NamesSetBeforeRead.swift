@@ -19,16 +19,21 @@ struct NamesSetBeforeRead: CheckRule {
           checker.read(
             use.name, scope: scope, at: use.location, from: here, answered: false,
             mustBeKnown: !use.isInsideSection,
-            mustBeSet: !use.isInsideSection && !use.opensSection)
+            mustBeSet: use.mustBeSet)
         }
       }
       Dialogue.forEachFormula(of: step) { formula, role in
         let answered: Bool
+        var mustBeSet = true
         switch role {
         case .condition: answered = true
         case .defaultAnswer, .stepCondition, .check, .options, .argument: answered = false
+        case .inText:
+          // A text may test what it reads ({{#if answered(x)}}); what is not set shows as nothing.
+          answered = false
+          mustBeSet = false
         }
-        checker.read(formula, scope: scope, from: here, answered: answered)
+        checker.read(formula, scope: scope, from: here, answered: answered, mustBeSet: mustBeSet)
       }
     }
     if let plan = dialogue.plan {
@@ -49,7 +54,7 @@ struct NamesSetBeforeRead: CheckRule {
       for use in title.names {
         checker.read(
           use.name, scope: nil, at: use.location, from: first, answered: false,
-          mustBeKnown: !use.isInsideSection, mustBeSet: !use.isInsideSection && !use.opensSection)
+          mustBeKnown: !use.isInsideSection, mustBeSet: use.mustBeSet)
       }
     }
     return checker.findings
