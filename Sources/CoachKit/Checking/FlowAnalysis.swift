@@ -218,15 +218,10 @@ private struct ComputedTyping {
       if let question = dialogue.steps[position].question, types[question.variable] == nil {
         types[question.variable] = question.kind.valueType
       }
-      // A call stores its flow's parameters under its own id.
-      if let call = dialogue.steps[position].call, let flow = dialogue.flow(call.flowID),
-        let first = dialogue.callee(at: position).first,
-        let prefix = dialogue.steps[first].scope?.namePrefix
-      {
-        for parameter in flow.parameters where types[prefix + parameter.name] == nil {
-          types[prefix + parameter.name] = parameter.type
-        }
-      }
+    }
+    // A call stores its flow's parameters under its own id.
+    for (name, parameter) in dialogue.storedParameters where types[name] == nil {
+      types[name] = parameter.type
     }
     // A follow-up reads the earlier session's answers and values as before_<name>.
     if let followed = dialogue.follows {

@@ -171,6 +171,18 @@ public struct Dialogue: Sendable {
 
   public func flow(_ id: String) -> Flow? { flowByID[id] }
 
+  /// Every name a call stores a parameter under (`a1_number`), with the parameter, in order.
+  public var storedParameters: [(name: String, parameter: Flow.Parameter)] {
+    var result: [(String, Flow.Parameter)] = []
+    for position in steps.indices {
+      guard let call = steps[position].call, let flow = flow(call.flowID),
+        let first = callee(at: position).first, let prefix = steps[first].scope?.namePrefix
+      else { continue }
+      for parameter in flow.parameters { result.append((prefix + parameter.name, parameter)) }
+    }
+    return result
+  }
+
   /// The label an option value reads as: the first question written that has that value as an
   /// option, for options worked out from earlier answers.
   func label(ofOptionValue value: String) -> String? { labelByOptionValue[value] }

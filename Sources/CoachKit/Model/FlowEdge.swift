@@ -57,15 +57,19 @@ public struct FlowEdge: Sendable, Hashable {
 extension Dialogue {
   /// Every edge of the dialogue, step by step in written order. Edges to steps that do not exist
   /// are left out (the checker reports them).
+  ///
+  /// A call step's edges are where it goes once its flow has ended (or when it is passed over):
+  /// the step that ends a flow has none of its own, and going into the flow is not an edge.
   public var edges: [FlowEdge] {
     var edges: [FlowEdge] = []
     for (position, step) in steps.enumerated() where !step.isFinal {
+      if step.returns && step.instance != nil { continue }
       switch step.next {
       case .following:
-        if position + 1 < steps.count {
+        if let next = positionWritten(after: position) {
           edges.append(
             FlowEdge(
-              from: step.id, to: steps[position + 1].id, index: 0, kind: .fallThrough,
+              from: step.id, to: steps[next].id, index: 0, kind: .fallThrough,
               location: step.location))
         }
       case .goTo(let target) where self.step(target.stepID) != nil:
