@@ -21,6 +21,8 @@ struct FlowAnalysis {
   let flowTypes: [String: [String: ValueType]]
   /// Computed values whose formula could not be typed (reported once, where they are written).
   let brokenComputed: Set<String>
+  /// The prefixes of names stored by calls of unknown flows (reported at the call).
+  let unknownCallPrefixes: [String]
   /// Type errors in computed formulas, found while working out `types`.
   let computedFindings: [Diagnostic]
   /// What checking calls of the dialogue's functions found, shared by every rule that checks
@@ -94,7 +96,10 @@ struct FlowAnalysis {
     self.dominators = start.map { Dominators(successors: successors, start: $0) }
     let cache = FunctionTypeCache()
     self.functionTypes = cache
+    let unknownCallPrefixes = dialogue.prefixesOfUnknownCalls
+    self.unknownCallPrefixes = unknownCallPrefixes
     var typing = ComputedTyping(dialogue, cache: cache)
+    typing.unknownCallPrefixes = unknownCallPrefixes
     self.functionFindings = FlowAnalysis.checkNames(
       inBodiesOf: dialogue, known: Set(typing.types.keys).union(dialogue.computed.map(\.name)),
       cache: cache)
@@ -192,6 +197,11 @@ struct FlowAnalysis {
   }
 
   /// The steps that can lead to each step.
+  /// Whether `name` is stored by a call of a flow that does not exist.
+  func isStoredByUnknownCall(_ name: String) -> Bool {
+    !unknownCallPrefixes.isEmpty && unknownCallPrefixes.contains { name.hasPrefix($0) }
+  }
+
   func predecessors() -> [[Int]] {
     var result = [[Int]](repeating: [], count: steps.count)
     for (from, targets) in successors.enumerated() {
@@ -208,6 +218,7 @@ private struct ComputedTyping {
   var types: [String: ValueType] = BuiltInNames.types
   var broken: Set<String> = []
   var findings: [Diagnostic] = []
+  var unknownCallPrefixes: [String] = []
   private var state: [String: Bool] = [:]  // false: in progress, true: done
   private var reportedDeepChain = false
 
@@ -272,7 +283,9 @@ private struct ComputedTyping {
     }
     state[name] = true
     if broken.contains(name) { return }
-    if dialogue.names(readBy: computed.formula.expression).contains(where: { broken.contains($0) }) {
+    if dialogue.names(readBy: computed.formula.expression).contains(where: { name in
+      broken.contains(name) || unknownCallPrefixes.contains { name.hasPrefix($0) }
+    }) {
       broken.insert(name)
       return
     }

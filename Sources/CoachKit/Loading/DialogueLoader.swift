@@ -546,13 +546,23 @@ struct Assembly {
             default: nil
             }
           guard let type else {
-            let guess = Suggestion.closest(to: typeName, among: types).map {
-              "; did you mean '\($0)'?"
-            }
+            let guess = Suggestion.closest(to: typeName, among: types)
             r.error(
               "unknown type \(NodeReader.quoted(typeName)) for the parameter '\(name)'"
-                + (guess ?? "; use one of: \(types.joined(separator: ", "))"),
+                + (guess.map { "; did you mean '\($0)'?" }
+                  ?? "; use one of: \(types.joined(separator: ", "))"),
               at: typeNode)
+            // Read on as the type it most likely means (else text), so that the parameter is
+            // still known and nothing else is reported because of it.
+            let meant: ValueType =
+              switch guess {
+              case "number": .number
+              case "yesno": .bool
+              case "date": .date
+              case "list": .list
+              default: .text
+              }
+            parameters.append(.init(name: name, type: meant, location: r.location(of: nameNode)))
             continue
           }
           if parameters.contains(where: { $0.name == name }) {
@@ -574,11 +584,6 @@ struct Assembly {
     var steps: [Step] = []
     for item in r.sequence(stepsEntry.value, "steps") ?? [] {
       guard let step = readStep(item, sectionID: "", &r) else { continue }
-      if step.isFinal {
-        r.error(
-          "step '\(step.id)' is in a flow, which ends by returning to its call; use 'return: true' instead of 'final'",
-          at: step.location)
-      }
       steps.append(step)
     }
     if steps.isEmpty {

@@ -171,6 +171,15 @@ public struct Dialogue: Sendable {
 
   public func flow(_ id: String) -> Flow? { flowByID[id] }
 
+  /// The prefixes of the names stored by calls of flows that do not exist (`a1_`): what they would
+  /// store is unknown, and reading it is not a mistake of its own.
+  var prefixesOfUnknownCalls: [String] {
+    steps.compactMap { step in
+      guard let call = step.call, flow(call.flowID) == nil else { return nil }
+      return (step.scope?.namePrefix ?? "") + Flow.namePrefix(forCall: step.idWrittenHere)
+    }
+  }
+
   /// Every name a call stores a parameter under (`a1_number`), with the parameter, in order.
   public var storedParameters: [(name: String, parameter: Flow.Parameter)] {
     var result: [(String, Flow.Parameter)] = []

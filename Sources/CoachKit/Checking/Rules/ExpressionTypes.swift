@@ -8,7 +8,9 @@ struct ExpressionTypes: CheckRule {
     var findings = analysis.computedFindings
     func readsBroken(_ formula: Formula) -> Bool {
       // A formula that reads a broken computed value was reported where that value is written.
-      dialogue.names(readBy: formula.expression).contains { analysis.brokenComputed.contains($0) }
+      dialogue.names(readBy: formula.expression).contains {
+        analysis.brokenComputed.contains($0) || analysis.isStoredByUnknownCall($0)
+      }
     }
     dialogue.forEachFormula { formula, place, role in
       guard !readsBroken(formula) else { return }

@@ -25,6 +25,8 @@ struct FlowCalls: CheckRule {
         var message = "no flow has the id '\(call.flowID)'"
         if let guess = Suggestion.closest(to: call.flowID, among: flowIDs) {
           message += "; did you mean '\(guess)'?"
+          // Not also "never called": this call most likely means it.
+          called.insert(guess)
         } else if !flowIDs.isEmpty {
           message += "; the flows are \(flowIDs.joined(separator: ", "))"
         } else {

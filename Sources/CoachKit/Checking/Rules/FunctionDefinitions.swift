@@ -123,6 +123,11 @@ struct FunctionDefinitions: CheckRule {
     dialogue.forEachText { text, _ in
       for formula in text.formulas { note(formula.formula.expression) }
     }
+    // A misspelt call (reported where it is written) most likely meant a function it names.
+    let names = dialogue.functions.map(\.name)
+    for name in called where !names.contains(name) {
+      if let meant = Suggestion.closest(to: name, among: names) { called.insert(meant) }
+    }
     return dialogue.functions.filter { !called.contains($0.name) }.map {
       .warning("the function '\($0.name)' is never used", at: $0.location)
     }

@@ -19,7 +19,7 @@ struct NamesSetBeforeRead: CheckRule {
           checker.read(
             use.name, scope: scope, at: use.location, from: here, answered: false,
             mustBeKnown: !use.isInsideSection,
-            mustBeSet: use.mustBeSet)
+            mustBeSet: use.mustBeSet, alsoKnown: readsAnswer ? [AnswerCheck.answerName] : [])
         }
       }
       Dialogue.forEachFormula(of: step) { formula, role in
@@ -108,7 +108,8 @@ private struct Reads {
   /// and that it is set on every path there, if `mustBeSet`.
   mutating func read(
     _ written: String, scope: FlowScope?, at location: SourceLocation, from position: Int?,
-    answered: Bool, mustBeKnown: Bool = true, mustBeSet: Bool = true, via reader: String? = nil
+    answered: Bool, mustBeKnown: Bool = true, mustBeSet: Bool = true, via reader: String? = nil,
+    alsoKnown: [String] = []
   ) {
     guard !reported.contains(location) else { return }
     let name = scope?.stored(written) ?? written
@@ -118,13 +119,13 @@ private struct Reads {
     let isGiven =
       BuiltInNames.types[name] != nil
       || (!isAnswer && !isComputed && analysis.types[name] != nil)
-    if isGiven { return }
+    if isGiven || analysis.isStoredByUnknownCall(name) { return }
     guard isAnswer || isComputed else {
       // Inside a {{#section}} a name may be a field of the section's item.
       guard mustBeKnown else { return }
       var message = "unknown name '\(written)'"
       let known = scope.flatMap { analysis.flowTypes[$0.flowID].map { Array($0.keys) } } ?? knownNames
-      if let guess = Suggestion.closest(to: written, among: known) {
+      if let guess = Suggestion.closest(to: written, among: known + alsoKnown) {
         message += "; did you mean '\(guess)'?"
       }
       report(.error(message, at: location))
