@@ -261,7 +261,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "escape-sequence-in-key.yaml",
       [
-        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate"
+        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate, call, with, return"
       ]
     ),
   ]

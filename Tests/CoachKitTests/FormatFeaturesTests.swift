@@ -181,7 +181,8 @@ final class FormatFeaturesTests: XCTestCase {
 
   func testAComputedChoiceWithFewerThanTwoOptionsIsPassedOver() throws {
     let text = Self.yaml.replacingOccurrences(
-      of: "            - {value: none, label: \"None of the {{= plural(count(picks), \\\"pick\\\") }}\"}\n",
+      of:
+        "            - {value: none, label: \"None of the {{= plural(count(picks), \\\"pick\\\") }}\"}\n",
       with: "")
     XCTAssertNotEqual(text, Self.yaml)
     let engine = try engine(text)
@@ -268,11 +269,14 @@ final class FormatFeaturesTests: XCTestCase {
         "t.yaml:49:11: error: flow 'plan_action' has no parameter 'numbr'; did you mean 'number'?",
       ])
     XCTAssertEqual(
-      try findings("with: {number: 2, menu: '\"fixed\"'}", "with: {number: '\"two\"', menu: '\"fixed\"'}"),
+      try findings(
+        "with: {number: 2, menu: '\"fixed\"'}", "with: {number: '\"two\"', menu: '\"fixed\"'}"),
       ["t.yaml:55:25: error: 'number' of flow 'plan_action' takes a number, but this gives text"])
     XCTAssertEqual(
       try findings("{{#if total >= 75}}", "{{#if total}}"),
-      ["t.yaml:59:17: error: {{#if …}} needs a condition that is true or false, but this gives a number"])
+      [
+        "t.yaml:59:17: error: {{#if …}} needs a condition that is true or false, but this gives a number"
+      ])
     XCTAssertEqual(
       try findings("Score {{= total }}", "Score {{= totl }}"),
       ["t.yaml:58:21: error: unknown name 'totl'; did you mean 'total'?"])
@@ -287,6 +291,8 @@ final class FormatFeaturesTests: XCTestCase {
       ["t.yaml:22:22: error: unknown name 'answr'; did you mean 'answer'?"])
     XCTAssertEqual(
       try findings("params: {number: number, menu: text}", "params: {number: numbr, menu: text}"),
-      ["t.yaml:13:22: error: unknown type 'numbr' for the parameter 'number'; did you mean 'number'?"])
+      [
+        "t.yaml:13:22: error: unknown type 'numbr' for the parameter 'number'; did you mean 'number'?"
+      ])
   }
 }

@@ -444,7 +444,8 @@ struct Assembly {
       }
     } else if let withEntry = entries.first(where: { $0.key == "with" }) {
       r.error(
-        "'with' gives the parameters of a flow's call; this step has no 'call'", at: withEntry.keyNode)
+        "'with' gives the parameters of a flow's call; this step has no 'call'",
+        at: withEntry.keyNode)
     } else if say == nil && !entries.contains(where: { $0.key == "ask" }) {
       r.error(
         "step '\(id)' says nothing and asks nothing; give it 'say', 'ask', 'call' or more",
@@ -465,8 +466,7 @@ struct Assembly {
   }
 
   /// `with:` of a call: each parameter's expression, evaluated when the call starts.
-  mutating func readArguments(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Call.Argument]
-  {
+  mutating func readArguments(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Call.Argument] {
     guard r.document.kind(node) == .mapping else {
       r.error(
         "with should be a mapping of the flow's parameters to expressions, like {number: 1}",

@@ -1,11 +1,3 @@
-/// What an expression written inside a text is for.
-enum TextFormulaRole: Sendable {
-  /// `{{= expression }}`: any value, shown as text.
-  case value
-  /// `{{#if expression}}`, `{{else if expression}}`: true or false.
-  case condition
-}
-
 extension Text {
   /// The expressions written inside the text, with where they are written and what they are for.
   var formulas: [(formula: Formula, role: TextFormulaRole)] {

@@ -180,11 +180,12 @@ public struct Text: Sendable {
     let scan = Interpolation.scan(tags.source, at: origin)
     var names = scan.names
     for index in names.indices { names[index].location = place(names[index].location) }
-    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(tags.source, scan, at: origin)
-    {
-      return Parsed(body: .plain, problem: problem ?? placed(tooLarge), names: names, inline: inline)
+    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(tags.source, scan, at: origin) {
+      return Parsed(
+        body: .plain, problem: problem ?? placed(tooLarge), names: names, inline: inline)
     }
-    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(tags.source, scan), at: origin) {
+    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(tags.source, scan), at: origin)
+    {
     case .success(let template):
       return Parsed(
         body: .template(template), problem: problem ?? scan.unsupported.map(placed), names: names,

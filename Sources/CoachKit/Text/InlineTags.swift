@@ -179,8 +179,9 @@ struct InlineTags {
     func trimmed(_ range: Range<Int>) -> Range<Int> {
       var lower = range.lowerBound
       var upper = range.upperBound
-      while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t")
-      { lower += 1 }
+      while lower < upper, bytes[lower] == UInt8(ascii: " ") || bytes[lower] == UInt8(ascii: "\t") {
+        lower += 1
+      }
       while upper > lower,
         bytes[upper - 1] == UInt8(ascii: " ") || bytes[upper - 1] == UInt8(ascii: "\t")
       { upper -= 1 }
@@ -366,4 +367,12 @@ public struct TextVariant: Sendable {
       return Int(hash % UInt64(count))
     }
   }
+}
+
+/// What an expression written inside a text is for.
+enum TextFormulaRole: Sendable {
+  /// `{{= expression }}`: any value, shown as text.
+  case value
+  /// `{{#if expression}}`, `{{else if expression}}`: true or false.
+  case condition
 }
