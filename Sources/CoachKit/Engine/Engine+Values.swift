@@ -114,19 +114,23 @@ extension Engine {
     }
   }
 
-  /// Fills a text's placeholders with the session's values.
-  public func render(_ text: Text, in session: Session) -> String {
-    render(text, at: nil, in: session)
+  /// Fills a text's placeholders with the session's values. In a `markdown` text (the plan),
+  /// each value is escaped, so what a person typed stays text: no raw HTML, no links.
+  public func render(_ text: Text, in session: Session, markdown: Bool = false) -> String {
+    render(text, at: nil, in: session, markdown: markdown)
   }
 
   /// Fills a text written at `step` (nil: outside steps, like the plan): inside a flow, its short
   /// names mean the call's own; in a question's `checks`, `answer` is the answer being given.
-  func render(_ text: Text, at step: Step?, answer: Value? = nil, in session: Session) -> String {
+  func render(
+    _ text: Text, at step: Step?, answer: Value? = nil, in session: Session, markdown: Bool = false
+  ) -> String {
     switch text.body {
     case .plain:
       return text.source
     case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session, step: step, answer: answer)
+      let context = TemplateContext(
+        engine: self, session: session, step: step, answer: answer, markdown: markdown)
       return pieces.map { piece in
         switch piece {
         case .literal(let literal): literal
@@ -137,7 +141,8 @@ extension Engine {
       return Interpolation.render(
         template,
         TemplateContext(
-          engine: self, session: session, step: step, answer: answer, inline: text.inline))
+          engine: self, session: session, step: step, answer: answer, inline: text.inline,
+          markdown: markdown))
     }
   }
 }

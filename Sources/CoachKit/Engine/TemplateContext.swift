@@ -11,6 +11,8 @@ struct TemplateContext: MustacheParent {
   var answer: Value?
   /// The expressions and variants of coach's own tags in the text (see InlineTags).
   var inline = Text.InlineParts()
+  /// The text is Markdown (the plan): values are escaped so that they stay text.
+  var markdown = false
 
   func child(named name: String) -> Any? {
     if name.hasPrefix("__") { return inlineChild(named: name) }
@@ -24,14 +26,15 @@ struct TemplateContext: MustacheParent {
     if value == .none { return nil }
     if stored == Engine.parkingLotName, case .list(let items) = value {
       // One Markdown bullet per parked topic.
-      return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))
+      return RenderedValue(
+        value: value, text: items.map { "- " + escaped($0) }.joined(separator: "\n"))
     }
     let kind = engine.dialogue.question(storing: stored)?.question.kind ?? engine.earlier.kinds[stored]
     var text = engine.displayText(of: value, storedIn: stored)
     // A typed sentence is usually set inside another one ("If {{obstacle}}, then …"): its own
     // full stop would end that sentence early.
     if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }
-    return RenderedValue(value: value, text: text)
+    return RenderedValue(value: value, text: escaped(text))
   }
 
   /// `__e3` (the value of `{{= …}}`), `__c4` (whether `{{#if …}}` holds), `__v5_1` (whether the
@@ -46,7 +49,7 @@ struct TemplateContext: MustacheParent {
         return RenderedValue(value: .bool(value == .bool(true)), text: "")
       case .value:
         if value == .none { return nil }
-        return RenderedValue(value: value, text: value.displayText)
+        return RenderedValue(value: value, text: escaped(value.displayText))
       }
     }
     guard let variant = inline.variants.first(where: { name.hasPrefix($0.prefix) }),
@@ -59,6 +62,8 @@ struct TemplateContext: MustacheParent {
     let chosen = variant.choice(visit: visit, seed: seed)
     return RenderedValue(value: .bool(chosen == position), text: "")
   }
+
+  private func escaped(_ text: String) -> String { markdown ? Escaped.markdown(text) : text }
 
   /// What `{{name}}` shows.
   func text(of name: String) -> String {
