@@ -410,8 +410,8 @@ final class PersonaPanelTests: XCTestCase {
       Persona(
         "sceptic, low confidence twice", [
           "planned": ["2"], "picks_safe_haven": ["1 2"], "confidence": ["4"],
-          "confidence_again": ["5"], "shrink_again_step": ["Write one sentence about my mistake"],
-          "shrink_again_step_at": ["tomorrow at 8:30"], "confidence_last": ["6"],
+          "shrink.confidence": ["5"], "shrink_again.step": ["Write one sentence about my mistake"],
+          "shrink_again.step_at": ["tomorrow at 8:30"], "shrink_again.confidence": ["6"],
         ]
       ).rated(
         self: [4, 4, 4, 2], relationships: [4, 4, 4, 4], haven: [4, 2, 2], systems: [4, 4],
@@ -432,8 +432,9 @@ final class PersonaPanelTests: XCTestCase {
     let run = try run(
       Persona(
         "one action, low confidence once", [
-          "confidence": ["5"], "shrink_step": ["Open the document"], "shrink_step_at": ["today at 15:00"],
-          "confidence_again": ["8"],
+          // With one action, dropping it is no way to a smaller plan: its first step is asked.
+          "confidence": ["5"], "shrink.how": ["1"], "shrink.step": ["Open the document"],
+          "shrink.step_at": ["today at 15:00"], "shrink.confidence": ["8"],
         ]
       ).allAt(2))
     XCTAssertTrue(run.shown.contains("With one action there is nothing to drop"))
@@ -584,9 +585,9 @@ final class PersonaPanelTests: XCTestCase {
           "a3.later": ["1", "2"], "a3.smaller": ["Write the question down"], "a3.smaller_at": ["Wed 9am"],
           "a3.why_later": ["The notes template changes on Monday"],
           "a3.obstacle": ["If I forget, then my notes remind me"], "a3.done": ["Everyone was asked"],
-          "confidence": ["5"], "shrink": ["3"], "shrink_done": ["I have said it once"],
-          "confidence_again": ["6"], "shrink_again": ["3"],
-          "shrink_again_done": ["I have written it down"], "confidence_last": ["8"],
+          "confidence": ["5"], "shrink.how": ["3"], "shrink.done": ["I have said it once"],
+          "shrink.confidence": ["6"], "shrink_again.how": ["3"],
+          "shrink_again.done": ["I have written it down"], "shrink_again.confidence": ["8"],
           "read_back": ["3", "2", "1"], "report_when": ["", "2"],
           "a1.done": ["The team has heard it", "One person has heard it"],
         ]
