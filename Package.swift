@@ -43,7 +43,7 @@ let package = Package(
     // The edges: how a session is shown and read, on a terminal or through pipes.
     .target(
       name: "CoachTerminal",
-      dependencies: ["CoachKit", "CoachWording", "CReadline", "CLineEditing"]
+      dependencies: ["CoachKit", "CoachWording", "CoachRoom", "CReadline", "CLineEditing"]
     ),
     // The facilitator's room: a page served on the local network while a session runs, where
     // each participant rates team questions anonymously from their phone. A host (the terminal,
@@ -63,6 +63,7 @@ let package = Package(
       dependencies: [
         "CoachKit",
         "CoachTerminal",
+        "CoachRoom",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["EmbedDialogues"]

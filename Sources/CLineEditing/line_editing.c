@@ -23,6 +23,15 @@ static volatile sig_atomic_t stop_signal = 0;
 static char **completion_words = NULL;
 static int completion_count = 0;
 
+/// The facilitator's idle hook and its context; see coach_le_set_idle_hook.
+static int (*idle_hook)(void *) = NULL;
+static void *idle_context = NULL;
+/// Set when the idle hook ended the line: the line is handed back as partial, not taken.
+static volatile sig_atomic_t refresh_pending = 0;
+static char *partial_line = NULL;
+static char *initial_text = NULL;
+static int masked_input = 0;
+
 static void on_interrupt(int signal_number) {
   (void)signal_number;
   if (!reading_line) {
@@ -53,6 +62,35 @@ static int on_event(void) {
     rl_crlf();
     rl_on_new_line();
     rl_redisplay();
+    return 0;
+  }
+  if (idle_hook != NULL && idle_hook(idle_context) == 1) {
+    refresh_pending = 1;
+    rl_done = 1;
+  }
+  return 0;
+}
+
+/// Readline's own display, with every byte of the line shown as '*': the characters never
+/// reach the screen, and readline's idea of what is on it stays right.
+static void masked_redisplay(void) {
+  if (rl_end <= 0) {
+    rl_redisplay();
+    return;
+  }
+  char *shown = strdup(rl_line_buffer);
+  if (shown == NULL) return;
+  for (int index = 0; index < rl_end; index++) rl_line_buffer[index] = '*';
+  rl_redisplay();
+  memcpy(rl_line_buffer, shown, (size_t)rl_end);
+  free(shown);
+}
+
+static int insert_initial_text(void) {
+  if (initial_text != NULL) {
+    rl_insert_text(initial_text);
+    free(initial_text);
+    initial_text = NULL;
   }
   return 0;
 }
@@ -75,6 +113,7 @@ static char **complete(const char *text, int start, int end) {
   (void)start;
   (void)end;
   rl_attempted_completion_over = 1;  // never fall back to file names
+  if (masked_input) return NULL;     // a list of options would say nothing, but Tab stays quiet
   rl_completion_append_character = '\0';
   return rl_completion_matches(text, next_completion);
 }
@@ -103,6 +142,7 @@ void coach_le_setup(void) {
   rl_event_hook = on_event;
   rl_signal_event_hook = on_event;
   rl_attempted_completion_function = complete;
+  rl_startup_hook = insert_initial_text;
   rl_completer_word_break_characters = "";  // the whole line is the word to complete
   rl_variable_bind("completion-ignore-case", "on");
   rl_variable_bind("show-all-if-unmodified", "on");  // list the options at once when Tab cannot add more
@@ -115,8 +155,21 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
     return NULL;
   }
   interrupt_pending = 0;
+  refresh_pending = 0;
   reading_line = 1;
+  rl_redisplay_function = masked_input ? masked_redisplay : rl_redisplay;
   char *line = readline(prompt);
+  rl_redisplay_function = rl_redisplay;
+  if (refresh_pending && !stop_signal && !interrupt_pending) {
+    // The idle hook ended the line: hand it back to be typed on, not taken.
+    refresh_pending = 0;
+    reading_line = 0;
+    free(partial_line);
+    partial_line = line != NULL ? line : strdup(rl_line_buffer != NULL ? rl_line_buffer : "");
+    *interrupted = 3;
+    return NULL;
+  }
+  refresh_pending = 0;
   if (stop_signal) {
     reading_line = 0;
     free(line);
@@ -202,4 +255,33 @@ int coach_le_terminal_columns(int fd) {
   struct winsize size;
   if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
   return size.ws_col;
+}
+
+int coach_le_terminal_rows(int fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_row;
+}
+
+void coach_le_set_idle_hook(int (*hook)(void *context), void *context) {
+  idle_hook = hook;
+  idle_context = context;
+}
+
+char *coach_le_take_partial_line(void) {
+  char *line = partial_line;
+  partial_line = NULL;
+  return line;
+}
+
+void coach_le_set_initial_text(const char *text) {
+  free(initial_text);
+  initial_text = (text != NULL && text[0] != '\0') ? strdup(text) : NULL;
+}
+
+void coach_le_set_masked(int masked) { masked_input = masked; }
+
+void coach_le_replace_prompt(const char *prompt) {
+  rl_set_prompt(prompt);
+  rl_forced_update_display();
 }

@@ -130,6 +130,13 @@ public final class Room: Sendable {
     core.update { $0.closeRound() }
   }
 
+  /// Counts a rating typed at the host's keyboard (someone without a phone) in the open round,
+  /// anonymously like a phone's. False when no round is open or `value` is off its scale.
+  @discardableResult
+  public func addRating(_ value: Int) -> Bool {
+    core.update { $0.addRating(value, as: .random()) }
+  }
+
   /// The questions and topics parked since the last call, oldest first, without who sent them.
   public func takeParked() -> [String] {
     core.update { $0.takeParked() }

@@ -51,5 +51,30 @@ int coach_le_history_append_last(const char *path, int cap);
 
 /// Columns of the terminal on `fd` (TIOCGWINSZ), or 0 when it does not say.
 int coach_le_terminal_columns(int fd);
+/// Rows of the terminal on `fd` (TIOCGWINSZ), or 0 when it does not say.
+int coach_le_terminal_rows(int fd);
+
+// Facilitator mode: a shared screen that changes while a line is typed (a ticking clock, the
+// count of ratings from phones), and ratings typed without being seen.
+
+/// Called while readline waits for a key (about ten times a second), with `context`. It may
+/// write to the terminal (saving and restoring the cursor) or call coach_le_replace_prompt; it
+/// returns 1 to end the line being typed without taking it: coach_le_read_line then returns
+/// NULL with *interrupted set to 3, and coach_le_take_partial_line gives what was typed, to be
+/// put back with coach_le_set_initial_text. NULL removes the hook.
+void coach_le_set_idle_hook(int (*hook)(void *context), void *context);
+
+/// The line being typed when the idle hook ended it (malloc'd; the caller frees it), or NULL.
+char *coach_le_take_partial_line(void);
+
+/// Text the next coach_le_read_line starts with, as if typed (copied; NULL or "" for none).
+void coach_le_set_initial_text(const char *text);
+
+/// With 1, the next lines are shown as one '*' per byte typed, never the characters, and Tab
+/// completes nothing: for ratings typed in front of a room. 0 shows them again.
+void coach_le_set_masked(int masked);
+
+/// From the idle hook only: shows `prompt` instead of the current one, redrawing the line.
+void coach_le_replace_prompt(const char *prompt);
 
 #endif

@@ -105,6 +105,10 @@ private struct ComputedTyping {
         types[question.variable] = question.kind.valueType
       }
     }
+    // In facilitator mode the team's ratings of each team question are read as team_<name>.
+    for (team, type) in TeamValueName.all(in: dialogue) where types[team.name] == nil {
+      types[team.name] = type
+    }
     // A follow-up reads the earlier session's answers and values as before_<name>.
     if let followed = dialogue.follows {
       for (name, type) in FlowAnalysis(followed.dialogue).types

@@ -21,6 +21,7 @@ extension Engine {
     if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
     if let before = earlier.values[name] { return before }
     if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
+    if name.hasPrefix(TeamValueName.prefix), let team = teamValue(name, in: session) { return team }
     if let known = evaluation.known[name] { return known }
     guard let computed = dialogue.computedValue(name), evaluation.visiting.insert(name).inserted
     else {
@@ -61,11 +62,21 @@ extension Engine {
 
   /// Fills a text's placeholders with the session's values.
   public func render(_ text: Text, in session: Session) -> String {
+    render(text, in: session, unanswered: nil)
+  }
+
+  /// A text as it will read, before every answer it reads is given: those not given yet read as
+  /// "…" ("Why … and not lower?"). For a presenter's look ahead; never raw template code.
+  public func preview(_ text: Text, in session: Session) -> String {
+    render(text, in: session, unanswered: "…")
+  }
+
+  private func render(_ text: Text, in session: Session, unanswered: String?) -> String {
     switch text.body {
     case .plain:
       return text.source
     case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session)
+      let context = TemplateContext(engine: self, session: session, unanswered: unanswered)
       return pieces.map { piece in
         switch piece {
         case .literal(let literal): literal
@@ -73,7 +84,8 @@ extension Engine {
         }
       }.joined()
     case .template(let template):
-      return Interpolation.render(template, TemplateContext(engine: self, session: session))
+      return Interpolation.render(
+        template, TemplateContext(engine: self, session: session, unanswered: unanswered))
     }
   }
 }

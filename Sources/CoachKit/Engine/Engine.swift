@@ -105,7 +105,7 @@ public struct Engine: Sendable {
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
     case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue,
-      .useDialogue:
+      .useDialogue, .teamRatings:
       break
     }
     return reply
@@ -301,7 +301,7 @@ public struct Engine: Sendable {
 
   func prompt(for step: Step, in session: Session) -> Prompt? {
     guard let question = step.question else { return nil }
-    let turn = participantTurn(at: step, question, in: session)
+    let turn = teamTurn(at: step, question, in: session)
     let defaultValue = defaultValue(of: question, in: session)
     return Prompt(
       stepID: step.id, sectionID: step.sectionID, text: render(question.prompt, in: session),
@@ -310,7 +310,7 @@ public struct Engine: Sendable {
       defaultText: defaultValue.flatMap {
         $0 == .none ? nil : displayText(of: $0, for: question.kind)
       },
-      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion, participant: turn,
+      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion, teamTurn: turn,
       stepNumber: (dialogue.position(of: step.id) ?? 0) + 1, stepCount: dialogue.steps.count)
   }
 

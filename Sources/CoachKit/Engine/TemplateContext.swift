@@ -5,10 +5,15 @@ import Mustache
 struct TemplateContext: MustacheParent {
   let engine: Engine
   let session: Session
+  /// What a question not answered yet reads as: nothing, or a stand-in ("…") for a preview.
+  var unanswered: String?
 
   func child(named name: String) -> Any? {
     let value = engine.value(of: name, in: session)
-    if value == .none { return nil }
+    if value == .none {
+      guard let unanswered, engine.dialogue.question(storing: name) != nil else { return nil }
+      return RenderedValue(value: .text(unanswered), text: unanswered)
+    }
     if name == Engine.parkingLotName, case .list(let items) = value {
       // One Markdown bullet per parked topic.
       return RenderedValue(value: value, text: items.map { "- " + $0 }.joined(separator: "\n"))

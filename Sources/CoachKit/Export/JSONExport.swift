@@ -59,10 +59,10 @@ struct JSONExport: Sendable {
     var question: String?
     var answer: String?
     var text: String?
-    /// A team rating's participant (a name or a number); absent for an anonymous list.
-    var participant: String?
-    /// A team rating, or the minutes `/extend` added.
-    var rating: Double?
+    /// How many rated a team question (ratings, team-summary).
+    var count: Int?
+    /// The team's median rating, from three ratings on (team-summary).
+    var median: Double?
     var minutes: Double?
   }
 
@@ -124,13 +124,16 @@ struct JSONExport: Sendable {
           record.section = sectionID
           record.minutes = minutes
         case .jumped(let sectionID, _): record.section = sectionID
-        case .movedOn(let stepID), .roundClosed(let stepID), .teamSummary(let stepID, _):
+        case .movedOn(let stepID), .roundReopened(let stepID):
           record.step = stepID
-        case .teamAnswer(let stepID, let question, let participant, let rating):
+        case .teamSummary(let stepID, let summary):
+          record.step = stepID
+          record.count = summary.count
+          record.median = summary.isShown ? summary.median : nil
+        case .teamRatings(let stepID, let question, let count):
           record.step = stepID
           record.question = Sanitizer.clean(question)
-          record.participant = participant.map { Sanitizer.clean($0) }
-          record.rating = rating
+          record.count = count
         case .paused, .resumed, .parked: break
         }
         events.append(record)

@@ -68,6 +68,7 @@ enum QuestionReader {
     let help = values["help"].flatMap { r.text($0, "help") }
     let isOptional = values["optional"].flatMap { r.bool($0, "optional") } ?? false
     let isTeam = values["team"].flatMap { r.bool($0, "team") } ?? false
+    let isReverse = values["reverse"].flatMap { r.bool($0, "reverse") } ?? false
 
     guard let kind = readKind(type, values, node, &r) else { return nil }
     var defaultAnswer: DefaultAnswer?
@@ -76,7 +77,8 @@ enum QuestionReader {
     }
     return Question(
       kind: kind, variable: variable, prompt: prompt, help: help, defaultAnswer: defaultAnswer,
-      isOptional: isOptional, isTeamQuestion: isTeam, location: location)
+      isOptional: isOptional, isTeamQuestion: isTeam, isReverseScored: isReverse,
+      location: location)
   }
 
   /// A mapping's entries by key. Mappings have a handful of keys: a linear search is cheaper than

@@ -32,7 +32,7 @@ public enum Schema {
     "text": ["min_length", "max_length", "pattern", "pattern_hint"],
     "choice": ["options"],
     "multi": ["options", "min_picks", "max_picks"],
-    "scale": ["min", "max", "min_label", "max_label"],
+    "scale": ["min", "max", "min_label", "max_label", "reverse"],
     "number": ["min", "max", "integer"],
     "yesno": [],
   ]

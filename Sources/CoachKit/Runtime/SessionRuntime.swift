@@ -31,6 +31,11 @@ public struct SessionRuntime {
   private var kept: Int
   /// Whether anything of the session is in the store.
   public private(set) var isKept: Bool
+  /// Whether the dialogue's `keep_answers_if` still waits for its answer: nothing is kept yet,
+  /// and it is not yet known whether anything will be.
+  public var isKeepingUndecided: Bool {
+    !isKept && StorageConsent(engine: replay.engine, session: session) == .undecided
+  }
 
   public var session: Session { replay.session }
   /// The dialogue the session runs on now.

@@ -23,6 +23,8 @@ public struct Conversation {
     public var echoesAnswers: Bool
     /// Wrap width in columns; nil leaves lines as they are.
     public var width: (@Sendable () -> Int)?
+    /// The terminal's rows, for a shared screen that must fit them; nil when not a terminal.
+    public var height: (@Sendable () -> Int)?
     /// Show facilitator-only notes (never on a shared screen).
     public var showsNotes: Bool
     /// Colour headings, re-asks and the title (ANSI SGR). Every coloured line says its meaning in
@@ -70,8 +72,8 @@ public struct Conversation {
   /// An accepted answer to a question with set answers, waiting to be remembered.
   private var lastAnswerAccepted = false
 
-  /// What the shared screen shows for the current step, drawn again after each event.
-  var screen = SharedScreen()
+  /// Facilitator mode: the shared screen, the room and its open round.
+  var facilitating = Facilitating()
   /// The signal that ended the conversation, if one did: the program should end by it too
   /// (``Terminal/end(bySignal:)``), once the stop is kept.
   public private(set) var endingSignal: Int32?
@@ -98,15 +100,25 @@ public struct Conversation {
   public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
     -> ExitStatus
   {
-    write([(dialogue.title, .title), ("\n", .plain)], to: sink)
+    if style.facilitator {
+      showJoinScreen(source: &source, sink: sink)
+    } else {
+      write([(dialogue.title, .title), ("\n", .plain)], to: sink)
+    }
     if let reply = pendingStart {
       show(reply, to: sink)
       pendingStart = nil
     }
     while !session.isFinished {
       let prompt = engine.currentPrompt(in: session)
-      source.expect(
-        ExpectedLine(completions: Self.completions(for: prompt, facilitating: style.facilitator)))
+      var expected = ExpectedLine(
+        completions: Self.completions(for: prompt, facilitating: style.facilitator))
+      if style.facilitator,
+        let status = prepareToRead(&expected, source: &source, sink: sink)
+      {
+        return status
+      }
+      source.expect(expected)
       switch source.readLine(prompt: "> ") {
       case .endOfInput:
         if style.echoesAnswers { sink.write("\n") }
@@ -126,6 +138,12 @@ public struct Conversation {
         return .interrupted
       case .interrupted:
         continue
+      case .redraw(let typedSoFar):
+        // The window changed size, or something came from the room: drawn again, the line
+        // typed so far put back.
+        facilitating.typedSoFar = typedSoFar
+        if style.facilitator { drawSharedScreen(sink) }
+        continue
       case .quit:
         if let status = handle(.command(.quit), sink: sink) { return status }
       case .line(let raw):
@@ -144,6 +162,8 @@ public struct Conversation {
         if let status { return status }
       }
     }
+    source.watch(nil)
+    facilitating.room?.beginStopping()
     finish(to: sink)
     if runtime.isKept {
       sink.writeError(
@@ -155,6 +175,9 @@ public struct Conversation {
 
   /// Handles one line; returns an exit status when the conversation should stop.
   mutating func handle(_ input: Input, sink: some TextSink) -> ExitStatus? {
+    if style.facilitator, case .handled(let status) = handleAtRound(input, sink: sink) {
+      return status
+    }
     switch input {
     case .answer(let text):
       lastAnswerAccepted = false
@@ -344,7 +367,9 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = runtime.plan(at: clock.now()) {
-      let markdown = Sanitizer.clean(plan).trimmingCharacters(in: .newlines)
+      var markdown = Sanitizer.clean(plan).trimmingCharacters(in: .newlines)
+      // The room sees the plan, not where this computer keeps its files.
+      if style.facilitator { markdown = Self.withoutPaths(markdown) }
       if let planView = style.planView {
         planView.show(markdown, to: sink)
       } else {

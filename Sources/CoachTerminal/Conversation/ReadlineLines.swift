@@ -34,10 +34,14 @@ public struct ReadlineLines: LineSource {
   }
 
   public mutating func readLine(prompt: String) -> LineRead {
-    let shown = colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
     var interrupted: Int32 = 0
-    guard let line = coach_le_read_line(shown, &interrupted) else {
+    guard let line = coach_le_read_line(shown(prompt), &interrupted) else {
       if interrupted == 2 { return .signal(coach_le_pending_stop_signal()) }
+      if interrupted == 3 {
+        guard let partial = coach_le_take_partial_line() else { return .redraw(typedSoFar: "") }
+        defer { free(partial) }
+        return .redraw(typedSoFar: String(cString: partial))
+      }
       if interrupted != 0 {
         quitAsked = false
         return .interrupted
@@ -54,15 +58,51 @@ public struct ReadlineLines: LineSource {
       String(decoding: UnsafeRawBufferPointer(start: line, count: strlen(line)), as: UTF8.self))
   }
 
+  /// The prompt as readline shows it: bold in colour, with the escapes marked as invisible.
+  private func shown(_ prompt: String) -> String {
+    colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
+  }
+
   public mutating func expect(_ line: ExpectedLine) {
+    coach_le_set_masked(line.isMasked ? 1 : 0)
+    coach_le_set_initial_text(line.initialText)
     let words = line.completions.map { strdup($0) }
     defer { words.forEach { free($0) } }
     let pointers = words.map { $0.map { UnsafePointer($0) } }
     pointers.withUnsafeBufferPointer { coach_le_set_completions($0.baseAddress, Int32($0.count)) }
   }
 
+  public mutating func watch(_ watcher: (any LineWatcher)?) {
+    Watching.shared.watcher = watcher
+    Watching.shared.colours = colours
+    if watcher == nil {
+      coach_le_set_idle_hook(nil, nil)
+    } else {
+      coach_le_set_idle_hook(
+        { _ in
+          switch Watching.shared.watcher?.whileWaiting() ?? .keepTyping {
+          case .keepTyping: return 0
+          case .redraw: return 1
+          case .prompt(let prompt):
+            let shown =
+              Watching.shared.colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
+            coach_le_replace_prompt(shown)
+            return 0
+          }
+        }, nil)
+    }
+  }
+
   public mutating func remember(_ line: String) {
     guard !line.isEmpty, coach_le_history_add(line) == 1, let historyPath else { return }
     _ = coach_le_history_append_last(historyPath, Int32(HistoryFile.capacity))
   }
+}
+
+/// The watcher readline's event hook asks, one per process like readline itself: the hook is a C
+/// function and cannot hold a Swift closure. Only the thread reading lines touches it.
+private final class Watching: @unchecked Sendable {
+  static let shared = Watching()
+  var watcher: (any LineWatcher)?
+  var colours = false
 }

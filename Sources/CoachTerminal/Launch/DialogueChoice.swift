@@ -93,7 +93,7 @@ public enum DialogueChoice: String, CaseIterable, Sendable {
           return change
         case .line:
           continue
-        case .interrupted:
+        case .interrupted, .redraw:
           continue
         case .endOfInput, .quit, .signal:
           throw CoachFailure(.dataError, "nothing was chosen, so nothing was resumed")

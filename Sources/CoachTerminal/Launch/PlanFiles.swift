@@ -7,9 +7,11 @@ import Foundation
 ///     try PlanFiles.save(runtime, planOut: nil, checkinID: runtime.sessionID, launch: launch)
 public enum PlanFiles {
   /// Writes the plan of a finished session; `checkinID` is the session a check-in reminder
-  /// names.
+  /// names. On a shared screen, where the files went is said without the folders: the room
+  /// sees no paths of this computer.
   public static func save(
-    _ runtime: SessionRuntime, planOut: String?, checkinID: String?, launch: Launch
+    _ runtime: SessionRuntime, planOut: String?, checkinID: String?, launch: Launch,
+    sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let now = launch.clock.now()
     let engine = runtime.engine(at: now)
@@ -37,7 +39,13 @@ public enum PlanFiles {
       }
       try PrivateFiles.write(
         Sanitizer.clean(text).trimmingCharacters(in: .newlines) + "\n", to: planPath)
-      out.write("Plan saved to \(planPath)\n")
+      func shown(_ path: String) -> String {
+        guard sharedScreen else { return path }
+        let name = (path as NSString).lastPathComponent
+        return planOut == nil
+          ? "\(name) in the plans folder ('coach notes' says where)" : "\(name), where --plan-out said"
+      }
+      out.write("Plan saved to \(shown(planPath))\n")
       if var event = engine.calendarEvent(in: session) {
         // The reminder says how to open the check-in for this session.
         if let checkinID {
@@ -50,7 +58,8 @@ public enum PlanFiles {
         let file = CalendarFile(
           event: event, uid: "\(UUID().uuidString.lowercased())@coach", stamp: now)
         try PrivateFiles.write(file.text, to: calendarPath)
-        out.write("Check-in for your calendar saved to \(calendarPath) (\(event.day.longText))\n")
+        out.write(
+          "Check-in for your calendar saved to \(shown(calendarPath)) (\(event.day.longText))\n")
       }
     } catch let failure as CoachFailure {
       throw failure

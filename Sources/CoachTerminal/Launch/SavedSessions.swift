@@ -103,6 +103,11 @@ public struct SavedSessions {
       transcript: transcript)
   }
 
+  /// The dialogue of a session that is not saved yet (``PendingSessionFile``): its source.
+  public func dialogue(of header: LogHeader) throws(CoachFailure) -> Dialogue {
+    try firstDialogue(of: header).0
+  }
+
   /// Like ``open(_:)``, saying first what was repaired in the log.
   public func openSaying(_ saved: SessionStore.Saved) throws(CoachFailure) -> Opened {
     for warning in saved.contents.warnings { launch.warn(warning) }

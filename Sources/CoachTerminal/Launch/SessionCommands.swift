@@ -22,7 +22,8 @@ public enum SessionCommands {
       store: FileEventStore(sessions: saved.store))
     let runtime = try converse(started, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch)
+      runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch,
+      sharedScreen: options.facilitation.isOn)
   }
 
   /// `coach resume [ID]`: the latest unfinished session, or the one named.
@@ -63,11 +64,13 @@ public enum SessionCommands {
     var options = options
     // A session begun for a room goes on for the room, with the same people rating.
     if options.facilitation.isOn || header.facilitated == true {
-      options.facilitation = Facilitation(isOn: true, participants: header.participants)
+      options.facilitation = Facilitation(
+        isOn: true, participants: header.participants, room: options.facilitation.room)
     }
     let runtime = try converse(resumed, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch)
+      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch,
+      sharedScreen: options.facilitation.isOn)
     if header.follows != nil, runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }
@@ -115,6 +118,25 @@ public enum SessionCommands {
     }
   }
 
+  /// The room phones rate in, when asked for and it can start; otherwise says why, and the
+  /// ratings are typed at the keyboard instead.
+  static func startRoom(_ facilitation: Facilitation, launch: Launch) -> RoomLink? {
+    guard let request = facilitation.room else { return nil }
+    guard facilitation.participants != nil else {
+      launch.warn(
+        "this session was begun without team ratings (no --room or --participants), so the room is not opened"
+      )
+      return nil
+    }
+    do {
+      return try RoomLink.start(on: request.address, port: request.port)
+    } catch {
+      launch.warn(
+        "the room could not start (\(error)); the team's ratings are typed at this keyboard instead, unseen")
+      return nil
+    }
+  }
+
   /// Holds the conversation until the dialogue ends or the person stops; a stop that is not an
   /// ending (input ended, a failure to save) ends the command with its status.
   static func converse(
@@ -132,10 +154,23 @@ public enum SessionCommands {
       style.facilitator = true
       style.clearsScreen = launch.isInteractive
       style.showsNotes = false
+      if launch.isInteractive { style.height = launch.rows }
     }
     var conversation = Conversation(
       runtime: runtime, opening: opening, clock: launch.clock, style: style,
       exports: (try? launch.paths())?.plans)
+    let room = options.facilitation.isOn ? startRoom(options.facilitation, launch: launch) : nil
+    defer { room?.finish() }
+    conversation.facilitating.room = room
+    // Until the leader says whether the session may be kept, the presenter view can only follow
+    // it through a file that holds its header alone.
+    if options.facilitation.isOn, runtime.isKeepingUndecided,
+      let folder = PendingSessionFile.folder(launch)
+    {
+      let pending = PendingSessionFile(folder: folder, session: runtime.sessionID)
+      if (try? pending.write(runtime.header)) != nil { conversation.facilitating.pending = pending }
+    }
+    defer { conversation.facilitating.pending?.remove() }
     var lines = launch.lines(colours, (try? launch.paths())?.history)
     let status = conversation.run(reading: &lines, to: launch.output)
     if let signal = conversation.endingSignal { Terminal.end(bySignal: signal) }

@@ -20,6 +20,16 @@ public enum Terminal {
     return 80
   }
 
+  /// The rows to fit a screen to: the terminal's (TIOCGWINSZ), then `$LINES`, then 24.
+  public static func rows(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Int
+  {
+    let fromTerminal = Int(coach_le_terminal_rows(STDOUT_FILENO))
+    if fromTerminal > 0 { return fromTerminal }
+    if let text = environment["LINES"], let value = Int(text), value > 0 { return value }
+    return 24
+  }
+
   /// Ends the program by `signal`, as if it had not been caught: after a stop was kept, so that a
   /// shell still sees SIGTERM (143) or SIGHUP (129).
   public static func end(bySignal signal: Int32) -> Never {
