@@ -91,7 +91,7 @@ final class TestCommandTests: XCTestCase {
     XCTAssertEqual(timing.duration, 20)
     XCTAssertLessThan(timing.shortest, timing.expected)
     XCTAssertLessThan(timing.expected, timing.longest)
-    XCTAssertEqual(timing.shortest, 13.8, accuracy: 0.05)
-    XCTAssertEqual(timing.longest, 20.3, accuracy: 0.05)
+    XCTAssertEqual(timing.shortest, 13.9, accuracy: 0.05)
+    XCTAssertEqual(timing.longest, 20.5, accuracy: 0.05)
   }
 }

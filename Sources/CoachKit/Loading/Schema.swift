@@ -21,7 +21,7 @@ public enum Schema {
   /// The follow-up event a plan may come with, written as an `.ics` file next to it.
   public static let calendar: [String] = ["date", "summary", "description"]
   public static let option: [String] = ["value", "label", "synonyms", "exclusive"]
-  public static let profileEntry: [String] = ["value", "label"]
+  public static let profileEntry: [String] = ["value", "team", "label"]
 
   /// Keys every question accepts, whatever its type.
   public static let questionCommon: [String] = [
