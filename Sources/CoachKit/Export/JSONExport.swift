@@ -2,11 +2,11 @@ import Foundation
 
 /// A transcript as JSON, described by `docs/transcript.schema.json`.
 ///
-///     {"version": 1, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
+///     {"version": 2, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
 struct JSONExport: Sendable {
   init() {}
 
-  static let version = 1
+  static let version = 2
 
   struct Document: Encodable {
     let version: Int

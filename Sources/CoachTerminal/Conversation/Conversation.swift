@@ -100,11 +100,8 @@ public struct Conversation {
   public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
     -> ExitStatus
   {
-    if style.facilitator {
-      showJoinScreen(source: &source, sink: sink)
-    } else {
-      write([(dialogue.title, .title), ("\n", .plain)], to: sink)
-    }
+    // The shared screen draws its own heading.
+    if !style.facilitator { write([(dialogue.title, .title), ("\n", .plain)], to: sink) }
     if let reply = pendingStart {
       show(reply, to: sink)
       pendingStart = nil

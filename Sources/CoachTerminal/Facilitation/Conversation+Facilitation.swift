@@ -319,37 +319,6 @@ extension Conversation {
     write(layout.lines.map { ($0.text + "\n", $0.role) }, to: sink)
   }
 
-  // MARK: - Joining
-
-  /// Before the first question of a room session: the QR code, the address and the code, and
-  /// how many phones joined, until the facilitator presses Enter. Piped, the card is printed and
-  /// the session goes on.
-  mutating func showJoinScreen(source: inout some LineSource, sink: some TextSink) {
-    guard let link = facilitating.room else { return }
-    let width = style.width?() ?? 80
-    let margin = SharedScreen.margin(for: width)
-    let pad = String(repeating: " ", count: margin)
-    var lines = ["", dialogue.title, ""]
-    lines += link.card.lines(width: width - 2 * margin)
-    lines.append("")
-    let countRow = lines.count + 1
-    lines.append("\(link.phones(link.room.progress.joined)) joined")
-    guard style.clearsScreen else {
-      sink.write(lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n")
-      return
-    }
-    lines.append("Press Enter to begin.")
-    sink.write(Self.clearScreen + lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n")
-    let count = { "\(link.phones(link.room.progress.joined)) joined" }
-    source.watch(
-      SharedScreenWatcher(
-        rows: [.init(row: countRow, text: count, shown: count())], margin: pad,
-        redrawNeeded: { false }, write: { sink.write($0) }))
-    source.expect(ExpectedLine(completions: []))
-    _ = source.readLine(prompt: "> ")
-    source.watch(nil)
-  }
-
   /// The plan as the room may see it: without the paths of files on this computer.
   static func withoutPaths(_ text: String) -> String {
     text.replacing(#/(^|[\s(\[`'"])(?:~|/)[^\s/`'")\]]*(?:/[^\s/`'")\]]+)+/?/#.anchorsMatchLineEndings()) {

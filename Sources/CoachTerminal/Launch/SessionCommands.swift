@@ -14,13 +14,15 @@ public enum SessionCommands {
   {
     let opened = try OpenedDialogue.open(path, launch: launch)
     let saved = try SavedSessions(launch: launch)
-    let header = saved.newHeader(for: opened, facilitation: options.facilitation)
     // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
-    // `save_if`), so that what the dialogue says about saving is always true.
-    let (started, opening) = SessionRuntime.start(
-      opened.dialogue, header: header, snapshot: opened.snapshot,
-      store: FileEventStore(sessions: saved.store))
-    let runtime = try converse(started, opening: opening, options: options, launch: launch)
+    // `save_if`), so that what the dialogue says about saving is always true. A room's session
+    // begins once the room has joined.
+    let runtime = try converse(title: opened.dialogue.title, options: options, launch: launch) {
+      () throws(CoachFailure) in
+      SessionRuntime.start(
+        opened.dialogue, header: saved.newHeader(for: opened, facilitation: options.facilitation),
+        snapshot: opened.snapshot, store: FileEventStore(sessions: saved.store))
+    }
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch,
       sharedScreen: options.facilitation.isOn)
@@ -51,23 +53,23 @@ public enum SessionCommands {
     }
     let change = try DialogueChoice.decide(choice, for: opened, launch: launch)
     let store = FileEventStore(sessions: saved.store, continuing: log, id: found.id)
-    let resumed: SessionRuntime
-    let opening: Reply
-    do {
-      (resumed, opening) = try SessionRuntime.resume(
-        opened.dialogue, header: header, entries: found.contents.entries,
-        dialogues: opened.dialogues, earlier: opened.transcript.earlier, store: store,
-        at: launch.clock.now(), changingTo: change)
-    } catch {
-      throw CoachFailure(storing: error)
-    }
     var options = options
     // A session begun for a room goes on for the room, with the same people rating.
     if options.facilitation.isOn || header.facilitated == true {
       options.facilitation = Facilitation(
         isOn: true, participants: header.participants, room: options.facilitation.room)
     }
-    let runtime = try converse(resumed, opening: opening, options: options, launch: launch)
+    let runtime = try converse(title: opened.dialogue.title, options: options, launch: launch) {
+      () throws(CoachFailure) in
+      do {
+        return try SessionRuntime.resume(
+          opened.dialogue, header: header, entries: found.contents.entries,
+          dialogues: opened.dialogues, earlier: opened.transcript.earlier, store: store,
+          at: launch.clock.now(), changingTo: change)
+      } catch {
+        throw CoachFailure(storing: error)
+      }
+    }
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch,
       sharedScreen: options.facilitation.isOn)
@@ -107,10 +109,12 @@ public enum SessionCommands {
     // The latest check-in's ratings and adjusted actions are what this one starts from.
     let before = try saved.earlierSession(of: earlier, checkinsBefore: nil)
     let header = saved.newHeader(for: checkin, follows: earlierSaved.id)
-    let (started, opening) = SessionRuntime.start(
-      checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before,
-      store: FileEventStore(sessions: saved.store))
-    let runtime = try converse(started, opening: opening, options: options, launch: launch)
+    let runtime = try converse(title: checkin.dialogue.title, options: options, launch: launch) {
+      () throws(CoachFailure) in
+      SessionRuntime.start(
+        checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before,
+        store: FileEventStore(sessions: saved.store))
+    }
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: earlierSaved.id, launch: launch)
     if runtime.isFinished, runtime.isKept {
@@ -139,8 +143,11 @@ public enum SessionCommands {
 
   /// Holds the conversation until the dialogue ends or the person stops; a stop that is not an
   /// ending (input ended, a failure to save) ends the command with its status.
+  /// `start` begins (or resumes) the session: at a room, once the room has joined, so that the
+  /// clock does not count the wait.
   static func converse(
-    _ runtime: SessionRuntime, opening: Reply, options: ConversationOptions, launch: Launch
+    title: String, options: ConversationOptions, launch: Launch,
+    starting start: () throws(CoachFailure) -> (SessionRuntime, Reply)
   ) throws(CoachFailure) -> SessionRuntime {
     let colours = launch.usesColour(options.colour)
     var style: Conversation.Style
@@ -156,11 +163,16 @@ public enum SessionCommands {
       style.showsNotes = false
       if launch.isInteractive { style.height = launch.rows }
     }
+    let room = options.facilitation.isOn ? startRoom(options.facilitation, launch: launch) : nil
+    defer { room?.finish() }
+    var lines = launch.lines(colours, (try? launch.paths())?.history)
+    if let room {
+      JoinScreen.show(room, title: title, style: style, source: &lines, sink: launch.output)
+    }
+    let (runtime, opening) = try start()
     var conversation = Conversation(
       runtime: runtime, opening: opening, clock: launch.clock, style: style,
       exports: (try? launch.paths())?.plans)
-    let room = options.facilitation.isOn ? startRoom(options.facilitation, launch: launch) : nil
-    defer { room?.finish() }
     conversation.facilitating.room = room
     // Until the leader says whether the session may be kept, the presenter view can only follow
     // it through a file that holds its header alone.
@@ -171,7 +183,6 @@ public enum SessionCommands {
       if (try? pending.write(runtime.header)) != nil { conversation.facilitating.pending = pending }
     }
     defer { conversation.facilitating.pending?.remove() }
-    var lines = launch.lines(colours, (try? launch.paths())?.history)
     let status = conversation.run(reading: &lines, to: launch.output)
     if let signal = conversation.endingSignal { Terminal.end(bySignal: signal) }
     guard status == .ok else { throw CoachFailure.quietly(status) }

@@ -127,7 +127,9 @@ public enum PresenterView {
         steps.insert(earlier, at: 0)
       }
     }
-    return steps.compactMap { $0.notes.map { engine.render($0, in: transcript.session) } }
+    return steps.compactMap {
+      $0.notes.map { engine.render($0, in: transcript.session).trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
   }
 
   /// Where the session goes after this step: one step when the answers so far decide it, each
