@@ -19,6 +19,19 @@ public enum ClockText {
     return line
   }
 
+  /// The same, for a narrow window: "0:42/1:00 · session 3:10/20:00 (paused)".
+  public static func compactAgenda(_ clock: AgendaClock) -> String {
+    var line = ""
+    if clock.sectionTitle != nil {
+      line +=
+        "\(ReplyText.clock(clock.sectionElapsed))/\(ReplyText.clock(clock.sectionBudget)) · "
+    }
+    line +=
+      "session \(ReplyText.clock(clock.sessionElapsed))/\(ReplyText.clock(clock.sessionPlanned))"
+    if clock.isPaused { line += " (paused)" }
+    return line
+  }
+
   /// What `/time` says to a leader alone: the section's time, then the session's.
   public static func time(_ clock: AgendaClock) -> String {
     var text =

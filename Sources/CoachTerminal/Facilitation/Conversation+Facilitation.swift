@@ -102,7 +102,9 @@ extension Conversation {
     let inner = max(width - 2 * layout.margin.count, 20)
     if let row = layout.clockRow {
       let text = {
-        SharedScreen.cut(ClockText.agenda(runtime.clock(at: clock.now())), to: inner)
+        let agenda = runtime.clock(at: clock.now())
+        return SharedScreen.clockLine(
+          ClockText.agenda(agenda), ClockText.compactAgenda(agenda), inner)
       }
       rows.append(.init(row: row, text: text, shown: text()))
     }
@@ -284,6 +286,7 @@ extension Conversation {
       content.heading = dialogue.title
     }
     content.clock = ClockText.agenda(agenda)
+    content.compactClock = ClockText.compactAgenda(agenda)
     content.nudge = ClockText.nudge(agenda.nudge)
     content.join = facilitating.room?.joinLine()
     content.said = facilitating.said

@@ -15,7 +15,9 @@ struct SharedScreen {
   /// What the screen says, before it is laid out.
   struct Content {
     var heading = ""
+    /// The agenda clock (``ClockText/agenda(_:)``), and a shorter form for a narrow window.
     var clock = ""
+    var compactClock = ""
     var nudge: String?
     /// At a room: the address and code, and how many phones joined.
     var join: String?
@@ -67,7 +69,7 @@ struct SharedScreen {
     }
     var blocks: [Block] = [Block(kind: .blank, lines: [""])]
     blocks.append(Block(kind: .heading, lines: wrap(content.heading), role: .heading))
-    blocks.append(Block(kind: .clock, lines: [cut(content.clock, to: inner)]))
+    blocks.append(Block(kind: .clock, lines: [clockLine(content.clock, content.compactClock, inner)]))
     if let nudge = content.nudge { blocks.append(Block(kind: .nudge, lines: wrap(nudge), role: .rejection)) }
     if let join = content.join { blocks.append(Block(kind: .join, lines: [cut(join, to: inner)])) }
     for paragraph in content.said {
@@ -115,7 +117,15 @@ struct SharedScreen {
   private static func fit(_ blocks: inout [Block], into rows: Int, width: Int) {
     func total() -> Int { blocks.reduce(0) { $0 + $1.lines.count } }
     guard total() > rows else { return }
-    // 1. Blank lines, from the top.
+    // 1. Blank lines: between the step's parts first, then the top row, and last the one under
+    // the header.
+    let separator = blocks.firstIndex { $0.kind != .blank && $0.kind != .heading && $0.kind != .clock && $0.kind != .nudge && $0.kind != .join }.map { $0 - 1 }
+    while total() > rows,
+      let index = blocks.indices.last(where: { blocks[$0].kind == .blank && $0 != 0 && $0 != separator })
+    {
+      blocks.remove(at: index)
+    }
+    if total() > rows, blocks.first?.kind == .blank { blocks.removeFirst() }
     while total() > rows, let index = blocks.firstIndex(where: { $0.kind == .blank }) {
       blocks.remove(at: index)
     }
@@ -148,14 +158,28 @@ struct SharedScreen {
         blocks.remove(at: index)
       }
     }
-    while total() > rows, let index = blocks.lastIndex(where: { $0.kind == .question || $0.kind == .option || $0.kind == .round }) {
-      if blocks[index].lines.count > 1 {
-        blocks[index].lines.removeLast()
-      } else {
-        blocks.remove(at: index)
+    // 6. Options from the last, then what the room is told, then the question's own lines from
+    // the end; the line saying what to type is the last to go.
+    let lastQuestion = blocks.lastIndex { $0.kind == .question }
+    for kinds in [[Block.Kind.option], [.round], [.question]] {
+      while total() > rows,
+        let index = blocks.indices.last(where: {
+          kinds.contains(blocks[$0].kind) && ($0 != lastQuestion || blocks[$0].lines.count > 1)
+        })
+      {
+        if blocks[index].lines.count > 1 {
+          blocks[index].lines.removeLast()
+        } else {
+          blocks.remove(at: index)
+        }
       }
     }
   }
 
   static func cut(_ text: String, to width: Int) -> String { TextWrapper.cut(text, to: width) }
+
+  /// The clock's line: in full when it fits, else its short form.
+  static func clockLine(_ full: String, _ compact: String, _ width: Int) -> String {
+    TextWrapper.displayWidth(full) <= width || compact.isEmpty ? cut(full, to: width) : cut(compact, to: width)
+  }
 }

@@ -25,14 +25,18 @@ public enum TextWrapper {
     var kept = ""
     var keptWidth = 0
     var lastSpace: String.Index?
+    var endsAtWord = false
     for character in line {
       let columns = columns(character)
-      if keptWidth + columns > room { break }
+      if keptWidth + columns > room {
+        endsAtWord = character == " "
+        break
+      }
       if character == " " { lastSpace = kept.endIndex }
       kept.append(character)
       keptWidth += columns
     }
-    if let lastSpace, kept.distance(from: kept.startIndex, to: lastSpace) > 0 {
+    if !endsAtWord, let lastSpace, kept.distance(from: kept.startIndex, to: lastSpace) > 0 {
       kept = String(kept[..<lastSpace])
     }
     while let last = kept.last, last == " " || ",;:·–-".contains(last) { kept.removeLast() }
