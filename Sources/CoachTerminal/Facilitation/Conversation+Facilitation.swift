@@ -247,7 +247,7 @@ extension Conversation {
 
   /// Draws the whole shared screen for this reply.
   mutating func showSharedScreen(_ reply: Reply, to sink: some TextSink) {
-    if let pending = facilitating.pending, !runtime.isKeepingUndecided {
+    if let pending = facilitating.pending, !runtime.isBeforeConsent {
       // Saved now (the presenter view follows the log), or never to be: either way, gone.
       pending.remove()
       facilitating.pending = nil

@@ -176,7 +176,7 @@ public enum SessionCommands {
     conversation.facilitating.room = room
     // Until the leader says whether the session may be kept, the presenter view can only follow
     // it through a file that holds its header alone.
-    if options.facilitation.isOn, runtime.isKeepingUndecided,
+    if options.facilitation.isOn, runtime.isBeforeConsent,
       let folder = PendingSessionFile.folder(launch)
     {
       let pending = PendingSessionFile(folder: folder, session: runtime.sessionID)
