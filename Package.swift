@@ -84,10 +84,13 @@ let package = Package(
     ),
     .testTarget(name: "CoachWordingTests", dependencies: ["CoachWording", "CoachKit"]),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
-    .testTarget(name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachKit"]),
+    // A simulated phone (URLSession) and headless Chromium, for the room's tests and the
+    // end-to-end tests of a session with a room.
+    .target(name: "RoomTestSupport", path: "Tests/RoomTestSupport"),
+    .testTarget(name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachKit", "RoomTestSupport"]),
     .testTarget(
       name: "CoachEndToEndTests",
-      dependencies: ["coach", "CoachKit", "CoachTerminal"],
+      dependencies: ["coach", "CoachKit", "CoachTerminal", "RoomTestSupport"],
       resources: [.copy("Fixtures")]
     ),
   ],

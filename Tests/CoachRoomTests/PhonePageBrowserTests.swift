@@ -3,6 +3,7 @@ import Foundation
 import XCTest
 
 @testable import CoachRoom
+@testable import RoomTestSupport
 
 /// The phone page in a real browser (headless Chromium, two tabs as two phones) against a real
 /// room on loopback: join by typing the code and by the QR code's link, rate, change a rating,

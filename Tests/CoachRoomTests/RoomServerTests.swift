@@ -3,6 +3,7 @@ import Foundation
 import XCTest
 
 @testable import CoachRoom
+@testable import RoomTestSupport
 
 /// A real room on the loopback address, and phones (URLSession) that join, rate and park.
 final class RoomServerTests: XCTestCase {

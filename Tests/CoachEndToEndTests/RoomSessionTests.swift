@@ -1,0 +1,144 @@
+import CoachKit
+import Foundation
+import XCTest
+
+@testable import RoomTestSupport
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `coach run --facilitator --room` with phones: the room serves the page while the session
+/// runs, the team questions' rounds open on the phones, and the session keeps each round as one
+/// anonymous event. Phones here are URLSession (another HTTP implementation than the room's) and
+/// a real headless Chromium; the room listens on the loopback address.
+final class RoomSessionTests: XCTestCase {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+  var root: URL!
+
+  override func setUpWithError() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-room-session-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: root)
+  }
+
+  var environment: [String: String] {
+    [
+      "XDG_DATA_HOME": root.appendingPathComponent("data").path,
+      "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+      "COACH_NOW": "2026-11-29T09:00:00Z", "COACH_SESSION_ID": "room", "NO_COLOR": "1",
+      "HOME": root.path, "PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8",
+    ]
+  }
+
+  /// The page's address and the join code, as the shared screen shows them.
+  static func joinCard(in screen: String) -> (page: String, code: String)? {
+    guard let page = screen.firstMatch(of: #/http://127\.0\.0\.1:[0-9]+//#),
+      let code = screen.firstMatch(of: #/type the code  ([A-Z0-9]{6})/#)
+    else { return nil }
+    return (String(page.output), String(code.output.1))
+  }
+
+  /// Runs `body` (async) to its end from synchronous code: the in-process session calls its line
+  /// source on this thread.
+  static func wait(_ body: @escaping @Sendable () async throws -> Void) throws {
+    let done = DispatchSemaphore(value: 0)
+    let failure = Failure()
+    Task.detached {
+      do { try await body() } catch { failure.error = error }
+      done.signal()
+    }
+    done.wait()
+    if let error = failure.error { throw error }
+  }
+
+  final class Failure: @unchecked Sendable { var error: (any Error)? }
+
+  /// Phones, shared by the lines of a session run in process.
+  final class Phones: @unchecked Sendable {
+    var all: [Phone] = []
+  }
+
+  func testThirtyPhonesRateAtOnceThroughARealSessionEachCountedOnceNoneAttributable() throws {
+    let phones = Phones()
+    // Thirty ratings, and one phone that changes its mind: counted once, with its last word.
+    let ratings = (0..<30).map { 1 + ($0 * 7) % 5 }
+    var line = 0
+    let result = try CoachProcess.runInProcess(
+      ["run", "--facilitator", "--room", "--room-address", "127.0.0.1", "team"],
+      in: Self.fixtures, stdin: "\n4\n\n/next\n4\nTalk weekly\n", environment: environment,
+      seeing: { output in
+        line += 1
+        guard let card = Self.joinCard(in: output) else {
+          return XCTFail("no join card on the shared screen: \(output)")
+        }
+        switch line {
+        case 1:
+          XCTAssertFalse(output.contains("Team ratings"), "nothing before the round closes")
+          try? Self.wait {
+            phones.all = try await withThrowingTaskGroup(of: Phone.self) { group in
+              for _ in 0..<30 {
+                group.addTask {
+                  var phone = Phone(pageURL: card.page, code: card.code)
+                  try await phone.join()
+                  return phone
+                }
+              }
+              return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let round = try await phones.all[0].round().json["round"] as? Int ?? -1
+            try await withThrowingTaskGroup(of: Int.self) { group in
+              for (phone, value) in zip(phones.all, ratings) {
+                group.addTask { try await phone.rate(value, round: round).status }
+              }
+              for try await status in group { XCTAssertEqual(status, 200) }
+            }
+            let changed = try await phones.all[0].rate(5, round: round).status
+            XCTAssertEqual(changed, 200)
+          }
+        case 3:
+          // The next team question: two phones rate, so nothing but the count is kept.
+          try? Self.wait {
+            let round = try await phones.all[0].round().json["round"] as? Int ?? -1
+            for phone in phones.all.prefix(2) {
+              let status = try await phone.rate(2, round: round).status
+              XCTAssertEqual(status, 200)
+            }
+          }
+        default: break
+        }
+      })
+    XCTAssertEqual(result.status, 0, result.description)
+    XCTAssertTrue(result.stdout.contains("30 phones joined"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("The round is closed: 30 ratings are in."))
+    XCTAssertTrue(result.stdout.contains("Team ratings: 30 responses"))
+    XCTAssertTrue(result.stdout.contains("2 of 30 rated so far"))
+    XCTAssertTrue(result.stdout.contains("The round is closed with 2 ratings: fewer than 3"))
+
+    // The log: one anonymous event a round, every rating counted once, lowest first.
+    let log = try String(
+      contentsOf: root.appendingPathComponent("data/coach/sessions/room.jsonl"), encoding: .utf8)
+    var expected = ratings
+    expected[0] = 5
+    let values = expected.sorted().map(String.init).joined(separator: ",")
+    XCTAssertTrue(log.contains(#""count":30,"kind":"ratings","step":"safety","values":[\#(values)]"#), log)
+    XCTAssertTrue(log.contains(#"{"at":"2026-11-29T09:00:00.000Z","count":2,"kind":"ratings","step":"news"}"#), log)
+    for token in phones.all.compactMap(\.token) {
+      XCTAssertFalse(log.contains(token), "a phone's token in the log")
+    }
+    // Once the session has ended, the room no longer listens.
+    XCTAssertThrowsError(try Self.roundStatus(of: phones.all[0]))
+  }
+
+  static func roundStatus(of phone: Phone) throws -> Int {
+    final class Status: @unchecked Sendable { var code = 0 }
+    let status = Status()
+    try wait { status.code = try await phone.round().status }
+    return status.code
+  }
+}
