@@ -135,10 +135,117 @@ final class RoomSessionTests: XCTestCase {
     XCTAssertThrowsError(try Self.roundStatus(of: phones.all[0]))
   }
 
+  func testARoomThatCannotStartSaysWhyAndTheRatingsAreTypedInstead() throws {
+    // An address this computer does not have: the room cannot listen there.
+    let result = try CoachProcess.runInProcess(
+      ["run", "--facilitator", "--room", "--room-address", "203.0.113.7", "--participants", "3", "team"],
+      in: Self.fixtures, stdin: "3 4 5\n\n4\n/next\n4\nTalk\n", environment: environment)
+    XCTAssertEqual(result.status, 0, result.description)
+    XCTAssertTrue(
+      result.stderr.contains("the room could not start (the room cannot listen on 203.0.113.7"),
+      result.stderr)
+    XCTAssertTrue(result.stderr.contains("typed at this keyboard instead, unseen"), result.stderr)
+    XCTAssertFalse(result.stdout.contains("Join:"), "no address to join")
+    XCTAssertTrue(result.stdout.contains("Each person types their rating here, unseen"))
+    XCTAssertTrue(result.stdout.contains("Team ratings: 3 responses"))
+  }
+
   static func roundStatus(of phone: Phone) throws -> Int {
     final class Status: @unchecked Sendable { var code = 0 }
     let status = Status()
     try wait { status.code = try await phone.round().status }
     return status.code
+  }
+}
+
+/// A phone in a real browser (headless Chromium) against the binary on a pseudo-terminal, as a
+/// facilitator runs it: the phone joins by the QR code's link, rates, and the shared screen's
+/// count and then its summary change. Skipped, saying why, where Chromium is not installed.
+/// Set COACH_ROOM_SCREENSHOTS to a folder to keep a phone-sized picture of each step.
+final class RoomBrowserSessionTests: XCTestCase {
+  private var home: URL!
+
+  override func setUpWithError() throws {
+    home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "coach-room-browser-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: home)
+  }
+
+  func testAPhoneInABrowserRatesAndTheSharedScreenCountsThenSumsUp() async throws {
+    let browser = try HeadlessChromium()
+    addTeardownBlock { await browser.quit() }
+    let fixture = RoomSessionTests.fixtures.appendingPathComponent("team").path
+    let environment = [
+      "PATH": "/usr/bin:/bin", "HOME": home.path, "TERM": "xterm", "LANG": "C.UTF-8",
+      "NO_COLOR": "1", "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+      "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+      "COACH_NOW": "2026-11-29T09:00:00Z", "COACH_SESSION_ID": "browser",
+    ]
+    let shared = try PseudoTerminal(
+      arguments: ["run", "--facilitator", "--room", "--room-address", "127.0.0.1", fixture],
+      environment: environment, columns: 80, rows: 24)
+    let card = try shared.waitFor("Press Enter to begin.")
+    let (page, code) = try XCTUnwrap(RoomSessionTests.joinCard(in: card), card)
+
+    // The phone scans the QR code: its link carries the code, and the page joins by itself.
+    let phone = try await browser.open(page + "#" + code)
+    try await phone.waitUntil(
+      "document.getElementById('status').textContent.startsWith('Waiting for the next team question')"
+    )
+    try await keep(phone, "session-waiting")
+    try shared.waitFor("1 phone joined")
+    var others = [Phone(pageURL: page, code: code), Phone(pageURL: page, code: code)]
+    for index in others.indices { try await others[index].join() }
+    try shared.waitFor("3 phones joined")
+    shared.send("\r")
+
+    // The first team question reaches the phone; the shared screen counts, live, at its prompt.
+    try shared.waitFor("0 of 3 rated")
+    try await phone.waitUntil("!document.getElementById('rate').hidden")
+    let question = try await phone.text(of: "question")
+    XCTAssertEqual(question, "On this team, it is safe to admit a mistake.")
+    try await phone.click("label[for=r4]")
+    try await phone.click("#rate button[type=submit]")
+    try await phone.waitUntil(
+      "document.getElementById('status').textContent.startsWith('Your rating is in')")
+    try await keep(phone, "session-rated")
+    try shared.waitFor("1 of 3 rated")
+    let round = try await others[0].round().json["round"] as? Int ?? -1
+    for (other, value) in zip(others, [3, 5]) {
+      let status = try await other.rate(value, round: round).status
+      XCTAssertEqual(status, 200)
+    }
+    try shared.waitFor("3 of 3 rated")
+    let before = shared.text
+    XCTAssertFalse(before.contains("Team ratings"), "no result while the room rates")
+
+    // Enter closes the round; after the leader's own rating the screen sums the room up.
+    shared.send("\r")
+    try shared.waitFor("The round is closed: 3 ratings are in.")
+    try await phone.waitUntil("document.getElementById('rate').hidden")
+    try shared.waitFor("> ")
+    shared.send("5\r")
+    try shared.waitFor("Team ratings: 3 responses")
+    try shared.waitFor("median 4 · lowest–highest 3–5 · 67 % favourable")
+    try shared.waitFor("0 of 3 rated")
+
+    // The facilitator stops: the phone hears the session ended.
+    try shared.waitFor("> ")
+    shared.send("/quit\r")
+    try await phone.waitUntil(
+      "document.getElementById('status').textContent === 'The session has ended. Thank you for taking part.'"
+    )
+    try await keep(phone, "session-ended")
+    _ = try shared.waitForExit()
+  }
+
+  private func keep(_ tab: HeadlessChromium.Tab, _ name: String) async throws {
+    guard let folder = ProcessInfo.processInfo.environment["COACH_ROOM_SCREENSHOTS"] else { return }
+    try await tab.screenshot().write(
+      to: URL(fileURLWithPath: folder).appending(path: "\(name).png"))
   }
 }
