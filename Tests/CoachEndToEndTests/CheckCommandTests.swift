@@ -79,7 +79,7 @@ final class CheckCommandTests: XCTestCase {
     ),
     (
       "invalid-pattern.yaml",
-      ["invalid-pattern.yaml:30:21: error: pattern is not a valid regular expression: expected ')'"]
+      ["invalid-pattern.yaml:30:27: error: pattern: '(' is never closed with ')'"]
     ),
     (
       "last-step-not-final.yaml",

@@ -13,6 +13,9 @@ import Yams
 ///     coach-bench phases FILE             times, in process, the parts of `coach check FILE`
 ///                                         (median of 5, milliseconds): preflight, compose, the
 ///                                         whole load, the checker
+///     coach-bench match PATTERN FILE      matches FILE's text (an answer) against PATTERN with
+///                                         coach's own matcher until the median is stable, and
+///                                         prints microseconds per match and whether it matched
 let arguments = CommandLine.arguments.dropFirst()
 
 func fail(_ message: String) -> Never {
@@ -115,6 +118,30 @@ case "phases":
     print(phase, String(format: "%.1f", sorted[sorted.count / 2]))
   }
 
+case "match":
+  guard arguments.count == 3 else { fail("usage: match PATTERN FILE") }
+  let items = Array(arguments)
+  let pattern: Pattern
+  do {
+    pattern = try Pattern(items[1])
+  } catch {
+    fail("the pattern is refused at \(error.offset): \(error.message)")
+  }
+  guard let answer = try? String(contentsOfFile: items[2], encoding: .utf8) else {
+    fail("cannot read \(items[2])")
+  }
+  let clock = ContinuousClock()
+  var matched = false
+  var samples: [Double] = []
+  for _ in 0..<21 {
+    let elapsed = clock.measure { matched = pattern.matches(answer) }
+    samples.append(
+      Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+  }
+  samples.sort()
+  print(String(format: "%.0f", samples[samples.count / 2]), matched)
+
 default:
-  fail("usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE")
+  fail(
+    "usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE | match PATTERN FILE")
 }

@@ -41,9 +41,7 @@ public enum AnswerParser {
     if length > rules.maxLength {
       return .failure(Rejection(.tooManyCharacters(maximum: rules.maxLength, length: length)))
     }
-    if let pattern = rules.pattern, let regex = try? Regex(pattern),
-      (try? regex.wholeMatch(in: text)) == nil
-    {
+    if let pattern = rules.compiledPattern, !pattern.matches(text) {
       return .failure(Rejection(.notTheExpectedForm(hint: rules.patternHint)))
     }
     return .success(.text(text))

@@ -318,9 +318,10 @@ public struct Engine: Sendable {
     switch question.defaultAnswer {
     case .value(let value): return value
     case .formula(let formula):
-      // A default that works out empty (unanswered, or empty text) is no default.
+      // A default that works out empty (unanswered, or empty text) is no default, and so is one
+      // the question could not take (11 on a 1–10 scale): it is never offered or stored.
       let value = evaluate(formula, in: session)
-      return value == .text("") ? Value.none : value
+      return value == .text("") || !question.kind.accepts(value) ? Value.none : value
     case nil: return nil
     }
   }

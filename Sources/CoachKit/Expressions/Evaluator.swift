@@ -2,6 +2,7 @@
 /// involving `.none` are false (but `==`/`!=` compare it like any value), `and`/`or`/`not` treat it
 /// as false, `in` with it is false, and undefined results (division by zero) are `.none`.
 /// Values of unexpected types (an expression that was not type-checked) behave like `.none`.
+/// No text it builds is longer than ``ValueLimits/maxTextBytes``.
 enum Evaluator {
   /// Day offsets beyond this (about 2.7 million years) give `.none` rather than a date.
   static let maxDayOffset = 1_000_000_000.0
@@ -44,7 +45,7 @@ enum Evaluator {
     case .plus:
       switch (lhs, rhs) {
       case (.number(let a), .number(let b)): return Function.number(a + b)
-      case (.text(let a), .text(let b)): return .text(a + b)
+      case (.text(let a), .text(let b)): return .text(ValueLimits.joined(a, b))
       case (.date(let day), .number(let n)), (.number(let n), .date(let day)):
         return add(n, to: day)
       default: return .none

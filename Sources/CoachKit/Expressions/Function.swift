@@ -376,8 +376,11 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
         return optionValue
       }
       switch value(0) {
-      case .text(let text): return .text(label(text))
-      case .list(let items): return .text(items.map(label).joined(separator: ", "))
+      case .text(let text): return .text(ValueLimits.clamped(label(text)))
+      case .list(let items):
+        var text = BoundedText()
+        for item in items where !text.isFull { text.append(label(item), separator: ", ") }
+        return .text(text.text)
       default: return .none
       }
     case .number:
@@ -389,7 +392,11 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       guard case .text(let text) = value(0), case .number(let n) = value(1), n.isFinite else {
         return .none
       }
-      return .text(String(repeating: text, count: Int(Swift.min(Swift.max(n.rounded(), 0), 1000))))
+      // At most 1,000 times, and never past the size limit: `repeat(repeat(t, 1000), 1000)`.
+      let wanted = Int(Swift.min(Swift.max(n.rounded(), 0), 1000))
+      let fitting = ValueLimits.maxTextBytes / Swift.max(text.utf8.count, 1)
+      return .text(
+        ValueLimits.clamped(String(repeating: text, count: Swift.min(wanted, fitting + 1))))
     case .match:
       let subject = value(0)
       var index = 1
@@ -400,13 +407,21 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       return index < arguments.count ? value(index) : .none
     case .join:
       guard case .text(let separator) = value(0) else { return .none }
-      let parts = arguments.indices.dropFirst().compactMap { index -> String? in
-        if case .text(let text) = value(index), !text.isEmpty { text } else { nil }
+      var text = BoundedText()
+      for index in arguments.indices.dropFirst() where !text.isFull {
+        if case .text(let part) = value(index), !part.isEmpty {
+          text.append(part, separator: separator)
+        }
       }
-      return .text(parts.joined(separator: separator))
+      return .text(text.text)
     case .text:
       let subject = value(0)
-      return subject == .none ? .none : .text(subject.displayText)
+      if case .list(let items) = subject {
+        var text = BoundedText()
+        for item in items where !text.isFull { text.append(item, separator: ", ") }
+        return .text(text.text)
+      }
+      return subject == .none ? .none : .text(ValueLimits.clamped(subject.displayText))
     }
   }
 

@@ -515,6 +515,7 @@ struct Assembly {
     guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
     var text: Text?
     var fileName = "plan.md"
+    var fileNameLocation: SourceLocation?
     var saveCondition: Formula?
     var calendar: CalendarTemplate?
     for entry in entries {
@@ -524,7 +525,9 @@ struct Assembly {
         saveCondition =
           readFormula(entry.value, &r, "save_if") ?? Formula.never(at: r.location(of: entry.value))
       case "calendar": calendar = readCalendar(entry.value, &r)
-      case "file_name": fileName = r.string(entry.value, "file_name") ?? fileName
+      case "file_name":
+        fileName = r.string(entry.value, "file_name") ?? fileName
+        fileNameLocation = r.contentStart(of: entry.value)
       case "template_file":
         guard let name = r.string(entry.value, "template_file") else { continue }
         let path = DialogueLoader.join(DialogueLoader.directory(of: file), name)
@@ -555,7 +558,8 @@ struct Assembly {
     }
     guard let text else { return nil }
     return PlanTemplate(
-      text: text, fileName: fileName, saveCondition: saveCondition, calendar: calendar,
+      text: text, fileName: fileName, fileNameLocation: fileNameLocation,
+      saveCondition: saveCondition, calendar: calendar,
       location: r.location(of: node))
   }
 

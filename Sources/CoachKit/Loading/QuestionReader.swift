@@ -123,17 +123,12 @@ enum QuestionReader {
           at: n)
       }
       if let n = values["pattern"], let pattern = r.string(n, "pattern") {
-        do {
-          _ = try Regex(pattern)
-          if let offset = nestedRepetition(in: pattern) {
-            r.error(
-              "pattern repeats a group that itself repeats, which can take hours to match some answers; write it without the outer repetition",
-              at: r.contentStart(of: n).movedRight(by: offset))
-          } else {
-            rules.pattern = pattern
-          }
+        do throws(PatternError) {
+          _ = try Pattern(pattern)
+          rules.pattern = pattern
         } catch {
-          r.error("pattern is not a valid regular expression: \(error)", at: r.contentStart(of: n))
+          r.error(
+            "pattern: \(error.message)", at: r.contentStart(of: n).movedRight(by: error.offset))
         }
       }
       if let n = values["pattern_hint"] { rules.patternHint = r.string(n, "pattern_hint") }
@@ -199,58 +194,6 @@ enum QuestionReader {
     default:
       return .yesNo
     }
-  }
-
-  /// Where a pattern repeats, without bound, a group holding an unbounded repetition: `(a+)+`,
-  /// `(\w*\s?)*`. Swift's backtracking regex engine takes exponential time on such patterns
-  /// when an answer almost matches (a hostile default hung `coach check`), and it has no time limit.
-  /// The offset, in characters, of the outer quantifier; nil when there is none.
-  static func nestedRepetition(in pattern: String) -> Int? {
-    let characters = Array(pattern)
-    // For each open group: whether it holds an unbounded repetition.
-    var groups: [Bool] = []
-    var index = 0
-    func unboundedQuantifier(at position: Int) -> Bool {
-      guard position < characters.count else { return false }
-      switch characters[position] {
-      case "*", "+": return true
-      case "{":
-        // {n,} is unbounded; {n} and {n,m} are not.
-        var end = position + 1
-        while end < characters.count, characters[end] != "}" { end += 1 }
-        return end < characters.count && characters[end - 1] == ","
-      default: return false
-      }
-    }
-    while index < characters.count {
-      switch characters[index] {
-      case "\\":
-        index += 1
-        if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
-      case "[":
-        // A character class, up to its unescaped closing bracket (a leading ']' is literal).
-        index += 1
-        if index < characters.count, characters[index] == "^" { index += 1 }
-        if index < characters.count, characters[index] == "]" { index += 1 }
-        while index < characters.count, characters[index] != "]" {
-          if characters[index] == "\\" { index += 1 }
-          index += 1
-        }
-        if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
-      case "(":
-        groups.append(false)
-      case ")":
-        let inner = groups.popLast() ?? false
-        if inner, unboundedQuantifier(at: index + 1) { return index + 1 }
-        if inner || unboundedQuantifier(at: index + 1), !groups.isEmpty {
-          groups[groups.count - 1] = true
-        }
-      default:
-        if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
-      }
-      index += 1
-    }
-    return nil
   }
 
   private static func readOptions(_ node: Node, _ r: inout NodeReader) -> [Option] {

@@ -11,6 +11,8 @@ public struct PlanTemplate: Sendable {
   public var text: Text
   /// The suggested name of the file the plan is written to.
   public var fileName: String
+  /// Where `file_name` was written; nil when it was not.
+  public var fileNameLocation: SourceLocation?
   /// `save_if`: the plan (and its calendar file) is written only when this holds; nil: always.
   var saveCondition: Formula?
   /// `calendar`: a follow-up event to write next to the plan as an `.ics` file.
@@ -18,11 +20,12 @@ public struct PlanTemplate: Sendable {
   public var location: SourceLocation
 
   public init(
-    text: Text, fileName: String, saveCondition: Formula? = nil, calendar: CalendarTemplate? = nil,
-    location: SourceLocation
+    text: Text, fileName: String, fileNameLocation: SourceLocation? = nil,
+    saveCondition: Formula? = nil, calendar: CalendarTemplate? = nil, location: SourceLocation
   ) {
     self.text = text
     self.fileName = fileName
+    self.fileNameLocation = fileNameLocation
     self.saveCondition = saveCondition
     self.calendar = calendar
     self.location = location

@@ -58,8 +58,13 @@ public enum AnswerKind: Sendable {
   public struct TextRules: Sendable {
     public var minLength: Int
     public var maxLength: Int
-    /// A regular expression the whole answer must match.
-    public var pattern: String?
+    /// A ``Pattern`` the whole answer must match, as written.
+    public var pattern: String? {
+      didSet { compiledPattern = pattern.flatMap { try? Pattern($0) } }
+    }
+    /// `pattern`, compiled once; nil when there is none (or it is not valid, which the loader
+    /// reports).
+    public private(set) var compiledPattern: Pattern?
     /// Said when the pattern does not match, e.g. "a day and a time, like 'Tue 9:00'".
     public var patternHint: String?
     public init(
@@ -68,6 +73,7 @@ public enum AnswerKind: Sendable {
       self.minLength = minLength
       self.maxLength = maxLength
       self.pattern = pattern
+      self.compiledPattern = pattern.flatMap { try? Pattern($0) }
       self.patternHint = patternHint
     }
   }

@@ -45,13 +45,21 @@ public struct Text: Sendable {
       self.problem = nil
       return
     }
-    switch Interpolation.parse(source, at: start) {
+    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(source, scan, at: start) {
+      // Never parsed: swift-mustache's parser recurses into each section, and its time grows
+      // with the text's length times its tags.
+      self.body = .plain
+      self.problem = tooLarge
+      return
+    }
+    // A tag outside the subset is reported, and cut out: it renders as nothing.
+    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(source, scan), at: start) {
     case .success(let template):
       self.body = .template(template)
-      self.problem = nil
+      self.problem = scan.unsupported
     case .failure(let problem):
       self.body = .plain
-      self.problem = problem
+      self.problem = scan.unsupported ?? problem
     }
   }
 }

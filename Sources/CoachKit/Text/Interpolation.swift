@@ -104,28 +104,66 @@ public enum Interpolation {
     return String(scalars[first...last])
   }
 
-  /// The names a text reads and, when it uses nothing but plain `{{name}}` placeholders, its pieces.
-  static func scan(_ source: String, at start: SourceLocation) -> (
-    names: [NameUse], pieces: [Piece]?, unclosed: [(sigil: Character, use: NameUse)]
-  ) {
-    let bytes = Array(source.utf8)
-    var uses: [NameUse] = []
+  /// What one pass over a text finds.
+  struct Scan {
+    /// The names the text reads.
+    var names: [NameUse] = []
+    /// When the text uses nothing but plain `{{name}}` placeholders: its pieces.
     var pieces: [Piece]? = []
+    /// Sections opened and never closed, innermost last.
+    var unclosed: [(sigil: Character, use: NameUse)] = []
+    /// The first tag outside coach's Mustache subset: `{{.}}`, a partial, a dotted name…
+    var unsupported: Diagnostic?
+    /// Where every such tag is, in UTF-8 bytes: they are cut out before the text is rendered.
+    var unsupportedTags: [Range<Int>] = []
+    /// Where sections nest deeper than ``maxSectionDepth``: such a text is never given to
+    /// swift-mustache, whose parser recurses into each section (3,000 levels overflowed the stack).
+    var tooDeep: Diagnostic?
+    /// How many `{{…}}` tags the text has.
+    var tagCount = 0
+  }
+
+  /// How deep `{{#…}}` and `{{^…}}` sections may nest.
+  public static let maxSectionDepth = 20
+  /// The largest text (in UTF-8 bytes) and the most tags that swift-mustache parses: its parser
+  /// measures the rest of the text at every tag, so its time grows with their product (16,000
+  /// tags in 320 KB took 23 s). Texts of plain `{{name}}` placeholders never reach it, whatever
+  /// their size; at these limits it takes about a tenth of a second.
+  public static let maxTemplateBytes = 32 * 1024
+  public static let maxTemplateTags = 1_000
+
+  /// The names a text reads, its pieces when it has only plain placeholders, and what in it is
+  /// not supported. One pass, linear in the text's length.
+  static func scan(_ source: String, at start: SourceLocation) -> Scan {
+    let bytes = Array(source.utf8)
+    var result = Scan()
     var literalStart = 0
     var openSections: [(sigil: Character, use: NameUse)?] = []
     var line = 1
-    var lineStart = 0
+    // The column (in characters) of `columnOffset`, a byte offset on the current line: columns
+    // are counted forward from the last tag, so that a long line costs its length once.
+    var columnOffset = 0
+    var column = 1
     var index = 0
     let open = UInt8(ascii: "{")
     let close = UInt8(ascii: "}")
-    /// Columns count characters, not bytes: only continuation bytes are skipped.
-    func column(at offset: Int) -> Int {
-      bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    func columnAt(_ offset: Int) -> Int {
+      for position in columnOffset..<offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
+      columnOffset = offset
+      return column
+    }
+    func newLine(after offset: Int) {
+      line += 1
+      columnOffset = offset + 1
+      column = 1
+    }
+    func record(_ message: String, at location: SourceLocation, tag: Range<Int>) {
+      if result.unsupported == nil { result.unsupported = .error(message, at: location) }
+      result.unsupportedTags.append(tag)
     }
     while index + 1 < bytes.count {
       if bytes[index] == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = index + 1
+        newLine(after: index)
         index += 1
         continue
       }
@@ -133,7 +171,8 @@ public enum Interpolation {
         index += 1
         continue
       }
-      let tagLocation = location(line: line, column: column(at: index), from: start)
+      let tagLocation = location(line: line, column: columnAt(index), from: start)
+      result.tagCount += 1
       var end = index + 2
       while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
       guard end + 1 < bytes.count else { break }
@@ -145,46 +184,119 @@ public enum Interpolation {
       }
       let sigil = inner.first.map { Character(Unicode.Scalar($0)) }
       let body = trimmedOfBlanks(
-        String(decoding: inner.drop { "#^/&{!>=%".utf8.contains($0) }, as: UTF8.self))
+        String(decoding: inner.drop { "#^/&{!>=%$<".utf8.contains($0) }, as: UTF8.self))
       let name = firstName(in: body)
-      if pieces != nil {
+      let tag = index..<after
+      func refuse(_ message: String, at location: SourceLocation) {
+        record(message, at: location, tag: tag)
+      }
+      if result.pieces != nil {
         if let name, name == body,
           sigil == nil || sigil == "{" || sigil == "&" || Self.isPlainName(sigil)
         {
-          pieces?.append(.literal(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
-          pieces?.append(.name(name))
+          result.pieces?.append(
+            .literal(String(decoding: bytes[literalStart..<index], as: UTF8.self)))
+          result.pieces?.append(.name(name))
           literalStart = after
         } else {
-          pieces = nil
+          result.pieces = nil
         }
       }
       switch sigil {
-      case "!", ">", "=", "%": break
+      case "!": break
+      case ">":
+        refuse(
+          "partials ({{> name}}) are not supported: write the text here (the plan may come from a template_file)",
+          at: tagLocation)
+      case "$", "<":
+        refuse("template inheritance ({{$…}}, {{<…}}) is not supported", at: tagLocation)
+      case "=":
+        refuse("changing the delimiters ({{=…=}}) is not supported", at: tagLocation)
+      case "%":
+        refuse("'{{%…}}' pragmas are not supported", at: tagLocation)
       case "/": _ = openSections.popLast()
       case "#", "^":
+        checkName(body, at: tagLocation, refuse)
         let use = name.map {
           NameUse(
             name: $0, location: tagLocation, isInsideSection: !openSections.isEmpty,
             opensSection: true)
         }
-        if let use { uses.append(use) }
+        if let use { result.names.append(use) }
         openSections.append(use.map { (sigil ?? "#", $0) })
+        if openSections.count > maxSectionDepth, result.tooDeep == nil {
+          result.tooDeep = .error(
+            "{{#…}} and {{^…}} sections nest more than \(maxSectionDepth) deep here; close some before opening more",
+            at: tagLocation)
+        }
       default:
+        checkName(body, at: tagLocation, refuse)
         if let name {
-          uses.append(
+          result.names.append(
             NameUse(name: name, location: tagLocation, isInsideSection: !openSections.isEmpty))
         }
       }
       for position in index..<after where bytes[position] == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = position + 1
+        newLine(after: position)
       }
       index = after
     }
     if literalStart < bytes.count {
-      pieces?.append(.literal(String(decoding: bytes[literalStart...], as: UTF8.self)))
+      result.pieces?.append(.literal(String(decoding: bytes[literalStart...], as: UTF8.self)))
     }
-    return (uses, pieces, openSections.compactMap { $0 })
+    result.unclosed = openSections.compactMap { $0 }
+    return result
+  }
+
+  /// `source` without the tags outside coach's subset, so that what renders is only what the
+  /// scan understood: `{{.}}` shows nothing, and text after `{{=<% %>=}}` stays text.
+  static func withoutUnsupportedTags(_ source: String, _ scan: Scan) -> String {
+    guard !scan.unsupportedTags.isEmpty else { return source }
+    let bytes = Array(source.utf8)
+    var kept: [UInt8] = []
+    var next = 0
+    for tag in scan.unsupportedTags {
+      kept += bytes[next..<tag.lowerBound]
+      next = tag.upperBound
+    }
+    kept += bytes[next...]
+    return String(decoding: kept, as: UTF8.self)
+  }
+
+  /// Why a text that needs swift-mustache (it has sections or comments) is too large for it.
+  static func tooLargeToParse(_ source: String, _ scan: Scan, at start: SourceLocation)
+    -> Diagnostic?
+  {
+    let bytes = source.utf8.count
+    guard bytes > maxTemplateBytes || scan.tagCount > maxTemplateTags else { return nil }
+    return .error(
+      "a text with {{#sections}} may be at most \(maxTemplateBytes / 1024) KB with \(maxTemplateTags) {{tags}}; this one is \((bytes + 1023) / 1024) KB with \(scan.tagCount)",
+      at: start)
+  }
+
+  /// A placeholder names one value: `{{.}}` (the whole context: every answer and the notes),
+  /// `{{a.b}}` (a field) and `{{f(x)}}` (a transform) are not in coach's subset.
+  private static func checkName(
+    _ body: String, at location: SourceLocation, _ refuse: (String, SourceLocation) -> Void
+  ) {
+    // Bytes, not Foundation's `contains`: this runs for every tag of a text.
+    let hasParenthesis = body.utf8.contains(UInt8(ascii: "("))
+    let hasDot = body.utf8.contains(UInt8(ascii: "."))
+    guard hasParenthesis || hasDot else { return }
+    if body == "." {
+      refuse(
+        "{{.}} is not supported: it would show every answer and the notes; name the value to show, like {{focus}}",
+        location)
+    } else if hasParenthesis {
+      refuse(
+        "'{{\(body)}}': transforms like uppercased(…) are not supported; a placeholder names one value",
+        location)
+    } else {
+      let name = body.split(separator: ".").first.map(String.init) ?? "name"
+      refuse(
+        "'{{\(body)}}': a placeholder names one value, like {{\(name)}}; fields (a.b) are not supported",
+        location)
+    }
   }
 
   /// Whether a tag's first character is the start of a name (no sigil).
@@ -203,8 +315,36 @@ public enum Interpolation {
     return name.isEmpty ? nil : String(name)
   }
 
-  /// Renders a parsed template against a context.
-  public static func render(_ template: MustacheTemplate, _ context: Any) -> String {
-    template.render(context)
+  /// Renders a parsed template against a context. The context is wrapped so that nothing but the
+  /// values it names can be shown: `{{.}}` renders nothing (not the context's description, which
+  /// held every answer and the facilitator's notes), and a value has no fields (`{{a.b}}`).
+  public static func render(_ template: MustacheTemplate, _ context: some MustacheParent) -> String
+  {
+    template.render(OnlyNamedValues(context))
+  }
+}
+
+/// The root of a rendering: looks names up in the wrapped context and shows nothing of itself.
+private struct OnlyNamedValues: MustacheParent, MustacheCustomRenderable {
+  let base: any MustacheParent
+  init(_ base: any MustacheParent) { self.base = base }
+
+  func child(named name: String) -> Any? {
+    base.child(named: name).map(NamedValue.init)
+  }
+  var renderText: String { "" }
+  var isNull: Bool { false }
+}
+
+/// A value found by name: shown as the context shows it, with no fields of its own.
+private struct NamedValue: MustacheParent, MustacheCustomRenderable {
+  let value: Any
+
+  func child(named name: String) -> Any? { nil }
+  var renderText: String {
+    (value as? MustacheCustomRenderable)?.renderText ?? ""
+  }
+  var isNull: Bool {
+    (value as? MustacheCustomRenderable)?.isNull ?? (value as? Bool == false)
   }
 }

@@ -48,6 +48,25 @@ enum DialogueText {
 
     """
 
+  /// A one-minute dialogue of one section holding `steps` (written as under `steps:`, without
+  /// the indentation; their first line is line 9), then `rest` (top-level keys).
+  static func oneSection(id: String, steps: String, rest: String = "") -> String {
+    let indented = steps.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "      " + $0 }.joined(separator: "\n")
+    return """
+      id: \(id)
+      title: \(id)
+      duration: 1
+      sections:
+        - id: s
+          title: S
+          budget: 1
+          steps:
+      \(indented)
+      \(rest)
+      """
+  }
+
   /// `retro` with each `old` replaced by its `new`; each `old` must appear exactly once.
   static func retro(
     _ edits: (old: String, new: String)..., file: StaticString = #filePath, line: UInt = #line

@@ -1,0 +1,103 @@
+/// The ``ValueBound`` of every name a dialogue reads: an answer from its question (a text
+/// question's `max_length`, a scale's range, a `multi` question's options), a computed value from
+/// its formula, `today`, the parking lot, and in a follow-up each `before_` name from the
+/// dialogue it follows.
+///
+///     let bounds = NameBounds(dialogue)
+///     bounds.bound(of: "team_size")   // .number(low: 1, high: 50, whole: true)
+///     bounds.oversized["c2"]          // where c2's formula could outgrow the size limit
+///
+/// Shared by the rules that check sizes and defaults.
+struct NameBounds: Sendable {
+  private var bounds: [String: ValueBound] = [:]
+  private var labels: [String: Int] = [:]
+  /// Computed values whose formula could give a text longer than the limit (and that read no
+  /// other such value): where, and how long.
+  private(set) var oversized: [String: Expression.Oversized] = [:]
+  /// Those, and the computed values that read them: nothing is known of their size.
+  private var unbounded: Set<String> = []
+
+  init(_ dialogue: Dialogue) {
+    for step in dialogue.steps {
+      guard let question = step.question, bounds[question.variable] == nil else { continue }
+      bounds[question.variable] = Self.bound(of: question.kind)
+      let options = question.kind.options
+      if !options.isEmpty { labels[question.variable] = options.map(\.label.count).max() }
+    }
+    bounds[BuiltInNames.today] = ValueBound(.other, canBeEmpty: false)
+    bounds[BuiltInNames.parkingLot] = ValueBound(
+      .list(items: Int.max, length: ValueLimits.maxTextLength), canBeEmpty: false)
+    if let followed = dialogue.follows {
+      let earlier = NameBounds(followed.dialogue)
+      for (name, bound) in earlier.bounds where BuiltInNames.types[name] == nil {
+        bounds[FollowedDialogue.prefix + name] = bound
+      }
+      bounds[FollowedDialogue.dateName] = ValueBound(.other)
+      bounds[FollowedDialogue.planName] = ValueBound(.text(length: ValueLimits.maxTextLength))
+    }
+    var working: Set<String> = []
+    for computed in dialogue.computed {
+      work(out: computed.name, in: dialogue, depth: 0, working: &working)
+    }
+  }
+
+  func bound(of name: String) -> ValueBound? { bounds[name] }
+
+  /// The longest option label of the question storing `name`, for `label()`.
+  func longestLabel(of name: String) -> Int? { labels[name] }
+
+  /// The bound of a formula's values, and where it could outgrow the size limit.
+  func bound(of formula: Formula) -> (bound: ValueBound, oversized: Expression.Oversized?) {
+    formula.expression.bound(names: { bounds[$0] }, longestLabel: { labels[$0] })
+  }
+
+  /// What an answer to a question of this kind can be.
+  static func bound(of kind: AnswerKind) -> ValueBound {
+    switch kind {
+    case .text(let rules):
+      return ValueBound(.text(length: min(max(rules.maxLength, 0), ValueLimits.maxTextLength)))
+    case .choice(let options):
+      return ValueBound(
+        .text(length: options.map { max($0.value.count, $0.label.count) }.max() ?? 0))
+    case .multipleChoice(let options, _, let maxPicks):
+      let length = options.reduce(0) { $0 + max($1.value.count, $1.label.count) + 2 }
+      return ValueBound(.list(items: maxPicks, length: length))
+    case .scale(let scale):
+      return ValueBound(.number(low: Double(scale.min), high: Double(scale.max), whole: true))
+    case .number(let rules):
+      return ValueBound(
+        .number(
+          low: rules.min ?? -.infinity, high: rules.max ?? .infinity, whole: rules.integer))
+    case .yesNo:
+      return ValueBound(.other)
+    }
+  }
+
+  /// Works out a computed value after the ones it reads. A cycle, or a chain deeper than the
+  /// checker follows (both reported by ``FlowAnalysis``), leaves nothing known.
+  private mutating func work(
+    out name: String, in dialogue: Dialogue, depth: Int, working: inout Set<String>
+  ) {
+    guard bounds[name] == nil, let computed = dialogue.computedValue(name) else { return }
+    guard depth <= FlowAnalysis.maxComputedChain, working.insert(name).inserted else {
+      bounds[name] = .unknown
+      return
+    }
+    for use in computed.formula.expression.names {
+      work(out: use.name, in: dialogue, depth: depth + 1, working: &working)
+    }
+    working.remove(name)
+    let (bound, found) = bound(of: computed.formula)
+    // Reported where it first grows too large, not again in what reads it.
+    let readsUnbounded = readsOversized(computed.formula)
+    if let found, !readsUnbounded { oversized[name] = found }
+    if found != nil || readsUnbounded { unbounded.insert(name) }
+    bounds[name] = found == nil ? bound : .unknown
+  }
+
+  /// Whether a formula reads a computed value that could already grow too large (directly or
+  /// through others), which is reported where that value is written.
+  func readsOversized(_ formula: Formula) -> Bool {
+    formula.expression.names.contains { unbounded.contains($0.name) }
+  }
+}
