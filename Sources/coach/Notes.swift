@@ -15,10 +15,12 @@ struct Notes: LaunchedCommand {
     discussion: TextWrapper.reflow(
       """
       Shows the current step's facilitator notes, what comes next, the section and session
-      clocks, the parking lot and the team's ratings so far, and follows the session as it goes.
-      With no ID it attaches to the latest unfinished session run with --facilitator, waiting for
-      one to start. Ctrl-C detaches; the session goes on. The session must be saved (not
-      nothing saved) for the view to see it.
+      clocks, the team's results so far and the parking lot, fitted to the window, and follows
+      the session as it goes. With no ID it attaches to the latest unfinished session run with
+      --facilitator, waiting for one to start. Ctrl-C detaches; the session goes on. Before the
+      leader says whether the session may be kept, it shows the notes of the first question
+      (from the session's header alone); if the leader keeps nothing, there is nothing more to
+      follow.
       """))
 
   @Argument(help: "The session's id, or the start of it. Default: the latest facilitated one.")
