@@ -104,7 +104,7 @@ extension Conversation {
       let text = {
         let agenda = runtime.clock(at: clock.now())
         return SharedScreen.clockLine(
-          ClockText.agenda(agenda), ClockText.compactAgenda(agenda), inner)
+          ClockText.agenda(agenda), ClockText.agenda(agenda, form: .compact), inner)
       }
       rows.append(.init(row: row, text: text, shown: text()))
     }
@@ -286,7 +286,7 @@ extension Conversation {
       content.heading = dialogue.title
     }
     content.clock = ClockText.agenda(agenda)
-    content.compactClock = ClockText.compactAgenda(agenda)
+    content.compactClock = ClockText.agenda(agenda, form: .compact)
     content.nudge = ClockText.nudge(agenda.nudge)
     content.join = facilitating.room?.joinLine()
     content.said = facilitating.said

@@ -103,15 +103,7 @@ public enum PresenterView {
     if let title = clock.sectionTitle, let number = clock.sectionNumber {
       lines.append(wrap.line("\(title) · section \(number) of \(clock.sectionCount)"))
     }
-    var clockLine = ""
-    if clock.sectionTitle != nil {
-      clockLine +=
-        "Section \(ReplyText.clock(clock.sectionElapsed)) of \(ReplyText.clock(clock.sectionBudget)) · "
-    }
-    clockLine +=
-      "session \(ReplyText.clock(clock.sessionElapsed)) of \(ReplyText.clock(clock.sessionPlanned))"
-    if clock.isPaused { clockLine += " · CLOCK PAUSED" }
-    lines.append(wrap.line(clockLine))
+    lines.append(wrap.line(ClockText.agenda(clock, form: .presenter)))
     return lines
   }
 
