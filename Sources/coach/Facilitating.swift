@@ -71,8 +71,9 @@ struct RoomOptions: ParsableArguments {
     if (address != nil || port != nil) && !room {
       throw ValidationError("--room-address and --room-port work with --room")
     }
-    if let address, address.split(separator: ".").count != 4
-      || !address.split(separator: ".").allSatisfy({ UInt8($0) != nil })
+    if let address,
+      address.split(separator: ".").count != 4
+        || !address.split(separator: ".").allSatisfy({ UInt8($0) != nil })
     {
       throw ValidationError("--room-address takes an IPv4 address such as 192.168.1.23")
     }

@@ -124,7 +124,8 @@ struct Notes: LaunchedCommand {
       }
       if screen.isDue || once {
         screen.draw { width, height, now in
-          PresenterView.beforeConsent(header, dialogue: dialogue, at: now, width: width, height: height)
+          PresenterView.beforeConsent(
+            header, dialogue: dialogue, at: now, width: width, height: height)
         }
         if once { return nil }
       }
@@ -167,7 +168,8 @@ struct Notes: LaunchedCommand {
     }
 
     func say(_ text: String) {
-      launch.output.write("\n" + TextWrapper.wrap(text, width: isTerminal ? launch.columns() : 80) + "\n")
+      launch.output.write(
+        "\n" + TextWrapper.wrap(text, width: isTerminal ? launch.columns() : 80) + "\n")
     }
   }
 

@@ -126,8 +126,11 @@ final class RoomSessionTests: XCTestCase {
     var expected = ratings
     expected[0] = 5
     let values = expected.sorted().map(String.init).joined(separator: ",")
-    XCTAssertTrue(log.contains(#""count":30,"kind":"ratings","step":"safety","values":[\#(values)]"#), log)
-    XCTAssertTrue(log.contains(#"{"at":"2026-11-29T09:00:00.000Z","count":2,"kind":"ratings","step":"news"}"#), log)
+    XCTAssertTrue(
+      log.contains(#""count":30,"kind":"ratings","step":"safety","values":[\#(values)]"#), log)
+    XCTAssertTrue(
+      log.contains(#"{"at":"2026-11-29T09:00:00.000Z","count":2,"kind":"ratings","step":"news"}"#),
+      log)
     for token in phones.all.compactMap(\.token) {
       XCTAssertFalse(log.contains(token), "a phone's token in the log")
     }
@@ -138,7 +141,10 @@ final class RoomSessionTests: XCTestCase {
   func testARoomThatCannotStartSaysWhyAndTheRatingsAreTypedInstead() throws {
     // An address this computer does not have: the room cannot listen there.
     let result = try CoachProcess.runInProcess(
-      ["run", "--facilitator", "--room", "--room-address", "203.0.113.7", "--participants", "3", "team"],
+      [
+        "run", "--facilitator", "--room", "--room-address", "203.0.113.7", "--participants", "3",
+        "team",
+      ],
       in: Self.fixtures, stdin: "3 4 5\n\n4\n/next\n4\nTalk\n", environment: environment)
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(

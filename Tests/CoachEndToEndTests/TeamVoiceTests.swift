@@ -62,7 +62,8 @@ final class TeamVoiceTests: XCTestCase {
     XCTAssertEqual(html.status, 0, html.description)
     XCTAssertTrue(html.stdout.contains("your scores, and the team's where it rated"))
     XCTAssertTrue(html.stdout.contains(">83 (team)</text>"), html.stdout)
-    XCTAssertTrue(html.stdout.contains(">– (team: not rated)</text>"), "Yourself is the leader's alone")
+    XCTAssertTrue(
+      html.stdout.contains(">– (team: not rated)</text>"), "Yourself is the leader's alone")
     for format in ["html", "markdown", "json", "text"] {
       let export = try CoachProcess.runInProcess(
         ["export", "voice", "--format", format], environment: environment)

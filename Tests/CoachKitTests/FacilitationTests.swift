@@ -1,6 +1,7 @@
-@testable import CoachKit
 import Foundation
 import XCTest
+
+@testable import CoachKit
 
 /// Facilitator mode in the engine and the transcript, with an injected clock: every event is
 /// handled at an instant the test chooses, so nothing sleeps and nothing depends on timing.
@@ -235,7 +236,8 @@ final class FacilitationTests: XCTestCase {
   func testTheCheckerKnowsTheTeamsNamesAndRefusesToShadowThem() throws {
     let reading = Self.yaml.replacingOccurrences(
       of: "            say: \"Parked: {{parking_lot}}\"",
-      with: "            say: \"Parked: {{parking_lot}} {{team_safety}} {{team_grudges_blind_spot}}\"")
+      with:
+        "            say: \"Parked: {{parking_lot}} {{team_safety}} {{team_grudges_blind_spot}}\"")
     let dialogue = try XCTUnwrap(DialogueLoader().load(text: reading, name: "team.yaml").dialogue)
     XCTAssertEqual(DialogueChecker().check(dialogue), [])
     let shadowing = Self.yaml + "\ncomputed:\n  team_safety: 1\n"
@@ -353,10 +355,12 @@ final class FacilitationTests: XCTestCase {
       XCTAssertEqual(try JSONDecoder.logLine.decode(LogEntry.self, from: data), entry)
     }
     func line(_ event: Event) throws -> String {
-      String(decoding: try JSONEncoder.logLine.encode(LogEntry(at: start, event: event)), as: UTF8.self)
+      String(
+        decoding: try JSONEncoder.logLine.encode(LogEntry(at: start, event: event)), as: UTF8.self)
     }
     XCTAssertEqual(
-      try line(.extend(minutes: 2)), #"{"at":"2026-11-18T11:06:40.000Z","kind":"extend","minutes":2}"#)
+      try line(.extend(minutes: 2)),
+      #"{"at":"2026-11-18T11:06:40.000Z","kind":"extend","minutes":2}"#)
     XCTAssertEqual(
       try line(.teamRatings(TeamRatings(collected: [4, 2, 5]))),
       #"{"at":"2026-11-18T11:06:40.000Z","count":3,"kind":"ratings","values":[2,4,5]}"#)
@@ -377,12 +381,14 @@ final class FacilitationTests: XCTestCase {
   func testTranscriptCountsPausesAndExtensionsAndKeepsNoIndividualRating() throws {
     let engine = try makeEngine(participants: Participants(count: 4))
     let entries = [
-      LogEntry(at: minutes(0.5), event: .teamRatings(TeamRatings(collected: [4, 2, 5, 4])), step: "safety"),
+      LogEntry(
+        at: minutes(0.5), event: .teamRatings(TeamRatings(collected: [4, 2, 5, 4])), step: "safety"),
       LogEntry(at: minutes(1), event: .pause, step: "safety"),
       LogEntry(at: minutes(4), event: .resume, step: "safety"),
       LogEntry(at: minutes(4.5), event: .extend(minutes: 1), step: "safety"),
       LogEntry(at: minutes(5), event: .answer("5"), step: "safety"),
-      LogEntry(at: minutes(5.2), event: .teamRatings(TeamRatings(collected: [1, 2])), step: "grudges"),
+      LogEntry(
+        at: minutes(5.2), event: .teamRatings(TeamRatings(collected: [1, 2])), step: "grudges"),
       LogEntry(at: minutes(5.3), event: .answer("1"), step: "grudges"),
       LogEntry(at: minutes(5.5), event: .park("Hiring"), step: "goal"),
       LogEntry(at: minutes(6), event: .answer("Trust"), step: "goal"),
@@ -414,9 +420,12 @@ final class FacilitationTests: XCTestCase {
     XCTAssertFalse(json.contains("participant"), json)
     XCTAssertTrue(json.contains(#""kind" : "ratings""#), json)
     XCTAssertTrue(json.contains(#""parkingLot" : ["#), json)
-    for export in [markdown, json, TextExport().render(transcript), HTMLExport().render(transcript)] {
+    for export in [
+      markdown, json, TextExport().render(transcript), HTMLExport().render(transcript),
+    ] {
       XCTAssertFalse(export.contains("2, 4, 4, 5"), "no list of ratings")
-      XCTAssertFalse(export.contains("1, 2") && export.contains("grudges: 1"), "nothing below three")
+      XCTAssertFalse(
+        export.contains("1, 2") && export.contains("grudges: 1"), "nothing below three")
     }
   }
 

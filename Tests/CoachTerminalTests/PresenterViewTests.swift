@@ -88,7 +88,8 @@ final class PresenterViewTests: XCTestCase {
     let transcript = try transcript(ratedRounds: 9)
     let view = PresenterView.render(transcript, at: start + 600, width: 80, height: 40)
     XCTAssertFalse(view.contains("{{"), view)
-    XCTAssertTrue(view.contains("  Why … and not lower? What is already there that earns it, and"), view)
+    XCTAssertTrue(
+      view.contains("  Why … and not lower? What is already there that earns it, and"), view)
     let next = try XCTUnwrap(view.split(separator: "\n").first { $0.hasPrefix("  Why") })
     XCTAssertTrue(next.hasSuffix("…"), "cut with an ellipsis: \(next)")
     XCTAssertFalse(next.hasSuffix(" …"))

@@ -39,14 +39,18 @@ final class SharedScreenTests: XCTestCase {
       let lines = layout.lines.map(\.text)
       XCTAssertLessThanOrEqual(lines.count, height - 1, "\(width)×\(height): the prompt's row")
       for line in lines {
-        XCTAssertLessThanOrEqual(TextWrapper.displayWidth(line), width, "\(width)×\(height): \(line)")
+        XCTAssertLessThanOrEqual(
+          TextWrapper.displayWidth(line), width, "\(width)×\(height): \(line)")
       }
-      XCTAssertTrue(lines.prefix(3).contains { $0.contains("Options · section 10 of 12") }, "\(lines)")
+      XCTAssertTrue(
+        lines.prefix(3).contains { $0.contains("Options · section 10 of 12") }, "\(lines)")
       let clock = try? XCTUnwrap(layout.clockRow)
       XCTAssertEqual(
-        clock.map { lines[$0 - 1] }?.contains(width < 60 ? "session 12:25/20:00" : "session 12:25 of 20:00"),
+        clock.map { lines[$0 - 1] }?.contains(
+          width < 60 ? "session 12:25/20:00" : "session 12:25 of 20:00"),
         true, "\(lines)")
-      XCTAssertTrue(lines.contains { $0.contains("Pick 1 to 3") }, "the instruction stays: \(lines)")
+      XCTAssertTrue(
+        lines.contains { $0.contains("Pick 1 to 3") }, "the instruction stays: \(lines)")
     }
   }
 

@@ -44,7 +44,8 @@ extension Engine {
   ) -> Reply? {
     var reply = Reply()
     let now = clock.now()
-    let isRoundOpen = teamTurn(at: step, question, in: session) != .leader
+    let isRoundOpen =
+      teamTurn(at: step, question, in: session) != .leader
       && collectsTeamRatings(question)
     switch event {
     case .teamRatings(let ratings):

@@ -112,7 +112,8 @@ struct HTMLExport: Sendable {
     let barWidth = 300
     let legend = withTeam ? 24 : 0
     let height = profile.count * rowHeight + 10 + legend
-    let label = withTeam ? "Profile chart: your scores, and the team's where it rated" : "Profile chart"
+    let label =
+      withTeam ? "Profile chart: your scores, and the team's where it rated" : "Profile chart"
     var svg =
       "<h2>Profile</h2>\n<svg role=\"img\" aria-label=\"\(label)\" width=\"\(labelWidth + barWidth + 90)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 90) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
     func bar(_ value: Double?, y: Int, height: Int, colour: String, caption: String) -> String {

@@ -324,7 +324,9 @@ extension Conversation {
 
   /// The plan as the room may see it: without the paths of files on this computer.
   static func withoutPaths(_ text: String) -> String {
-    text.replacing(#/(^|[\s(\[`'"])(?:~|/)[^\s/`'")\]]*(?:/[^\s/`'")\]]+)+/?/#.anchorsMatchLineEndings()) {
+    text.replacing(
+      #/(^|[\s(\[`'"])(?:~|/)[^\s/`'")\]]*(?:/[^\s/`'")\]]+)+/?/#.anchorsMatchLineEndings()
+    ) {
       match in match.output.1 + "(a file on this computer)"
     }
   }

@@ -20,7 +20,9 @@ enum JoinScreen {
     let countRow = lines.count + 1
     let count = { "\(link.phones(link.room.progress.joined)) joined" }
     lines.append(count())
-    let text = { (lines: [String]) in lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n" }
+    let text = { (lines: [String]) in
+      lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n"
+    }
     guard style.clearsScreen else {
       sink.write(text(lines))
       return

@@ -49,7 +49,10 @@ struct SharedScreen {
   /// A piece of the screen: wrapped lines, how it may shrink, and whether a blank line goes
   /// before it.
   private struct Block {
-    enum Kind { case blank, heading, clock, nudge, join, said, summary, notice, rejection, round, count, question, option }
+    enum Kind {
+      case blank, heading, clock, nudge, join, said, summary, notice, rejection, round, count,
+        question, option
+    }
     var kind: Kind
     var lines: [String]
     var role: Conversation.Role = .plain
@@ -69,8 +72,11 @@ struct SharedScreen {
     }
     var blocks: [Block] = [Block(kind: .blank, lines: [""])]
     blocks.append(Block(kind: .heading, lines: wrap(content.heading), role: .heading))
-    blocks.append(Block(kind: .clock, lines: [clockLine(content.clock, content.compactClock, inner)]))
-    if let nudge = content.nudge { blocks.append(Block(kind: .nudge, lines: wrap(nudge), role: .rejection)) }
+    blocks.append(
+      Block(kind: .clock, lines: [clockLine(content.clock, content.compactClock, inner)]))
+    if let nudge = content.nudge {
+      blocks.append(Block(kind: .nudge, lines: wrap(nudge), role: .rejection))
+    }
     if let join = content.join { blocks.append(Block(kind: .join, lines: [cut(join, to: inner)])) }
     for paragraph in content.said {
       blocks.append(Block(kind: .blank, lines: [""]))
@@ -93,7 +99,9 @@ struct SharedScreen {
       }
     }
     for line in content.round { blocks.append(Block(kind: .round, lines: wrap(line))) }
-    if let count = content.roundCount { blocks.append(Block(kind: .count, lines: [cut(count, to: inner)])) }
+    if let count = content.roundCount {
+      blocks.append(Block(kind: .count, lines: [cut(count, to: inner)]))
+    }
 
     if let height { fit(&blocks, into: max(height - 1, 4), width: inner) }
 
@@ -119,9 +127,14 @@ struct SharedScreen {
     guard total() > rows else { return }
     // 1. Blank lines: between the step's parts first, then the top row, and last the one under
     // the header.
-    let separator = blocks.firstIndex { $0.kind != .blank && $0.kind != .heading && $0.kind != .clock && $0.kind != .nudge && $0.kind != .join }.map { $0 - 1 }
+    let separator = blocks.firstIndex {
+      $0.kind != .blank && $0.kind != .heading && $0.kind != .clock && $0.kind != .nudge
+        && $0.kind != .join
+    }.map { $0 - 1 }
     while total() > rows,
-      let index = blocks.indices.last(where: { blocks[$0].kind == .blank && $0 != 0 && $0 != separator })
+      let index = blocks.indices.last(where: {
+        blocks[$0].kind == .blank && $0 != 0 && $0 != separator
+      })
     {
       blocks.remove(at: index)
     }
@@ -180,6 +193,7 @@ struct SharedScreen {
 
   /// The clock's line: in full when it fits, else its short form.
   static func clockLine(_ full: String, _ compact: String, _ width: Int) -> String {
-    TextWrapper.displayWidth(full) <= width || compact.isEmpty ? cut(full, to: width) : cut(compact, to: width)
+    TextWrapper.displayWidth(full) <= width || compact.isEmpty
+      ? cut(full, to: width) : cut(compact, to: width)
   }
 }

@@ -43,7 +43,8 @@ public enum PlanFiles {
         guard sharedScreen else { return path }
         let name = (path as NSString).lastPathComponent
         return planOut == nil
-          ? "\(name) in the plans folder ('coach notes' says where)" : "\(name), where --plan-out said"
+          ? "\(name) in the plans folder ('coach notes' says where)"
+          : "\(name), where --plan-out said"
       }
       out.write("Plan saved to \(shown(planPath))\n")
       if var event = engine.calendarEvent(in: session) {

@@ -136,7 +136,8 @@ public enum SessionCommands {
       return try RoomLink.start(on: request.address, port: request.port)
     } catch {
       launch.warn(
-        "the room could not start (\(error)); the team's ratings are typed at this keyboard instead, unseen")
+        "the room could not start (\(error)); the team's ratings are typed at this keyboard instead, unseen"
+      )
       return nil
     }
   }

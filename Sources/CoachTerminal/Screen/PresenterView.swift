@@ -50,7 +50,8 @@ public enum PresenterView {
       switch prompt.teamTurn {
       case .room(let expected)?:
         now += wrap.block(
-          "Waiting for: the room's ratings\(expected.map { " (\($0) people)" } ?? "") — the count is on the shared screen; Enter closes the round when everyone has rated, /next at any time.")
+          "Waiting for: the room's ratings\(expected.map { " (\($0) people)" } ?? "") — the count is on the shared screen; Enter closes the round when everyone has rated, /next at any time."
+        )
       case .leader?:
         now += wrap.block("Waiting for: the leader's own rating")
       case nil: break
@@ -75,7 +76,8 @@ public enum PresenterView {
       var lines = ["", wrap.line("The leader's answers so far: \(answers.count); the last ones:")]
       for answered in answers.suffix(3).reversed() {
         lines.append(
-          wrap.line("  \(answered.question) → \(answered.wasSkipped ? "(skipped)" : answered.text)"))
+          wrap.line("  \(answered.question) → \(answered.wasSkipped ? "(skipped)" : answered.text)")
+        )
       }
       parts.append(Part(lines, minimum: 0))
     }
@@ -90,10 +92,12 @@ public enum PresenterView {
   ) -> String {
     let transcript = Transcript.replay(header: header, entries: [], dialogue: dialogue)
     var text = render(transcript, at: now, width: width, height: height.map { $0 - 2 })
-    text += "\n" + Wrapper(width: width).block(
-      "Nothing of this session is saved yet: the view follows it once the leader agrees to keep it.",
-      indent: 0
-    ).joined(separator: "\n") + "\n"
+    text +=
+      "\n"
+      + Wrapper(width: width).block(
+        "Nothing of this session is saved yet: the view follows it once the leader agrees to keep it.",
+        indent: 0
+      ).joined(separator: "\n") + "\n"
     return text
   }
 
@@ -120,7 +124,9 @@ public enum PresenterView {
       }
     }
     return steps.compactMap {
-      $0.notes.map { engine.render($0, in: transcript.session).trimmingCharacters(in: .whitespacesAndNewlines) }
+      $0.notes.map {
+        engine.render($0, in: transcript.session).trimmingCharacters(in: .whitespacesAndNewlines)
+      }
     }
   }
 
@@ -136,8 +142,10 @@ public enum PresenterView {
       let text =
         candidate.question.map { engine.preview($0.prompt, in: session) }
         ?? candidate.say.map { engine.preview($0, in: session) } ?? ""
-      var line = Sanitizer.clean(TextWrapper.reflow(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-        .replacingOccurrences(of: "\n", with: " ")
+      var line = Sanitizer.clean(
+        TextWrapper.reflow(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      )
+      .replacingOccurrences(of: "\n", with: " ")
       if candidate.sectionID != step.sectionID,
         let section = engine.dialogue.section(candidate.sectionID)
       {

@@ -99,7 +99,8 @@ final class FacilitatorPTYTests: XCTestCase {
         XCTAssertLessThanOrEqual(TextWrapper.displayWidth(text), columns, text, line: line)
       }
       let top = screen.prefix(4)
-      XCTAssertTrue(top.contains { $0.contains(" · section ") }, "no heading: \(screen)", line: line)
+      XCTAssertTrue(
+        top.contains { $0.contains(" · section ") }, "no heading: \(screen)", line: line)
       XCTAssertTrue(top.contains { $0.contains(" · session ") }, "no clocks: \(screen)", line: line)
     }
   }
@@ -235,9 +236,13 @@ final class FacilitatorPTYTests: XCTestCase {
     try pty.waitFor("> 3")
     pty.send("\u{15}/quit\r")
     XCTAssertEqual(exitCode(try pty.waitForExit()), 0)
-    let last = try XCTUnwrap(Self.screens(in: pty.text).last { $0.contains { $0.contains("Options") } })
+    let last = try XCTUnwrap(
+      Self.screens(in: pty.text).last { $0.contains { $0.contains("Options") } })
     XCTAssertTrue(
-      last.contains { $0.contains("1) At the next team meeting, tell the team about a mistake of your own and what you") },
+      last.contains {
+        $0.contains(
+          "1) At the next team meeting, tell the team about a mistake of your own and what you")
+      },
       "a 100-column screen uses its width: \(last)")
   }
 }
