@@ -12,6 +12,16 @@ enum JoinScreen {
     _ link: RoomLink, title: String, style: Conversation.Style, source: inout some LineSource,
     sink: some TextSink
   ) {
+    while draw(link, title: title, style: style, source: &source, sink: sink) {}
+    source.watch(nil)
+  }
+
+  /// Draws the card and waits for Enter; true when the window was resized meanwhile (it is then
+  /// drawn again, to fit).
+  private static func draw(
+    _ link: RoomLink, title: String, style: Conversation.Style, source: inout some LineSource,
+    sink: some TextSink
+  ) -> Bool {
     let width = style.width?() ?? 80
     let pad = String(repeating: " ", count: SharedScreen.margin(for: width))
     var lines = ["", title, ""]
@@ -25,16 +35,18 @@ enum JoinScreen {
     }
     guard style.clearsScreen else {
       sink.write(text(lines))
-      return
+      return false
     }
     lines.append("Press Enter to begin.")
     sink.write(Conversation.clearScreen + text(lines))
+    let size = (width, style.height?())
     source.watch(
       SharedScreenWatcher(
         rows: [.init(row: countRow, text: count, shown: count())], margin: pad,
-        redrawNeeded: { false }, write: { sink.write($0) }))
+        redrawNeeded: { (style.width?() ?? 80, style.height?()) != size },
+        write: { sink.write($0) }))
     source.expect(ExpectedLine(completions: []))
-    _ = source.readLine(prompt: "> ")
-    source.watch(nil)
+    if case .redraw = source.readLine(prompt: "> ") { return true }
+    return false
   }
 }
