@@ -96,27 +96,23 @@ extension Conversation {
   private func watcher(sink: some TextSink) -> SharedScreenWatcher? {
     guard let layout = facilitating.layout else { return nil }
     var rows: [SharedScreenWatcher.LiveRow] = []
+    // Each row starts as it was drawn, so that the first change is written at once.
+    func row(_ number: Int?, _ text: @escaping () -> String) {
+      guard let number, number <= layout.lines.count else { return }
+      let drawn = String(layout.lines[number - 1].text.dropFirst(layout.margin.count))
+      rows.append(.init(row: number, text: text, shown: drawn))
+    }
     let runtime = runtime
     let clock = clock
-    let width = layout.width
-    let inner = max(width - 2 * layout.margin.count, 20)
-    if let row = layout.clockRow {
-      let text = {
-        let agenda = runtime.clock(at: clock.now())
-        return SharedScreen.clockLine(
-          ClockText.agenda(agenda), ClockText.agenda(agenda, form: .compact), inner)
-      }
-      rows.append(.init(row: row, text: text, shown: text()))
+    let inner = max(layout.width - 2 * layout.margin.count, 20)
+    row(layout.clockRow) {
+      let agenda = runtime.clock(at: clock.now())
+      return SharedScreen.clockLine(
+        ClockText.agenda(agenda), ClockText.agenda(agenda, form: .compact), inner)
     }
     let link = facilitating.room
-    if let row = layout.joinRow, let link {
-      let text = { SharedScreen.cut(link.joinLine(), to: inner) }
-      rows.append(.init(row: row, text: text, shown: text()))
-    }
-    if let row = layout.countRow, let round = facilitating.round {
-      let text = { Self.countLine(round) }
-      rows.append(.init(row: row, text: text, shown: text()))
-    }
+    if let link { row(layout.joinRow) { SharedScreen.cut(link.joinLine(), to: inner) } }
+    if let round = facilitating.round { row(layout.countRow) { Self.countLine(round) } }
     let columns = style.width
     let height = style.height
     let size = (layout.width, layout.height)
