@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import CoachRoomModel
 
 /// A facilitator's room: a page served on the local network while a session runs, where each
 /// participant rates the open team question from their own phone, anonymously, and may park a

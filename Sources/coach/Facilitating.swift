@@ -1,6 +1,5 @@
 import ArgumentParser
 import CoachKit
-import CoachRoom
 import CoachTerminal
 import Foundation
 
@@ -82,8 +81,6 @@ struct RoomOptions: ParsableArguments {
   /// Where to listen, when a room is asked for.
   var request: RoomRequest? {
     guard room else { return nil }
-    let listen: RoomListenAddress =
-      address.map { $0 == "127.0.0.1" ? .loopback : .ip4($0) } ?? .localNetwork
-    return RoomRequest(address: listen, port: port ?? 0)
+    return RoomRequest(address: address.map { $0 == "127.0.0.1" ? "loopback" : $0 }, port: port ?? 0)
   }
 }

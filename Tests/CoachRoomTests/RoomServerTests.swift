@@ -4,6 +4,7 @@ import XCTest
 
 @testable import CoachRoom
 @testable import RoomTestSupport
+@testable import CoachRoomModel
 
 /// A real room on the loopback address, and phones (URLSession) that join, rate and park.
 final class RoomServerTests: XCTestCase {

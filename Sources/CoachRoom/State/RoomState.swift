@@ -1,4 +1,5 @@
 import CoachKit
+import CoachRoomModel
 
 /// Everything a room holds, as a value: the phones that joined, the round open now with its
 /// ratings, the parking lot and the rate limits. Each phone request is handled by

@@ -1,5 +1,5 @@
 import CoachKit
-import CoachRoom
+import CoachRoomModel
 import CoachWording
 import Foundation
 
@@ -71,13 +71,13 @@ extension Conversation {
       facilitating.round = nil
     }
     guard let prompt else { return }
-    facilitating.round = OpenRound(prompt, room: facilitating.room?.room)
+    facilitating.round = OpenRound(prompt, room: facilitating.room)
   }
 
   /// Parked questions and topics from phones, each kept as an anonymous event. The room sees
   /// that something was parked, not what: the facilitator reads it in the presenter view.
   private mutating func takeParkedFromPhones(sink: some TextSink) -> ExitStatus? {
-    guard let room = facilitating.room?.room else { return nil }
+    guard let room = facilitating.room else { return nil }
     let parked = room.takeParked()
     guard !parked.isEmpty else { return nil }
     for text in parked {
@@ -119,7 +119,7 @@ extension Conversation {
     return SharedScreenWatcher(
       rows: rows, margin: layout.margin,
       redrawNeeded: {
-        if (link?.room.progress.parkedWaiting ?? 0) > 0 { return true }
+        if (link?.progress.parkedWaiting ?? 0) > 0 { return true }
         return (columns?() ?? size.0) != size.0 || (height?() ?? size.1 ?? 0) != (size.1 ?? 0)
       },
       write: { sink.write($0) })

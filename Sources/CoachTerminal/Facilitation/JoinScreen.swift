@@ -1,4 +1,4 @@
-import CoachRoom
+import CoachRoomModel
 import Foundation
 
 /// Before a room's session begins: the QR code, the page's address and the join code on the
@@ -28,7 +28,7 @@ enum JoinScreen {
     lines += link.card.lines(width: width - 2 * pad.count)
     lines.append("")
     let countRow = lines.count + 1
-    let count = { "\(link.phones(link.room.progress.joined)) joined" }
+    let count = { "\(link.phones(link.progress.joined)) joined" }
     lines.append(count())
     let text = { (lines: [String]) in
       lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n"

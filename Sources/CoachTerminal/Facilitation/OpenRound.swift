@@ -1,5 +1,5 @@
 import CoachKit
-import CoachRoom
+import CoachRoomModel
 import Foundation
 
 /// A team question's round on the host's side, while the room rates it: on the phones of a
@@ -10,12 +10,12 @@ struct OpenRound {
   let scale: AnswerKind.Scale
   /// How many people rate, from `--participants`; nil when the room counts its phones.
   let expected: Int?
-  private let room: Room?
+  private let room: RoomLink?
   private var typed: TypedRatings
 
   /// Opens the round for `prompt` (a team question at the room's turn): on the room's phones
   /// when there is a room.
-  init?(_ prompt: Prompt, room: Room?) {
+  init?(_ prompt: Prompt, room: RoomLink?) {
     guard case .room(let expected)? = prompt.teamTurn, case .scale(let scale) = prompt.kind else {
       return nil
     }

@@ -1,5 +1,4 @@
 import CoachKit
-import CoachRoom
 import Foundation
 
 /// Facilitator mode for a run: a shared screen and the facilitator's commands, who rates the
@@ -22,10 +21,11 @@ public struct Facilitation: Sendable, Equatable {
 /// Where the room listens: the computer's address on the local network unless told, and any
 /// free port unless told (a firewall may want a fixed one).
 public struct RoomRequest: Sendable, Equatable {
-  public var address: RoomListenAddress
+  /// An IPv4 address, or `loopback`; nil for the local network's.
+  public var address: String?
   public var port: UInt16
 
-  public init(address: RoomListenAddress = .localNetwork, port: UInt16 = 0) {
+  public init(address: String? = nil, port: UInt16 = 0) {
     self.address = address
     self.port = port
   }

@@ -133,7 +133,7 @@ public enum SessionCommands {
       return nil
     }
     do {
-      return try RoomLink.start(on: request.address, port: request.port)
+      return try RoomLink.start(request)
     } catch {
       launch.warn(
         "the room could not start (\(error)); the team's ratings are typed at this keyboard instead, unseen"
