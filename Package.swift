@@ -99,7 +99,8 @@ let package = Package(
     // end-to-end tests of a session with a room.
     .target(name: "RoomTestSupport", path: "Tests/RoomTestSupport"),
     .testTarget(
-      name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachRoomModel", "CoachKit", "RoomTestSupport"]
+      name: "CoachRoomTests",
+      dependencies: ["CoachRoom", "CoachRoomModel", "CoachKit", "RoomTestSupport"]
     ),
     .testTarget(
       name: "CoachEndToEndTests",

@@ -30,7 +30,9 @@ func option(_ name: String) -> String? {
 }
 guard let addressName = option("--address") else {
   FileHandle.standardError.write(
-    Data("usage: coach-room --address local|loopback|IPV4 [--port N] (started by coach run --room)\n".utf8))
+    Data(
+      "usage: coach-room --address local|loopback|IPV4 [--port N] (started by coach run --room)\n"
+        .utf8))
   exit(64)
 }
 let listen: RoomListenAddress =

@@ -81,6 +81,7 @@ struct RoomOptions: ParsableArguments {
   /// Where to listen, when a room is asked for.
   var request: RoomRequest? {
     guard room else { return nil }
-    return RoomRequest(address: address.map { $0 == "127.0.0.1" ? "loopback" : $0 }, port: port ?? 0)
+    let listen = address.map { $0 == "127.0.0.1" ? "loopback" : $0 }
+    return RoomRequest(address: listen, port: port ?? 0)
   }
 }
