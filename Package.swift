@@ -75,6 +75,7 @@ let package = Package(
       dependencies: [
         "CoachKit",
         "CoachTerminal",
+        "CoachWording",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["EmbedDialogues"]

@@ -23,13 +23,26 @@ static volatile sig_atomic_t stop_signal = 0;
 static char **completion_words = NULL;
 static int completion_count = 0;
 
+/// Text to put on the next line before the person types (a refused answer, an earlier one).
+static char *prefill_text = NULL;
+/// Whether the prefill is shown selected: a character typed first replaces it.
+static int prefill_selects = 0;
+/// The prefill on the line is still selected: no key has been read since it was put there.
+static int prefill_selected = 0;
+/// Whether a selected prefill is shown highlighted (readline's active region).
+static int highlight_selection = 1;
+/// Ctrl-C presses during the line being read; a second one on an empty line ends the read, so
+/// that the program can say how to leave.
+static int interrupts_in_line = 0;
+static volatile sig_atomic_t leave_hint_wanted = 0;
+
 /// The facilitator's idle hook and its context; see coach_le_set_idle_hook.
 static int (*idle_hook)(void *) = NULL;
 static void *idle_context = NULL;
 /// Set when the idle hook ended the line: the line is handed back as partial, not taken.
 static volatile sig_atomic_t refresh_pending = 0;
 static char *partial_line = NULL;
-static char *initial_text = NULL;
+/// Lines shown as '*' (coach_le_set_masked).
 static int masked_input = 0;
 
 static void on_interrupt(int signal_number) {
@@ -56,6 +69,13 @@ static int on_event(void) {
   }
   if (interrupt_pending) {
     interrupt_pending = 0;
+    interrupts_in_line++;
+    if (rl_end == 0 && interrupts_in_line >= 2) {
+      // A second Ctrl-C on an empty line: perhaps the person wants to leave.
+      leave_hint_wanted = 1;
+      rl_done = 1;  // readline ends the line itself
+      return 0;
+    }
     rl_replace_line("", 1);
     rl_point = 0;
     rl_mark = 0;
@@ -86,13 +106,44 @@ static void masked_redisplay(void) {
   free(shown);
 }
 
-static int insert_initial_text(void) {
-  if (initial_text != NULL) {
-    rl_insert_text(initial_text);
-    free(initial_text);
-    initial_text = NULL;
+/// readline's startup hook: puts the prefill on the line, the cursor at its end.
+static int insert_prefill(void) {
+  prefill_selected = 0;
+  if (prefill_text != NULL) {
+    rl_insert_text(prefill_text);
+    free(prefill_text);
+    prefill_text = NULL;
+    prefill_selected = prefill_selects;
   }
   return 0;
+}
+
+/// readline's pre-input hook, once the prompt and the prefill are shown: a selected prefill
+/// becomes the active region (highlighted where the terminal can), like a selected field.
+static int select_prefill(void) {
+  if (prefill_selected && highlight_selection) {
+    rl_mark = 0;
+    rl_point = rl_end;
+    rl_activate_mark();
+    rl_redisplay();
+  }
+  return 0;
+}
+
+/// Reads a key as readline does; the first key after a selected prefill decides what becomes of
+/// it: a printable character replaces it, anything else (Enter, an arrow, Backspace) keeps it.
+static int read_key(FILE *stream) {
+  int key = rl_getc(stream);
+  if (prefill_selected) {
+    prefill_selected = 0;
+    if (key >= 0x20 && key != 0x7F) {
+      rl_delete_text(0, rl_end);
+      rl_point = 0;
+      rl_mark = 0;
+    }
+    rl_deactivate_mark();
+  }
+  return key;
 }
 
 static char *next_completion(const char *text, int state) {
@@ -113,7 +164,7 @@ static char **complete(const char *text, int start, int end) {
   (void)start;
   (void)end;
   rl_attempted_completion_over = 1;  // never fall back to file names
-  if (masked_input) return NULL;     // a list of options would say nothing, but Tab stays quiet
+  if (masked_input) return NULL;     // a list of options would say nothing, so Tab stays quiet
   rl_completion_append_character = '\0';
   return rl_completion_matches(text, next_completion);
 }
@@ -141,8 +192,10 @@ void coach_le_setup(void) {
   rl_change_environment = 0;  // do not rewrite LINES and COLUMNS
   rl_event_hook = on_event;
   rl_signal_event_hook = on_event;
+  rl_startup_hook = insert_prefill;
+  rl_pre_input_hook = select_prefill;
+  rl_getc_function = read_key;
   rl_attempted_completion_function = complete;
-  rl_startup_hook = insert_initial_text;
   rl_completer_word_break_characters = "";  // the whole line is the word to complete
   rl_variable_bind("completion-ignore-case", "on");
   rl_variable_bind("show-all-if-unmodified", "on");  // list the options at once when Tab cannot add more
@@ -155,25 +208,39 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
     return NULL;
   }
   interrupt_pending = 0;
+  interrupts_in_line = 0;
+  leave_hint_wanted = 0;
   refresh_pending = 0;
   reading_line = 1;
   rl_redisplay_function = masked_input ? masked_redisplay : rl_redisplay;
   char *line = readline(prompt);
   rl_redisplay_function = rl_redisplay;
-  if (refresh_pending && !stop_signal && !interrupt_pending) {
+  prefill_selected = 0;
+  if (prefill_text != NULL) {
+    free(prefill_text);
+    prefill_text = NULL;
+  }
+  if (stop_signal) {
+    reading_line = 0;
+    free(line);
+    *interrupted = 2;
+    return NULL;
+  }
+  if (refresh_pending && !interrupt_pending) {
     // The idle hook ended the line: hand it back to be typed on, not taken.
     refresh_pending = 0;
     reading_line = 0;
     free(partial_line);
     partial_line = line != NULL ? line : strdup(rl_line_buffer != NULL ? rl_line_buffer : "");
-    *interrupted = 3;
+    *interrupted = 4;
     return NULL;
   }
   refresh_pending = 0;
-  if (stop_signal) {
-    reading_line = 0;
+  if (leave_hint_wanted) {
+    leave_hint_wanted = 0;
     free(line);
-    *interrupted = 2;
+    reading_line = 0;
+    *interrupted = 3;
     return NULL;
   }
   if (interrupt_pending) {
@@ -215,6 +282,14 @@ void coach_le_end_by_signal(int signal_number) {
   pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
   raise(signal_number);
   _exit(128 + signal_number);
+}
+
+void coach_le_highlight_selection(int on) { highlight_selection = on; }
+
+void coach_le_set_prefill(const char *text, int selected) {
+  free(prefill_text);
+  prefill_text = (text != NULL && text[0] != '\0') ? strdup(text) : NULL;
+  prefill_selects = selected;
 }
 
 void coach_le_set_completions(const char *const *words, int count) {
@@ -272,11 +347,6 @@ char *coach_le_take_partial_line(void) {
   char *line = partial_line;
   partial_line = NULL;
   return line;
-}
-
-void coach_le_set_initial_text(const char *text) {
-  free(initial_text);
-  initial_text = (text != NULL && text[0] != '\0') ? strdup(text) : NULL;
 }
 
 void coach_le_set_masked(int masked) { masked_input = masked; }

@@ -79,11 +79,18 @@ public enum ClockText {
     }
   }
 
-  /// "Section 2 of 4: Rhythm. Step 6 of 15."; "The session has ended." without a question.
+  /// "Section 2 of 4: Rhythm."; "The session has ended." without a question. (No step count:
+  /// branches leave steps out, so one would jump.)
   public static func place(of prompt: Prompt?, in dialogue: Dialogue) -> String {
     guard let prompt, let index = dialogue.sections.firstIndex(where: { $0.id == prompt.sectionID })
     else { return "The session has ended." }
-    return
-      "Section \(index + 1) of \(dialogue.sections.count): \(dialogue.sections[index].title). Step \(prompt.stepNumber) of \(prompt.stepCount)."
+    return "Section \(index + 1) of \(dialogue.sections.count): \(dialogue.sections[index].title)."
+  }
+
+  /// The waiting question, for a message to whoever scripts a session:
+  /// "the question 'consent' in section 1 of 4".
+  public static func `where`(_ prompt: Prompt, in dialogue: Dialogue) -> String {
+    let index = dialogue.sections.firstIndex { $0.id == prompt.sectionID } ?? 0
+    return "the question '\(prompt.stepID)' in section \(index + 1) of \(dialogue.sections.count)"
   }
 }

@@ -15,6 +15,17 @@ public struct CommandNames: Sendable {
   public var extendExample: String
   /// Notes a side topic, as an example ("/park hiring freeze").
   public var parkExample: String
+  /// Stops the session (its answers stay as far as the person agreed).
+  public var quit = "/quit"
+  /// Lists what a person can do.
+  public var help = "/help"
+  /// Help for the question asked.
+  public var questionHelp = "?"
+  /// Takes the last answer back.
+  public var back = "/back"
+  /// Another way to stop, said after ``quit`` ("press Ctrl-D twice on an empty line"); nil when
+  /// there is none.
+  public var quitKeys: String?
 
   public init(
     skip: String, next: String, resume: String, extend: String, extendExample: String,
@@ -29,7 +40,11 @@ public struct CommandNames: Sendable {
   }
 
   /// The commands typed at a terminal's prompt.
-  public static let typed = CommandNames(
-    skip: "/skip", next: "/next", resume: "/resume", extend: "/extend N",
-    extendExample: "/extend 2", parkExample: "/park hiring freeze")
+  public static let typed: CommandNames = {
+    var names = CommandNames(
+      skip: "/skip", next: "/next", resume: "/resume", extend: "/extend N",
+      extendExample: "/extend 2", parkExample: "/park hiring freeze")
+    names.quitKeys = "press Ctrl-D twice on an empty line"
+    return names
+  }()
 }

@@ -70,6 +70,53 @@ public enum PromptText {
 }
 
 extension PromptText {
+  /// What `?` says at a question without help of its own: what kind of answer fits, and where
+  /// the commands are.
+  ///
+  ///     There is no extra help for this question. It asks for your own words: type them and
+  ///     press Enter. /help lists the commands; /back goes to the previous question.
+  public static func withoutHelp(for prompt: Prompt, commands: CommandNames = .typed) -> String {
+    let what: String
+    switch prompt.kind {
+    case .text: what = "It asks for your own words: type them and press Enter."
+    case .choice:
+      what =
+        "Choose one of the options: type its number, or the start of its name, and press Enter."
+    case .multipleChoice:
+      what = "Pick among the options: type their numbers, separated by commas, and press Enter."
+    case .scale(let scale):
+      what =
+        "It asks for a rating: type a whole number from \(scale.min) to \(scale.max) and press Enter."
+    case .number: what = "It asks for a number: type it and press Enter."
+    case .yesNo: what = "Type yes or no (y or n) and press Enter."
+    }
+    var text = "There is no extra help for this question. " + what
+    let instruction = self.instruction(for: prompt, commands: commands)
+    if !instruction.isEmpty { text += " (" + instruction + ")" }
+    return text
+      + " \(commands.help) lists the commands; \(commands.back) goes to the previous question."
+  }
+
+  /// An answer as it can be typed again, to put back on the line: an option by its number, a
+  /// few picks as "1, 3", a number or text as it reads. Empty for a skip without a value.
+  public static func typed(_ answer: Answer, for prompt: Prompt) -> String {
+    if answer.wasSkipped && answer.value == .none { return "" }
+    let options = prompt.options
+    func number(_ value: String) -> String? {
+      options.firstIndex { $0.value == value }.map { "\($0 + 1)" }
+    }
+    switch answer.value {
+    case .text(let chosen) where !options.isEmpty:
+      return number(chosen) ?? answer.text
+    case .list(let picked) where !options.isEmpty:
+      return picked.compactMap(number).joined(separator: ", ")
+    case .bool(let yes):
+      return yes ? "yes" : "no"
+    default:
+      return answer.text
+    }
+  }
+
   /// Facilitator mode: what the shared screen says while the room rates a team question on
   /// their phones.
   public static let roomRound =

@@ -18,10 +18,13 @@ public enum RejectionText {
     }
   }
 
-  /// Whether the question's instruction should be said again after the sentence: not when the
-  /// reason already says what is expected.
+  /// Whether the question's instruction should be said again after the sentence: only when
+  /// the reason does not already say what is expected (an answer needed, an option that stands
+  /// alone, a form not said). Saying it twice is noise.
   public static func isFollowedByInstruction(_ rejection: Rejection) -> Bool {
-    if case .notTheExpectedForm(hint: .some) = rejection.code { return false }
-    return true
+    switch rejection.code {
+    case .answerNeeded, .pickedAlone, .notTheExpectedForm(hint: nil): true
+    default: false
+    }
   }
 }

@@ -62,15 +62,38 @@ public enum ReplyText {
 }
 
 extension ReplyText {
-  /// A section's header at a terminal: where the session is and how long it has run.
+  /// A section's header at a terminal: where the session is (section k of n, and a small bar of
+  /// the planned time behind it) and how long it has run.
   ///
-  ///     == Rhythm: section 2 of 4, step 3 of 12, clock 0:42 of 5:00 ==
+  ///     == Rhythm: section 2 of 4 ██░░░░░░░░ clock 0:42 of 20:00 ==
   public static func header(
-    _ heading: SectionHeading, step: (Int, Int)?, elapsed: Double, planned: Double
+    _ heading: SectionHeading, progress: Double, elapsed: Double, planned: Double
   ) -> String {
-    var parts = ["section \(heading.number) of \(heading.count)"]
-    if let (number, count) = step { parts.append("step \(number) of \(count)") }
-    parts.append("clock \(clock(elapsed)) of \(clock(planned))")
-    return "== \(heading.title): " + parts.joined(separator: ", ") + " =="
+    "== \(heading.title): section \(heading.number) of \(heading.count) \(bar(progress)) clock \(clock(elapsed)) of \(clock(planned)) =="
+  }
+
+  /// The share of the planned time before the section `heading` begins, 0 to 1: what a
+  /// progress bar shows. By the agenda, not by steps, so it never jumps back or ahead when a
+  /// branch leaves steps out.
+  public static func progress(before heading: SectionHeading, in dialogue: Dialogue) -> Double {
+    let budgets = dialogue.sections.map(\.budget)
+    let total = budgets.reduce(0, +)
+    guard total > 0, heading.number >= 1 else { return 0 }
+    return min(1, budgets.prefix(heading.number - 1).reduce(0, +) / total)
+  }
+
+  /// A small bar of `width` blocks: "███░░░░░░░". Its meaning is always said in words beside it.
+  public static func bar(_ fraction: Double, width: Int = 10) -> String {
+    let filled = Int((max(0, min(1, fraction)) * Double(width)).rounded())
+    return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+  }
+
+  /// After `/back`: the answer taken back, when there was one, so the person sees what they said.
+  ///
+  ///     Back to the previous question. Your answer was: Every two weeks.
+  public static func wentBack(undoing answer: Answer?) -> String {
+    guard let answer else { return "Back to the previous question; your earlier answer is undone." }
+    if answer.wasSkipped { return "Back to the previous question, which you had skipped." }
+    return "Back to the previous question. Your answer was: \(answer.text)"
   }
 }

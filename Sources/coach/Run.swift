@@ -17,6 +17,10 @@ struct Run: LaunchedCommand {
 
       Colour is used on a terminal unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE=1 or
       --color always forces it.
+
+      --accessible (or COACH_ACCESSIBLE=1 in the environment) is for screen readers: every
+      line a sentence, options and charts read as words, each answer read back, and nothing
+      drawn over or paged.
       """))
 
   @Argument(
@@ -55,7 +59,7 @@ struct Run: LaunchedCommand {
   }
 }
 
-/// `--color` and `--plan-out`, for the commands that hold a conversation.
+/// `--color`, `--plan-out` and `--accessible`, for the commands that hold a conversation.
 struct ConversationArguments: ParsableArguments {
   @ArgumentParser.Option(help: "When to use colour: auto, always or never.")
   var color: Terminal.ColourMode = .auto
@@ -67,8 +71,15 @@ struct ConversationArguments: ParsableArguments {
     completion: .file(extensions: ["md"]))
   var planOut: String?
 
+  @Flag(
+    help:
+      "Accessible mode, for screen readers: sentences instead of layout, no bars, no pager (also COACH_ACCESSIBLE=1)."
+  )
+  var accessible = false
+
   func options(_ facilitation: Facilitation = .off) -> ConversationOptions {
-    ConversationOptions(colour: color, planOut: planOut, facilitation: facilitation)
+    ConversationOptions(
+      colour: color, planOut: planOut, facilitation: facilitation, accessible: accessible)
   }
 }
 

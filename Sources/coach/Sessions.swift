@@ -1,79 +1,71 @@
 import ArgumentParser
 import CoachKit
 import CoachTerminal
+import CoachWording
 import Foundation
 
 /// `coach sessions`: the saved sessions, and deleting them for good.
 struct Sessions: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List saved sessions, or delete them.",
+    discussion:
+      "'coach sessions' lists them; 'coach sessions --json' prints them as JSON for scripts (see docs/sessions.schema.json).",
     subcommands: [List.self, Delete.self],
     defaultSubcommand: List.self)
 
   struct List: LaunchedCommand {
-    static let configuration = CommandConfiguration(abstract: "List saved sessions, oldest first.")
+    static let configuration = CommandConfiguration(
+      abstract: "List saved sessions, oldest first.",
+      discussion: TextWrapper.reflow(
+        """
+        --json prints a JSON array with one object per session (id, dialogue, title, startedAt,
+        lastActivityAt, timeZone, activeMinutes, state, answers, waitingIn, follows, checkins,
+        facilitated), as described by docs/sessions.schema.json.
+        """))
+
+    @Flag(help: "Print the sessions as JSON, for scripts (see docs/sessions.schema.json).")
+    var json = false
 
     func run(launch: Launch) throws {
       let sessions = try SavedSessions(launch: launch)
-      let store = sessions.store
-      let all = store.list()
-      for problem in all.problems { launch.warn(problem) }
-      guard !all.sessions.isEmpty else {
-        launch.output.write("No saved sessions (they are kept in \(store.folder)).\n")
+      let listing = SessionListing(sessions: sessions)
+      for problem in listing.problems { launch.warn(problem) }
+      if json {
+        launch.output.write(listing.json())
         return
       }
-      // Check-ins are listed under the session they follow.
-      let ids = Set(all.sessions.map(\.id))
-      var ordered: [(saved: SessionStore.Saved, isCheckin: Bool)] = []
-      for saved in all.sessions where saved.header.follows.map({ !ids.contains($0) }) ?? true {
-        ordered.append((saved, false))
-        for checkin in all.sessions
-        where saved.header.follows == nil && checkin.header.follows == saved.id {
-          ordered.append((checkin, true))
-        }
+      guard !listing.entries.isEmpty else {
+        launch.say("No saved sessions (they are kept in \(sessions.store.folder)).")
+        return
       }
-      var rows = [["id", "dialogue", "started", "progress"]]
-      for (saved, isCheckin) in ordered {
-        let progress: String
-        if let transcript = (try? sessions.open(saved))?.transcript {
-          let answered = transcript.finalAnswers.count
-          let answers = "\(answered) answer\(answered == 1 ? "" : "s")"
-          progress = transcript.isFinished ? "finished, \(answers)" : "\(answers) so far"
-        } else {
-          progress = "\(saved.contents.entries.count) events (dialogue not found)"
-        }
-        rows.append([
-          isCheckin ? "└ " + saved.id : saved.id, saved.header.dialogue,
-          LocalTime(saved.header).dateTime(saved.header.startedAt), progress,
-        ])
-      }
-      // Columns as wide as their widest cell, two spaces apart.
-      let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
-      for row in rows {
-        launch.output.write(
-          (0..<3).map { row[$0].padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }
-            .joined() + row[3] + "\n")
-      }
-      let anyUnfinished = rows.dropFirst().contains { !$0[3].hasPrefix("finished") }
-      launch.output.write(
+      launch.output.write(listing.table())
+      let anyUnfinished = listing.entries.contains { $0.state == .unfinished }
+      launch.say(
         anyUnfinished
-          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'.\n"
-          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.\n")
+          ? "\nContinue one with 'coach resume ID'; export one with 'coach export ID'."
+          : "\nExport one with 'coach export ID'; check in on one with 'coach checkin ID'.")
     }
   }
 
   struct Delete: LaunchedCommand {
     static let configuration = CommandConfiguration(
       abstract: "Delete saved sessions for good.",
-      discussion:
-        "Removes the session's log and nothing can bring it back. Plans you saved are separate files."
-    )
+      discussion: TextWrapper.reflow(
+        """
+        Removes the session's answers (its log, with the check-ins that followed it) and the
+        transcripts exported next to your plans; nothing can bring them back, so it asks first.
+        Plans and calendar files are separate files and stay, as does any transcript written
+        elsewhere with 'coach export -o'. From a script (no terminal to ask at), add --yes.
+        """))
 
     @Argument(help: "The session's id, or the start of it.")
     var id: String?
 
     @Flag(help: "Delete every saved session.")
     var all = false
+
+    @Flag(name: [.short, .long], help: "Do not ask: for scripts.")
+    var yes = false
 
     func validate() throws {
       if (id == nil) == !all {
@@ -86,42 +78,73 @@ struct Sessions: ParsableCommand {
       let store = sessions.store
       let doomed =
         all ? store.list().sessions : [try sessions.find(id, latest: "saved") { _ in false }]
+      guard !doomed.isEmpty else {
+        launch.say("There are no saved sessions, so nothing was deleted.")
+        return
+      }
       // A session's check-ins go with it: they hold its answers too.
-      let all = store.list().sessions
       let ids = Set(doomed.map(\.id))
-      let checkins = all.filter {
+      let checkins = store.list().sessions.filter {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
       }
-      // At a terminal, --all asks first; scripts (no terminal) are taken at their word.
-      if self.all, launch.isInteractive {
+      let what = Self.describe(doomed, checkins: checkins, all: all)
+      if !yes {
+        guard launch.isInteractive else {
+          throw CoachFailure(
+            .usage,
+            "deleting \(what) cannot be undone, so it is confirmed at a terminal; from a script, add --yes"
+          )
+        }
         var lines = launch.lines(false, nil)
-        let question = "Delete all \(doomed.count) saved sessions for good? [y/N] "
-        guard case .line(let reply) = lines.readLine(prompt: question),
-          ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased())
+        launch.say("Delete \(what) for good? This cannot be undone.")
+        guard case .line(let reply) = lines.readLine(prompt: "Delete? [y/N] "),
+          ConfirmationText.isYes(reply)
         else {
           launch.output.write("Nothing was deleted.\n")
           return
         }
       }
+      var exports: [String] = []
       for saved in doomed + checkins {
         do {
-          try store.remove(saved.id)
+          exports += try store.remove(saved.id).exports
         } catch {
           throw CoachFailure(storing: error)
         }
       }
-
-      launch.output.write(
-        doomed.count == 1
-          ? "Deleted session \(doomed[0].id).\n" : "Deleted \(doomed.count) sessions.\n")
-      if !checkins.isEmpty {
-        launch.output.write(
-          "Deleted \(checkins.count) check-in\(checkins.count == 1 ? "" : "s") with \(doomed.count == 1 ? "it" : "them").\n"
-        )
+      for sentence in Self.report(what, exports: exports, plans: try launch.paths().plans) {
+        launch.say(sentence)
       }
-      launch.output.write(
-        "Any transcripts exported from them went too. Plans and calendar files are yours to keep; they are in \(try launch.paths().plans).\n"
-      )
+    }
+
+    /// "session 20261129-… and its 2 check-ins", "all 5 saved sessions", "the only saved
+    /// session (20261129-…)".
+    static func describe(_ doomed: [SessionStore.Saved], checkins: [SessionStore.Saved], all: Bool)
+      -> String
+    {
+      var what =
+        doomed.count > 1
+        ? "all \(doomed.count) saved sessions"
+        : all ? "the only saved session (\(doomed[0].id))" : "session \(doomed[0].id)"
+      if !checkins.isEmpty {
+        let count = checkins.count == 1 ? "check-in" : "\(checkins.count) check-ins"
+        what += doomed.count == 1 ? " and its \(count)" : " and their \(count)"
+      }
+      return what
+    }
+
+    /// What was removed and what was not, exactly.
+    static func report(_ what: String, exports: [String], plans: String) -> [String] {
+      var removed = "Deleted \(what): the answers"
+      if !exports.isEmpty {
+        let names = exports.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        removed +=
+          ", and \(exports.count == 1 ? "the transcript" : "\(exports.count) transcripts") exported next to your plans (\(names))"
+      }
+      return [
+        removed + ".",
+        "Not deleted: your plans and calendar files (in \(plans)), and any transcript you wrote elsewhere with 'coach export -o'.",
+      ]
     }
   }
 }

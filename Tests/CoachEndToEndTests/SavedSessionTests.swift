@@ -168,9 +168,15 @@ final class SavedSessionTests: XCTestCase {
     let listed = try CoachProcess.runInProcess(["sessions"], environment: environment("x"))
     XCTAssertTrue(listed.stdout.contains("private"), listed.stdout)
     let deleted = try CoachProcess.runInProcess(
-      ["sessions", "delete", "private"], environment: environment("x"))
+      ["sessions", "delete", "private", "--yes"], environment: environment("x"))
     XCTAssertEqual(deleted.status, 0, deleted.description)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sessions.path), [])
+    // What was written elsewhere with -o is the person's: it stays, and the message says so.
+    XCTAssertTrue(FileManager.default.fileExists(atPath: exported.path))
+    XCTAssertTrue(deleted.stdout.contains("Deleted session private: the answers."), deleted.stdout)
+    XCTAssertTrue(
+      deleted.stdout.contains("any transcript you wrote elsewhere with 'coach export -o'"),
+      deleted.stdout)
     let again = try CoachProcess.runInProcess(["resume", "private"], environment: environment("x"))
     XCTAssertEqual(again.status, 66)
   }
@@ -285,9 +291,11 @@ final class SavedSessionTests: XCTestCase {
     XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.path)
     XCTAssertEqual((folderAttributes[.posixPermissions] as? NSNumber)?.intValue, 0o700)
-    _ = try CoachProcess.runInProcess(["sessions", "delete", "one"], environment: environment("x"))
+    _ = try CoachProcess.runInProcess(
+      ["sessions", "delete", "one", "--yes"], environment: environment("x"))
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 1)
-    _ = try CoachProcess.runInProcess(["sessions", "delete", "two"], environment: environment("x"))
+    _ = try CoachProcess.runInProcess(
+      ["sessions", "delete", "two", "--yes"], environment: environment("x"))
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
   }
 }

@@ -146,4 +146,38 @@ final class RuntimeTests: XCTestCase {
     XCTAssertEqual(taken.takenAnswer?.question, "How many people took part?")
     XCTAssertFalse(taken.takenAnswer?.wasSkipped ?? true)
   }
+
+  /// `/back` says what it took back, so a host can show it and put it back on the line; back
+  /// into the section before, the section is said again, as when it began.
+  func testBackSaysWhatItTookBackAndTheSectionItReturnsTo() throws {
+    let dialogue = try retro()
+    var (runtime, _) = SessionRuntime.start(
+      dialogue, header: header(dialogue), store: MemoryEventStore())
+    _ = try runtime.handle(.answer("4"), at: Self.nine)
+    let backInSection = try runtime.handle(.answer("3"), at: Self.nine)
+    XCTAssertTrue(backInSection.isFinished)
+
+    var (again, _) = SessionRuntime.start(
+      dialogue, header: header(dialogue), store: MemoryEventStore())
+    _ = try again.handle(.answer("4"), at: Self.nine)
+    let back = try again.handle(.back, at: Self.nine)
+    XCTAssertEqual(back.notice, .wentBack(stepID: "team_size"))
+    XCTAssertEqual(back.undone?.stepID, "team_size")
+    XCTAssertEqual(back.undone?.value, .number(4))
+    XCTAssertEqual(back.undone?.text, "4")
+    XCTAssertEqual(back.undone?.question, "How many people took part?")
+    XCTAssertEqual(back.prompt?.sectionID, "opening")
+    // From "feelings" back to "opening": the heading comes first.
+    guard case .section(let heading)? = back.lines.first else {
+      return XCTFail("no section heading after going back: \(back.lines)")
+    }
+    XCTAssertEqual(heading.id, "opening")
+    XCTAssertEqual(heading.number, 1)
+
+    // Nothing to undo: nothing taken back, no heading.
+    let nothing = try again.handle(.back, at: Self.nine)
+    XCTAssertEqual(nothing.notice, .nothingToUndo)
+    XCTAssertNil(nothing.undone)
+    XCTAssertTrue(nothing.lines.isEmpty)
+  }
 }

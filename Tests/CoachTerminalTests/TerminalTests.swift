@@ -50,6 +50,13 @@ final class TextWrapperTests: XCTestCase {
       XCTAssertLessThanOrEqual(TextWrapper.displayWidth(line), 12, "\(line)")
     }
   }
+
+  func testAPathIsKeptWholeWhereItMustBeCopied() {
+    XCTAssertEqual(
+      TextWrapper.wrapKeepingWords(
+        "Plan saved to /home/someone/.local/share/coach/plans/plan.md (today)", width: 20),
+      "Plan saved to\n/home/someone/.local/share/coach/plans/plan.md\n(today)")
+  }
 }
 
 final class TerminalTests: XCTestCase {

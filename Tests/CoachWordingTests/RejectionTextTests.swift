@@ -54,5 +54,12 @@ final class RejectionTextTests: XCTestCase {
       RejectionText.isFollowedByInstruction(Rejection(.notTheExpectedForm(hint: "a day"))))
     XCTAssertTrue(RejectionText.isFollowedByInstruction(Rejection(.notTheExpectedForm(hint: nil))))
     XCTAssertTrue(RejectionText.isFollowedByInstruction(Rejection(.answerNeeded)))
+    // The reason says the range already: "Sorry, 6 is more than 5; enter a whole number from 1
+    // to 5." is not followed by "Enter 1 to 5." again.
+    let range = Rejection.Expected.wholeNumber(from: 1, to: 5)
+    XCTAssertFalse(
+      RejectionText.isFollowedByInstruction(
+        Rejection(.tooHigh(value: 6, maximum: 5, expected: range))))
+    XCTAssertFalse(RejectionText.isFollowedByInstruction(Rejection(.notAnOption("x", count: 3))))
   }
 }

@@ -18,10 +18,11 @@
 /// by the signal (the shell reports 143 or 129).
 void coach_le_setup(void);
 
-/// Reads one line with readline. Returns a malloc'd line (the caller frees it), or NULL:
-/// then *interrupted is 1 when Ctrl-C dropped the line, 2 when a stop signal came (see
-/// coach_le_pending_stop_signal), 0 at end of input (Ctrl-D on an empty line, or the terminal
-/// went away).
+/// Reads one line with readline, starting with the text given to coach_le_set_prefill, if any.
+/// Returns a malloc'd line (the caller frees it), or NULL: then *interrupted is 1 when Ctrl-C
+/// dropped the line, 2 when a stop signal came (see coach_le_pending_stop_signal), 3 when
+/// Ctrl-C came a second time, on an empty line (the person may want to leave), 4 when the idle
+/// hook ended the line (see coach_le_set_idle_hook), 0 at end of input (Ctrl-D on an empty line, or the terminal went away).
 char *coach_le_read_line(const char *prompt, int *interrupted);
 
 /// Catches SIGTERM and SIGHUP (and SIGINT, with `interrupt` 1: for input that is not a
@@ -34,6 +35,16 @@ int coach_le_pending_stop_signal(void);
 
 /// Ends the process by `signal_number` with its default action, as if it had not been caught.
 void coach_le_end_by_signal(int signal_number);
+
+/// Text to put on the next line read, for the person to edit (copied; NULL or "" for none),
+/// the cursor at its end. With `selected` 1 it is shown selected (readline's active region): a
+/// printable character typed first replaces it, while Enter, arrows or Backspace keep it to
+/// send or edit. It is never added to the history.
+void coach_le_set_prefill(const char *text, int selected);
+
+/// Whether a selected prefill is highlighted (reverse video): off without colours, so that no
+/// SGR sequence is written under NO_COLOR or TERM=dumb.
+void coach_le_highlight_selection(int on);
 
 /// The words Tab may complete from now on (copied). The whole line typed so far is matched,
 /// ignoring case, so option labels with spaces complete as one word.
@@ -60,15 +71,12 @@ int coach_le_terminal_rows(int fd);
 /// Called while readline waits for a key (about ten times a second), with `context`. It may
 /// write to the terminal (saving and restoring the cursor) or call coach_le_replace_prompt; it
 /// returns 1 to end the line being typed without taking it: coach_le_read_line then returns
-/// NULL with *interrupted set to 3, and coach_le_take_partial_line gives what was typed, to be
-/// put back with coach_le_set_initial_text. NULL removes the hook.
+/// NULL with *interrupted set to 4, and coach_le_take_partial_line gives what was typed, to be
+/// put back with coach_le_set_prefill. NULL removes the hook.
 void coach_le_set_idle_hook(int (*hook)(void *context), void *context);
 
 /// The line being typed when the idle hook ended it (malloc'd; the caller frees it), or NULL.
 char *coach_le_take_partial_line(void);
-
-/// Text the next coach_le_read_line starts with, as if typed (copied; NULL or "" for none).
-void coach_le_set_initial_text(const char *text);
 
 /// With 1, the next lines are shown as one '*' per byte typed, never the characters, and Tab
 /// completes nothing: for ratings typed in front of a room. 0 shows them again.

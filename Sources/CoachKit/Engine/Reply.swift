@@ -13,6 +13,9 @@ public struct Reply: Sendable {
   public var outcome: Outcome?
   /// What happened that is not an answer: went back, nothing to undo, restarted…
   public var notice: Notice?
+  /// After `back`: the answer taken back, so that a host can show it and offer it for editing
+  /// (set by ``SessionRuntime``; nil when nothing was undone).
+  public var undone: Answer?
   /// The steps the session went through, in order: each step taken (said or asked) or passed
   /// over (its `when` did not hold), with the transition that led there. `coach test` counts
   /// coverage from it; a host may ignore it.

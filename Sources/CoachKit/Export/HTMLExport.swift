@@ -20,7 +20,11 @@ struct HTMLExport: Sendable {
       .q { font-weight: 600; margin: 1rem 0 0.2rem; } .a { margin: 0 0 0.8rem 1rem; white-space: pre-wrap; }
       .event { color: #555; font-style: italic; }
       table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 0.2rem 0.6rem; text-align: left; }
-      .plan { border-top: 2px solid #333; margin-top: 2rem; padding-top: 1rem; }
+      td:empty { height: 2rem; min-width: 6rem; }
+      .plan { border: 2px solid #333; border-radius: 4px; margin: 1.5rem 0 2rem; padding: 0 1.2rem 1rem; }
+      .part { font-size: 1.4rem; border-bottom: 2px solid #333; margin-top: 2.5rem; }
+      nav { font-size: 0.95rem; }
+      .rating { margin: 0 0 0.2rem 1rem; }
       .say { white-space: pre-wrap; }
       pre { background: #f6f6f6; padding: 0.5rem; overflow-x: auto; }
       svg text { font: 13px system-ui, sans-serif; }
@@ -35,14 +39,24 @@ struct HTMLExport: Sendable {
     return out + "</body>\n</html>\n"
   }
 
-  /// A session's part of the page.
+  /// A session's part of the page: the plan first, where a reader looks for it, then the
+  /// conversation that led to it.
   private func body(_ transcript: Transcript) -> String {
     let time = LocalTime(transcript.header)
+    let anchor = escape(transcript.header.session)
     var out = """
       <h1>\(escape(transcript.header.dialogueTitle))</h1>
       <p class="meta">Session \(escape(transcript.header.session)), started \(escape(time.dateTime(transcript.header.startedAt))) (\(escape(transcript.header.timeZone))), \(transcript.isFinished ? "finished" : "not finished"). Time spent: \(escape(LocalTime.timeSpent(transcript))).</p>
 
       """
+    if let plan = transcript.plan {
+      out +=
+        "<nav>On this page: <a href=\"#plan-\(anchor)\">the plan</a> · <a href=\"#conversation-\(anchor)\">the conversation</a></nav>\n"
+      out +=
+        "<section class=\"plan\" id=\"plan-\(anchor)\">\n" + MarkdownHTML.render(plan)
+        + "</section>\n"
+      out += "<h2 class=\"part\" id=\"conversation-\(anchor)\">The conversation</h2>\n"
+    }
     if let chart = profileChart(transcript) { out += chart }
     out +=
       "<h2>Agenda</h2>\n<table>\n<tr><th>section</th><th>planned (min)</th><th>actual (min)</th></tr>\n"
@@ -51,29 +65,49 @@ struct HTMLExport: Sendable {
         "<tr><td>\(escape(row.heading.title))</td><td>\(LocalTime.minutes(row.planned))</td><td>\(LocalTime.minutes(row.actual))</td></tr>\n"
     }
     out += "</table>\n"
+    // A team question whose participants' ratings are shown: its text goes first, once, and the
+    // leader's own rating after them.
+    var ratedQuestion: String?
     for item in transcript.items {
       switch item {
       case .section(let heading, let at):
+        ratedQuestion = nil
         out +=
           "<h2>\(escape(heading.title))</h2>\n<p class=\"when\">\(time.time(at)) · section \(heading.number) of \(heading.count) · planned \(LocalTime.minutes(heading.budget)) min</p>\n"
       case .said(let text, _):
         // Line breaks and the spaces of a text chart stay as the dialogue wrote them.
         out += "<p class=\"say\">\(escape(text.trimmingCharacters(in: .newlines)))</p>\n"
       case .answered(let answered):
-        out += "<p class=\"q\">\(escape(answered.question))</p>\n"
         let answer =
           answered.wasSkipped ? "<span class=\"event\">skipped</span>" : escape(answered.text)
-        out +=
-          "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
+        if ratedQuestion == answered.stepID {
+          out +=
+            "<p class=\"a\">The leader's own rating: \(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
+        } else {
+          out += "<p class=\"q\">\(escape(answered.question))</p>\n"
+          out +=
+            "<p class=\"a\">\(answer) <span class=\"when\">\(time.time(answered.at))</span></p>\n"
+        }
+        ratedQuestion = nil
       case .wentBack(let stepID, let at):
+        ratedQuestion = nil
         out +=
           "<p class=\"event\">Went back to \(escape(stepID)) at \(time.time(at)); the next answer replaces the earlier one.</p>\n"
       case .restarted(let at):
+        ratedQuestion = nil
         out +=
           "<p class=\"event\">Restarted at \(time.time(at)); earlier answers were forgotten.</p>\n"
       case .facilitation(let event, let at):
-        out +=
-          "<p class=\"event\">\(escape(event.description)) <span class=\"when\">\(time.time(at))</span></p>\n"
+        let when = "<span class=\"when\">\(time.time(at))</span>"
+        guard case .teamRatings(let stepID, let question, _) = event else {
+          out += "<p class=\"event\">\(escape(event.description)) \(when)</p>\n"
+          break
+        }
+        if ratedQuestion != stepID {
+          ratedQuestion = stepID
+          out += "<p class=\"q\">\(escape(question))</p>\n"
+        }
+        out += "<p class=\"rating\">\(escape(event.description)) \(when)</p>\n"
       case .dialogueChanged(let version, let withdrawn, let at):
         let text = LocalTime.dialogueChange(version: version, withdrawn: withdrawn)
         out +=
@@ -84,9 +118,6 @@ struct HTMLExport: Sendable {
       out += "<h2>Parking lot</h2>\n<ul>\n"
       for item in transcript.parkingLot { out += "<li>\(escape(item.text))</li>\n" }
       out += "</ul>\n"
-    }
-    if let plan = transcript.plan {
-      out += "<section class=\"plan\">\n" + MarkdownHTML.render(plan) + "</section>\n"
     }
     return out
   }

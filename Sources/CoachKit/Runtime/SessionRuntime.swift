@@ -118,8 +118,20 @@ public struct SessionRuntime {
   /// returns; when the store fails, the error is thrown and the event is not taken.
   public mutating func handle(_ event: Event, at date: Date) throws -> Reply {
     let entry = LogEntry(at: date, event: event, step: session.currentStepID)
+    let sectionBefore = session.currentStepID.flatMap { dialogue.step($0)?.sectionID }
+    let turnUndone = event == .back ? session.trail.last : nil
     var next = replay
-    let reply = next.apply(entry)
+    var reply = next.apply(entry)
+    if case .wentBack(let stepID)? = reply.notice {
+      reply.undone = Self.answer(undoing: turnUndone, at: stepID, asked: reply.prompt, next.engine)
+      // Back into the section before: say so, as when the section began.
+      if let section = reply.prompt?.sectionID, section != sectionBefore,
+        !reply.lines.contains(where: { if case .section = $0 { true } else { false } }),
+        let heading = next.engine.heading(for: section)
+      {
+        reply.lines.insert(.section(heading), at: 0)
+      }
+    }
     var changesDialogue = false
     if case .useDialogue = event { changesDialogue = true }
     if next.session != session || changesDialogue {
@@ -127,6 +139,22 @@ public struct SessionRuntime {
       replay = next
     }
     return reply
+  }
+
+  /// The answer a `back` took back, as it was given.
+  private static func answer(
+    undoing turn: Session.Turn?, at stepID: String, asked prompt: Prompt?, _ engine: Engine
+  ) -> Answer? {
+    guard let turn, turn.stepID == stepID, let step = engine.dialogue.step(stepID),
+      let question = step.question
+    else { return nil }
+    let text =
+      turn.wasSkipped && turn.value == .none
+      ? "" : engine.displayText(of: turn.value, for: question.kind)
+    return Answer(
+      stepID: stepID, sectionID: step.sectionID, question: prompt?.text ?? question.prompt.source,
+      variable: turn.variable, value: turn.value, text: text, wasSkipped: turn.wasSkipped,
+      at: turn.at)
   }
 
   // MARK: - What a host may ask

@@ -9,7 +9,7 @@ public struct LogHeader: Hashable, Sendable, Codable {
   public var session: String
   public var dialogue: String
   var dialogueVersion: String
-  var dialogueTitle: String
+  public internal(set) var dialogueTitle: String
   /// A hash of the dialogue's files, to notice an edited dialogue on resume.
   public var fingerprint: String
   /// Where the dialogue came from: a path, or `built-in:` and its path inside the binary.

@@ -39,6 +39,13 @@ public struct Conversation {
     public var clearsScreen = false
     /// At a terminal, the plan rendered (and paged); nil prints its Markdown.
     public var planView: PlanView?
+    /// Lines can be edited before they are sent: a refused answer, or the earlier one after
+    /// `/back`, is put back on the line; a word like `exit` at a free-text question is asked
+    /// about rather than taken.
+    public var editsLines = false
+    /// Accessible mode, for screen readers: every line a sentence (``SpokenText``), choices and
+    /// charts read as words, answers read back, no bars, no redraws and no pager.
+    public var accessible = false
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
@@ -48,7 +55,23 @@ public struct Conversation {
       var style = Style(
         echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
       )
+      style.editsLines = true
       style.planView = PlanView(width: width, colours: colours, pager: .preferred())
+      return style
+    }
+
+    /// Accessible mode on top of this style: sentences, no bars, no clearing, no pager; the
+    /// plan read as sentences even when the output is piped.
+    public func accessibly() -> Style {
+      var style = self
+      style.accessible = true
+      style.clearsScreen = false
+      var view =
+        style.planView
+        ?? PlanView(width: style.width ?? { 10_000 }, colours: style.colours, pager: nil)
+      view.pager = nil
+      view.accessible = true
+      style.planView = view
       return style
     }
 
@@ -71,6 +94,20 @@ public struct Conversation {
 
   /// An accepted answer to a question with set answers, waiting to be remembered.
   private var lastAnswerAccepted = false
+  /// Text to put on the next line for editing (see ``Style/editsLines``).
+  private var prefill = ""
+  /// The text that was put on the line just read, if any.
+  private var prefilled = ""
+  /// A word like `exit` typed at a free-text question and asked about: typed again (Enter on
+  /// the line it was put back on), it is the answer.
+  private var askedAbout: String?
+  /// The question last shown in full: a notice that leaves it waiting does not repeat it.
+  private var shownStepID: String?
+  /// Whether the hint on how to leave was given after a second Ctrl-C (it is given once).
+  private var toldHowToLeave = false
+  /// A read that came while something else was asked (a confirmation), to be taken as if it
+  /// came at the question: the end of input, a signal.
+  private var pendingRead: LineRead?
 
   /// Facilitator mode: the shared screen, the room and its open round.
   var facilitating = Facilitating()
@@ -96,6 +133,9 @@ public struct Conversation {
   /// The engine at this instant, for what is shown now.
   var engine: Engine { runtime.engine(at: clock.now()) }
 
+  /// What the prompt line shows: "> ", or words in accessible mode.
+  var promptMarker: String { style.accessible ? "Answer: " : "> " }
+
   /// Runs until the dialogue ends, the person quits, or input ends.
   public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
     -> ExitStatus
@@ -108,21 +148,28 @@ public struct Conversation {
     }
     while !session.isFinished {
       let prompt = engine.currentPrompt(in: session)
-      var expected = ExpectedLine(
-        completions: Self.completions(for: prompt, facilitating: style.facilitator))
-      if style.facilitator,
-        let status = prepareToRead(&expected, source: &source, sink: sink)
-      {
-        return status
+      let read: LineRead
+      if let pending = pendingRead {
+        read = pending
+        pendingRead = nil
+      } else {
+        var expected = ExpectedLine(
+          completions: Self.completions(for: prompt, facilitating: style.facilitator),
+          prefill: prefill, prefillIsSelected: prompt.map(Self.isShortAnswer) ?? false)
+        if style.facilitator,
+          let status = prepareToRead(&expected, source: &source, sink: sink)
+        {
+          return status
+        }
+        source.expect(expected)
+        prefilled = expected.prefill
+        prefill = ""
+        read = source.readLine(prompt: promptMarker)
       }
-      source.expect(expected)
-      switch source.readLine(prompt: "> ") {
+      switch read {
       case .endOfInput:
         if style.echoesAnswers { sink.write("\n") }
-        let place =
-          engine.currentPrompt(in: session).map {
-            "step \($0.stepNumber) of \($0.stepCount), '\($0.stepID)'"
-          } ?? "the start"
+        let place = prompt.map { ClockText.where($0, in: dialogue) } ?? "the start"
         // The clock stops where the input ended; a failure to keep that is said, not fatal.
         _ = apply(.stop(.inputEnded), sink: sink, showing: false)
         sink.writeError("coach: input ended before the dialogue finished (at \(place))\n")
@@ -141,14 +188,26 @@ public struct Conversation {
         facilitating.typedSoFar = typedSoFar
         if style.facilitator { drawSharedScreen(sink) }
         continue
+      case .interruptedAgain:
+        if !toldHowToLeave {
+          toldHowToLeave = true
+          sink.write(wrap(LeavingText.howToLeave(isKept: runtime.isKept)) + "\n")
+        }
+      case .quitAsked:
+        sink.write(wrap(LeavingText.quitQuestion(isKept: runtime.isKept)) + "\n")
       case .quit:
-        if let status = handle(.command(.quit), sink: sink) { return status }
+        if let status = handle(.command(.quit), reading: &source, sink: sink) { return status }
       case .line(let raw):
-        let line = Sanitizer.clean(raw, limit: nil).replacingOccurrences(of: "\n", with: " ")
+        let line = Self.withoutPrefill(
+          Sanitizer.clean(raw, limit: nil).replacingOccurrences(of: "\n", with: " "),
+          prefilled: prefilled)
+        prefilled = ""
         if style.echoesAnswers { sink.write(echo(of: line, at: prompt) + "\n") }
         let input = Input(line)
         lastAnswerAccepted = false
-        let status = handle(input, sink: sink)
+        if let prompt, saysHowToLeave(for: input, at: prompt, sink: sink) { continue }
+        askedAbout = nil
+        let status = handle(input, reading: &source, sink: sink)
         // The history file is kept only for a session whose answers may be kept.
         if runtime.isKept,
           let kept = Self.historyEntry(
@@ -163,15 +222,59 @@ public struct Conversation {
     facilitating.room?.beginStopping()
     finish(to: sink)
     if runtime.isKept {
+      let id = runtime.sessionID
       sink.writeError(
-        "This session is saved as \(runtime.sessionID). A transcript to print or share:\n  coach export \(runtime.sessionID) --format html -o transcript.html\n(Markdown, JSON and plain text too: coach export --help)\n"
-      )
+        wrap("This session is saved as \(id). A transcript to print or share:") + "\n"
+          + "  coach export \(id) --format html -o transcript.html\n"
+          + wrap("(Markdown, JSON and plain text too: coach export --help)") + "\n")
     }
     return .ok
   }
 
+  /// Whether answers to this question are short (a number, an option, yes or no): typed anew
+  /// rather than edited, so text put back on the line is shown selected.
+  static func isShortAnswer(_ prompt: Prompt) -> Bool {
+    switch prompt.kind {
+    case .text, .multipleChoice: false
+    case .choice, .scale, .number, .yesNo: true
+    }
+  }
+
+  /// A command typed after text that was put on the line (`?` or `/back` right after a refused
+  /// answer, without clearing it first) is the command, not an answer.
+  static func withoutPrefill(_ line: String, prefilled: String) -> String {
+    guard !prefilled.isEmpty, line.hasPrefix(prefilled) else { return line }
+    let typed = String(line.dropFirst(prefilled.count))
+    if case .answer = Input(typed) { return line }
+    return typed
+  }
+
+  /// A word like `quit`, `exit` or `help` typed as the answer to a question: at a question it
+  /// is no answer to, says how to leave (or where help is) instead of "not one of the options";
+  /// at a free-text question, where it could be the answer, asks, with the word back on the
+  /// line so that Enter takes it. True when it was handled so.
+  private mutating func saysHowToLeave(for input: Input, at prompt: Prompt, sink: some TextSink)
+    -> Bool
+  {
+    guard case .answer(let text) = input, prompt.teamTurn == nil || prompt.teamTurn == .leader,
+      let word = LeavingText.leaveWord(in: text)
+    else { return false }
+    if case .text = prompt.kind {
+      guard style.editsLines, askedAbout != word else { return false }
+      askedAbout = word
+      prefill = text.trimmingCharacters(in: .whitespaces)
+      sink.write(wrap(LeavingText.couldBeTheAnswer(word, isKept: runtime.isKept)) + "\n")
+      return true
+    }
+    if case .success = AnswerParser.parse(text, for: prompt.kind) { return false }
+    sink.write(wrap(LeavingText.notAnAnswer(word, isKept: runtime.isKept)) + "\n")
+    return true
+  }
+
   /// Handles one line; returns an exit status when the conversation should stop.
-  mutating func handle(_ input: Input, sink: some TextSink) -> ExitStatus? {
+  mutating func handle<Source: LineSource>(
+    _ input: Input, reading source: inout Source, sink: some TextSink
+  ) -> ExitStatus? {
     if style.facilitator, case .handled(let status) = handleAtRound(input, sink: sink) {
       return status
     }
@@ -181,15 +284,16 @@ public struct Conversation {
       return apply(.answer(text), sink: sink)
     case .unknownCommand(let word):
       sink.write(
-        "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…).\n"
-      )
+        wrap(
+          "Unknown command '/\(Sanitizer.clean(word, limit: 30))'. Type /help for the commands; to answer with a leading '/', type it twice (//…)."
+        ) + "\n")
     case .command(let command, let argument) where command.isForFacilitators:
       return facilitate(command, argument: argument, sink: sink)
     case .command(let command, let argument):
       switch command {
       case .back: return apply(.back, sink: sink)
       case .skip: return apply(.skip, sink: sink)
-      case .restart: return apply(.restart, sink: sink)
+      case .restart: return restart(reading: &source, sink: sink)
       case .quit:
         if let status = apply(.stop(.quit), sink: sink, showing: false) { return status }
         sink.write(ReplyText.notice(.stopped(.quit), dialogue: dialogue) + "\n")
@@ -198,11 +302,11 @@ public struct Conversation {
       case .help:
         sink.write(
           "Commands:\n"
-            + Command.available(facilitating: style.facilitator).map { "  " + $0.summary }.joined(
-              separator: "\n") + "\n")
+            + Command.available(facilitating: style.facilitator).map { wrap("  " + $0.summary) }
+            .joined(separator: "\n") + "\n")
       case .questionHelp:
-        let help = engine.currentPrompt(in: session)?.help
-        sink.write(wrap(help ?? "There is no extra help for this question.") + "\n")
+        guard let prompt = engine.currentPrompt(in: session) else { break }
+        sink.write(wrap(prompt.help ?? PromptText.withoutHelp(for: prompt)) + "\n")
       case .where:
         sink.write(whereText() + "\n")
       case .time:
@@ -226,8 +330,48 @@ public struct Conversation {
       sink.writeError("coach: your last answer could not be saved, so it was not taken: \(error)\n")
       return (error as? StorageError)?.exitStatus ?? .ioError
     }
-    if case .answer = event { lastAnswerAccepted = reply.takenAnswer != nil }
+    if case .answer(let text) = event {
+      lastAnswerAccepted = reply.takenAnswer != nil
+      // A refused answer goes back on the line, to be mended rather than typed again (not a
+      // participant's rating: that stays off a shared screen).
+      if style.editsLines, let rejection = reply.rejection, rejection.code != .answerNeeded,
+        reply.prompt?.teamTurn == nil || reply.prompt?.teamTurn == .leader
+      {
+        prefill = text.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    if let undone = reply.undone, let prompt = reply.prompt, style.editsLines {
+      prefill = PromptText.typed(undone, for: prompt)
+    }
     if showing { show(reply, to: sink) }
+    return nil
+  }
+
+  /// `/restart`, once the person has said yes: it cannot be undone. Nothing to forget, nothing
+  /// to ask.
+  private mutating func restart<Source: LineSource>(
+    reading source: inout Source, sink: some TextSink
+  ) -> ExitStatus? {
+    let answers = session.answers.count
+    guard answers > 0 else { return apply(.restart, sink: sink) }
+    sink.write(wrap(ConfirmationText.restart(answers: answers)) + "\n")
+    // A shared screen's live rows are not drawn under a question asked in between.
+    source.watch(nil)
+    source.expect(ExpectedLine(completions: ["yes", "no"]))
+    let read = source.readLine(prompt: ConfirmationText.restartPrompt)
+    switch read {
+    case .line(let raw):
+      let reply = Sanitizer.clean(raw, limit: 20)
+      if style.echoesAnswers { sink.write(reply + "\n") }
+      if ConfirmationText.isYes(reply) { return apply(.restart, sink: sink) }
+    case .endOfInput, .signal, .quit:
+      // Taken as if at the question: the input ended, or the program is told to end.
+      pendingRead = read
+      return nil
+    case .interrupted, .interruptedAgain, .quitAsked, .redraw:
+      break
+    }
+    sink.write(wrap(ConfirmationText.restartDeclined) + "\n")
     return nil
   }
 
@@ -255,8 +399,9 @@ public struct Conversation {
   private func tellWhereItIsSaved(_ sink: some TextSink) {
     guard !session.isFinished else { return }
     if runtime.isKept {
+      // The command on a line of its own, whole, to be copied.
       sink.writeError(
-        "Your answers are saved. To go on later: coach resume \(runtime.sessionID)\n")
+        "Your answers are saved. To go on later:\n  coach resume \(runtime.sessionID)\n")
     } else {
       sink.writeError("Nothing was saved.\n")
     }
@@ -268,46 +413,78 @@ public struct Conversation {
       return
     }
     var text: [(String, Role)] = []
+    if style.accessible, let answer = reply.takenAnswer, !answer.wasSkipped {
+      let kind = dialogue.step(answer.stepID)?.question?.kind
+      text.append((wrap(SpokenText.taken(answer, kind: kind)) + "\n", .plain))
+    }
     if let notice = reply.notice {
-      text.append((ReplyText.notice(notice, dialogue: dialogue) + "\n", .plain))
+      let said =
+        if case .wentBack = notice { ReplyText.wentBack(undoing: reply.undone) } else {
+          ReplyText.notice(notice, dialogue: dialogue)
+        }
+      text.append((wrap(said) + "\n", .plain))
     }
     for line in reply.lines {
       switch line {
       case .section(let heading):
         text.append(("\n", .plain))
-        text.append((header(heading, prompt: reply.prompt), .heading))
+        text.append((header(heading), .heading))
         text.append(("\n", .plain))
       case .say(let said, _):
-        text.append(("\n" + wrap(said.trimmingCharacters(in: .newlines)) + "\n", .plain))
+        let shown = style.accessible ? SpokenText.withoutBars(said) : said
+        text.append(("\n" + wrap(shown.trimmingCharacters(in: .newlines)) + "\n", .plain))
       case .notes(let notes, _) where style.showsNotes:
         text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break
       case .teamSummary(let summary, _):
-        text.append(
-          ("\n" + TeamSummaryText.lines(for: summary).joined(separator: "\n") + "\n", .plain))
+        let lines =
+          style.accessible
+          ? SpokenText.teamSummary(summary) : TeamSummaryText.lines(for: summary)
+        text.append(("\n" + lines.map(wrap).joined(separator: "\n") + "\n", .plain))
       }
     }
     if let rejection = reply.rejection {
       text.append((wrap(RejectionText.sentence(rejection)), .rejection))
       text.append(("\n", .plain))
       if let prompt = reply.prompt, RejectionText.isFollowedByInstruction(rejection) {
-        text.append((wrap(PromptText.instruction(for: prompt)) + "\n", .plain))
+        text.append((wrap(instruction(for: prompt)) + "\n", .plain))
+      }
+      if style.accessible && !prefill.isEmpty {
+        text.append(("Your answer is on the line again, to edit.\n", .plain))
       }
     } else if let prompt = reply.prompt {
-      text.append(
-        ("\n" + PromptText.lines(for: prompt).map(wrap).joined(separator: "\n") + "\n", .plain))
+      // A notice that leaves the same question waiting (it cannot be skipped, there is nothing
+      // to undo) does not ask it all again.
+      let unchanged =
+        prompt.stepID == shownStepID && reply.lines.isEmpty
+        && (reply.notice == .cannotSkip || reply.notice == .nothingToUndo)
+      if !unchanged {
+        let lines = style.accessible ? SpokenText.lines(for: prompt) : PromptText.lines(for: prompt)
+        text.append(("\n" + lines.map(wrap).joined(separator: "\n") + "\n", .plain))
+      }
+      shownStepID = prompt.stepID
     }
     write(text, to: sink)
   }
 
-  /// A section's heading; at a terminal it also says the step and the clock.
-  private func header(_ heading: SectionHeading, prompt: Prompt?) -> String {
-    guard style.showsProgress else { return ReplyText.heading(heading) }
+  /// The line that says what to type, in the mode's words.
+  private func instruction(for prompt: Prompt) -> String {
+    style.accessible ? SpokenText.instruction(for: prompt) : PromptText.instruction(for: prompt)
+  }
+
+  /// A section's heading; at a terminal it also says where the session is (section k of n and
+  /// a small bar) and the clock; in accessible mode, all of it as a sentence.
+  private func header(_ heading: SectionHeading) -> String {
     let elapsed = runtime.clock(at: clock.now()).sessionElapsed
+    let planned = dialogue.duration * 60
+    if style.accessible {
+      return wrap(SpokenText.header(heading, elapsed: elapsed, planned: planned))
+    }
+    guard style.showsProgress else { return ReplyText.heading(heading) }
     return wrap(
       ReplyText.header(
-        heading, step: prompt.map { ($0.stepNumber, $0.stepCount) }, elapsed: elapsed,
-        planned: dialogue.duration * 60))
+        heading, progress: ReplyText.progress(before: heading, in: dialogue), elapsed: elapsed,
+        planned: planned))
   }
 
   /// Writes pieces of text, sanitized; in colour each piece is cleaned on its own and then
@@ -376,8 +553,16 @@ public struct Conversation {
     sink.write("\nThe session is complete.\n")
   }
 
+  /// Where the session is: the section (with a small bar of the planned time behind it, at a
+  /// terminal), then the clocks.
   func whereText() -> String {
-    ClockText.place(of: engine.currentPrompt(in: session), in: dialogue)
+    let prompt = engine.currentPrompt(in: session)
+    var place = ClockText.place(of: prompt, in: dialogue)
+    guard let prompt, let heading = engine.heading(for: prompt.sectionID) else { return place }
+    if style.showsProgress && !style.accessible {
+      place += " " + ReplyText.bar(ReplyText.progress(before: heading, in: dialogue))
+    }
+    return wrap(place) + "\n" + wrap(timeText())
   }
 
   func timeText() -> String {

@@ -25,15 +25,25 @@ extension LineSource {
 public struct ExpectedLine: Equatable, Sendable {
   /// Commands, and the current question's option labels (or yes and no).
   public var completions: [String]
+  /// Text already on the line when it is read, for the person to edit: an answer that was
+  /// refused, or the earlier answer after `/back`. A line source that cannot edit ignores it.
+  /// It never enters the history.
+  public var prefill: String
+  /// The prefill is shown selected: typing a character first replaces it, while moving or
+  /// deleting first edits it. For short answers (a number, an option), where typing anew is the
+  /// common case; free text and lists of picks are edited.
+  public var prefillIsSelected: Bool
   /// Shown as '*', never the characters typed: ratings typed in front of a room.
   public var isMasked: Bool
-  /// Text the line starts with, as if typed: what was typed before the screen was redrawn.
-  public var initialText: String
 
-  public init(completions: [String], isMasked: Bool = false, initialText: String = "") {
+  public init(
+    completions: [String], prefill: String = "", prefillIsSelected: Bool = false,
+    isMasked: Bool = false
+  ) {
     self.completions = completions
+    self.prefill = prefill
+    self.prefillIsSelected = prefillIsSelected
     self.isMasked = isMasked
-    self.initialText = initialText
   }
 }
 
@@ -42,6 +52,11 @@ public enum LineRead: Equatable, Sendable {
   case endOfInput
   /// Ctrl-C while a line was being typed: the line is dropped.
   case interrupted
+  /// Ctrl-C a second time, on an empty line: the person may be trying to leave.
+  case interruptedAgain
+  /// Ctrl-D once on an empty line: the person may want to quit; the next read returns
+  /// ``quit`` when they press it again at once.
+  case quitAsked
   /// The person asked to stop (Ctrl-D twice at an empty prompt).
   case quit
   /// The program was told to end by this signal (SIGTERM, SIGHUP; SIGINT for piped input).

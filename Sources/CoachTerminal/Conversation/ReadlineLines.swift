@@ -4,8 +4,11 @@ import Foundation
 /// Lines typed on a terminal, through GNU readline: editing, history, Tab completion of the
 /// commands and of the current question's options.
 ///
-/// - Ctrl-C drops the line being typed and shows a fresh prompt (``LineRead/interrupted``).
-/// - Ctrl-D on an empty line asks whether to quit; a second one (or the end of input) quits.
+/// - Ctrl-C drops the line being typed and shows a fresh prompt; a second one on an empty line
+///   ends the read (``LineRead/interruptedAgain``), so that the conversation can say how to leave.
+/// - Ctrl-D on an empty line ends the read (``LineRead/quitAsked``), for the conversation to ask
+///   whether to quit; a second one at once quits (``LineRead/quit``).
+/// - A line may start with text to edit (``ExpectedLine/prefill``).
 /// - Only lines handed to ``remember(_:)`` enter the history, which is kept in ``HistoryFile``.
 ///
 /// readline is one per process: make one of these per run.
@@ -13,17 +16,18 @@ public struct ReadlineLines: LineSource {
   private let sink: any TextSink
   private let colours: Bool
   private let historyPath: String?
+  /// Whether the terminal can move the cursor: under `TERM=dumb` readline does not end the
+  /// line at Ctrl-D, so a newline is written for it.
+  private let movesCursor: Bool
   /// A Ctrl-D was answered with "Quit?" and nothing was typed since.
   private var quitAsked = false
 
-  /// The question shown after a first Ctrl-D on an empty line.
-  public static let quitQuestion =
-    "Quit? Press Ctrl-D again to quit (what you chose to save is kept, to resume later), or keep answering."
-
-  public init(historyPath: String?, colours: Bool, sink: any TextSink) {
+  public init(historyPath: String?, colours: Bool, sink: any TextSink, dumbTerminal: Bool = false) {
     self.sink = sink
     self.colours = colours
+    self.movesCursor = !dumbTerminal
     coach_le_setup()
+    coach_le_highlight_selection(colours ? 1 : 0)
     coach_le_history_limit(Int32(HistoryFile.capacity))
     if let historyPath, HistoryFile.prepare(historyPath) {
       self.historyPath = historyPath
@@ -35,22 +39,21 @@ public struct ReadlineLines: LineSource {
 
   public mutating func readLine(prompt: String) -> LineRead {
     var interrupted: Int32 = 0
-    guard let line = coach_le_read_line(shown(prompt), &interrupted) else {
+    guard let line = coach_le_read_line(Self.shown(prompt, colours: colours), &interrupted) else {
       if interrupted == 2 { return .signal(coach_le_pending_stop_signal()) }
-      if interrupted == 3 {
+      if interrupted == 4 {
         guard let partial = coach_le_take_partial_line() else { return .redraw(typedSoFar: "") }
         defer { free(partial) }
         return .redraw(typedSoFar: String(cString: partial))
       }
       if interrupted != 0 {
         quitAsked = false
-        return .interrupted
+        return interrupted == 3 ? .interruptedAgain : .interrupted
       }
+      if !movesCursor { sink.write("\n") }
       if quitAsked { return .quit }
       quitAsked = true
-      // readline has already moved to a new line.
-      sink.write(TextWrapper.wrap(Self.quitQuestion, width: Terminal.columns()) + "\n")
-      return .interrupted
+      return .quitAsked
     }
     defer { free(line) }
     quitAsked = false
@@ -59,13 +62,14 @@ public struct ReadlineLines: LineSource {
   }
 
   /// The prompt as readline shows it: bold in colour, with the escapes marked as invisible.
-  private func shown(_ prompt: String) -> String {
+  static func shown(_ prompt: String, colours: Bool) -> String {
     colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
   }
 
   public mutating func expect(_ line: ExpectedLine) {
     coach_le_set_masked(line.isMasked ? 1 : 0)
-    coach_le_set_initial_text(line.initialText)
+    // A masked line's text is never shown selected: selecting draws it as typed.
+    coach_le_set_prefill(line.prefill, line.prefillIsSelected && !line.isMasked ? 1 : 0)
     let words = line.completions.map { strdup($0) }
     defer { words.forEach { free($0) } }
     let pointers = words.map { $0.map { UnsafePointer($0) } }
@@ -75,22 +79,20 @@ public struct ReadlineLines: LineSource {
   public mutating func watch(_ watcher: (any LineWatcher)?) {
     Watching.shared.watcher = watcher
     Watching.shared.colours = colours
-    if watcher == nil {
+    guard watcher != nil else {
       coach_le_set_idle_hook(nil, nil)
-    } else {
-      coach_le_set_idle_hook(
-        { _ in
-          switch Watching.shared.watcher?.whileWaiting() ?? .keepTyping {
-          case .keepTyping: return 0
-          case .redraw: return 1
-          case .prompt(let prompt):
-            let shown =
-              Watching.shared.colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
-            coach_le_replace_prompt(shown)
-            return 0
-          }
-        }, nil)
+      return
     }
+    coach_le_set_idle_hook(
+      { _ in
+        switch Watching.shared.watcher?.whileWaiting() ?? .keepTyping {
+        case .keepTyping: return 0
+        case .redraw: return 1
+        case .prompt(let prompt):
+          coach_le_replace_prompt(ReadlineLines.shown(prompt, colours: Watching.shared.colours))
+          return 0
+        }
+      }, nil)
   }
 
   public mutating func remember(_ line: String) {

@@ -56,7 +56,11 @@ extension Conversation {
     if let status = takeParkedFromPhones(sink: sink) { return status }
     syncRound(with: engine.currentPrompt(in: session))
     expected.isMasked = facilitating.round != nil
-    expected.initialText = facilitating.typedSoFar
+    if !facilitating.typedSoFar.isEmpty {
+      // What was typed before the screen was drawn again, to go on with.
+      expected.prefill = facilitating.typedSoFar
+      expected.prefillIsSelected = false
+    }
     facilitating.typedSoFar = ""
     if style.clearsScreen { source.watch(watcher(sink: sink)) }
     return nil
@@ -285,8 +289,17 @@ extension Conversation {
     content.compactClock = ClockText.agenda(agenda, form: .compact)
     content.nudge = ClockText.nudge(agenda.nudge)
     content.join = facilitating.room?.joinLine()
-    content.said = facilitating.said
-    if let summary = facilitating.summary { content.summary = TeamSummaryText.lines(for: summary) }
+    // Accessible mode reads sentences: no bars of a chart, no histogram.
+    content.said =
+      style.accessible ? facilitating.said.map(SpokenText.withoutBars) : facilitating.said
+    if let summary = facilitating.summary {
+      content.summary =
+        style.accessible ? SpokenText.teamSummary(summary) : TeamSummaryText.lines(for: summary)
+    }
+    let accessible = style.accessible
+    func questionLines(_ prompt: Prompt) -> [String] {
+      accessible ? SpokenText.lines(for: prompt) : PromptText.lines(for: prompt)
+    }
     content.notice = facilitating.notice
     content.rejection = facilitating.rejection
     if let prompt {
@@ -301,9 +314,9 @@ extension Conversation {
           content.roundCount = Self.countLine(round)
         }
       case .leader?:
-        content.question = [PromptText.leadersTurn] + PromptText.lines(for: prompt)
+        content.question = [PromptText.leadersTurn] + questionLines(prompt)
       case nil:
-        content.question = PromptText.lines(for: prompt)
+        content.question = questionLines(prompt)
       }
     }
     let width = style.width?() ?? 80
@@ -312,6 +325,8 @@ extension Conversation {
     facilitating.layout = layout
     if style.clearsScreen {
       sink.write(Self.clearScreen)
+    } else if style.accessible {
+      sink.write("\n")  // a line of dashes is read out, dash by dash
     } else {
       sink.write("\n" + String(repeating: "-", count: min(width, 72)) + "\n")
     }

@@ -7,12 +7,17 @@ public struct ConversationOptions: Sendable {
   /// Where the plan goes; nil for the plans folder.
   public var planOut: String?
   public var facilitation: Facilitation
+  /// `--accessible`: accessible mode even without `COACH_ACCESSIBLE` (see
+  /// ``Launch/isAccessible(asked:)``).
+  public var accessible: Bool
 
   public init(
-    colour: Terminal.ColourMode = .auto, planOut: String? = nil, facilitation: Facilitation = .off
+    colour: Terminal.ColourMode = .auto, planOut: String? = nil, facilitation: Facilitation = .off,
+    accessible: Bool = false
   ) {
     self.colour = colour
     self.planOut = planOut
     self.facilitation = facilitation
+    self.accessible = accessible
   }
 }

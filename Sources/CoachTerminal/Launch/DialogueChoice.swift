@@ -93,8 +93,10 @@ public enum DialogueChoice: String, CaseIterable, Sendable {
           return change
         case .line:
           continue
-        case .interrupted, .redraw:
+        case .interrupted, .interruptedAgain, .redraw:
           continue
+        case .quitAsked:
+          launch.output.write("Press Ctrl-D again to stop without resuming, or type 1 or 2.\n")
         case .endOfInput, .quit, .signal:
           throw CoachFailure(.dataError, "nothing was chosen, so nothing was resumed")
         }

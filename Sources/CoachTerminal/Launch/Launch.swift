@@ -74,7 +74,9 @@ public struct Launch {
       rows: { Terminal.rows(environment: environment) },
       lines: { colours, history -> any LineSource in
         if Terminal.isInteractive {
-          return ReadlineLines(historyPath: history, colours: colours, sink: streams)
+          return ReadlineLines(
+            historyPath: history, colours: colours, sink: streams,
+            dumbTerminal: environment["TERM"] == "dumb")
         }
         return PipedLines(echoingPromptsTo: streams)
       })
@@ -105,6 +107,17 @@ public struct Launch {
       ?? SessionStore.newID(at: clock.now())
   }
 
+  /// Whether to hold the conversation in accessible mode: `--accessible` (`asked`), or
+  /// `COACH_ACCESSIBLE` set to anything but "0" or "" (then `ACCESSIBLE`, the variable
+  /// charmbracelet's prompts read, the same way).
+  public func isAccessible(asked: Bool) -> Bool {
+    if asked { return true }
+    for name in ["COACH_ACCESSIBLE", "ACCESSIBLE"] {
+      if let value = environment[name] { return !value.isEmpty && value != "0" }
+    }
+    return false
+  }
+
   /// Whether to colour output under `--color`.
   public func usesColour(_ mode: Terminal.ColourMode) -> Bool {
     Terminal.usesColour(mode, environment: environment, outputIsTerminal: outputIsTerminal)
@@ -113,6 +126,13 @@ public struct Launch {
   /// A path as given, made absolute against ``currentDirectory``.
   public func absolute(_ path: String) -> String {
     path.hasPrefix("/") ? path : currentDirectory + "/" + path
+  }
+
+  /// Says a line on standard output, wrapped to the terminal when it is one (a script gets it
+  /// whole); a path is never cut.
+  public func say(_ line: String) {
+    output.write(
+      (outputIsTerminal ? TextWrapper.wrapKeepingWords(line, width: columns()) : line) + "\n")
   }
 
   /// Says something on standard error: `coach: warning: …`.

@@ -19,10 +19,9 @@ public enum PlanFiles {
     guard session.isFinished, let plan = runtime.dialogue.plan,
       let text = engine.renderedPlan(in: session)
     else { return }
-    let out = launch.output
     guard engine.shouldSavePlan(in: session) else {
-      out.write(
-        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.\n")
+      launch.say(
+        "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.")
       return
     }
     let today = Day(now, timeZone: launch.clock.timeZone)
@@ -46,7 +45,7 @@ public enum PlanFiles {
           ? "\(name) in the plans folder ('coach notes' says where)"
           : "\(name), where --plan-out said"
       }
-      out.write("Plan saved to \(shown(planPath))\n")
+      launch.say("Plan saved to \(shown(planPath))")
       if var event = engine.calendarEvent(in: session) {
         // The reminder says how to open the check-in for this session.
         if let checkinID {
@@ -59,8 +58,8 @@ public enum PlanFiles {
         let file = CalendarFile(
           event: event, uid: "\(UUID().uuidString.lowercased())@coach", stamp: now)
         try PrivateFiles.write(file.text, to: calendarPath)
-        out.write(
-          "Check-in for your calendar saved to \(shown(calendarPath)) (\(event.day.longText))\n")
+        launch.say(
+          "Check-in for your calendar saved to \(shown(calendarPath)) (\(event.day.longText))")
       }
     } catch let failure as CoachFailure {
       throw failure
@@ -77,7 +76,7 @@ public enum PlanFiles {
     do {
       let path = try TranscriptFile.save(
         runtime.transcript, in: try launch.paths().plans, as: .markdown)
-      launch.output.write("Check-in transcript saved to \(path)\n")
+      launch.say("Check-in transcript saved to \(path)")
     } catch let failure as CoachFailure {
       throw failure
     } catch {

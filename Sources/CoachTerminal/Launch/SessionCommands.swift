@@ -164,6 +164,7 @@ public enum SessionCommands {
       style.showsNotes = false
       if launch.isInteractive { style.height = launch.rows }
     }
+    if launch.isAccessible(asked: options.accessible) { style = style.accessibly() }
     let room = options.facilitation.isOn ? startRoom(options.facilitation, launch: launch) : nil
     defer { room?.finish() }
     var lines = launch.lines(colours, (try? launch.paths())?.history)

@@ -16,13 +16,17 @@ import Foundation
 public struct PlanRenderer: Sendable {
   public var width: Int
   public var colours: Bool
+  /// Accessible mode, for a screen reader: headings without underlines, tables as sentences
+  /// (``SpokenTable``), no block-character charts, no rules, quotes said as such.
+  public var accessible: Bool
 
   /// Narrower than this, the layout would be more indentation than text.
   static let minimumWidth = 20
 
-  public init(width: Int, colours: Bool) {
+  public init(width: Int, colours: Bool, accessible: Bool = false) {
     self.width = width
     self.colours = colours
+    self.accessible = accessible
   }
 
   /// The plan as terminal lines, joined with newlines (no newline at the end).
@@ -37,8 +41,10 @@ public struct PlanRenderer: Sendable {
   {
     var lines: [String] = []
     for block in blocks {
+      let shown = self.block(block, width: width, depth: depth)
+      if shown.isEmpty { continue }  // a rule, in accessible mode
       if !lines.isEmpty && !tight { lines.append("") }
-      lines += self.block(block, width: width, depth: depth)
+      lines += shown
     }
     return lines
   }
@@ -47,26 +53,43 @@ public struct PlanRenderer: Sendable {
     switch block {
     case .heading(let level, let text):
       let title = wrap(StyleMark.heading.around(inline(text)), width: width)
+      if accessible { return title }
       let underline: Character? = [1: "=", 2: "-", 3: "~"][level]
       guard let underline else { return title }
       let columns = title.map(TextWrapper.displayWidth).max() ?? 0
       return title + [StyleMark.heading.around(String(repeating: underline, count: columns))]
     case .paragraph(let text):
-      return wrap(inline(text), width: width)
+      let words = inline(text)
+      return wrap(accessible ? SpokenTable.withoutBars(words) : words, width: width)
     case .list(let list):
       return self.list(list, width: width, depth: depth)
+    case .quote(let quoted) where accessible:
+      var lines = self.blocks(quoted, width: width - 2, depth: depth)
+      if !lines.isEmpty { lines[0] = "Quote: " + lines[0] }
+      return wrap(lines.joined(separator: "\n"), width: width)
     case .quote(let quoted):
       return self.blocks(quoted, width: width - 2, depth: depth).map {
         StyleMark.quote.around($0.isEmpty ? ">" : "> " + $0)
       }
+    case .code(let lines) where accessible:
+      return lines.map { SpokenTable.withoutBars($0) }.filter { !$0.isEmpty }
+        .flatMap { wrap($0, width: width) }
     case .code(let lines):
       // Code keeps its lines as written (a chart must not be broken), two spaces in.
       return lines.map { $0.isEmpty ? "" : "  " + StyleMark.code.around($0) }
+    case .table(let table) where accessible:
+      let plain = { (cell: [MarkdownInline]) in StyleMark.paint([inline(cell)], colours: false)[0] }
+      let sentences = SpokenTable(
+        header: table.header.map(plain), rows: table.rows.map { $0.map(plain) }
+      ).sentences()
+      return sentences.flatMap { wrap($0, width: width) }
     case .table(let table):
       let layout = TableLayout(
         header: table.header.map(inline), rows: table.rows.map { $0.map(inline) },
         alignments: table.alignments)
       return layout.lines(width: width)
+    case .rule where accessible:
+      return []
     case .rule:
       return [String(repeating: "-", count: min(width, 40))]
     }

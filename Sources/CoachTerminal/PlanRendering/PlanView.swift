@@ -15,6 +15,8 @@ public struct PlanView: Sendable {
   public var colours: Bool
   /// nil shows the plan straight on the terminal.
   public var pager: Pager?
+  /// Accessible mode: the plan as sentences (see ``PlanRenderer/accessible``).
+  public var accessible = false
   /// The screen's height in rows, read when the plan is shown.
   public var rows: @Sendable () -> Int
 
@@ -31,7 +33,7 @@ public struct PlanView: Sendable {
   /// Shows the plan (sanitised Markdown) after a blank line.
   public func show(_ markdown: String, to sink: some TextSink) {
     let width = self.width()
-    let text = PlanRenderer(width: width, colours: colours).render(markdown)
+    let text = PlanRenderer(width: width, colours: colours, accessible: accessible).render(markdown)
     sink.write("\n")
     if let pager, Self.screenRows(of: text, width: width) >= rows() {
       switch pager.show(text) {

@@ -13,6 +13,16 @@ public enum TextWrapper {
     .joined(separator: "\n")
   }
 
+  /// Like ``wrap(_:width:)``, but a word wider than the line (a file's path, a command) is left
+  /// whole on a line of its own, for the terminal to fold: cut, it could not be copied.
+  public static func wrapKeepingWords(_ text: String, width: Int) -> String {
+    let width = max(width, 10)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      wrapLine(String($0), width: width, cuttingWords: false)
+    }
+    .joined(separator: "\n")
+  }
+
   /// `text` on one line of at most `width` columns: cut after the last whole word that fits,
   /// with "…", when it is longer (mid-word only when a single word is wider than that).
   ///
@@ -83,7 +93,7 @@ public enum TextWrapper {
     var joined: Bool
   }
 
-  private static func wrapLine(_ line: String, width: Int) -> String {
+  private static func wrapLine(_ line: String, width: Int, cuttingWords: Bool = true) -> String {
     guard displayWidth(line) > width else { return line }
     let indentation = String(line.prefix { $0 == " " })
     // Continuation lines of "  1) label" or "- item" start under the label, not the marker.
@@ -98,7 +108,7 @@ public enum TextWrapper {
     var current = indentation
     var currentWidth = indentation.count
     var lineHasText = false
-    for piece in pieces(of: line, width: width - indent.count) {
+    for piece in pieces(of: line, width: cuttingWords ? width - indent.count : Int.max) {
       let needed = currentWidth + (lineHasText && !piece.joined ? 1 : 0) + piece.width
       if needed > width && lineHasText {
         lines.append(current)

@@ -94,9 +94,18 @@ public struct SessionStore: Sendable {
       "'\(id)' matches \(matches.count) sessions: \(matches.map(\.id).joined(separator: ", "))")
   }
 
-  /// Removes a session for good: its log, the transcripts exported from it, and the copies of
-  /// dialogues no other session ran.
-  public func remove(_ id: String) throws {
+  /// What ``remove(_:)`` removed, to be said exactly.
+  public struct Removal: Sendable, Equatable {
+    /// Transcripts exported next to the plans (`/export`, check-ins), by path.
+    public var exports: [String] = []
+  }
+
+  /// Removes a session for good: its log, the transcripts exported from it into ``exports``
+  /// (files written elsewhere with `coach export -o` are the person's and stay), and the copies
+  /// of dialogues no other session ran.
+  @discardableResult
+  public func remove(_ id: String) throws -> Removal {
+    var removal = Removal()
     let log = path(of: id)
     guard unlink(log) == 0 || errno == ENOENT else {
       throw StorageError.system("cannot delete \(log)", errno)
@@ -107,14 +116,16 @@ public struct SessionStore: Sendable {
     }
     guard let exports, let names = try? FileManager.default.contentsOfDirectory(atPath: exports)
     else {
-      return
+      return removal
     }
-    for name in names where name.hasPrefix(id + ".") {
+    for name in names.sorted() where name.hasPrefix(id + ".") {
       let path = exports + "/" + name
       guard unlink(path) == 0 || errno == ENOENT else {
         throw StorageError.system("cannot delete \(path)", errno)
       }
+      removal.exports.append(path)
     }
     PrivateFiles.syncFolder(exports)
+    return removal
   }
 }

@@ -167,6 +167,68 @@ final class PseudoTerminal {
     }
   }
 
+  /// Like ``waitFor(_:file:line:)``, for a sentence the program may have wrapped to the
+  /// terminal's width: line breaks count as spaces, and escape sequences as nothing.
+  func waitForWords(_ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let needle = Array(Self.words(expected).utf8)
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+      // The output since the cursor as words, each byte with where it came from.
+      var words: [UInt8] = []
+      var origins: [Int] = []
+      var index = cursor
+      while index < output.count {
+        let byte = output[index]
+        if byte == 0x1B {
+          // An escape sequence: ESC [ … final byte, or ESC and one byte.
+          var end = index + 1
+          if end < output.count, output[end] == UInt8(ascii: "[") {
+            end += 1
+            while end < output.count, !(0x40...0x7E).contains(output[end]) { end += 1 }
+          }
+          index = end + 1
+          continue
+        }
+        let shown: UInt8? =
+          byte == UInt8(ascii: "\r") ? nil : byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte
+        if let shown, !(shown == UInt8(ascii: " ") && words.last == UInt8(ascii: " ")) {
+          words.append(shown)
+          origins.append(index)
+        }
+        index += 1
+      }
+      if let found = Self.range(of: needle, in: words) {
+        cursor = origins[found.upperBound - 1] + 1
+        return
+      }
+      let remaining = deadline.timeIntervalSinceNow
+      let read = remaining > 0 ? readMore(waitingAtMost: remaining) : .closed
+      guard read != .closed else {
+        let tail = String(decoding: words, as: UTF8.self)
+        let failure = Failure(
+          description:
+            "waited \(Int(timeout)) s for the words \(expected.debugDescription); got: \(tail.debugDescription)"
+        )
+        XCTFail(failure.description, file: file, line: line)
+        throw failure
+      }
+    }
+  }
+
+  /// Text with every run of spaces and line breaks as one space.
+  private static func words(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+  }
+
+  private static func range(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == needle[0] && Array(haystack[start..<start + needle.count]) == needle {
+      return start..<start + needle.count
+    }
+    return nil
+  }
+
   /// Reads until the program closes the terminal, then reaps it. Returns the wait status.
   func waitForExit(file: StaticString = #filePath, line: UInt = #line) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
