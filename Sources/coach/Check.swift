@@ -36,11 +36,14 @@ struct Check: LaunchedCommand {
       throw CoachFailure(.noInput, error.description)
     }
     var findings = result.diagnostics
+    var timing: PathTiming?
     if let dialogue = result.dialogue {
-      findings = DialogueChecker.ordered(
-        findings + DialogueChecker().check(dialogue), files: dialogue.files)
+      let checked = DialogueChecker().checkAndTime(dialogue)
+      findings = DialogueChecker.ordered(findings + checked.findings, files: dialogue.files)
+      timing = findings.hasErrors ? nil : checked.timing
     }
-    let report = CheckReport(path: path, dialogue: result.dialogue, findings: findings)
+    let report = CheckReport(
+      path: path, dialogue: result.dialogue, findings: findings, timing: timing)
     switch format {
     case .text: launch.output.write(report.text)
     case .json: launch.output.write(report.json + "\n")
