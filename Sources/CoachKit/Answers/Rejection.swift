@@ -131,7 +131,7 @@ public struct Rejection: Error, Hashable, Sendable {
     case .notYesOrNo: return "please answer yes or no (y or n)"
     case .tooManyRatings(let given, let remaining):
       return
-        "that is \(given) ratings, but \(remaining == 0 ? "everyone has rated" : remaining == 1 ? "only 1 more is expected" : "only \(remaining) more are expected")"
+        "that is \(given) rating\(given == 1 ? "" : "s"), but \(remaining == 0 ? "everyone has rated" : remaining == 1 ? "only 1 more is expected" : "only \(remaining) more are expected")"
     case .extensionOutOfRange(let minimum, let maximum):
       return "extend by a number of minutes from \(minimum) to \(maximum)"
     case .nothingToPark: return "say what to park"

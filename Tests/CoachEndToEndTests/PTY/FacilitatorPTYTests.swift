@@ -162,7 +162,7 @@ final class FacilitatorPTYTests: XCTestCase {
     let shared = try sharedScreen([])
     try notes.waitFor("Say the privacy part out loud")
     try notes.waitFor("Nothing of this session is saved yet")
-    try type("1", after: "May coach save your plan", on: shared)
+    try type("1", after: "May coach keep your answers", on: shared)
     try notes.waitFor("Now (step 'team_type'")
     try answer("1", on: shared)
     try answer("6", on: shared)
@@ -181,7 +181,7 @@ final class FacilitatorPTYTests: XCTestCase {
 
   func testAPresenterSeesNothingMoreOnceTheLeaderKeepsNothing() throws {
     let shared = try sharedScreen([])
-    try shared.waitFor("May coach save your plan")
+    try shared.waitFor("May coach keep your answers")
     let notes = try presenter()
     try notes.waitFor("Say the privacy part out loud")
     try answer("2", on: shared)
