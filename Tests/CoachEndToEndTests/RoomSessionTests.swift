@@ -138,6 +138,41 @@ final class RoomSessionTests: XCTestCase {
     XCTAssertThrowsError(try Self.roundStatus(of: phones.all[0]))
   }
 
+  func testRatingsTypedAtTheKeyboardCountBesideThePhonesInOneAnonymousRound() throws {
+    // One phone rates; two people without a phone type theirs at the keyboard.
+    var line = 0
+    let result = try CoachProcess.runInProcess(
+      ["run", "--facilitator", "--room", "--room-address", "127.0.0.1", "team"],
+      in: Self.fixtures, stdin: "4 5\n/next\n4\n/next\n4\nTalk weekly\n",
+      environment: environment,
+      seeing: { output in
+        line += 1
+        guard line == 1, let card = Self.joinCard(in: output) else { return }
+        try? Self.wait {
+          var phone = Phone(pageURL: card.page, code: card.code)
+          try await phone.join()
+          let round = try await phone.round().json["round"] as? Int ?? -1
+          let status = try await phone.rate(3, round: round).status
+          XCTAssertEqual(status, 200)
+        }
+      })
+    XCTAssertEqual(result.status, 0, result.description)
+    // The two typed are counted at once, and among everyone, whether or not the room has
+    // reported the phone yet.
+    XCTAssertNotNil(
+      result.stdout.firstMatch(of: #/Rating taken, not shown: [23] of [23] rated\./#), result.stdout
+    )
+    // Those who typed are counted among everyone: never more rated than expected.
+    for match in result.stdout.matches(of: #/([0-9]+) of ([0-9]+) rated/#) {
+      XCTAssertLessThanOrEqual(
+        Int(match.output.1) ?? 0, Int(match.output.2) ?? 0, String(match.output.0))
+    }
+    let log = try String(
+      contentsOf: root.appendingPathComponent("data/coach/sessions/room.jsonl"), encoding: .utf8)
+    XCTAssertTrue(
+      log.contains(#""count":3,"kind":"ratings","step":"safety","values":[3,4,5]"#), log)
+  }
+
   func testARoomThatCannotStartSaysWhyAndTheRatingsAreTypedInstead() throws {
     // An address this computer does not have: the room cannot listen there.
     let result = try CoachProcess.runInProcess(

@@ -12,6 +12,9 @@ struct OpenRound {
   let expected: Int?
   private let room: RoomLink?
   private var typed: TypedRatings
+  /// Ratings typed at the keyboard into a room's round: people without a phone, who rate
+  /// besides the phones that joined.
+  private var typedBesidePhones = 0
 
   /// Opens the round for `prompt` (a team question at the room's turn): on the room's phones
   /// when there is a room.
@@ -30,11 +33,12 @@ struct OpenRound {
   /// How many have rated so far.
   var rated: Int { room?.progress.round?.rated ?? typed.count }
 
-  /// Everyone expected: `--participants`, or at a room the phones that joined.
+  /// Everyone expected: `--participants`, or at a room the phones that joined and those who
+  /// typed their rating at the keyboard.
   var everyone: Int? {
     if let expected { return expected }
-    guard let joined = room?.progress.joined, joined > 0 else { return nil }
-    return joined
+    guard let joined = room?.progress.joined, joined + typedBesidePhones > 0 else { return nil }
+    return joined + typedBesidePhones
   }
 
   var isComplete: Bool {
@@ -49,12 +53,15 @@ struct OpenRound {
   mutating func addTyped(_ text: String) -> Result<Int, Rejection> {
     guard let room else { return typed.add(text) }
     // People without a phone may rate here too; only `--participants` sets how many rate.
-    let remaining = expected.map { max($0 - rated, 0) }
+    let before = rated
+    let remaining = expected.map { max($0 - before, 0) }
     switch TypedRatings.parse(text, on: scale, remaining: remaining) {
     case .failure(let rejection): return .failure(rejection)
     case .success(let values):
       for value in values { room.addRating(Int(value)) }
-      return .success(rated)
+      typedBesidePhones += values.count
+      // The room counts them once its report comes back; until then, counted here.
+      return .success(before + values.count)
     }
   }
 
