@@ -158,10 +158,7 @@ struct Notes: LaunchedCommand {
       guard text != shown else { return }
       shown = text
       if isTerminal {
-        // Home, each line over the old one (cleared to its end), then clear what is below.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        launch.output.write(
-          "\u{1B}[H" + lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n") + "\u{1B}[J")
+        launch.output.write(.redrawn(text))
       } else {
         launch.output.write("\n" + String(repeating: "-", count: 72) + "\n" + text)
       }

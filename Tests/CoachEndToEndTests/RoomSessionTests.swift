@@ -125,12 +125,12 @@ final class RoomSessionTests: XCTestCase {
       contentsOf: root.appendingPathComponent("data/coach/sessions/room.jsonl"), encoding: .utf8)
     var expected = ratings
     expected[0] = 5
-    let values = expected.sorted().map(String.init).joined(separator: ",")
+    let rounds = LoggedRatings.all(in: log)
     XCTAssertTrue(
-      log.contains(#""count":30,"kind":"ratings","step":"safety","values":[\#(values)]"#), log)
-    XCTAssertTrue(
-      log.contains(#"{"at":"2026-11-29T09:00:00.000Z","count":2,"kind":"ratings","step":"news"}"#),
+      rounds.contains(.init(step: "safety", count: 30, values: expected.sorted().map(Double.init))),
       log)
+    XCTAssertTrue(rounds.contains(.init(step: "news", count: 2, values: nil)), log)
+    XCTAssertEqual(rounds.map(\.step), ["safety", "news"], "one event a round")
     for token in phones.all.compactMap(\.token) {
       XCTAssertFalse(log.contains(token), "a phone's token in the log")
     }
@@ -170,7 +170,7 @@ final class RoomSessionTests: XCTestCase {
     let log = try String(
       contentsOf: root.appendingPathComponent("data/coach/sessions/room.jsonl"), encoding: .utf8)
     XCTAssertTrue(
-      log.contains(#""count":3,"kind":"ratings","step":"safety","values":[3,4,5]"#), log)
+      LoggedRatings.all(in: log).contains(.init(step: "safety", count: 3, values: [3, 4, 5])), log)
   }
 
   func testARoomThatCannotStartSaysWhyAndTheRatingsAreTypedInstead() throws {

@@ -93,3 +93,28 @@ final class SharedScreenTests: XCTestCase {
     XCTAssertTrue(shown.contains("http://example.org/a/b"), "nor is an address")
   }
 }
+
+/// What the screens that are drawn in place (the shared screen's live rows, the presenter view)
+/// write: coach's own cursor moves, and text cleaned like any other.
+final class DrawnInPlaceTests: XCTestCase {
+  func testALiveRowKeepsItsCursorMovesAndLosesWhatTheTextCarried() {
+    var written: [TerminalText] = []
+    var count = "2 of 6 rated\u{1B}]0;retitled\u{7}\u{202E}"
+    let watcher = SharedScreenWatcher(
+      rows: [.init(row: 5, text: { count }, shown: "")], margin: "  ",
+      redrawNeeded: { false }, write: { written.append($0) })
+    _ = watcher.whileWaiting()
+    XCTAssertEqual(written.map(\.rendered), ["\u{1B}7\u{1B}[5;1H\u{1B}[2K  2 of 6 rated\u{1B}8"])
+    _ = watcher.whileWaiting()
+    XCTAssertEqual(written.count, 1, "an unchanged row is not written again")
+    count = "3 of 6 rated"
+    _ = watcher.whileWaiting()
+    XCTAssertEqual(written.last?.rendered, "\u{1B}7\u{1B}[5;1H\u{1B}[2K  3 of 6 rated\u{1B}8")
+  }
+
+  func testARedrawnScreenGoesHomeClearsEachLineAndCleansIt() {
+    let screen = TerminalText.redrawn("PRESENTER VIEW\nnote \u{1B}[2Jhere\u{9B}31m\n")
+    XCTAssertEqual(
+      screen.rendered, "\u{1B}[HPRESENTER VIEW\u{1B}[K\r\nnote here\u{1B}[K\u{1B}[J")
+  }
+}

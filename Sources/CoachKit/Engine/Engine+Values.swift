@@ -60,23 +60,27 @@ extension Engine {
     }
   }
 
-  /// Fills a text's placeholders with the session's values.
-  public func render(_ text: Text, in session: Session) -> String {
-    render(text, in: session, unanswered: nil)
+  /// Fills a text's placeholders with the session's values. In a `markdown` text (the plan),
+  /// each value is escaped, so what a person typed stays text: no raw HTML, no links.
+  public func render(_ text: Text, in session: Session, markdown: Bool = false) -> String {
+    render(text, in: session, unanswered: nil, markdown: markdown)
   }
 
   /// A text as it will read, before every answer it reads is given: those not given yet read as
   /// "…" ("Why … and not lower?"). For a presenter's look ahead; never raw template code.
   public func preview(_ text: Text, in session: Session) -> String {
-    render(text, in: session, unanswered: "…")
+    render(text, in: session, unanswered: "…", markdown: false)
   }
 
-  private func render(_ text: Text, in session: Session, unanswered: String?) -> String {
+  private func render(
+    _ text: Text, in session: Session, unanswered: String?, markdown: Bool
+  ) -> String {
     switch text.body {
     case .plain:
       return text.source
     case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session, unanswered: unanswered)
+      let context = TemplateContext(
+        engine: self, session: session, unanswered: unanswered, markdown: markdown)
       return pieces.map { piece in
         switch piece {
         case .literal(let literal): literal
@@ -85,7 +89,9 @@ extension Engine {
       }.joined()
     case .template(let template):
       return Interpolation.render(
-        template, TemplateContext(engine: self, session: session, unanswered: unanswered))
+        template,
+        TemplateContext(
+          engine: self, session: session, unanswered: unanswered, markdown: markdown))
     }
   }
 }

@@ -16,8 +16,6 @@ import Foundation
 /// at any time, and the session is given one anonymous ``TeamRatings``, kept before anything of
 /// it is shown. Then the leader rates, and the room sees what the ratings add up to.
 extension Conversation {
-  /// Clears a terminal and puts the cursor at the top left.
-  static let clearScreen = "\u{1B}[H\u{1B}[2J"
 
   /// Everything facilitator mode keeps between events.
   struct Facilitating {
@@ -324,7 +322,7 @@ extension Conversation {
       content, width: width, height: style.clearsScreen ? style.height?() : nil)
     facilitating.layout = layout
     if style.clearsScreen {
-      sink.write(Self.clearScreen)
+      sink.write(TerminalText.clearScreen)
     } else if style.accessible {
       sink.write("\n")  // a line of dashes is read out, dash by dash
     } else {

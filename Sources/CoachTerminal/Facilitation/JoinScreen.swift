@@ -38,7 +38,7 @@ enum JoinScreen {
       return false
     }
     lines.append("Press Enter to begin.")
-    sink.write(Conversation.clearScreen + text(lines))
+    sink.write(.clearScreen + TerminalText(text(lines)))
     let size = (width, style.height?())
     source.watch(
       SharedScreenWatcher(

@@ -17,11 +17,11 @@ final class SharedScreenWatcher: LineWatcher {
   private var rows: [LiveRow]
   private let margin: String
   private let redrawNeeded: () -> Bool
-  private let write: (String) -> Void
+  private let write: (TerminalText) -> Void
 
   init(
     rows: [LiveRow], margin: String, redrawNeeded: @escaping () -> Bool,
-    write: @escaping (String) -> Void
+    write: @escaping (TerminalText) -> Void
   ) {
     self.rows = rows
     self.margin = margin
@@ -31,13 +31,12 @@ final class SharedScreenWatcher: LineWatcher {
 
   func whileWaiting() -> LineWatch {
     if redrawNeeded() { return .redraw }
-    var out = ""
+    var out = TerminalText("")
     for index in rows.indices {
       let text = rows[index].text()
       guard text != rows[index].shown else { continue }
       rows[index].shown = text
-      // Save the cursor, go to the row, clear it, write, come back.
-      out += "\u{1B}7\u{1B}[\(rows[index].row);1H\u{1B}[2K\(margin)\(text)\u{1B}8"
+      out += .rewritten(row: rows[index].row, with: margin + text)
     }
     if !out.isEmpty { write(out) }
     return .keepTyping

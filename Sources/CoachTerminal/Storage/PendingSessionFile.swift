@@ -49,6 +49,8 @@ public struct PendingSessionFile: Sendable {
     return names.filter { $0.hasSuffix(".json") }.compactMap { name -> LogHeader? in
       guard let data = FileManager.default.contents(atPath: folder + "/" + name),
         let contents = try? JSONDecoder.logLine.decode(Contents.self, from: data),
+        // An id that could name a file outside the sessions folder is no session's.
+        SessionStore.isValidID(contents.header.session),
         kill(contents.process, 0) == 0 || errno == EPERM
       else { return nil }
       return contents.header
