@@ -150,7 +150,7 @@ extension Engine {
     reply: inout Reply
   ) {
     reply.outcome = .rated(
-      stepID: step.id, question: render(question.prompt, in: session), ratings)
+      stepID: step.id, question: render(question.prompt, at: step, in: session), ratings)
     reply.notice = .teamRoundClosed(stepID: step.id, count: ratings.count)
   }
 

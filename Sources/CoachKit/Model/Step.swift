@@ -26,11 +26,21 @@ public struct Step: Sendable {
   /// `estimate`: the seconds the step takes, when its author knows better than the default worked
   /// out from its text and question type (see ``StepTiming``).
   var estimate: Double?
+  /// `call`: the step runs a flow, then goes on with its `next`.
+  public var call: Call?
+  /// `return: true`: in a flow, the call ends after this step.
+  var returns: Bool
+  /// For a step a flow's call made: which call, and how its names map.
+  var instance: FlowInstance?
   public var location: SourceLocation
+
+  /// How the names written in this step map to stored names; nil outside flows.
+  public var scope: FlowScope? { instance?.scope }
 
   public init(
     id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
-    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, location: SourceLocation
+    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, call: Call? = nil,
+    returns: Bool = false, location: SourceLocation
   ) {
     self.id = id
     self.sectionID = sectionID
@@ -41,6 +51,8 @@ public struct Step: Sendable {
     self.isFinal = isFinal
     self.condition = condition
     self.estimate = estimate
+    self.call = call
+    self.returns = returns
     self.location = location
   }
 }

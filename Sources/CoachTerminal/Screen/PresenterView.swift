@@ -140,8 +140,8 @@ public enum PresenterView {
         return "the end of the session"
       }
       let text =
-        candidate.question.map { engine.preview($0.prompt, in: session) }
-        ?? candidate.say.map { engine.preview($0, in: session) } ?? ""
+        candidate.question.map { engine.preview($0.prompt, at: candidate, in: session) }
+        ?? candidate.say.map { engine.preview($0, at: candidate, in: session) } ?? ""
       var line = Sanitizer.clean(
         TextWrapper.reflow(text.trimmingCharacters(in: .whitespacesAndNewlines))
       )
