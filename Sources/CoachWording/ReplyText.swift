@@ -45,9 +45,11 @@ public enum ReplyText {
       leftOut == 1
         ? "Moving on: the optional question left in this part is left out."
         : "Moving on: the \(leftOut) optional questions left in this part are left out."
-    case .teamRoundClosed: "No more ratings for this question."
-    case .participantPassed(let name): "\(name) passes."
-    case .teamAnswerUndone: "The last rating is taken back."
+    case .teamRoundClosed(_, let count):
+      count >= TeamSummary.minimumResponses
+        ? "The round is closed: \(count) ratings are in."
+        : "The round is closed with \(count) rating\(count == 1 ? "" : "s"): fewer than \(TeamSummary.minimumResponses), so the results stay hidden."
+    case .teamRoundReopened: "The round is open again: please rate again."
     }
   }
 

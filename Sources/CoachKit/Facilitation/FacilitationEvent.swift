@@ -10,14 +10,14 @@ public enum FacilitationEvent: Sendable, Hashable {
   case jumped(sectionID: String, title: String)
   /// `/next` left the question unanswered.
   case movedOn(stepID: String)
-  /// `/next` ended a team question's round of ratings.
-  case roundClosed(stepID: String)
+  /// `/back` opened a team question's round again: its ratings are asked again.
+  case roundReopened(stepID: String)
+  /// A team question's round closed with `count` ratings; never who gave which, and only what
+  /// they add up to (``teamSummary``) once the leader has rated too.
+  case teamRatings(stepID: String, question: String, count: Int)
   /// A section ran over its time and the person moved on: `leftOut` optional questions passed
   /// over.
   case sectionLeft(sectionID: String, title: String, leftOut: Int)
-  /// One participant's rating; `participant` is a name, a number, or nil (an anonymous list);
-  /// `rating` is nil when they passed.
-  case teamAnswer(stepID: String, question: String, participant: String?, rating: Double?)
   case teamSummary(stepID: String, TeamSummary)
 
   /// The event's kind in the JSON export.
@@ -28,17 +28,12 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .extended: "extend"
     case .parked: "park"
     case .jumped: "jump"
-    case .movedOn, .roundClosed: "next"
+    case .movedOn: "next"
+    case .roundReopened: "reopen"
+    case .teamRatings: "ratings"
     case .sectionLeft: "move-on"
-    case .teamAnswer: "team"
     case .teamSummary: "team-summary"
     }
-  }
-
-  /// How a participant reads in a transcript: "Ana", "participant 2", "anonymous".
-  public static func who(_ participant: String?) -> String {
-    guard let participant else { return "anonymous" }
-    return Int(participant) != nil ? "participant \(participant)" : participant
   }
 
   /// One plain sentence for transcripts (unsanitized: exports clean or escape it).
@@ -51,11 +46,12 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .parked(let text): "parked: \(text)"
     case .jumped(_, let title): "jumped to \(title)"
     case .movedOn(let stepID): "moved on from \(stepID) without an answer"
-    case .roundClosed(let stepID): "the team's ratings for \(stepID) were closed"
+    case .roundReopened(let stepID): "the team's ratings for \(stepID) were asked again"
+    case .teamRatings(let stepID, _, let count):
+      "\(count) team rating\(count == 1 ? "" : "s") for \(stepID)"
+        + (count < TeamRatings.minimumShown ? " (fewer than 3, so only the count is kept)" : "")
     case .sectionLeft(_, let title, let leftOut):
       "moved on from \(title), over its time: \(leftOut) optional question\(leftOut == 1 ? "" : "s") left out"
-    case .teamAnswer(_, _, let participant, let rating):
-      "\(Self.who(participant)): \(rating.map { Value.number($0).displayText } ?? "passed")"
     case .teamSummary(_, let summary): "team ratings: \(summary.summaryLine)"
     }
   }

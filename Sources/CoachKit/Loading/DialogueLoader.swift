@@ -684,7 +684,11 @@ struct Assembly {
       guard let name = r.variableName(valueEntry.value, "value") else { return nil }
       let label =
         entries.first(where: { $0.key == "label" }).flatMap { r.string($0.value, "label") } ?? name
-      return ProfileEntry(name: name, label: label, location: r.location(of: valueEntry.value))
+      let teamEntry = entries.first(where: { $0.key == "team" })
+      return ProfileEntry(
+        name: name, team: teamEntry.flatMap { r.variableName($0.value, "team") }, label: label,
+        location: r.location(of: valueEntry.value),
+        teamLocation: teamEntry.map { r.location(of: $0.value) })
     }
   }
 

@@ -17,8 +17,11 @@ public struct Question: Sendable {
   var defaultAnswer: DefaultAnswer?
   /// An optional question can be skipped; its variable is then empty (or its default).
   public var isOptional: Bool
-  /// In facilitator mode, a team question collects one answer per participant.
+  /// In facilitator mode, a team question is rated by the room before the leader answers it.
   public var isTeamQuestion: Bool
+  /// A scale statement where agreeing is unfavourable ("mistakes are held against people"):
+  /// the team's "% favourable" and blind spots read it the other way round.
+  public var isReverseScored: Bool
   /// `checks`: the dialogue's own reasons to refuse an answer, tried after the type's.
   var checks: [AnswerCheck] = []
   /// `options` with items worked out from earlier answers (`=picks`), in the order written; nil
@@ -38,7 +41,7 @@ public struct Question: Sendable {
   public init(
     kind: AnswerKind, variable: String, prompt: Text, help: Text? = nil,
     defaultAnswer: DefaultAnswer? = nil, isOptional: Bool = false, isTeamQuestion: Bool = false,
-    location: SourceLocation
+    isReverseScored: Bool = false, location: SourceLocation
   ) {
     self.kind = kind
     self.variable = variable
@@ -47,6 +50,7 @@ public struct Question: Sendable {
     self.defaultAnswer = defaultAnswer
     self.isOptional = isOptional
     self.isTeamQuestion = isTeamQuestion
+    self.isReverseScored = isReverseScored
     self.location = location
   }
 }

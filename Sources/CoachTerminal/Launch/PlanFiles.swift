@@ -34,9 +34,11 @@ public enum PlanFiles {
   /// Writes the plan of a session that ended in this run; `checkinID` is the session a check-in
   /// reminder names, and the one the calendar events belong to (their UIDs). `calendarSequence`
   /// is 0 for a session, and 1, 2, … for its check-ins, which update the events they write again.
+  /// On a shared screen, where the files went is said without the folders: the room sees no
+  /// paths of this computer.
   public static func save(
     _ runtime: SessionRuntime, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
-    launch: Launch, store: FileEventStore? = nil
+    launch: Launch, store: FileEventStore? = nil, sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let finished = Finished(
       engine: runtime.engine(at: launch.clock.now()), session: runtime.session,
@@ -44,13 +46,13 @@ public enum PlanFiles {
       record: runtime.isKept ? store.map { store in { try store.record($0) } } : nil)
     try save(
       finished, planOut: planOut, checkinID: checkinID, calendarSequence: calendarSequence,
-      launch: launch)
+      launch: launch, sharedScreen: sharedScreen)
   }
 
   /// Writes the plan of a finished session.
   public static func save(
     _ finished: Finished, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
-    launch: Launch
+    launch: Launch, sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let engine = finished.engine
     let session = finished.session
@@ -83,7 +85,14 @@ public enum PlanFiles {
     } catch {
       throw notWritten("the plan", reason: "\(error)", finished)
     }
-    launch.say("Plan saved to \(planPath)")
+    func shown(_ path: String) -> String {
+      guard sharedScreen else { return path }
+      let name = (path as NSString).lastPathComponent
+      return planOut == nil
+        ? "\(name) in the plans folder ('coach notes' says where)"
+        : "\(name), where --plan-out said"
+    }
+    launch.say("Plan saved to \(shown(planPath))")
     var calendarPath: String?
     if !events.isEmpty {
       // An all-day reminder (the check-in) says how to open the check-in for this session.
@@ -107,11 +116,11 @@ public enum PlanFiles {
       }
       calendarPath = path
       if events.count == 1, case .day(let day) = events[0].start {
-        launch.say("Check-in for your calendar saved to \(path) (\(day.longText))")
+        launch.say("Check-in for your calendar saved to \(shown(path)) (\(day.longText))")
       } else {
         let when = events.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
         launch.say(
-          "Events for your calendar saved to \(path) (\(when.joined(separator: "; ")))")
+          "Events for your calendar saved to \(shown(path)) (\(when.joined(separator: "; ")))")
       }
     }
     do {
