@@ -68,6 +68,36 @@ public enum ClockText {
     }
   }
 
+  /// A section over its time, said once, with the offer to move on: what would be left out, and
+  /// that the planning part is kept whole.
+  ///
+  ///     This part, Trust within yourself, has taken 3:10 of the 2:00 planned. Move on to keep
+  ///     time for your plan? The 2 optional questions left here would be left out.
+  public static func overTime(_ over: OverTime) -> String {
+    let questions =
+      over.optionalLeft == 1
+      ? "The optional question left here would be left out."
+      : "The \(over.optionalLeft) optional questions left here would be left out."
+    return
+      "This part, \(over.title), has taken \(ReplyText.clock(over.elapsed)) of the \(ReplyText.clock(over.budget)) planned. Move on to keep time for your plan? \(questions)"
+  }
+
+  /// The short question on the prompt line after ``overTime(_:)``: Enter moves on.
+  public static let overTimePrompt = "Move on? [Y/n] "
+
+  /// When the person chose to stay.
+  public static let overTimeDeclined = "Staying with this part; take the time you need."
+
+  /// Whether a reply to ``overTimePrompt`` moves on (Enter does), stays (nil when it is neither:
+  /// ask again).
+  public static func movesOn(_ reply: String) -> Bool? {
+    switch reply.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "", "y", "yes": true
+    case "n", "no": false
+    default: nil
+    }
+  }
+
   /// The same nudge, for the facilitator's private view: what it means and what to do.
   public static func presenterNudge(_ nudge: AgendaClock.Nudge?, commands: CommandNames = .typed)
     -> String?

@@ -48,6 +48,8 @@ public enum PromptText {
       case .bool(false)?: parts.append("[y/N] (default: no)")
       default: parts.append("[y/n]")
       }
+    case .moment:
+      parts.append("A day and a time, like Tue 9:30 or tomorrow at 14:00.")
     }
     if let defaultText = prompt.defaultText, !prompt.kind.isYesNo {
       // A long option is named by its number; the list above shows it in full.
@@ -89,6 +91,9 @@ extension PromptText {
         "It asks for a rating: type a whole number from \(scale.min) to \(scale.max) and press Enter."
     case .number: what = "It asks for a number: type it and press Enter."
     case .yesNo: what = "Type yes or no (y or n) and press Enter."
+    case .moment:
+      what =
+        "It asks for a day and a time, as you would say them: 'Tue 9:30', 'tomorrow at 14:00', 'next Monday 9am', '3 Dec 10:00'. Press Enter and you will see how it was read."
     }
     var text = "There is no extra help for this question. " + what
     let instruction = self.instruction(for: prompt, commands: commands)

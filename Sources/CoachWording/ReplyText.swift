@@ -41,6 +41,10 @@ public enum ReplyText {
         + dialogue.sections.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(
           separator: ", ") + "."
     case .movedOn: "Moving on; this question stays unanswered."
+    case .movedOnInSection(_, let leftOut):
+      leftOut == 1
+        ? "Moving on: the optional question left in this part is left out."
+        : "Moving on: the \(leftOut) optional questions left in this part are left out."
     case .teamRoundClosed(_, let count):
       count >= TeamSummary.minimumResponses
         ? "The round is closed: \(count) ratings are in."
@@ -86,6 +90,15 @@ extension ReplyText {
   public static func bar(_ fraction: Double, width: Int = 10) -> String {
     let filled = Int((max(0, min(1, fraction)) * Double(width)).rounded())
     return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+  }
+
+  /// A day and a time as it was read, so the person sees how their words were taken; nil for
+  /// any other answer.
+  ///
+  ///     Taken as Tuesday 1 December at 09:30.
+  public static func reading(of answer: Answer) -> String? {
+    guard !answer.wasSkipped, case .moment = answer.value else { return nil }
+    return "Taken as \(answer.text)."
   }
 
   /// After `/back`: the answer taken back, when there was one, so the person sees what they said.

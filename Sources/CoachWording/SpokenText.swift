@@ -45,6 +45,8 @@ public enum SpokenText {
       parts.append(range.prefix(1).uppercased() + range.dropFirst() + ", then press Enter.")
     case .yesNo:
       parts.append("Type yes or no, then press Enter.")
+    case .moment:
+      parts.append("Type a day and a time, like Tuesday 9:30 or tomorrow at 14:00, then press Enter.")
     }
     if let defaultText = prompt.defaultText {
       if let index = prompt.options.firstIndex(where: { $0.label == defaultText }) {

@@ -28,6 +28,35 @@ struct CheckReport {
     findings.map { "\($0)\n" }.joined() + summary + "\n"
   }
 
+  /// The expected path section by section, against each section's budget (`--timing`):
+  ///
+  ///     section            budget  expected
+  ///     Welcome               1.0       1.2
+  ///     …
+  ///     total                20.0      19.4
+  var timingTable: String? {
+    guard !findings.hasErrors, let dialogue, let timing else { return nil }
+    let width = max(7, timing.sections.map(\.title.count).max() ?? 0)
+    func row(_ name: String, _ budget: Double, _ expected: Double) -> String {
+      let pad = String(repeating: " ", count: max(0, width - name.count))
+      return name + pad + "  " + Self.column(budget) + "  " + Self.column(expected)
+    }
+    var lines = [
+      "section" + String(repeating: " ", count: width - 7) + "  budget  expected"
+    ]
+    for section in timing.sections {
+      lines.append(row(section.title, section.budget, section.expected / 60))
+    }
+    lines.append(row("total", dialogue.duration, timing.expected / 60))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A number of minutes to a tenth, right-aligned in 6 columns.
+  private static func column(_ minutes: Double) -> String {
+    let text = String(format: "%.1f", tenths(minutes))
+    return String(repeating: " ", count: max(0, 6 - text.count)) + text
+  }
+
   var json: String {
     struct Output: Encodable {
       struct Finding: Encodable {
@@ -43,6 +72,13 @@ struct CheckReport {
         let expected: Double
         let longest: Double
         let duration: Double
+        /// Each section's budget and its time on the expected path.
+        let sections: [Section]
+      }
+      struct Section: Encodable {
+        let id: String
+        let budget: Double
+        let expected: Double
       }
       let path: String
       let errors: Int
@@ -57,7 +93,10 @@ struct CheckReport {
         self.timing.map {
           Output.Timing(
             shortest: Self.tenths($0.shortest / 60), expected: Self.tenths($0.expected / 60),
-            longest: Self.tenths($0.longest / 60), duration: dialogue.duration)
+            longest: Self.tenths($0.longest / 60), duration: dialogue.duration,
+            sections: $0.sections.map {
+              .init(id: $0.id, budget: $0.budget, expected: Self.tenths($0.expected / 60))
+            })
         }
       }
     let output = Output(

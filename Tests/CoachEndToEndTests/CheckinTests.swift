@@ -124,7 +124,7 @@ final class CheckinTests: XCTestCase {
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(
       result.stdout.hasSuffix(
-        ": 0 errors, 0 warnings (5 sections, 33 steps, 29 questions); paths take 1.1–7.1 min (expected 3.8)\n"
+        ": 0 errors, 0 warnings (5 sections, 33 steps, 29 questions); paths take 1–7.3 min (expected 3.6)\n"
       ),
       result.stdout)
     let cases = try CoachProcess.runInProcess([

@@ -44,18 +44,20 @@ final class TeamVoiceTests: XCTestCase {
     XCTAssertTrue(out.contains("Safe haven     25  █████░░░░░░░░░░░░░░░  priority · team 83"), out)
     XCTAssertTrue(out.contains("Systems        75  ███████████████░░░░░  strength · team 8\n"), out)
     XCTAssertTrue(out.contains("Your team's view: Systems."), out)
-    XCTAssertTrue(out.contains("Press Enter for Systems (your team's\n    view)"), out)
+    XCTAssertTrue(out.contains("Press Enter for Systems."), out)
+    XCTAssertTrue(out.contains("your team's choice"), out)
     // The plan.
     XCTAssertTrue(out.contains("| Safe haven | 25 | 83 |"), out)
     XCTAssertTrue(out.contains("| Systems | 75 | 8 |"), out)
-    XCTAssertTrue(out.contains("**Focus:** Systems, proposed by your team's ratings."), out)
+    XCTAssertTrue(
+      out.contains("**My focus:** my team's systems (75 of 100), proposed by my team's ratings."), out)
     let blindSpots = try XCTUnwrap(
       out.components(separatedBy: "\n").first { $0.hasPrefix("**Blind spots**") }, out)
     XCTAssertTrue(blindSpots.contains("reliable resources, hearing when something breaks"))
     // "Mistakes are held against people" is reverse-scored: the leader (4, agreeing) sees it
     // worse than the team (median 2), which is no blind spot.
     XCTAssertFalse(blindSpots.contains("mistakes held against people"), blindSpots)
-    XCTAssertTrue(out.contains("The team's ratings were anonymous"), out)
+    XCTAssertTrue(out.contains("My team's ratings were anonymous"), out)
 
     let html = try CoachProcess.runInProcess(
       ["export", "voice", "--format", "html"], environment: environment)

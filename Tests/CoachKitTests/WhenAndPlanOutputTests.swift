@@ -99,10 +99,12 @@ final class WhenAndPlanOutputTests: XCTestCase {
     XCTAssertTrue(session.isFinished)
     XCTAssertFalse(engine.shouldSavePlan(in: session))
     XCTAssertEqual(
-      engine.calendarEvent(in: session),
-      CalendarEvent(
-        day: Day(daysSince1970: 20_007), summary: "Check Apple, Bean",
-        description: "Second was Beans"))
+      engine.calendarEvents(in: session),
+      [
+        CalendarEvent(
+          id: "event", start: .day(Day(daysSince1970: 20_007)), summary: "Check Apple, Bean",
+          description: "Second was Beans")
+      ])
   }
 
   func testCheckerFindsMistakesInTheNewKeys() throws {

@@ -83,7 +83,7 @@ case "turns":
     }
     precondition(session.isFinished, "the answers do not finish the session")
     _ = engine.renderedPlan(in: session)
-    _ = engine.calendarEvent(in: session)
+    _ = engine.calendarEvents(in: session)
     return turns
   }
   var samples: [Double] = []

@@ -25,7 +25,7 @@ extension AnswerKind {
       let length = text.count
       return rules.minLength <= length && length <= rules.maxLength
         && (rules.compiledPattern?.matches(text) ?? true)
-    case (.yesNo, .bool):
+    case (.yesNo, .bool), (.moment, .moment):
       return true
     default:
       return false

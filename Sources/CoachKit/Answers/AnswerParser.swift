@@ -6,8 +6,13 @@ import Foundation
 ///     // .success(.list(["listen", "thank"]))
 ///
 /// Text is trimmed first. An empty answer is the engine's business (default or skip), not this one's.
+/// A day and a time is read relative to `now` (the moment it is typed, in the session's time
+/// zone); without it, only an answer that names its date and time is read. A `moment` question's
+/// `earliest` and `latest` are the engine's to check: they are expressions.
 public enum AnswerParser {
-  public static func parse(_ raw: String, for kind: AnswerKind) -> Result<Value, Rejection> {
+  public static func parse(_ raw: String, for kind: AnswerKind, now: Moment? = nil) -> Result<
+    Value, Rejection
+  > {
     let text = raw.trimmingBlanksAndLineBreaks()
     if case .text = kind {
     } else if text.utf8.count > longestShortAnswer {
@@ -22,6 +27,9 @@ public enum AnswerParser {
     case .scale(let scale): return parseScale(text, scale)
     case .number(let rules): return parseNumber(text, rules)
     case .yesNo: return parseYesNo(text)
+    case .moment:
+      let reading = MomentReading(now: now ?? Moment(day: Day(daysSince1970: 0), minutes: 0))
+      return reading.read(text).map { .moment($0.moment) }.mapError { Rejection(.moment($0)) }
     }
   }
 

@@ -35,6 +35,8 @@ public struct Rejection: Error, Hashable, Sendable {
     case tooLow(value: Double, minimum: Double, expected: Expected)
     case tooHigh(value: Double, maximum: Double, expected: Expected)
     case notYesOrNo
+    /// A day and a time that could not be read, or is out of the question's bounds.
+    case moment(MomentProblem)
     // Facilitator mode.
     /// More ratings typed than people are left to rate (`remaining` of those expected).
     case tooManyRatings(given: Int, remaining: Int)
@@ -53,6 +55,7 @@ public struct Rejection: Error, Hashable, Sendable {
     case wholeNumber(from: Int, to: Int)
     case number(AnswerKind.NumberRules)
     case yesOrNo
+    case moment
 
     public init(_ kind: AnswerKind) {
       switch kind {
@@ -62,6 +65,7 @@ public struct Rejection: Error, Hashable, Sendable {
       case .scale(let scale): self = .wholeNumber(from: scale.min, to: scale.max)
       case .number(let rules): self = .number(rules)
       case .yesNo: self = .yesOrNo
+      case .moment: self = .moment
       }
     }
 
@@ -73,6 +77,7 @@ public struct Rejection: Error, Hashable, Sendable {
       case .wholeNumber(let low, let high): "enter a whole number from \(low) to \(high)"
       case .number(let rules): Self.range(rules)
       case .yesOrNo: "please answer yes or no (y or n)"
+      case .moment: "enter a day and a time, like 'Tue 9:30' or 'tomorrow at 14:00'"
       }
     }
 
@@ -133,6 +138,7 @@ public struct Rejection: Error, Hashable, Sendable {
     case .tooHigh(let value, let maximum, let expected):
       return "\(number(value)) is more than \(number(maximum)); \(expected.instruction)"
     case .notYesOrNo: return "please answer yes or no (y or n)"
+    case .moment(let problem): return problem.reason
     case .tooManyRatings(let given, let remaining):
       return
         "that is \(given) rating\(given == 1 ? "" : "s"), but \(remaining == 0 ? "everyone has rated" : remaining == 1 ? "only 1 more is expected" : "only \(remaining) more are expected")"

@@ -65,6 +65,7 @@ public struct DialogueGraph: Sendable {
       case (nil, nil): asks = "number"
       }
     case .yesNo: asks = "yes/no"
+    case .moment: asks = "day and time"
     }
     let optional = question.isOptional ? ", optional" : ""
     return (step.say == nil ? "asks " : "says, asks ") + asks + optional

@@ -183,8 +183,9 @@ public struct DialogueTestRunner: Sendable {
   }
 
   /// Whether a value is what a case wrote: a number as written or as shown (`33.33`), a choice by
-  /// its value or its label, yes/no as `yes`/`no`/`true`/`false`, a date as `2026-03-16`, a list
-  /// by its values or labels in any order.
+  /// its value or its label, yes/no as `yes`/`no`/`true`/`false`, a date as `2026-03-16`, a day
+  /// and time as `2026-03-17T09:30` or as it reads (`Tuesday 17 March at 09:30`), a list by its
+  /// values or labels in any order.
   static func matches(
     _ actual: Value, _ expected: DialogueTestCase.ExpectedValue, kind: AnswerKind?, engine: Engine
   ) -> Bool {
@@ -207,6 +208,8 @@ public struct DialogueTestRunner: Sendable {
       }
     case (.date(let day), .scalar(let text)):
       return day.iso == text
+    case (.moment(let moment), .scalar(let text)):
+      return moment.iso == text || moment.text == text || Moment(iso: text) == moment
     case (.list(let values), .scalar(let text)):
       return values == [text] || actual.displayText == text
         || engine.displayText(of: actual, for: kind) == text

@@ -41,6 +41,7 @@ struct NameBounds: Sendable {
       if !options.isEmpty { labels[question.variable] = options.map(\.label.count).max() }
     }
     bounds[BuiltInNames.today] = ValueBound(.other, canBeEmpty: false)
+    bounds[BuiltInNames.now] = ValueBound(.other, canBeEmpty: false)
     bounds[BuiltInNames.parkingLot] = ValueBound(
       .list(items: Int.max, length: ValueLimits.maxTextLength), canBeEmpty: false)
     if let followed = dialogue.follows {
@@ -110,7 +111,7 @@ struct NameBounds: Sendable {
       return ValueBound(
         .number(
           low: rules.min ?? -.infinity, high: rules.max ?? .infinity, whole: rules.integer))
-    case .yesNo:
+    case .yesNo, .moment:
       return ValueBound(.other)
     }
   }

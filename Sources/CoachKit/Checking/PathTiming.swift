@@ -1,15 +1,25 @@
-/// How long a step takes, in seconds: its `estimate`, or a default from what it says and asks.
+/// How long a step takes a thoughtful person, in seconds: its `estimate`, or a default from what
+/// it says and asks. The time model (docs/dialogue-format.md, "Timing"), from what a first panel
+/// of leaders really took:
 ///
-/// The defaults: reading at 200 words a minute for `say`, plus for a question (prompt included)
-/// 10 s for a scale, 8 s for yes/no, 10 s for a number, 12 s for a choice, 20 s for several
-/// options, 40 s for free text.
+/// - reading at 215 words a minute (people read 200–230): the step's `say`, the question's
+///   prompt, and the labels of its options (a menu is read before it is chosen from);
+/// - then answering: a rating 4 s (6–10 s with its statement read), yes/no 4 s, a number 6 s, a
+///   choice 3 s (about 10 s with a short list read), a multi-pick 8 s (on top of reading its
+///   options), a day and a time 20 s (deciding when, then typing it), and a considered free-text
+///   answer 60 s (people take 45–90 s; give an if-then plan or an obstacle plan `estimate: 90`,
+///   a short name `estimate: 15`).
 enum StepTiming {
-  static let wordsPerMinute = 200.0
+  static let wordsPerMinute = 215.0
 
   static func seconds(_ step: Step) -> Double {
     if let estimate = step.estimate { return estimate }
     var seconds = step.say.map { readingSeconds($0.source) } ?? 0
-    if let question = step.question { seconds += answerSeconds(question.kind) }
+    if let question = step.question {
+      seconds += readingSeconds(question.prompt.source)
+      for option in question.kind.options { seconds += readingSeconds(option.label) }
+      seconds += answerSeconds(question.kind)
+    }
     return seconds
   }
 
@@ -41,14 +51,16 @@ enum StepTiming {
     return Double(words) * 60 / wordsPerMinute
   }
 
+  /// The time to answer, once the question is read.
   static func answerSeconds(_ kind: AnswerKind) -> Double {
     switch kind {
-    case .scale: 10
-    case .yesNo: 8
-    case .number: 10
-    case .choice: 12
-    case .multipleChoice: 20
-    case .text: 40
+    case .scale: 4
+    case .yesNo: 4
+    case .number: 6
+    case .choice: 3
+    case .multipleChoice: 8
+    case .text: 60
+    case .moment: 20
     }
   }
 }
@@ -60,15 +72,30 @@ enum StepTiming {
 /// - Longest: the slowest way, with every `when` step taken, except that of steps whose `when`
 ///   tests one answer for different values (`focus == "self"`, `focus == "systems"`) only the
 ///   slowest counts; a loop counts every step on it once.
-/// - Expected: each branch of a `next` equally likely; a `when` of the form `answer == "value"`
-///   on a choice question holds for one option in as many as it has, any other `when` half the
-///   time; a loop counts every step on it once.
+/// - Expected: the way of a person who takes every default. A step's `likely` says how often
+///   its `when` holds (`likely: 0.3` for a step most people never see); a `when` that the questions'
+///   defaults decide (`action_count >= 2`, with one action the default) holds or not as they
+///   decide; otherwise a `when` of the form `answer == "value"` on a choice question holds for
+///   one option in as many as it has, any other `when` half the time. Each branch of a `next` is
+///   equally likely; a loop counts every step on it once.
 ///
 /// Nil when no final step can be reached.
 public struct PathTiming: Sendable, Hashable {
   public var shortest: Double
   public var expected: Double
   public var longest: Double
+  /// Each section's time on the expected path, in written order: what its budget should cover.
+  public var sections: [SectionTime] = []
+
+  /// A section's share of the expected path.
+  public struct SectionTime: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// Minutes planned.
+    public var budget: Double
+    /// Seconds the expected path spends there.
+    public var expected: Double
+  }
 
   public init(shortest: Double, expected: Double, longest: Double) {
     self.shortest = shortest
@@ -90,7 +117,7 @@ public struct PathTiming: Sendable, Hashable {
     for position in steps.indices {
       let step = steps[position]
       if let condition = step.condition {
-        chance[position] = Self.chance(condition, dialogue)
+        chance[position] = step.likelihood ?? Self.chance(condition, dialogue)
         conditional[position] = true
       }
       if let call = step.instance?.callPosition {
@@ -169,16 +196,68 @@ public struct PathTiming: Sendable, Hashable {
     let first = components.component[start]
     guard longestOf[first] > -.infinity else { return nil }
     self.init(shortest: shortest, expected: expectedOf[first], longest: longestOf[first])
+
+    // The same expected path forwards: how likely each loop is to be reached, so that each
+    // step's share can be added to its section.
+    var reach = [Double](repeating: 0, count: count)
+    reach[first] = 1
+    for component in stride(from: count - 1, through: 0, by: -1) where reach[component] > 0 {
+      let onward = exits[component].filter { longestOf[$0] > -.infinity }
+      for next in onward { reach[next] += reach[component] / Double(onward.count) }
+    }
+    var bySection: [String: Double] = [:]
+    for node in steps.indices {
+      bySection[steps[node].sectionID, default: 0] +=
+        reach[components.component[node]] * full[node] * chance[node]
+    }
+    sections = dialogue.sections.map {
+      SectionTime(id: $0.id, title: $0.title, budget: $0.budget, expected: bySection[$0.id] ?? 0)
+    }
   }
 
-  /// How often a `when` holds, as a guess.
+  /// How often a `when` holds: as the defaults decide it, or as a guess.
   static func chance(_ condition: Formula, _ dialogue: Dialogue) -> Double {
+    if let holds = holdsByDefaults(condition, dialogue) { return holds ? 1 : 0 }
     if let test = equalityTest(condition), let question = dialogue.question(storing: test.name),
       case .choice(let options) = question.question.kind, !options.isEmpty
     {
       return 1 / Double(options.count)
     }
     return 0.5
+  }
+
+  /// Whether a condition holds for a person who takes every default, when the defaults decide it:
+  /// every name it reads (through computed values and `=…` defaults) is a question with a default.
+  /// Nil when anything else decides it: an answer without a default, `today`, a cycle.
+  static func holdsByDefaults(_ condition: Formula, _ dialogue: Dialogue) -> Bool? {
+    var undecided = false
+    var known: [String: Value] = [:]
+    var working: Set<String> = []
+    func value(_ name: String) -> Value {
+      if undecided { return .none }
+      if let value = known[name] { return value }
+      guard working.insert(name).inserted else {
+        undecided = true
+        return .none
+      }
+      defer { working.remove(name) }
+      var result = Value.none
+      if let found = dialogue.question(storing: name) {
+        switch found.question.defaultAnswer {
+        case .value(let literal)?: result = literal
+        case .formula(let formula)?: result = formula.expression.evaluate(value)
+        case nil: undecided = true
+        }
+      } else if let computed = dialogue.computedValue(name) {
+        result = computed.formula.expression.evaluate(value)
+      } else {
+        undecided = true
+      }
+      known[name] = result
+      return result
+    }
+    let result = condition.expression.evaluate(value)
+    return undecided ? nil : result == .bool(true)
   }
 
   /// `name == "value"` (either way round).

@@ -125,7 +125,7 @@ extension Engine {
       reply.notice = .jumped(sectionID: section.id)
       enter(first.id, in: &session, reply: &reply, showingHeading: true)
       return reply
-    case .back, .restart, .stop, .continue, .useDialogue:
+    case .back, .restart, .moveOn, .stop, .continue, .useDialogue:
       return nil
     }
     reply.prompt = currentPrompt(in: session)

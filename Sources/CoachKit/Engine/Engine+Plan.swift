@@ -15,16 +15,24 @@ extension Engine {
     return evaluate(condition, in: session) == .bool(true)
   }
 
-  /// The plan's calendar event as worked out from the answers; nil when there is none or its date
-  /// is empty.
-  public func calendarEvent(in session: Session) -> CalendarEvent? {
-    guard let calendar = dialogue.plan?.calendar,
-      case .date(let day) = evaluate(calendar.date, in: session)
-    else {
-      return nil
+  /// The plan's calendar events as worked out from the answers, in the order written: those whose
+  /// `when` holds and whose date (or day and time) is not empty.
+  public func calendarEvents(in session: Session) -> [CalendarEvent] {
+    (dialogue.plan?.calendar ?? []).compactMap { event in
+      if let condition = event.condition, evaluate(condition, in: session) != .bool(true) {
+        return nil
+      }
+      let start: CalendarEvent.Start
+      switch evaluate(event.start, in: session) {
+      case .date(let day) where !event.isTimed: start = .day(day)
+      case .moment(let moment) where event.isTimed:
+        let minutes = event.minutes ?? CalendarTemplate.defaultMinutes
+        start = .time(moment, timeZone: clock.timeZone, minutes: minutes)
+      default: return nil
+      }
+      return CalendarEvent(
+        id: event.id, start: start, summary: render(event.summary, in: session),
+        description: event.description.map { render($0, in: session) })
     }
-    return CalendarEvent(
-      day: day, summary: render(calendar.summary, in: session),
-      description: calendar.description.map { render($0, in: session) })
   }
 }

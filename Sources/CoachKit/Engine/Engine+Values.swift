@@ -2,7 +2,7 @@ import Foundation
 
 /// Names and text: what a name is worth in a session, and how a text reads with it.
 extension Engine {
-  /// The value of any name: an answer, a computed value, or `today`.
+  /// The value of any name: an answer, a computed value, `today` or `now`.
   public func value(of name: String, in session: Session) -> Value {
     let evaluation = Evaluation()
     return value(of: name, in: session, evaluation)
@@ -19,6 +19,7 @@ extension Engine {
   func value(of name: String, in session: Session, _ evaluation: Evaluation) -> Value {
     if let answer = session.answers[name] { return answer }
     if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
+    if name == BuiltInNames.now { return .moment(Moment(clock.now(), timeZone: clock.timeZone)) }
     if let before = earlier.values[name] { return before }
     if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
     if name.hasPrefix(TeamValueName.prefix), let team = teamValue(name, in: session) { return team }
@@ -82,8 +83,10 @@ extension Engine {
     dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
   }
 
-  /// How a value reads in text: a choice answer as its option's label.
+  /// How a value reads in text: a choice answer as its option's label; a day and time with its
+  /// year when that is not this year's.
   public func displayText(of value: Value, for kind: AnswerKind?) -> String {
+    if case .moment(let moment) = value { return moment.text(relativeTo: now.day) }
     guard let kind else { return value.displayText }
     let options = kind.options
     switch value {

@@ -45,7 +45,9 @@ public struct Engine: Sendable {
     default:
       // Whoever does something is there: a stopped session goes on first.
       if session.isStopped { _ = goOn(in: &session) }
-      reply = act(on: event, in: &session)
+      var acted = act(on: event, in: &session)
+      if acted.takenAnswer != nil { acted.overTime = overTime(after: acted, in: &session) }
+      reply = acted
     }
     if session != before { session.lastActivity = clock.now() }
     return reply
@@ -66,6 +68,7 @@ public struct Engine: Sendable {
       goBack(in: &session, reply: &reply)
       return reply
     }
+    if case .moveOn = event { return moveOn(in: &session) }
     guard let stepID = session.currentStepID, let step = dialogue.step(stepID),
       let question = step.question
     else {
@@ -104,8 +107,8 @@ public struct Engine: Sendable {
       reply.outcome = .taken(record(value, skipped: true, for: step, question, in: &session))
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
-    case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue,
-      .useDialogue, .teamRatings:
+    case .back, .restart, .moveOn, .next, .extend, .pause, .resume, .park, .jump, .stop,
+      .continue, .useDialogue, .teamRatings:
       break
     }
     return reply
@@ -163,7 +166,12 @@ public struct Engine: Sendable {
       }
       return .failure(Rejection(.answerNeeded))
     }
-    let parsed = AnswerParser.parse(text, for: kind(of: question, at: step, in: session))
+    let parsed: Result<Value, Rejection>
+    if case .moment(let rules) = question.kind {
+      parsed = momentAnswer(text, rules, at: step, in: session).mapError { Rejection(.moment($0)) }
+    } else {
+      parsed = AnswerParser.parse(text, for: kind(of: question, at: step, in: session))
+    }
     guard case .success(let value) = parsed else { return parsed }
     // The dialogue's own checks, in order, after the type's.
     for check in question.checks {
@@ -223,7 +231,7 @@ public struct Engine: Sendable {
       }
       let step = dialogue.steps[position]
       let holds = step.condition.map { evaluate($0, at: step, in: session) == .bool(true) } ?? true
-      if !holds || !hasEnoughOptions(step, in: session) {
+      if isLeftOut(step, in: session) || !holds || !hasEnoughOptions(step, in: session) {
         // Passed over: nothing said or asked; a value left from an earlier pass is cleared, and
         // so are all a call's.
         passOver(at: position, in: &session)
@@ -485,7 +493,7 @@ public struct Engine: Sendable {
     case .text(var rules):
       rules.patternHint = rendered(texts.patternHint, rules.patternHint)
       return .text(rules)
-    case .number, .yesNo:
+    case .number, .yesNo, .moment:
       return question.kind
     }
   }

@@ -10,6 +10,9 @@ public enum Event: Hashable, Sendable, Codable {
   case skip
   /// Forget every answer and begin again.
   case restart
+  /// Move on from a section that has run over its time: its optional questions still to come
+  /// (the waiting one included) are passed over. The answer to a ``Reply/overTime`` offer.
+  case moveOn
 
   // Facilitator mode: each changes the session, so the log keeps it for resume, the presenter
   // view and exports.

@@ -16,6 +16,10 @@ public struct Reply: Sendable {
   /// After `back`: the answer taken back, so that a host can show it and offer it for editing
   /// (set by ``SessionRuntime``; nil when nothing was undone).
   public var undone: Answer?
+  /// The section has run over its time and has optional questions left: say so and offer to
+  /// move on (``Event/moveOn``). Given once per section, after an answer; never in facilitator
+  /// mode, where the facilitator has the clock and `next`.
+  public var overTime: OverTime?
   /// The steps the session went through, in order: each step taken (said or asked) or passed
   /// over (its `when` did not hold), with the transition that led there. `coach test` counts
   /// coverage from it; a host may ignore it.
@@ -105,6 +109,8 @@ public struct Reply: Sendable {
     case noSuchSection(String)
     /// `/next`: the question was left unanswered.
     case movedOn(stepID: String)
+    /// `moveOn`: the section's optional questions still to come are left out; this many of them.
+    case movedOnInSection(sectionID: String, leftOut: Int)
     /// A team question's round closed with `count` ratings: the leader's own rating comes next.
     case teamRoundClosed(stepID: String, count: Int)
     /// `/back` at the leader's turn of a team question: the round is open again, and the room

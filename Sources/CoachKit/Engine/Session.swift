@@ -36,6 +36,10 @@ public struct Session: Hashable, Sendable, Codable {
   public var away: [Pause] = []
   /// When the session last changed: where time away begins when no stop was recorded.
   public var lastActivity: Date
+  /// Sections whose running over was said (``Reply/overTime``): it is said once.
+  public var overTimeSaid: Set<String> = []
+  /// Sections moved on from (``Event/moveOn``): their optional questions are passed over.
+  public var movedOn: Set<String> = []
   public var isFinished: Bool { currentStepID == nil }
   public var isStopped: Bool { stoppedAt != nil }
 

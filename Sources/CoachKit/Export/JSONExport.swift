@@ -82,6 +82,7 @@ struct JSONExport: Sendable {
       case .text(let text): try container.encode(Sanitizer.clean(text))
       case .list(let items): try container.encode(items.map { Sanitizer.clean($0) })
       case .date(let day): try container.encode(day.iso)
+      case .moment(let moment): try container.encode(moment.iso)
       }
     }
   }
@@ -130,7 +131,8 @@ struct JSONExport: Sendable {
         case .extended(let sectionID, _, let minutes):
           record.section = clean(sectionID)
           record.minutes = minutes
-        case .jumped(let sectionID, _): record.section = clean(sectionID)
+        case .jumped(let sectionID, _), .sectionLeft(let sectionID, _, _):
+          record.section = clean(sectionID)
         case .movedOn(let stepID), .roundReopened(let stepID):
           record.step = clean(stepID)
         case .teamSummary(let stepID, let summary):

@@ -18,6 +18,14 @@ enum Evaluator {
       return .number(-x)
     case .not(let operand, _):
       return .bool(evaluate(operand, context) != .bool(true))
+    // `and` and `or` read their right side only when it decides: a condition that the left side
+    // decides is decided without the answers on the right (the expected path's timing uses it).
+    case .binary(.and, let lhs, let rhs, _):
+      guard evaluate(lhs, context) == .bool(true) else { return .bool(false) }
+      return .bool(evaluate(rhs, context) == .bool(true))
+    case .binary(.or, let lhs, let rhs, _):
+      if evaluate(lhs, context) == .bool(true) { return .bool(true) }
+      return .bool(evaluate(rhs, context) == .bool(true))
     case .binary(let op, let lhs, let rhs, _):
       return binary(op, evaluate(lhs, context), evaluate(rhs, context))
     case .call(let function, let arguments, _):
@@ -56,6 +64,8 @@ enum Evaluator {
       case (.text(let a), .text(let b)): return .text(ValueLimits.joined(a, b))
       case (.date(let day), .number(let n)), (.number(let n), .date(let day)):
         return add(n, to: day)
+      case (.moment(let moment), .number(let n)), (.number(let n), .moment(let moment)):
+        return add(n, to: moment)
       default: return .none
       }
     case .minus:
@@ -63,6 +73,9 @@ enum Evaluator {
       case (.number(let a), .number(let b)): return Function.number(a - b)
       case (.date(let day), .number(let n)): return add(-n, to: day)
       case (.date(let a), .date(let b)): return .number(Double(a.daysSince1970 - b.daysSince1970))
+      case (.moment(let moment), .number(let n)): return add(-n, to: moment)
+      case (.moment(let a), .moment(let b)):
+        return .number(Double(a.minutesSince1970 - b.minutesSince1970) / Double(Moment.minutesPerDay))
       default: return .none
       }
     case .times:
@@ -84,6 +97,10 @@ enum Evaluator {
     switch (lhs, rhs) {
     case (.number(let x), .number(let y)): (a, b) = (x, y)
     case (.date(let x), .date(let y)): (a, b) = (Double(x.daysSince1970), Double(y.daysSince1970))
+    case (.moment(let x), .moment(let y)): (a, b) = (Double(x.minutesSince1970), Double(y.minutesSince1970))
+    // A day and time against a date: by its day.
+    case (.moment(let x), .date(let y)): (a, b) = (Double(x.day.daysSince1970), Double(y.daysSince1970))
+    case (.date(let x), .moment(let y)): (a, b) = (Double(x.daysSince1970), Double(y.day.daysSince1970))
     default: return false
     }
     switch op {
@@ -92,6 +109,13 @@ enum Evaluator {
     case .greater: return a > b
     default: return a >= b
     }
+  }
+
+  /// `moment` plus `n` days, to the minute (`now + 1/24` is an hour later); none if `n` is
+  /// absurdly large.
+  private static func add(_ n: Double, to moment: Moment) -> Value {
+    guard n.isFinite, abs(n) <= maxDayOffset else { return .none }
+    return .moment(moment.adding(minutes: Int((n * Double(Moment.minutesPerDay)).rounded())))
   }
 
   /// `day` plus `n` days, `n` rounded to a whole number of days; none if `n` is absurdly large.

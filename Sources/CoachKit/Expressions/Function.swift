@@ -27,6 +27,10 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
   case match
   case join
   case text
+  // Days and times (the answers to `moment` questions, and `now`).
+  case date
+  case momentText = "moment_text"
+  case timeText = "time_text"
   case matches
   case startsWith = "starts_with"
   case endsWith = "ends_with"
@@ -100,6 +104,11 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .join: "join(separator, text, ...)"
     // text(value) → the value as it reads in text: "4", "62.5", "yes", "2026-12-13".
     case .text: "text(value)"
+    // date(moment) → its day; moment_text(moment) → "Tuesday 1 December at 09:30";
+    // time_text(moment) → "09:30".
+    case .date: "date(moment)"
+    case .momentText: "moment_text(moment)"
+    case .timeText: "time_text(moment)"
     // matches(text, pattern) → whether the whole text matches the pattern (coach's dialect).
     case .matches: "matches(text, pattern)"
     // starts_with / ends_with(text, part) → whether the text starts / ends with part, ignoring case.
@@ -219,7 +228,21 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       return .text
     case .weekday, .dateText:
       try arity(1...1)
-      try expect(0, .date)
+      // A day and time is read by its day.
+      let type = try typeOf(arguments[0])
+      guard type == .date || type == .moment else {
+        throw ExpressionError(
+          "\(name)() needs a date or a day and time as argument 1; got \(type)",
+          at: arguments[0].start)
+      }
+      return .text
+    case .date:
+      try arity(1...1)
+      try expect(0, .moment)
+      return .date
+    case .momentText, .timeText:
+      try arity(1...1)
+      try expect(0, .moment)
       return .text
     case .workday:
       try arity(1...1)
@@ -412,7 +435,7 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
         among: arguments.dropFirst(), tolerance: Swift.max(tolerance, 0),
         lowest: self == .lowestWithin, valueOf)
     case .weekday:
-      guard case .date(let day) = value(0) else { return .none }
+      guard let day = Function.day(of: value(0)) else { return .none }
       return .text(day.weekday)
     case .answered:
       return .bool(value(0) != .none)
@@ -424,8 +447,17 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       default: return .date(day)
       }
     case .dateText:
-      guard case .date(let day) = value(0) else { return .none }
+      guard let day = Function.day(of: value(0)) else { return .none }
       return .text(day.longText)
+    case .date:
+      guard case .moment(let moment) = value(0) else { return .none }
+      return .date(moment.day)
+    case .momentText:
+      guard case .moment(let moment) = value(0) else { return .none }
+      return .text(moment.text)
+    case .timeText:
+      guard case .moment(let moment) = value(0) else { return .none }
+      return .text(moment.timeText)
     case .daysBetween:
       guard case .date(let a) = value(0), case .date(let b) = value(1) else { return .none }
       return .number(Double(b.daysSince1970 - a.daysSince1970))
@@ -586,6 +618,15 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       lowest ? $0.value <= target + tolerance : $0.value >= target - tolerance
     }
     return winner.map { .text($0.name) } ?? .none
+  }
+
+  /// The day of a date, or of a day and time.
+  static func day(of value: Value) -> Day? {
+    switch value {
+    case .date(let day): day
+    case .moment(let moment): moment.day
+    default: nil
+    }
   }
 
   /// A finite number, or none for an undefined result.

@@ -141,21 +141,27 @@ struct TypeChecker {
       case (.number, .number): return .number
       case (.text, .text): return .text
       case (.date, .number), (.number, .date): return .date
-      default: throw mismatch("two numbers, two texts, or a date and a number")
+      case (.moment, .number), (.number, .moment): return .moment
+      default: throw mismatch("two numbers, two texts, or a date (or day and time) and a number")
       }
     case .minus:
       switch (lhs, rhs) {
       case (.number, .number): return .number
       case (.date, .number): return .date
       case (.date, .date): return .number
-      default: throw mismatch("two numbers, two dates, or a date minus a number")
+      case (.moment, .number): return .moment
+      case (.moment, .moment): return .number
+      default:
+        throw mismatch("two numbers, two dates, two days and times, or a date minus a number")
       }
     case .times, .divide:
       guard lhs == .number, rhs == .number else { throw mismatch("two numbers") }
       return .number
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
-      guard lhs == rhs, lhs == .number || lhs == .date else {
-        throw mismatch("two numbers or two dates")
+      // A day and time compares with a date by its day: `first_step <= deadline`.
+      let days: Set<ValueType> = [.date, .moment]
+      guard (lhs == rhs && lhs == .number) || (days.contains(lhs) && days.contains(rhs)) else {
+        throw mismatch("two numbers, or dates and days and times")
       }
       return .bool
     case .equal, .notEqual:

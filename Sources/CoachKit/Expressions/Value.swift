@@ -8,6 +8,8 @@ public enum Value: Hashable, Sendable, Codable {
   /// A multiple-choice answer: the picked options' values, in option order.
   case list([String])
   case date(Day)
+  /// A day and a time of day: the answer to a `moment` question, or `now`.
+  case moment(Moment)
 
   /// The value's type; nil for `.none`.
   public var type: ValueType? {
@@ -18,11 +20,13 @@ public enum Value: Hashable, Sendable, Codable {
     case .text: .text
     case .list: .list
     case .date: .date
+    case .moment: .moment
     }
   }
 
   /// How the value reads in text: none → "", bool → "yes"/"no", numbers with at most 2 decimals
-  /// ("4", "62.5", "3.33"), a list joined with ", ", a date as ISO "2026-12-13".
+  /// ("4", "62.5", "3.33"), a list joined with ", ", a date as ISO "2026-12-13", a moment as
+  /// "Tuesday 1 December at 09:30".
   public var displayText: String {
     switch self {
     case .none: ""
@@ -31,6 +35,7 @@ public enum Value: Hashable, Sendable, Codable {
     case .text(let value): value
     case .list(let values): values.joined(separator: ", ")
     case .date(let day): day.iso
+    case .moment(let moment): moment.text
     }
   }
 

@@ -147,7 +147,7 @@ private struct BoundAnalysis {
   static func bound(of value: Value) -> ValueBound {
     switch value {
     case .none: return ValueBound(.other)
-    case .bool, .date: return ValueBound(.other, canBeEmpty: false)
+    case .bool, .date, .moment: return ValueBound(.other, canBeEmpty: false)
     case .number(let x):
       return ValueBound(.number(low: x, high: x, whole: x == x.rounded()), canBeEmpty: false)
     case .text(let text): return ValueBound(.text(length: text.count), canBeEmpty: false)
@@ -271,6 +271,12 @@ private struct BoundAnalysis {
       return text(9)
     case .dateText:
       return text(40)
+    case .momentText:
+      return text(40)
+    case .timeText:
+      return text(5)
+    case .date:
+      return ValueBound(.other)
     case .workday, .answered, .contains:
       return ValueBound(.other, canBeEmpty: function == .workday)
     case .daysBetween:

@@ -1,6 +1,6 @@
 /// The static type of an expression or of a name in scope.
 public enum ValueType: String, Sendable, Codable, CaseIterable, CustomStringConvertible {
-  case bool, number, text, list, date
+  case bool, number, text, list, date, moment
 
   /// How the type reads in an error message: "got text and a number".
   public var description: String {
@@ -10,6 +10,7 @@ public enum ValueType: String, Sendable, Codable, CaseIterable, CustomStringConv
     case .text: "text"
     case .list: "a list of choices"
     case .date: "a date"
+    case .moment: "a day and time"
     }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a facilitator did, or what a team rated, as a transcript keeps it.
+/// What a facilitator did, or what a team rated, as a transcript keeps it; also a person's
+/// moving on from a section that ran over its time, which steers the session the same way.
 public enum FacilitationEvent: Sendable, Hashable {
   case paused
   case resumed
@@ -14,6 +15,9 @@ public enum FacilitationEvent: Sendable, Hashable {
   /// A team question's round closed with `count` ratings; never who gave which, and only what
   /// they add up to (``teamSummary``) once the leader has rated too.
   case teamRatings(stepID: String, question: String, count: Int)
+  /// A section ran over its time and the person moved on: `leftOut` optional questions passed
+  /// over.
+  case sectionLeft(sectionID: String, title: String, leftOut: Int)
   case teamSummary(stepID: String, TeamSummary)
 
   /// The event's kind in the JSON export.
@@ -27,6 +31,7 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .movedOn: "next"
     case .roundReopened: "reopen"
     case .teamRatings: "ratings"
+    case .sectionLeft: "move-on"
     case .teamSummary: "team-summary"
     }
   }
@@ -45,6 +50,8 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .teamRatings(let stepID, _, let count):
       "\(count) team rating\(count == 1 ? "" : "s") for \(stepID)"
         + (count < TeamRatings.minimumShown ? " (fewer than 3, so only the count is kept)" : "")
+    case .sectionLeft(_, let title, let leftOut):
+      "moved on from \(title), over its time: \(leftOut) optional question\(leftOut == 1 ? "" : "s") left out"
     case .teamSummary(_, let summary): "team ratings: \(summary.summaryLine)"
     }
   }

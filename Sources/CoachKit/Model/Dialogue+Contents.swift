@@ -52,9 +52,9 @@ extension Dialogue {
     }
     if let plan {
       body(plan.text, .outside)
-      if let calendar = plan.calendar {
-        body(calendar.summary, .outside)
-        if let description = calendar.description { body(description, .outside) }
+      for event in plan.calendar {
+        body(event.summary, .outside)
+        if let description = event.description { body(description, .outside) }
       }
     }
   }
@@ -68,6 +68,9 @@ extension Dialogue {
     case defaultAnswer(Question)
     /// A step's `when`: read before the step says or asks anything.
     case stepCondition
+    /// A `moment` question's `earliest` or `latest`: read before the answer; a date or a day
+    /// and time.
+    case bound
     /// A question's `refuse_if`: read with the answer being given, as `answer`.
     case check(Question)
     /// An item `=…` of a question's `options`: read before the question is asked.
@@ -80,16 +83,24 @@ extension Dialogue {
   }
 
   /// The expressions written outside steps, with the type each must give (nil: any): the plan's
-  /// `save_if` (yes/no), `keep_answers_if` (yes/no), the calendar's `date`, and those in the
-  /// tags of the plan's texts and the sections' titles (`{{#if …}}` yes/no).
+  /// `save_if` (yes/no), `keep_answers_if` (yes/no), each calendar event's `date` (a date), `at`
+  /// (a day and time) and `when` (yes/no), and those in the tags of the plan's texts and the
+  /// sections' titles (`{{#if …}}` yes/no).
   var dialogueFormulas: [(formula: Formula, type: ValueType?)] {
     var result: [(Formula, ValueType?)] = []
     if let condition = plan?.saveCondition { result.append((condition, .bool)) }
     if let condition = keepAnswersCondition { result.append((condition, .bool)) }
-    if let date = plan?.calendar?.date { result.append((date, .date)) }
+    for event in plan?.calendar ?? [] {
+      result.append((event.start, event.isTimed ? .moment : .date))
+      if let condition = event.condition { result.append((condition, .bool)) }
+    }
     var texts = sections.compactMap(\.titleText)
     if let plan {
-      texts += [plan.text, plan.calendar?.summary, plan.calendar?.description].compactMap { $0 }
+      texts.append(plan.text)
+      for event in plan.calendar {
+        texts.append(event.summary)
+        if let description = event.description { texts.append(description) }
+      }
     }
     for text in texts {
       for (formula, role) in text.formulas {
@@ -113,6 +124,9 @@ extension Dialogue {
     if let question = step.question {
       if case .formula(let formula) = question.defaultAnswer {
         body(formula, .defaultAnswer(question))
+      }
+      if case .moment(let rules) = question.kind {
+        for formula in [rules.earliest, rules.latest].compactMap({ $0 }) { body(formula, .bound) }
       }
       for source in question.optionSources ?? [] {
         if case .computed(let formula) = source { body(formula, .options(question)) }

@@ -68,6 +68,9 @@ public enum AnswerKind: Sendable {
   /// A number, whole or decimal, optionally bounded.
   case number(NumberRules)
   case yesNo
+  /// A day and a time, typed as people say them ("tomorrow at 9", "Tue 9:30"), within optional
+  /// bounds.
+  case moment(MomentRules)
 
   public struct TextRules: Sendable {
     public var minLength: Int
@@ -129,6 +132,20 @@ public enum AnswerKind: Sendable {
     }
   }
 
+  /// The bounds of a day-and-time answer: expressions giving a date (the whole day counts) or a
+  /// day and time, worked out when the answer is given; empty means no bound.
+  ///
+  ///     earliest: now
+  ///     latest: workday(today + 2)
+  public struct MomentRules: Sendable {
+    public var earliest: Formula?
+    public var latest: Formula?
+    public init(earliest: Formula? = nil, latest: Formula? = nil) {
+      self.earliest = earliest
+      self.latest = latest
+    }
+  }
+
   /// The name of the kind as written in a dialogue file.
   var typeName: String {
     switch self {
@@ -138,6 +155,7 @@ public enum AnswerKind: Sendable {
     case .scale: "scale"
     case .number: "number"
     case .yesNo: "yesno"
+    case .moment: "moment"
     }
   }
 
@@ -148,6 +166,7 @@ public enum AnswerKind: Sendable {
     case .multipleChoice: .list
     case .scale, .number: .number
     case .yesNo: .bool
+    case .moment: .moment
     }
   }
 

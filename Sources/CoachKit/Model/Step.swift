@@ -26,6 +26,9 @@ public struct Step: Sendable {
   /// `estimate`: the seconds the step takes, when its author knows better than the default worked
   /// out from its text and question type (see ``StepTiming``).
   var estimate: Double?
+  /// `likely`: how often the `when` holds for most people, from 0 to 1, for the expected path's
+  /// time (see ``PathTiming``) when the questions' defaults do not decide it.
+  var likelihood: Double?
   /// `call`: the step runs a flow, then goes on with its `next`.
   public var call: Call?
   /// `return: true`: in a flow, the call ends after this step.
@@ -39,8 +42,8 @@ public struct Step: Sendable {
 
   public init(
     id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
-    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, call: Call? = nil,
-    returns: Bool = false, location: SourceLocation
+    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, likelihood: Double? = nil,
+    call: Call? = nil, returns: Bool = false, location: SourceLocation
   ) {
     self.id = id
     self.sectionID = sectionID
@@ -51,6 +54,7 @@ public struct Step: Sendable {
     self.isFinal = isFinal
     self.condition = condition
     self.estimate = estimate
+    self.likelihood = likelihood
     self.call = call
     self.returns = returns
     self.location = location

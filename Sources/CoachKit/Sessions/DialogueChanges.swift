@@ -64,6 +64,9 @@ public struct DialogueChanges: Sendable, Equatable {
       return "scale \(scale.min)-\(scale.max) \(scale.minLabel ?? "") \(scale.maxLabel ?? "")"
     case .number(let rules): return "number \(rules)"
     case .yesNo: return "yesno"
+    case .moment(let rules):
+      return
+        "moment \(rules.earliest?.expression.source ?? "") \(rules.latest?.expression.source ?? "")"
     }
   }
 

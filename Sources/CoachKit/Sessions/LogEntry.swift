@@ -80,6 +80,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case "back": event = .back
     case "skip": event = .skip
     case "restart": event = .restart
+    case "move_on": event = .moveOn
     case "next": event = .next
     case "ratings":
       event = .teamRatings(
@@ -119,6 +120,7 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case .back: try container.encode("back", forKey: .kind)
     case .skip: try container.encode("skip", forKey: .kind)
     case .restart: try container.encode("restart", forKey: .kind)
+    case .moveOn: try container.encode("move_on", forKey: .kind)
     case .next: try container.encode("next", forKey: .kind)
     case .teamRatings(let ratings):
       try container.encode("ratings", forKey: .kind)

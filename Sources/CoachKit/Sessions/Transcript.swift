@@ -135,6 +135,10 @@ public struct Transcript: Sendable {
     case (.jump, .jumped(let sectionID)?):
       return .jumped(sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID)
     case (.next, .movedOn(let stepID)?): return .movedOn(stepID: stepID)
+    case (.moveOn, .movedOnInSection(let sectionID, let leftOut)?):
+      return .sectionLeft(
+        sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID,
+        leftOut: leftOut)
     case (.back, .teamRoundReopened(let stepID)?): return .roundReopened(stepID: stepID)
     default: return nil
     }

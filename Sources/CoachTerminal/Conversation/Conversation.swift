@@ -46,6 +46,9 @@ public struct Conversation {
     /// Accessible mode, for screen readers: every line a sentence (``SpokenText``), choices and
     /// charts read as words, answers read back, no bars, no redraws and no pager.
     public var accessible = false
+    /// When a section runs over its time, say so and ask whether to move on (a person at a
+    /// terminal; a script's lines are its answers, and a facilitator has `/next`).
+    public var offersToMoveOn = false
 
     public static let plain = Style(echoesAnswers: true, width: nil, showsNotes: false)
 
@@ -56,6 +59,7 @@ public struct Conversation {
         echoesAnswers: false, width: width, showsNotes: false, colours: colours, showsProgress: true
       )
       style.editsLines = true
+      style.offersToMoveOn = true
       style.planView = PlanView(width: width, colours: colours, pager: .preferred())
       return style
     }
@@ -108,6 +112,9 @@ public struct Conversation {
   /// A read that came while something else was asked (a confirmation), to be taken as if it
   /// came at the question: the end of input, a signal.
   private var pendingRead: LineRead?
+  /// A section over its time, to be offered a move on before the next question is asked; with
+  /// the reply whose question then waits.
+  private var pendingOverTime: (OverTime, Reply)?
 
   /// Facilitator mode: the shared screen, the room and its open round.
   var facilitating = Facilitating()
@@ -147,6 +154,13 @@ public struct Conversation {
       pendingStart = nil
     }
     while !session.isFinished {
+      if let (over, held) = pendingOverTime {
+        pendingOverTime = nil
+        if let status = offerToMoveOn(over, asking: held, reading: &source, sink: sink) {
+          return status
+        }
+        continue
+      }
       let prompt = engine.currentPrompt(in: session)
       let read: LineRead
       if let pending = pendingRead {
@@ -235,7 +249,7 @@ public struct Conversation {
   /// rather than edited, so text put back on the line is shown selected.
   static func isShortAnswer(_ prompt: Prompt) -> Bool {
     switch prompt.kind {
-    case .text, .multipleChoice: false
+    case .text, .multipleChoice, .moment: false
     case .choice, .scale, .number, .yesNo: true
     }
   }
@@ -343,8 +357,55 @@ public struct Conversation {
     if let undone = reply.undone, let prompt = reply.prompt, style.editsLines {
       prefill = PromptText.typed(undone, for: prompt)
     }
+    if showing, let over = reply.overTime, style.offersToMoveOn, !style.facilitator {
+      // What the answer led to, then the offer; the question waits for its outcome.
+      var before = reply
+      before.prompt = nil
+      show(before, to: sink)
+      pendingOverTime = (over, reply)
+      return nil
+    }
     if showing { show(reply, to: sink) }
     return nil
+  }
+
+  /// A section has run over: says so once and asks whether to move on (Enter does). Moving on
+  /// leaves out the section's optional questions; staying asks the waiting question.
+  private mutating func offerToMoveOn<Source: LineSource>(
+    _ over: OverTime, asking held: Reply, reading source: inout Source, sink: some TextSink
+  ) -> ExitStatus? {
+    var waiting = Reply()
+    waiting.prompt = held.prompt
+    sink.write("\n" + wrap(ClockText.overTime(over)) + "\n")
+    while true {
+      source.expect(ExpectedLine(completions: ["yes", "no"]))
+      let read = source.readLine(prompt: ClockText.overTimePrompt)
+      switch read {
+      case .line(let raw):
+        let answer = Sanitizer.clean(raw, limit: 20)
+        if style.echoesAnswers { sink.write(answer + "\n") }
+        switch ClockText.movesOn(answer) {
+        case true?:
+          return apply(.moveOn, sink: sink)
+        case false?:
+          sink.write(wrap(ClockText.overTimeDeclined) + "\n")
+          show(waiting, to: sink)
+          return nil
+        case nil:
+          sink.write("Please answer y or n.\n")
+        }
+      case .endOfInput, .signal, .quit:
+        // Taken as if at the question: the input ended, or the program is told to end.
+        pendingRead = read
+        return nil
+      case .interrupted, .interruptedAgain, .quitAsked:
+        show(waiting, to: sink)
+        return nil
+      case .redraw:
+        // The screen was redrawn while the offer waited: ask again.
+        continue
+      }
+    }
   }
 
   /// `/restart`, once the person has said yes: it cannot be undone. Nothing to forget, nothing
@@ -416,6 +477,9 @@ public struct Conversation {
     if style.accessible, let answer = reply.takenAnswer, !answer.wasSkipped {
       let kind = dialogue.step(answer.stepID)?.question?.kind
       text.append((wrap(SpokenText.taken(answer, kind: kind)) + "\n", .plain))
+    } else if let answer = reply.takenAnswer, let reading = ReplyText.reading(of: answer) {
+      // A day and a time typed freely: how it was read.
+      text.append((wrap(reading) + "\n", .plain))
     }
     if let notice = reply.notice {
       let said =

@@ -1,7 +1,7 @@
 import CoachKit
 import Foundation
 
-/// What happens after a session ends: the plan (and its calendar event) written to private
+/// What happens after a session ends: the plan (and its calendar events) written to private
 /// files, unless the dialogue's `save_if` says not to, in which case nothing is written at all.
 /// The session's log notes where the plan went (``SavedPlan``): a plan the program was stopped
 /// before writing, or could not write (a full disk), is written by `coach resume` from the log.
@@ -32,25 +32,27 @@ public enum PlanFiles {
   }
 
   /// Writes the plan of a session that ended in this run; `checkinID` is the session a check-in
-  /// reminder names. On a shared screen, where the files went is said without the folders: the
-  /// room sees no paths of this computer.
+  /// reminder names, and the one the calendar events belong to (their UIDs). `calendarSequence`
+  /// is 0 for a session, and 1, 2, … for its check-ins, which update the events they write again.
+  /// On a shared screen, where the files went is said without the folders: the room sees no
+  /// paths of this computer.
   public static func save(
-    _ runtime: SessionRuntime, planOut: String?, checkinID: String?, launch: Launch,
-    store: FileEventStore? = nil, sharedScreen: Bool = false
+    _ runtime: SessionRuntime, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
+    launch: Launch, store: FileEventStore? = nil, sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let finished = Finished(
       engine: runtime.engine(at: launch.clock.now()), session: runtime.session,
       sessionID: runtime.sessionID, isKept: runtime.isKept,
       record: runtime.isKept ? store.map { store in { try store.record($0) } } : nil)
     try save(
-      finished, planOut: planOut, checkinID: checkinID, launch: launch,
-      sharedScreen: sharedScreen)
+      finished, planOut: planOut, checkinID: checkinID, calendarSequence: calendarSequence,
+      launch: launch, sharedScreen: sharedScreen)
   }
 
   /// Writes the plan of a finished session.
   public static func save(
-    _ finished: Finished, planOut: String?, checkinID: String?, launch: Launch,
-    sharedScreen: Bool = false
+    _ finished: Finished, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
+    launch: Launch, sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let engine = finished.engine
     let session = finished.session
@@ -64,11 +66,11 @@ public enum PlanFiles {
       return
     }
     let today = Day(engine.clock.now(), timeZone: launch.clock.timeZone)
-    let calendarEvent = engine.calendarEvent(in: session)
+    var events = engine.calendarEvents(in: session)
     let planPath: String
     do {
       if let planOut {
-        planPath = try checkedPlanOut(planOut, withCalendar: calendarEvent != nil)
+        planPath = try checkedPlanOut(planOut, withCalendar: !events.isEmpty)
         let directory = (planOut as NSString).deletingLastPathComponent
         if !directory.isEmpty { try PrivateFiles.makeDirectory(directory) }
       } else {
@@ -92,25 +94,34 @@ public enum PlanFiles {
     }
     launch.say("Plan saved to \(shown(planPath))")
     var calendarPath: String?
-    if var event = calendarEvent {
-      // The reminder says how to open the check-in for this session.
+    if !events.isEmpty {
+      // An all-day reminder (the check-in) says how to open the check-in for this session.
       if let checkinID {
-        event.description = [
-          event.description?.trimmingCharacters(in: .whitespacesAndNewlines),
-          "To check in, run: coach checkin \(checkinID)",
-        ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        for index in events.indices {
+          guard case .day = events[index].start else { continue }
+          events[index].description = [
+            events[index].description?.trimmingCharacters(in: .whitespacesAndNewlines),
+            "To check in, run: coach checkin \(checkinID)",
+          ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        }
       }
       let path = PrivateFiles.companion(of: planPath, ext: "ics")
       let file = CalendarFile(
-        event: event, uid: "\(UUID().uuidString.lowercased())@coach", stamp: launch.clock.now())
+        events: events, session: checkinID ?? finished.sessionID, sequence: calendarSequence,
+        stamp: launch.clock.now())
       do {
         try PrivateFiles.write(file.text, to: path)
       } catch {
         throw notWritten("the calendar file", reason: "\(error)", finished)
       }
       calendarPath = path
-      launch.say(
-        "Check-in for your calendar saved to \(shown(path)) (\(event.day.longText))")
+      if events.count == 1, case .day(let day) = events[0].start {
+        launch.say("Check-in for your calendar saved to \(shown(path)) (\(day.longText))")
+      } else {
+        let when = events.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
+        launch.say(
+          "Events for your calendar saved to \(shown(path)) (\(when.joined(separator: "; ")))")
+      }
     }
     do {
       try finished.record?(

@@ -152,6 +152,7 @@ public struct SavedSessions {
     case .skip: "/skip"
     case .restart: "/restart"
     case .next: "/next"
+    case .moveOn: "moving on past a section's optional questions"
     case .teamRatings: "the team's ratings"
     case .extend: "/extend"
     case .pause: "/pause"
@@ -182,6 +183,17 @@ public struct SavedSessions {
         return transcript
       }
     return EarlierSession(transcript: followed.transcript, updatedBy: checkins)
+  }
+
+  /// Which check-in of its session a session is, from 1, in the order they began; 0 for a
+  /// session that follows none. The revision (SEQUENCE) of the calendar events it writes again.
+  public func checkinNumber(of header: LogHeader) -> Int {
+    guard let followed = header.follows else { return 0 }
+    let earlier = store.list().sessions.filter { saved in
+      saved.header.follows == followed && saved.id != header.session
+        && saved.header.startedAt < header.startedAt
+    }
+    return earlier.count + 1
   }
 
   /// The dialogue a session began with: its kept copy, or its source as it is now. Replaying

@@ -74,8 +74,9 @@ public enum SessionCommands {
       }
     }
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch,
-      store: store, sharedScreen: options.facilitation.isOn)
+      runtime, planOut: options.planOut, checkinID: header.follows ?? found.id,
+      calendarSequence: saved.checkinNumber(of: header), launch: launch, store: store,
+      sharedScreen: options.facilitation.isOn)
     if header.follows != nil, runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }
@@ -120,7 +121,8 @@ public enum SessionCommands {
         store: store)
     }
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: earlierSaved.id, launch: launch, store: store)
+      runtime, planOut: options.planOut, checkinID: earlierSaved.id,
+      calendarSequence: saved.checkinNumber(of: header), launch: launch, store: store)
     if runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }

@@ -1,25 +1,41 @@
 import CoachKit
 import Foundation
 
-/// An all-day calendar event as an iCalendar (`.ics`, RFC 5545) file: CRLF line endings, lines
-/// folded at 75 octets, text escaped, a reminder at 9:00 on the day.
+/// A session's calendar events as an iCalendar (`.ics`, RFC 5545) file: CRLF line endings, lines
+/// folded at 75 octets, text escaped. An all-day event (a check-in) has a reminder at 9:00 on the
+/// day and does not block time; an event at a day and time (a first step) is written in UTC,
+/// blocks its time, and has a reminder 10 minutes before.
 ///
-///     let ics = CalendarFile(event: event, uid: "…@coach", stamp: clock.now()).text
+///     let ics = CalendarFile(events: events, session: "20261129-090000-4f2a", stamp: now).text
+///
+/// Each event's UID is `<session>-<event id>@coach` (``uid(session:event:)``), the same whenever
+/// it is written: a follow-up that writes an event again, with a higher `sequence`, updates it in
+/// a calendar program instead of adding a second one (§3.8.4.7, §3.8.7.4).
 public struct CalendarFile: Sendable {
-  public var event: CalendarEvent
-  /// A globally unique id for the event (RFC 5545 §3.8.4.7).
-  public var uid: String
+  public var events: [CalendarEvent]
+  /// The session the events belong to (for a check-in, the session it follows).
+  public var session: String
+  /// The revision: 0 when the session first writes its events, then 1, 2, … for each follow-up
+  /// that writes them again.
+  public var sequence: Int
   /// When the file was made (DTSTAMP), written in UTC.
   public var stamp: Date
   public var productID: String
 
   public init(
-    event: CalendarEvent, uid: String, stamp: Date, productID: String = "-//coach//coach 0.1//EN"
+    events: [CalendarEvent], session: String, sequence: Int = 0, stamp: Date,
+    productID: String = "-//coach//coach 0.1//EN"
   ) {
-    self.event = event
-    self.uid = uid
+    self.events = events
+    self.session = session
+    self.sequence = sequence
     self.stamp = stamp
     self.productID = productID
+  }
+
+  /// "20261129-090000-4f2a-check-in@coach".
+  public static func uid(session: String, event: String) -> String {
+    "\(session)-\(event)@coach"
   }
 
   public var text: String {
@@ -29,30 +45,56 @@ public struct CalendarFile: Sendable {
       "PRODID:\(productID)",
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
-      "BEGIN:VEVENT",
-      "UID:\(Self.escape(uid))",
-      "DTSTAMP:\(Self.utcStamp(stamp))",
-      "DTSTART;VALUE=DATE:\(Self.basic(event.day))",
-      "DTEND;VALUE=DATE:\(Self.basic(event.day.adding(days: 1)))",
-      "SUMMARY:\(Self.escape(event.summary))",
     ]
+    for event in events { lines += self.lines(for: event) }
+    lines.append("END:VCALENDAR")
+    return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+  }
+
+  private func lines(for event: CalendarEvent) -> [String] {
+    var lines = [
+      "BEGIN:VEVENT",
+      "UID:\(Self.escape(Self.uid(session: session, event: event.id)))",
+      "SEQUENCE:\(max(sequence, 0))",
+      "DTSTAMP:\(Self.utcStamp(stamp))",
+    ]
+    let trigger: String
+    let transparency: String
+    switch event.start {
+    case .day(let day):
+      lines += [
+        "DTSTART;VALUE=DATE:\(Self.basic(day))",
+        "DTEND;VALUE=DATE:\(Self.basic(day.adding(days: 1)))",
+      ]
+      // An all-day event starts at midnight: remind at 9:00 that morning.
+      trigger = "TRIGGER;RELATED=START:PT9H"
+      transparency = "TRANSP:TRANSPARENT"
+    case .time(let moment, let timeZone, let minutes):
+      let start = moment.date(in: timeZone)
+      let length = minutes.isFinite ? min(max(minutes, 1), 24 * 60) : CalendarTemplate.defaultMinutes
+      lines += [
+        "DTSTART:\(Self.utcStamp(start))",
+        "DTEND:\(Self.utcStamp(start.addingTimeInterval(length * 60)))",
+      ]
+      trigger = "TRIGGER:-PT10M"
+      transparency = "TRANSP:OPAQUE"
+    }
+    lines.append("SUMMARY:\(Self.escape(event.summary))")
     if let description = event.description?.trimmingCharacters(in: .whitespacesAndNewlines),
       !description.isEmpty
     {
       lines.append("DESCRIPTION:\(Self.escape(description))")
     }
     lines += [
-      "TRANSP:TRANSPARENT",
+      transparency,
       "BEGIN:VALARM",
       "ACTION:DISPLAY",
       "DESCRIPTION:\(Self.escape(event.summary))",
-      // An all-day event starts at midnight: remind at 9:00 that morning.
-      "TRIGGER;RELATED=START:PT9H",
+      trigger,
       "END:VALARM",
       "END:VEVENT",
-      "END:VCALENDAR",
     ]
-    return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    return lines
   }
 
   /// TEXT escaping (§3.3.11), after the sanitiser (see ``Escaped/ics(_:)``).

@@ -220,10 +220,13 @@ final class FacilitatorPTYTests: XCTestCase {
     try answer("3", on: pty)
     // The profile, with the team's scores beside the leader's; the team's view proposes the focus.
     try pty.waitFor("strength · team 31")
-    try pty.waitFor("Press Enter for Safe haven (your")
+    try pty.waitFor("Press Enter for Safe haven.")
     try answer("", on: pty)
     try answer("Weekly one-to-ones", on: pty)
-    try pty.waitFor("Options · section 10 of 12")
+    try pty.waitFor("Options · section 10 of 13")
+    // One action, the default; then the menu.
+    try pty.waitFor("How many actions will you plan today?")
+    try answer("", on: pty)
     try pty.waitFor("Pick 1 to 3")
     try pty.waitFor("> ")
     assertEveryScreenFits(pty, columns: 80, rows: 24)
@@ -232,7 +235,7 @@ final class FacilitatorPTYTests: XCTestCase {
     // A bigger window: the screen is drawn again to fit it, with what was typed put back.
     pty.send("3")
     pty.resize(columns: 100, rows: 40)
-    try pty.waitFor("Options · section 10 of 12")
+    try pty.waitFor("Options · section 10 of 13")
     try pty.waitFor("> 3")
     pty.send("\u{15}/quit\r")
     XCTAssertEqual(exitCode(try pty.waitForExit()), 0)
@@ -241,7 +244,7 @@ final class FacilitatorPTYTests: XCTestCase {
     XCTAssertTrue(
       last.contains {
         $0.contains(
-          "1) At the next team meeting, tell the team about a mistake of your own and what you")
+          "1) At the next team meeting, tell the team about a mistake of my own and what I learned")
       },
       "a 100-column screen uses its width: \(last)")
   }

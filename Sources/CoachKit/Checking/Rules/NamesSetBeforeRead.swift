@@ -25,9 +25,16 @@ struct NamesSetBeforeRead: CheckRule {
       Dialogue.forEachFormula(of: step) { formula, role in
         let answered: Bool
         var mustBeSet = true
+        // A default may read its own question's answer, directly or through computed values:
+        // empty the first time, the answer given before when the step is reached again
+        // (`default: =cue` keeps it on Enter).
+        if case .defaultAnswer(let question) = role {
+          checker.ownVariable = scope?.stored(question.variable) ?? question.variable
+        }
+        defer { checker.ownVariable = nil }
         switch role {
         case .condition: answered = true
-        case .defaultAnswer, .stepCondition, .check, .options, .argument: answered = false
+        case .defaultAnswer, .stepCondition, .check, .options, .argument, .bound: answered = false
         case .inText:
           // A text may test what it reads ({{#if answered(x)}}); what is not set shows as nothing.
           answered = false
@@ -37,7 +44,8 @@ struct NamesSetBeforeRead: CheckRule {
       }
     }
     if let plan = dialogue.plan {
-      let texts = [plan.text, plan.calendar?.summary, plan.calendar?.description].compactMap { $0 }
+      let texts =
+        [plan.text] + plan.calendar.flatMap { [$0.summary] + ($0.description.map { [$0] } ?? []) }
       for use in texts.flatMap(\.names) {
         checker.read(
           use.name, scope: nil, at: use.location, from: nil, answered: true,
@@ -68,6 +76,8 @@ private struct Reads {
   /// The answer variables each computed value depends on, worked out once.
   private var dependencies: [String: Set<String>] = [:]
   private let knownNames: [String]
+  /// The variable of the question whose default is being read: it may read its own answer.
+  var ownVariable: String?
 
   init(dialogue: Dialogue, analysis: FlowAnalysis) {
     self.dialogue = dialogue
@@ -137,7 +147,7 @@ private struct Reads {
         let setterPosition = dialogue.position(of: dialogue.steps[questionPosition].id)
       else { continue }
       let setterID = dialogue.steps[questionPosition].id
-      if setterPosition == position && answered { continue }
+      if setterPosition == position && (answered || variable == ownVariable) { continue }
       if analysis.mustPass(setterPosition, before: position) { continue }
       let via =
         reader.map { " (\($0))" } ?? (variable == name ? "" : " (which '\(written)' needs)")
