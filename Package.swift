@@ -68,8 +68,9 @@ let package = Package(
       ],
       plugins: ["EmbedDialogues"]
     ),
-    // Compiles Dialogues/ into the binary, so the default session needs no files at run time.
-    .executableTarget(name: "DialogueEmbedder"),
+    // Compiles Dialogues/ into the binary, so the default session needs no files at run time;
+    // it checks them first, so a dialogue with an error fails the build.
+    .executableTarget(name: "DialogueEmbedder", dependencies: ["CoachKit"]),
     .plugin(name: "EmbedDialogues", capability: .buildTool(), dependencies: ["DialogueEmbedder"]),
     // Measurements for Benchmarks/run: the Yams parse floor and the engine's cost per turn.
     .executableTarget(
@@ -87,7 +88,7 @@ let package = Package(
     .testTarget(name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachKit"]),
     .testTarget(
       name: "CoachEndToEndTests",
-      dependencies: ["coach", "CoachKit", "CoachTerminal"],
+      dependencies: ["coach", "DialogueEmbedder", "CoachKit", "CoachTerminal"],
       resources: [.copy("Fixtures")]
     ),
   ],

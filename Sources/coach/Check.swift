@@ -40,11 +40,14 @@ struct Check: LaunchedCommand {
       throw CoachFailure(.noInput, error.description)
     }
     var findings = result.diagnostics
+    var pathTiming: PathTiming?
     if let dialogue = result.dialogue {
-      findings = DialogueChecker.ordered(
-        findings + DialogueChecker().check(dialogue), files: dialogue.files)
+      let checked = DialogueChecker().checkAndTime(dialogue)
+      findings = DialogueChecker.ordered(findings + checked.findings, files: dialogue.files)
+      pathTiming = findings.hasErrors ? nil : checked.timing
     }
-    let report = CheckReport(path: path, dialogue: result.dialogue, findings: findings)
+    let report = CheckReport(
+      path: path, dialogue: result.dialogue, findings: findings, timing: pathTiming)
     switch format {
     case .text:
       launch.output.write(report.text)

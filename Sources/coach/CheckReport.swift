@@ -6,6 +6,8 @@ struct CheckReport {
   let path: String
   let dialogue: Dialogue?
   let findings: [Diagnostic]
+  /// How long the paths take; nil when the dialogue has errors or no final step can be reached.
+  let timing: PathTiming?
 
   var summary: String {
     let errors = findings.errors.count
@@ -15,7 +17,7 @@ struct CheckReport {
       let questions = dialogue.steps.count { $0.question != nil }
       line +=
         " (\(plural(dialogue.sections.count, "section")), \(plural(dialogue.steps.count, "step")), \(plural(questions, "question")))"
-      if !findings.hasErrors, let timing = PathTiming(dialogue) {
+      if !findings.hasErrors, let timing {
         line += "; paths take \(timing.summary)"
       }
     }
@@ -33,7 +35,7 @@ struct CheckReport {
   ///     …
   ///     total                20.0      19.4
   var timingTable: String? {
-    guard !findings.hasErrors, let dialogue, let timing = PathTiming(dialogue) else { return nil }
+    guard !findings.hasErrors, let dialogue, let timing else { return nil }
     let width = max(7, timing.sections.map(\.title.count).max() ?? 0)
     func row(_ name: String, _ budget: Double, _ expected: Double) -> String {
       let pad = String(repeating: " ", count: max(0, width - name.count))
@@ -88,7 +90,7 @@ struct CheckReport {
       findings.hasErrors
       ? nil
       : dialogue.flatMap { dialogue in
-        PathTiming(dialogue).map {
+        self.timing.map {
           Output.Timing(
             shortest: Self.tenths($0.shortest / 60), expected: Self.tenths($0.expected / 60),
             longest: Self.tenths($0.longest / 60), duration: dialogue.duration,

@@ -45,7 +45,7 @@ struct Coach: ParsableCommand {
 
   /// What every command is launched with: read once, here.
   static func launch() throws(CoachFailure) -> Launch {
-    try Launch.process(builtIn: EmbeddedFiles.files)
+    try Launch.process(builtIn: EmbeddedFiles.files, prepared: EmbeddedFiles.prepared)
   }
 }
 

@@ -199,7 +199,69 @@ final class CheckCommandTests: XCTestCase {
     (
       "yaml-syntax.yaml",
       [
-        "yaml-syntax.yaml:4:19: error: YAML syntax: mapping values are not allowed in this context; if this text holds ': ', put it in quotes"
+        "yaml-syntax.yaml:4:19: error: YAML reads this ': ' as the start of a key and value, which cannot stand here; if the text holds ': ', put the whole text in quotes"
+      ]
+    ),
+    // A place inside a text or an expression, on whatever line of the value it is.
+    (
+      "name-inside-block-text.yaml",
+      [
+        "name-inside-block-text.yaml:29:16: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
+    ),
+    (
+      "name-inside-folded-text.yaml",
+      [
+        "name-inside-folded-text.yaml:29:18: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
+    ),
+    (
+      "name-in-text-over-lines.yaml",
+      [
+        "name-in-text-over-lines.yaml:27:15: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
+    ),
+    (
+      "name-in-quoted-text-with-escapes.yaml",
+      [
+        "name-in-quoted-text-with-escapes.yaml:26:40: error: unknown name 'team_sise'; did you mean 'team_size'?"
+      ]
+    ),
+    (
+      "expression-over-lines.yaml",
+      ["expression-over-lines.yaml:23:19: error: unknown name 'moood'; did you mean 'mood'?"]
+    ),
+    // Indentation mistakes, in words that say what to line up with.
+    (
+      "indentation-key-too-deep.yaml",
+      [
+        "indentation-key-too-deep.yaml:16:10: error: line 16 starts at column 10, right of 'id' on line 15 (column 9), so YAML reads it as more of the value of 'id'; to make it a key of its own, start it at column 9 like 'id'; if it is text that holds ': ', put the text in quotes"
+      ]
+    ),
+    (
+      "indentation-between-levels.yaml",
+      [
+        "indentation-between-levels.yaml:21:8: error: line 21 starts at column 8, which lines up with neither 'ask' on line 16 (column 9) nor the '- ' items of the list on line 13 (column 7); line it up with the one it belongs with"
+      ]
+    ),
+    (
+      "indentation-list-item.yaml",
+      [
+        "indentation-list-item.yaml:24:12: error: line 24 starts at column 12, which lines up with neither 'goto' on line 23 (column 13) nor the '- ' items of the list on line 22 (column 11); line it up with the one it belongs with"
+      ]
+    ),
+    // Escape sequences written in a dialogue never reach the terminal (they would retitle it).
+    (
+      "escape-sequence-in-id.yaml",
+      [
+        "escape-sequence-in-id.yaml:23:19: error: no step has the id 'big'",
+        "escape-sequence-in-id.yaml:25:13: error: the step's id 'big' (which holds control characters) should be a name made of letters, digits, '_' and '-', starting with a letter",
+      ]
+    ),
+    (
+      "escape-sequence-in-key.yaml",
+      [
+        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate"
       ]
     ),
   ]
@@ -215,6 +277,11 @@ final class CheckCommandTests: XCTestCase {
         "\(fixture): \(expected.count) error\(expected.count == 1 ? "" : "s"), 0 warnings"
       XCTAssertTrue(result.stdoutLines.last?.hasPrefix(summary) == true, "\(fixture): \(result)")
       XCTAssertEqual(result.stderr, "", fixture)
+      let controls = result.stdout.unicodeScalars.filter {
+        ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+      }
+      XCTAssertEqual(
+        controls.map(\.value), [], "\(fixture): a control character reached the output")
     }
   }
 

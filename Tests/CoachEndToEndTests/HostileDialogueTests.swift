@@ -49,7 +49,7 @@ final class HostileDialogueTests: XCTestCase {
   func testMalformedYAML() throws {
     try assertFinding(
       "broken.yaml", Array("id: x\ntitle: [unclosed\nduration: 1\n".utf8),
-      "broken.yaml:3:9: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)"
+      "broken.yaml:3:9: error: the list that opens with '[' at line 2, column 8 needs a ',' or a closing ']' here; if the value is text that starts with '[', put it in quotes"
     )
   }
 
@@ -121,5 +121,109 @@ final class HostileDialogueTests: XCTestCase {
     XCTAssertFalse(result.timedOut, "reading a FIFO must not block")
     XCTAssertEqual(result.status, 66)
     XCTAssertEqual(result.stderr, "coach: 'pipe.yaml' is not a regular file or a folder\n")
+  }
+
+  // MARK: - A dialogue reads only its own folder
+
+  /// A dialogue folder `d` whose main file includes `name` (and maybe names a plan template).
+  func writeDialogue(including name: String, template: String? = nil) throws -> URL {
+    let fixtures = try CheckCommandTests.fixtures.appendingPathComponent("broken/missing-include")
+    let d = folder.appendingPathComponent("d")
+    try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+    var main = try String(
+      contentsOf: fixtures.appendingPathComponent("dialogue.yaml"), encoding: .utf8)
+    main = main.replacingOccurrences(of: "  - feelings.yml\n", with: "  - \(name)\n")
+    if let template { main += "plan:\n  template_file: \(template)\n" }
+    try main.write(to: d.appendingPathComponent("dialogue.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(
+      at: fixtures.appendingPathComponent("feelings.yaml"),
+      to: d.appendingPathComponent("feelings.yaml"))
+    return d
+  }
+
+  /// What was refused, and that nothing of the file outside reached the output.
+  func assertRefused(
+    _ expected: String, including name: String = "feelings.yaml", template: String? = nil,
+    file: StaticString = #filePath, line: UInt = #line
+  ) throws {
+    let secret = folder.appendingPathComponent("secret.yaml")
+    try "root:x:0:0:root:/root:/bin/bash\n".write(to: secret, atomically: true, encoding: .utf8)
+    let result = try CoachProcess.run(["check", "d"], in: folder, timeout: 10)
+    XCTAssertFalse(result.timedOut, "reading a pipe must not block", file: file, line: line)
+    XCTAssertEqual(result.status, 65, "\(result)", file: file, line: line)
+    XCTAssertEqual(result.stdoutLines.first, expected, "\(result)", file: file, line: line)
+    XCTAssertFalse(result.stdout.contains("root:x"), "\(result)", file: file, line: line)
+  }
+
+  func testAnIncludeOutsideTheFolderIsNotRead() throws {
+    _ = try writeDialogue(including: "/etc/passwd")
+    try assertRefused(
+      "d/dialogue.yaml:9:5: error: cannot include '/etc/passwd': it is an absolute path, and a dialogue reads only files in its own folder; copy the file into the folder and name it from there"
+    )
+  }
+
+  func testAnIncludeWithDotDotIsNotRead() throws {
+    _ = try writeDialogue(including: "../secret.yaml")
+    try assertRefused(
+      "d/dialogue.yaml:9:5: error: cannot include '../secret.yaml': '..' is not allowed in a file name, since a dialogue reads only files in its own folder; name the file from there (or copy it there)"
+    )
+  }
+
+  func testALinkLeadingOutOfTheFolderIsNotRead() throws {
+    let d = try writeDialogue(including: "link.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: d.appendingPathComponent("link.yaml").path, withDestinationPath: "../secret.yaml")
+    try assertRefused(
+      "d/dialogue.yaml:9:5: error: cannot include 'link.yaml': it is a link to a file outside the dialogue's folder, and a dialogue reads only files in its own folder; copy the file into the folder instead"
+    )
+  }
+
+  /// Running it goes through the same loading (with the session's snapshot of the files).
+  func testALinkLeadingOutOfTheFolderIsNotRunEither() throws {
+    let d = try writeDialogue(including: "link.yaml")
+    try "root:x:0:0:root:/root:/bin/bash\n".write(
+      to: folder.appendingPathComponent("secret.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(
+      atPath: d.appendingPathComponent("link.yaml").path, withDestinationPath: "../secret.yaml")
+    let result = try CoachProcess.run(
+      ["run", "d"], in: folder,
+      environment: ["XDG_DATA_HOME": folder.appendingPathComponent("data").path],
+      timeout: 10)
+    XCTAssertEqual(result.status, 65, "\(result)")
+    XCTAssertTrue(
+      result.stderr.contains("it is a link to a file outside the dialogue's folder"), "\(result)")
+    XCTAssertFalse(
+      result.stderr.contains("root:x") || result.stdout.contains("root:x"), "\(result)")
+  }
+
+  func testALinkInsideTheFolderIsRead() throws {
+    let d = try writeDialogue(including: "other.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: d.appendingPathComponent("other.yaml").path, withDestinationPath: "feelings.yaml")
+    let result = try CoachProcess.run(["check", "d"], in: folder, timeout: 10)
+    XCTAssertEqual(result.status, 0, "\(result)")
+  }
+
+  func testAPipeIsNotIncludedAndDoesNotBlock() throws {
+    let d = try writeDialogue(including: "pipe.yaml")
+    XCTAssertEqual(mkfifo(d.appendingPathComponent("pipe.yaml").path, 0o600), 0)
+    try assertRefused(
+      "d/dialogue.yaml:9:5: error: cannot include 'pipe.yaml': it is not a regular file (a pipe, a device or a socket), so it is not read"
+    )
+  }
+
+  func testAPlanTemplateOutsideTheFolderOrAPipeIsNotRead() throws {
+    let d = try writeDialogue(including: "feelings.yaml", template: "/etc/passwd")
+    try assertRefused(
+      "d/dialogue.yaml:31:18: error: cannot read the template file '/etc/passwd': it is an absolute path, and a dialogue reads only files in its own folder; copy the file into the folder and name it from there"
+    )
+    XCTAssertEqual(mkfifo(d.appendingPathComponent("plan.md").path, 0o600), 0)
+    let main = d.appendingPathComponent("dialogue.yaml")
+    try String(contentsOf: main, encoding: .utf8)
+      .replacingOccurrences(of: "template_file: /etc/passwd", with: "template_file: plan.md")
+      .write(to: main, atomically: true, encoding: .utf8)
+    try assertRefused(
+      "d/dialogue.yaml:31:18: error: cannot read the template file 'plan.md': it is not a regular file (a pipe, a device or a socket), so it is not read"
+    )
   }
 }

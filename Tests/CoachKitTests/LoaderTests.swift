@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import CoachKit
@@ -84,6 +85,29 @@ final class LoaderTests: XCTestCase {
     )
   }
 
+  // MARK: - Read ahead of time
+
+  /// A dialogue read from its prepared form (how the built-in ones load) is the dialogue read from
+  /// its text: same steps, same places, same findings; a damaged form is read from the text.
+  func testAPreparedDialogueLoadsAsItsText() throws {
+    let text = DialogueText.retro(("        final: true", "        fianl: true"))
+    let files = ["retro.yaml": text]
+    let prepared = try XCTUnwrap(PreparedYAML.prepare(Array(text.utf8), file: "retro.yaml"))
+    for form in [prepared, Array(prepared.dropLast(7)), [0x61, 0x3A]] {
+      var source = DialogueSource.inMemory(files)
+      source.prepared = { $0 == "retro.yaml" ? form : nil }
+      let fromForm = try DialogueLoader(source: source).load(path: "retro.yaml")
+      let fromText = try DialogueLoader(source: .inMemory(files)).load(path: "retro.yaml")
+      XCTAssertEqual(DialogueText.findings(fromForm), DialogueText.findings(fromText))
+      XCTAssertEqual(
+        fromForm.dialogue?.steps.map(\.location), fromText.dialogue?.steps.map(\.location))
+      XCTAssertEqual(fromForm.dialogue?.fingerprint, fromText.dialogue?.fingerprint)
+    }
+    XCTAssertEqual(
+      DialogueText.findings(try DialogueLoader(source: .inMemory(files)).load(path: "retro.yaml")),
+      ["retro.yaml:39:9: error: unknown key 'fianl' in a step; did you mean 'final'?"])
+  }
+
   // MARK: - Folders and includes
 
   /// `retro` split in two: `d/dialogue.yaml` includes `d/feelings.yaml`, which holds the second
@@ -121,13 +145,61 @@ final class LoaderTests: XCTestCase {
       ])
   }
 
+  /// A mistyped name gets the file that is there.
+  func testAMistypedIncludeGetsTheNameOfTheFileThatIsThere() throws {
+    var files = Self.folder(include: "option.yaml")
+    files["d/options.yaml"] = Self.feelingsSection
+    XCTAssertEqual(
+      try DialogueText.findings(files: files, main: "d"),
+      [
+        "d/dialogue.yaml:7:5: error: cannot include 'option.yaml': no such file next to d/dialogue.yaml; did you mean 'options.yaml'?"
+      ])
+  }
+
+  /// `include` and `template_file` read only files inside the dialogue's folder, and a refused
+  /// file is never read.
+  func testFilesOutsideTheDialoguesFolderAreNotRead() throws {
+    let reads = Reads()
+    for name in ["/etc/passwd", "../secret.yaml", "sub/../feelings.yaml", "~/secret.yaml"] {
+      let files = Self.folder(include: name).merging(["secret.yaml": "root:x:0:0\n"]) { $1 }
+      let memory = DialogueSource.inMemory(files)
+      let source = DialogueSource(
+        entry: memory.entry,
+        read: { path in
+          reads.add(path)
+          return try memory.read(path)
+        }, resolve: memory.resolve, list: memory.list)
+      let findings = DialogueText.findings(try DialogueLoader(source: source).load(path: "d"))
+      XCTAssertEqual(findings.count, 1, "\(name): \(findings)")
+      XCTAssertTrue(
+        findings.first?.hasPrefix("d/dialogue.yaml:7:5: error: cannot include '\(name)': ") == true,
+        "\(name): \(findings)")
+      XCTAssertFalse(findings.joined().contains("root:x"), name)
+    }
+    XCTAssertEqual(reads.paths, Array(repeating: "d/dialogue.yaml", count: 4))
+    var plan = Self.folder()
+    plan["d/dialogue.yaml"]! += "plan:\n  template_file: ../plan.md\n"
+    XCTAssertEqual(
+      try DialogueText.findings(files: plan, main: "d").first,
+      "d/dialogue.yaml:30:18: error: cannot read the template file '../plan.md': '..' is not allowed in a file name, since a dialogue reads only files in its own folder; name the file from there (or copy it there)"
+    )
+  }
+
+  func testAFolderIsNotAFileToInclude() throws {
+    var files = Self.folder(include: "more")
+    files["d/more/x.yaml"] = Self.feelingsSection
+    XCTAssertEqual(
+      try DialogueText.findings(files: files, main: "d"),
+      ["d/dialogue.yaml:7:5: error: cannot include 'more': it is a folder; name a file"])
+  }
+
   func testAnIncludedFileThatDoesNotParseIsOneMessageInThatFile() throws {
     let broken = Self.feelingsSection.replacingOccurrences(
       of: "title: Feelings", with: "title: Feelings: how it went")
     XCTAssertEqual(
       try DialogueText.findings(files: Self.folder(feelings: broken), main: "d"),
       [
-        "d/feelings.yaml:3:20: error: YAML syntax: mapping values are not allowed in this context; if this text holds ': ', put it in quotes"
+        "d/feelings.yaml:3:20: error: YAML reads this ': ' as the start of a key and value, which cannot stand here; if the text holds ': ', put the whole text in quotes"
       ])
   }
 
@@ -138,4 +210,12 @@ final class LoaderTests: XCTestCase {
         "d/feelings.yaml:1:1: error: an included file should be a mapping of keys and values, not a list"
       ])
   }
+}
+
+/// The paths a source was asked to read.
+private final class Reads: @unchecked Sendable {
+  private let lock = NSLock()
+  private var read: [String] = []
+  func add(_ path: String) { lock.withLock { read.append(path) } }
+  var paths: [String] { lock.withLock { read } }
 }

@@ -1,3 +1,4 @@
+import CYaml
 import CoachKit
 import CoachTerminal
 import Foundation
@@ -5,13 +6,15 @@ import Yams
 
 /// Measurements that `coach` itself cannot make, for `Benchmarks/run`:
 ///
-///     coach-bench compose FILE            composes FILE with Yams (Resolver.basic) and exits: the
-///                                         parse floor under `coach check FILE`
+///     coach-bench compose FILE            composes FILE with Yams (Resolver.basic) and exits: how
+///                                         the loader read YAML before it read libyaml's events
+///     coach-bench events FILE             reads every libyaml event of FILE and makes a String of
+///                                         every scalar: the floor under `coach check FILE`
 ///     coach-bench turns DIALOGUE ANSWERS  runs the engine through the answers (one per line),
 ///                                         without I/O, until the median of many sessions is
 ///                                         stable, and prints microseconds per turn
 ///     coach-bench phases FILE             times, in process, the parts of `coach check FILE`
-///                                         (median of 5, milliseconds): preflight, compose, the
+///                                         (median of 5, milliseconds): libyaml's events alone, the
 ///                                         whole load, the checker
 ///     coach-bench match PATTERN FILE      matches FILE's text (an answer) against PATTERN with
 ///                                         coach's own matcher until the median is stable, and
@@ -35,6 +38,14 @@ case "compose":
   } catch {
     fail("\(error)")
   }
+
+case "events":
+  guard arguments.count == 2, let path = arguments.last else { fail("usage: events FILE") }
+  guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+    fail("cannot read \(path)")
+  }
+  let scalars = readEvents(bytes)
+  if scalars < 0 { fail("\(path) is not valid YAML") }
 
 case "turns":
   guard arguments.count == 3 else { fail("usage: turns DIALOGUE ANSWERS") }
@@ -98,22 +109,16 @@ case "phases":
     guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
       fail("cannot read \(path)")
     }
-    var text = ""
-    samples["preflight", default: []].append(
-      milliseconds(
-        clock.measure {
-          if case .success(let decoded) = YAMLPreflight().check(bytes) { text = decoded }
-        }))
-    samples["compose", default: []].append(
-      milliseconds(clock.measure { _ = try? Yams.compose(yaml: text, .basic) }))
+    samples["events", default: []].append(milliseconds(clock.measure { _ = readEvents(bytes) }))
     var loaded: DialogueLoader.Result?
     samples["load", default: []].append(
-      milliseconds(clock.measure { loaded = try? DialogueLoader(source: .fileSystem).load(path: path) }))
+      milliseconds(
+        clock.measure { loaded = try? DialogueLoader(source: .fileSystem).load(path: path) }))
     guard let dialogue = loaded?.dialogue else { fail("\(path) did not load") }
     samples["check", default: []].append(
       milliseconds(clock.measure { _ = DialogueChecker().check(dialogue) }))
   }
-  for phase in ["preflight", "compose", "load", "check"] {
+  for phase in ["events", "load", "check"] {
     let sorted = samples[phase, default: []].sorted()
     print(phase, String(format: "%.1f", sorted[sorted.count / 2]))
   }
@@ -143,5 +148,34 @@ case "match":
 
 default:
   fail(
-    "usage: coach-bench compose FILE | turns DIALOGUE ANSWERS | phases FILE | match PATTERN FILE")
+    "usage: coach-bench compose FILE | events FILE | turns DIALOGUE ANSWERS | phases FILE | match PATTERN FILE"
+  )
+}
+
+/// Reads every event of `bytes` with libyaml and makes a String of each scalar, as any reader of
+/// the events must; the number of scalars, or -1 on a syntax error.
+func readEvents(_ bytes: [UInt8]) -> Int {
+  var parser = yaml_parser_t()
+  guard yaml_parser_initialize(&parser) == 1 else { return -1 }
+  defer { yaml_parser_delete(&parser) }
+  return bytes.withUnsafeBufferPointer { buffer in
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    var event = yaml_event_t()
+    var scalars: [String] = []
+    while true {
+      guard yaml_parser_parse(&parser, &event) == 1 else { return -1 }
+      defer { yaml_event_delete(&event) }
+      switch event.type {
+      case YAML_STREAM_END_EVENT: return scalars.count
+      case YAML_SCALAR_EVENT:
+        let scalar = event.data.scalar
+        scalars.append(
+          String(
+            decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        )
+      default: continue
+      }
+    }
+  }
 }

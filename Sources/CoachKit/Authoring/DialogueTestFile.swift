@@ -1,4 +1,4 @@
-import Yams
+import Foundation
 
 /// Reads the cases of one test file, checking them against the dialogue they test: every step
 /// and name they mention must exist. Mistakes are reported like `coach check` reports them.
@@ -17,41 +17,29 @@ public enum DialogueTestFile {
     cases: [DialogueTestCase], diagnostics: [Diagnostic]
   ) {
     let start = SourceLocation(file: file, line: 1, column: 1)
-    let text: String
-    switch YAMLPreflight().check(bytes) {
+    let document: YAMLDocument
+    switch YAMLEventReader().read(bytes, file: file) {
     case .failure(let problem):
-      return (
-        [],
-        [
-          .error(
-            problem.message,
-            at: SourceLocation(file: file, line: problem.line, column: problem.column))
-        ]
-      )
-    case .success(let decoded): text = decoded
+      return ([], [.error(problem.message, at: problem.location(in: file))])
+    case .success(let read) where read.nodes.isEmpty:
+      return ([], [.error("the file is empty; a test file needs 'cases'", at: start)])
+    case .success(let read):
+      document = read
     }
-    let root: Node
-    do {
-      guard let composed = try Yams.compose(yaml: text, .basic) else {
-        return ([], [.error("the file is empty; a test file needs 'cases'", at: start)])
-      }
-      root = composed
-    } catch let error as YamlError {
-      return ([], [Assembly.diagnostic(for: error, file: file)])
-    } catch {
-      return ([], [.error("cannot read the YAML: \(error)", at: start)])
-    }
-    var reader = CaseReader(r: NodeReader(file: file, source: text), dialogue: dialogue)
+    let root = document.root
+    var reader = CaseReader(r: NodeReader(document: document), dialogue: dialogue)
     let cases = reader.readFile(root)
     return (cases, reader.r.diagnostics)
   }
 }
 
 private struct CaseReader {
+  typealias NodeID = YAMLDocument.NodeID
+
   var r: NodeReader
   let dialogue: Dialogue
 
-  mutating func readFile(_ root: Node) -> [DialogueTestCase] {
+  mutating func readFile(_ root: NodeID) -> [DialogueTestCase] {
     guard let entries = r.entries(of: root, "a test file", allowed: DialogueTestFile.topKeys)
     else { return [] }
     var today = DialogueTestCase.defaultToday
@@ -78,7 +66,7 @@ private struct CaseReader {
     return cases
   }
 
-  mutating func day(_ node: Node) -> Day? {
+  mutating func day(_ node: NodeID) -> Day? {
     guard let text = r.string(node, "today") else { return nil }
     guard let day = Day(iso: text) else {
       r.error("today should be a date like 2026-03-02, not \(r.describe(node))", at: node)
@@ -87,7 +75,7 @@ private struct CaseReader {
     return day
   }
 
-  mutating func readCase(_ node: Node, today fileToday: Day) -> DialogueTestCase? {
+  mutating func readCase(_ node: NodeID, today fileToday: Day) -> DialogueTestCase? {
     guard let entries = r.entries(of: node, "a test case", allowed: DialogueTestFile.caseKeys)
     else { return nil }
     let location = r.location(of: node)
@@ -118,7 +106,7 @@ private struct CaseReader {
       location: location)
   }
 
-  mutating func readBefore(_ node: Node, today fileToday: Day) -> DialogueTestCase.Before? {
+  mutating func readBefore(_ node: NodeID, today fileToday: Day) -> DialogueTestCase.Before? {
     guard let entries = r.entries(of: node, "before", allowed: DialogueTestFile.beforeKeys) else {
       return nil
     }
@@ -136,9 +124,9 @@ private struct CaseReader {
     return DialogueTestCase.Before(today: today, answers: answers, location: r.location(of: node))
   }
 
-  mutating func readInput(_ node: Node) -> DialogueTestCase.Input? {
+  mutating func readInput(_ node: NodeID) -> DialogueTestCase.Input? {
     let location = r.location(of: node)
-    if case .mapping = node {
+    if r.document.kind(node) == .mapping {
       guard let entries = r.entries(of: node, "an answer", allowed: DialogueTestFile.answerKeys),
         let entry = entries.first, let text = r.string(entry.value, "reject")
       else { return nil }
@@ -160,7 +148,7 @@ private struct CaseReader {
     return .init(kind: .answer(text), location: location)
   }
 
-  mutating func readExpectations(_ node: Node) -> [DialogueTestCase.Expectation] {
+  mutating func readExpectations(_ node: NodeID) -> [DialogueTestCase.Expectation] {
     guard let entries = r.entries(of: node, "expect", allowed: DialogueTestFile.expectKeys) else {
       return []
     }
@@ -188,11 +176,11 @@ private struct CaseReader {
               location: r.location(of: item)))
         }
       case "values":
-        guard case .mapping(let mapping) = entry.value else {
+        guard r.document.kind(entry.value) == .mapping else {
           r.error("values should be a mapping of names to values", at: entry.value)
           continue
         }
-        for (nameNode, valueNode) in mapping {
+        for (nameNode, valueNode) in r.document.pairs(of: entry.value) {
           guard let name = r.string(nameNode, "a name in values") else { continue }
           guard isKnownName(name) else {
             let names =
@@ -230,12 +218,11 @@ private struct CaseReader {
   }
 
   /// A list's items, or a single scalar as a list of one.
-  func listItems(_ node: Node) -> [Node] {
-    if case .sequence(let sequence) = node { return Array(sequence) }
-    return [node]
+  func listItems(_ node: NodeID) -> [NodeID] {
+    r.document.kind(node) == .sequence ? r.document.items(of: node) : [node]
   }
 
-  mutating func stepID(_ node: Node, _ what: String) -> String? {
+  mutating func stepID(_ node: NodeID, _ what: String) -> String? {
     guard let id = r.string(node, "each of \(what)") else { return nil }
     guard dialogue.step(id) != nil else {
       r.error(unknownStep(id), at: node)
@@ -254,15 +241,18 @@ private struct CaseReader {
       || dialogue.computedValue(name) != nil
   }
 
-  mutating func expectedValue(_ node: Node) -> DialogueTestCase.ExpectedValue? {
-    switch node {
-    case .scalar(let scalar):
-      if scalar.style == .plain, ["~", "null", ""].contains(scalar.string) { return .empty }
-      return .scalar(scalar.string)
-    case .sequence(let sequence):
-      let items = sequence.compactMap { r.string($0, "each item of an expected list") }
+  mutating func expectedValue(_ node: NodeID) -> DialogueTestCase.ExpectedValue? {
+    switch r.document.kind(node) {
+    case .scalar:
+      let scalar = r.document.nodes[node]
+      if scalar.style == .plain, ["~", "null", ""].contains(scalar.value) { return .empty }
+      return .scalar(scalar.value)
+    case .sequence:
+      let items = r.document.items(of: node).compactMap {
+        r.string($0, "each item of an expected list")
+      }
       return items.isEmpty ? .empty : .list(items)
-    default:
+    case .mapping:
       r.error("an expected value should be a value or a list, not \(r.describe(node))", at: node)
       return nil
     }

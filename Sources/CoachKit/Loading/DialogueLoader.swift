@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a dialogue from a YAML file, or from a folder holding `dialogue.yaml`, into a typed
 /// ``Dialogue`` whose every element knows where it was written.
@@ -29,12 +28,35 @@ public struct DialogueLoader: Sendable {
     }
   }
 
+  /// How much YAML is worth reading: bigger or deeper files are refused before they cost much.
+  public struct Limits: Sendable, Equatable {
+    /// The largest accepted file, in bytes.
+    public var maxBytes: Int
+    /// The most values (scalars, lists and mappings) a file may hold.
+    public var maxNodes: Int
+    /// The deepest nesting of lists and mappings.
+    public var maxDepth: Int
+
+    public init(maxBytes: Int = 16 * 1024 * 1024, maxNodes: Int = 2_000_000, maxDepth: Int = 200) {
+      self.maxBytes = maxBytes
+      self.maxNodes = maxNodes
+      self.maxDepth = maxDepth
+    }
+
+    /// 16 MiB, 2,000,000 values, 200 levels.
+    public static let standard = Limits()
+  }
+
   public var source: DialogueSource
-  public var limits: YAMLPreflight.Limits
+  public var limits: Limits
+  /// Whether the dialogue was checked when `coach` was built (the dialogues under `Dialogues/`,
+  /// see DialogueEmbedder): what only finds mistakes is skipped, and texts and expressions are
+  /// parsed when first used, so that start-up does not pay for the whole dialogue.
+  public var checkedWhenBuilt = false
   /// Set while loading a followed dialogue, whose own `follows` is not loaded.
   var following = false
 
-  public init(source: DialogueSource = .none, limits: YAMLPreflight.Limits = .standard) {
+  public init(source: DialogueSource = .none, limits: Limits = .standard) {
     self.source = source
     self.limits = limits
   }
@@ -101,6 +123,8 @@ public struct DialogueLoader: Sendable {
 /// The work of loading one dialogue: its files, in include order, and what was found in them.
 struct Assembly {
   let loader: DialogueLoader
+  /// Set when the main file is known: what `include` and `template_file` may read.
+  var folder: DialogueFolder
   var diagnostics: [Diagnostic] = []
   var files: [String] = []
   var sections: [Section] = []
@@ -109,17 +133,31 @@ struct Assembly {
   /// Whether an included file could not be read: the steps and values it holds are missing.
   var incomplete = false
 
-  init(loader: DialogueLoader) { self.loader = loader }
+  init(loader: DialogueLoader) {
+    self.loader = loader
+    self.folder = DialogueFolder(mainFile: "", source: loader.source)
+  }
 
   mutating func run(mainFile: String) -> DialogueLoader.Result {
-    guard let (root, reader) = compose(mainFile) else {
+    folder = DialogueFolder(mainFile: mainFile, source: loader.source)
+    // The file's YAML is let go of before the dialogue is built: on a big dialogue the two
+    // together would be the peak of memory.
+    guard let main = readMain(mainFile) else {
       return .init(dialogue: nil, diagnostics: diagnostics)
     }
-    var r = reader
-    defer { diagnostics += r.diagnostics }
-    guard let entries = r.entries(of: root, "the dialogue", allowed: Schema.dialogue) else {
-      return .init(dialogue: nil, diagnostics: diagnostics + r.diagnostics)
-    }
+    var dialogue = Dialogue(
+      id: main.id ?? "dialogue", title: main.title ?? "", version: main.version,
+      duration: main.duration ?? 0, sections: sections, computed: computed, plan: main.plan,
+      keepAnswersCondition: main.keepAnswers, follows: main.follows, profile: main.profile,
+      location: main.location, startID: main.start, startLocation: main.startLocation,
+      files: files, fingerprint: fingerprint.value)
+    dialogue.durationLocation = main.durationLocation
+    // Checking what is left of an incomplete dialogue would only report what the missing file holds.
+    return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics)
+  }
+
+  /// What the main file says about the dialogue as a whole.
+  struct MainFile {
     var id: String?
     var title: String?
     var version = "1"
@@ -131,6 +169,18 @@ struct Assembly {
     var profile: [ProfileEntry] = []
     var keepAnswers: Formula?
     var follows: FollowedDialogue?
+    var location: SourceLocation
+  }
+
+  /// Reads the main file, and the files it includes into `sections` and `computed`.
+  mutating func readMain(_ mainFile: String) -> MainFile? {
+    guard var r = read(mainFile) else { return nil }
+    defer { diagnostics += r.diagnostics }
+    let root = r.document.root
+    guard let entries = r.entries(of: root, "the dialogue", allowed: Schema.dialogue) else {
+      return nil
+    }
+    var main = MainFile(location: r.location(of: root))
     for entry in entries {
       switch entry.key {
       case "format":
@@ -139,24 +189,24 @@ struct Assembly {
             "this dialogue is written in format \(format); this coach reads format \(Schema.formatVersion)",
             at: entry.value)
         }
-      case "id": id = r.identifier(entry.value, "the dialogue's id")
-      case "title": title = r.string(entry.value, "title")
-      case "version": version = r.string(entry.value, "version") ?? version
+      case "id": main.id = r.identifier(entry.value, "the dialogue's id")
+      case "title": main.title = r.string(entry.value, "title")
+      case "version": main.version = r.string(entry.value, "version") ?? main.version
       case "description": _ = r.string(entry.value, "description")
       case "duration":
-        duration = r.number(entry.value, "duration")
-        durationLocation = r.location(of: entry.keyNode)
-        if let value = duration, value <= 0 {
+        main.duration = r.number(entry.value, "duration")
+        main.durationLocation = r.location(of: entry.keyNode)
+        if let value = main.duration, value <= 0 {
           r.error("duration should be more than 0 minutes", at: entry.value)
         }
       case "start":
-        start = r.identifier(entry.value, "start")
-        startLocation = r.location(of: entry.value)
-      case "plan": plan = readPlan(entry.value, &r, file: mainFile)
-      case "profile": profile = readProfile(entry.value, &r)
-      case "follows": follows = readFollowed(entry.value, &r, file: mainFile)
+        main.start = r.identifier(entry.value, "start")
+        main.startLocation = r.location(of: entry.value)
+      case "plan": main.plan = readPlan(entry.value, &r, file: mainFile)
+      case "profile": main.profile = readProfile(entry.value, &r)
+      case "follows": main.follows = readFollowed(entry.value, &r, file: mainFile)
       case "keep_answers_if":
-        keepAnswers =
+        main.keepAnswers =
           readFormula(entry.value, &r, "keep_answers_if")
           ?? Formula.never(at: r.location(of: entry.value))
       case "include": break
@@ -167,26 +217,18 @@ struct Assembly {
     if let include = entries.first(where: { $0.key == "include" }) {
       readShared(include, &r, file: mainFile, including: [mainFile])
     }
-    let location = r.location(of: root)
-    for (key, value) in [("id", id as Any?), ("title", title), ("duration", duration)]
+    for (key, value) in [
+      ("id", main.id as Any?), ("title", main.title), ("duration", main.duration),
+    ]
     where value == nil {
       if !entries.contains(where: { $0.key == key }) {
-        r.error("the dialogue needs '\(key)'", at: location)
+        r.error("the dialogue needs '\(key)'", at: main.location)
       }
     }
     if !entries.contains(where: { $0.key == "sections" }) {
-      r.error("the dialogue needs 'sections': the agenda, each with its steps", at: location)
+      r.error("the dialogue needs 'sections': the agenda, each with its steps", at: main.location)
     }
-    var dialogue = Dialogue(
-      id: id ?? "dialogue", title: title ?? "", version: version, duration: duration ?? 0,
-      sections: sections, computed: computed, plan: plan, keepAnswersCondition: keepAnswers,
-      follows: follows,
-      profile: profile, location: location,
-      startID: start,
-      startLocation: startLocation, files: files, fingerprint: fingerprint.value)
-    dialogue.durationLocation = durationLocation
-    // Checking what is left of an incomplete dialogue would only report what the missing file holds.
-    return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics + r.diagnostics)
+    return main
   }
 
   /// Keys a main file and an included file both accept.
@@ -200,11 +242,11 @@ struct Assembly {
         if let section = readSection(item, &r) { sections.append(section) }
       }
     case "computed":
-      guard case .mapping(let mapping) = entry.value else {
+      guard r.document.kind(entry.value) == .mapping else {
         r.error("computed should be a mapping of names to expressions", at: entry.value)
         return
       }
-      for (nameNode, valueNode) in mapping {
+      for (nameNode, valueNode) in r.document.pairs(of: entry.value) {
         guard let name = r.variableName(nameNode, "the computed value") else { continue }
         guard let formula = readFormula(valueNode, &r, "the expression for '\(name)'") else {
           continue
@@ -214,26 +256,19 @@ struct Assembly {
       }
     case "include":
       var items = [entry.value]
-      if case .sequence = entry.value { items = r.sequence(entry.value, "include") ?? [] }
-      let directory = DialogueLoader.directory(of: file)
+      if r.document.kind(entry.value) == .sequence {
+        items = r.sequence(entry.value, "include") ?? []
+      }
       for item in items {
         guard let name = r.string(item, "each of include") else { continue }
-        let path = DialogueLoader.join(directory, name)
-        if chain.contains(path) || files.contains(path) {
-          r.error("'\(name)' is included twice (or includes itself)", at: item)
-          continue
-        }
-        switch loader.source.entry(path) {
-        case .file: includeFile(path, chain: chain + [path])
-        default:
-          var message = "cannot include '\(name)': no such file next to \(file)"
-          if let other = Self.otherExtension(of: name),
-            loader.source.entry(DialogueLoader.join(directory, other)) == .file
-          {
-            message += "; did you mean '\(other)'?"
-          }
-          r.error(message, at: item)
+        switch folder.locate(name, from: file) {
+        case .failure(let refusal):
+          r.error("cannot include \(NodeReader.quoted(name)): \(refusal.reason)", at: item)
           incomplete = true
+        case .success(let path) where chain.contains(path) || files.contains(path):
+          r.error("\(NodeReader.quoted(name)) is included twice (or includes itself)", at: item)
+        case .success(let path):
+          includeFile(path, chain: chain + [path])
         }
       }
     default:
@@ -241,19 +276,12 @@ struct Assembly {
     }
   }
 
-  /// `x.yml` for `x.yaml` and the other way round.
-  static func otherExtension(of name: String) -> String? {
-    if name.hasSuffix(".yaml") { return String(name.dropLast(5)) + ".yml" }
-    if name.hasSuffix(".yml") { return String(name.dropLast(4)) + ".yaml" }
-    return nil
-  }
-
   mutating func includeFile(_ path: String, chain: [String]) {
-    guard let (root, reader) = compose(path) else {
+    guard var r = read(path) else {
       incomplete = true
       return
     }
-    var r = reader
+    let root = r.document.root
     if let entries = r.entries(of: root, "an included file", allowed: Schema.includedFile) {
       for entry in entries where entry.key != "include" {
         readShared(entry, &r, file: path, including: chain)
@@ -267,8 +295,8 @@ struct Assembly {
     diagnostics += r.diagnostics
   }
 
-  /// Reads, checks and composes one file, or records why it could not.
-  mutating func compose(_ path: String) -> (Node, NodeReader)? {
+  /// Reads one file's YAML, or records why it could not.
+  mutating func read(_ path: String) -> NodeReader? {
     files.append(path)
     let start = SourceLocation(file: path, line: 1, column: 1)
     let bytes: [UInt8]
@@ -279,31 +307,21 @@ struct Assembly {
       diagnostics.append(.error("cannot read the file: \(Self.reason(error))", at: start))
       return nil
     }
-    let text: String
-    switch YAMLPreflight(limits: loader.limits).check(bytes) {
+    // Read ahead of time (a dialogue built into coach), or now.
+    let prepared = loader.source.prepared(path).flatMap { PreparedYAML.decode($0, file: path) }
+    switch prepared.map(Result.success)
+      ?? YAMLEventReader(limits: loader.limits).read(bytes, file: path)
+    {
     case .failure(let problem):
+      diagnostics.append(.error(problem.message, at: problem.location(in: path)))
+      return nil
+    case .success(let document) where document.nodes.isEmpty:
       diagnostics.append(
         .error(
-          problem.message,
-          at: SourceLocation(file: path, line: problem.line, column: problem.column)))
+          "the file is empty; a dialogue needs at least an id, a title and sections", at: start))
       return nil
-    case .success(let decoded):
-      text = decoded
-    }
-    do {
-      guard let root = try Yams.compose(yaml: text, .basic) else {
-        diagnostics.append(
-          .error(
-            "the file is empty; a dialogue needs at least an id, a title and sections", at: start))
-        return nil
-      }
-      return (root, NodeReader(file: path, source: text))
-    } catch let error as YamlError {
-      diagnostics.append(Self.diagnostic(for: error, file: path))
-      return nil
-    } catch {
-      diagnostics.append(.error("cannot read the YAML: \(error)", at: start))
-      return nil
+    case .success(let document):
+      return NodeReader(document: document, checked: loader.checkedWhenBuilt)
     }
   }
 
@@ -318,41 +336,16 @@ struct Assembly {
     return "\(error.localizedDescription)"
   }
 
-  static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-    func at(_ mark: Mark) -> SourceLocation {
-      SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
-    switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      var message = "YAML syntax: \(problem)"
-      if let context {
-        message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
-      }
-      if problem == "mapping values are not allowed in this context" {
-        // The usual cause for a coach: text with ': ' in it, written without quotes.
-        message += "; if this text holds ': ', put it in quotes"
-      }
-      return .error(message, at: at(mark))
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return .error(
-        "the key '\(duplicates.first ?? "")' appears twice in one mapping", at: at(context.mark))
-    default:
-      return .error("YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-    }
-  }
-
   // MARK: - Sections and steps
 
-  mutating func readSection(_ node: Node, _ r: inout NodeReader) -> Section? {
+  mutating func readSection(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Section? {
     guard let entries = r.entries(of: node, "a section", allowed: Schema.section) else {
       return nil
     }
     var id: String?
     var title: String?
     var budget: Double?
-    var stepNodes: [Node] = []
+    var stepNodes: [NodeReader.NodeID] = []
     for entry in entries {
       switch entry.key {
       case "id": id = r.identifier(entry.value, "the section's id")
@@ -375,13 +368,19 @@ struct Assembly {
     // A section whose id or budget is missing or wrong is still read, so that its steps are
     // known and the budgets are not also reported as not adding up.
     let sectionID = id ?? "section-at-line-\(location.line)"
-    let steps = stepNodes.compactMap { readStep($0, sectionID: sectionID, &r) }
+    var steps: [Step] = []
+    steps.reserveCapacity(stepNodes.count)
+    for node in stepNodes {
+      if let step = readStep(node, sectionID: sectionID, &r) { steps.append(step) }
+    }
     return Section(
       id: sectionID, title: title ?? sectionID, budget: budget ?? .nan, steps: steps,
       location: location)
   }
 
-  mutating func readStep(_ node: Node, sectionID: String, _ r: inout NodeReader) -> Step? {
+  mutating func readStep(_ node: NodeReader.NodeID, sectionID: String, _ r: inout NodeReader)
+    -> Step?
+  {
     guard let entries = r.entries(of: node, "a step", allowed: Schema.step) else { return nil }
     let location = r.location(of: node)
     guard let idEntry = entries.first(where: { $0.key == "id" }) else {
@@ -429,8 +428,8 @@ struct Assembly {
       isFinal: isFinal, condition: condition, estimate: estimate, location: location)
   }
 
-  mutating func readTransition(_ node: Node, _ r: inout NodeReader) -> Transition? {
-    if case .scalar = node {
+  mutating func readTransition(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Transition? {
+    if r.document.kind(node) == .scalar {
       guard let target = r.identifier(node, "next") else { return nil }
       return .goTo(.init(stepID: target, location: r.location(of: node)))
     }
@@ -460,13 +459,16 @@ struct Assembly {
     return .branches(branches)
   }
 
-  mutating func readFormula(_ node: Node, _ r: inout NodeReader, _ what: String) -> Formula? {
-    r.formula(node, what)
+  mutating func readFormula(
+    _ node: NodeReader.NodeID, _ r: inout NodeReader, _ what: @autoclosure () -> String
+  ) -> Formula? {
+    r.formula(node, what())
   }
 
   /// The dialogue named by `follows`, loaded with the same source; its own `follows` is not
   /// followed further.
-  mutating func readFollowed(_ node: Node, _ r: inout NodeReader, file: String) -> FollowedDialogue?
+  mutating func readFollowed(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String)
+    -> FollowedDialogue?
   {
     guard let path = r.string(node, "follows") else { return nil }
     let full = DialogueLoader.join(DialogueLoader.directory(of: file), path)
@@ -489,7 +491,7 @@ struct Assembly {
     }
   }
 
-  mutating func readProfile(_ node: Node, _ r: inout NodeReader) -> [ProfileEntry] {
+  mutating func readProfile(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [ProfileEntry] {
     guard let items = r.sequence(node, "profile") else { return [] }
     return items.compactMap { item in
       guard let entries = r.entries(of: item, "a profile entry", allowed: Schema.profileEntry)
@@ -507,7 +509,9 @@ struct Assembly {
     }
   }
 
-  mutating func readPlan(_ node: Node, _ r: inout NodeReader, file: String) -> PlanTemplate? {
+  mutating func readPlan(_ node: NodeReader.NodeID, _ r: inout NodeReader, file: String)
+    -> PlanTemplate?
+  {
     guard let entries = r.entries(of: node, "plan", allowed: Schema.plan) else { return nil }
     var text: Text?
     var fileName = "plan.md"
@@ -523,22 +527,42 @@ struct Assembly {
       case "calendar": calendar = readCalendar(entry.value, &r)
       case "file_name":
         fileName = r.string(entry.value, "file_name") ?? fileName
-        fileNameLocation = r.contentStart(of: entry.value)
+        fileNameLocation = r.span(of: entry.value).start
       case "template_file":
         guard let name = r.string(entry.value, "template_file") else { continue }
-        let path = DialogueLoader.join(DialogueLoader.directory(of: file), name)
-        guard loader.source.entry(path) == .file, let bytes = try? loader.source.read(path) else {
-          r.error("cannot read the template file '\(name)' next to \(file)", at: entry.value)
+        let what = "the template file \(NodeReader.quoted(name))"
+        let path: String
+        switch folder.locate(name, from: file) {
+        case .failure(let refusal):
+          r.error("cannot read \(what): \(refusal.reason)", at: entry.value)
+          continue
+        case .success(let found):
+          path = found
+        }
+        let bytes: [UInt8]
+        do {
+          bytes = try loader.source.read(path)
+        } catch {
+          r.error("cannot read \(what): \(Self.reason(error))", at: entry.value)
+          continue
+        }
+        if bytes.count > loader.limits.maxBytes {
+          r.error(
+            "\(what) is \(Counting.size(bytes.count)); files are limited to \(Counting.size(loader.limits.maxBytes))",
+            at: entry.value)
           continue
         }
         guard let content = String(validating: bytes, as: UTF8.self) else {
-          r.error("the template file '\(name)' is not valid UTF-8", at: entry.value)
+          r.error("\(what) is not valid UTF-8; save it as UTF-8", at: entry.value)
           continue
         }
         files.append(path)
         fingerprint.add(bytes)
         let start = SourceLocation(file: path, line: 1, column: 1)
-        text = Text(source: content, location: start, contentStart: start)
+        text =
+          loader.checkedWhenBuilt
+          ? Text(checked: content, location: start, span: SourceSpan(start: start))
+          : Text(source: content, location: start)
       default: break
       }
     }
@@ -559,7 +583,8 @@ struct Assembly {
       location: r.location(of: node))
   }
 
-  mutating func readCalendar(_ node: Node, _ r: inout NodeReader) -> CalendarTemplate? {
+  mutating func readCalendar(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> CalendarTemplate?
+  {
     guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else {
       return nil
     }

@@ -1,28 +1,36 @@
-import Yams
-
-/// Reads typed values out of composed YAML nodes, recording a diagnostic at the node's exact
+/// Reads typed values out of a ``YAMLDocument``, recording a diagnostic at the node's exact
 /// location for anything that does not fit.
 ///
-/// Scalars are composed without implicit typing, so `no`, `on` or `1.10` stay what the author
+/// Scalars are read without implicit typing, so `no`, `on` or `1.10` stay what the author
 /// typed; this reader decides what a scalar means from where it appears.
+///
+///     var r = NodeReader(document: document)
+///     if let entries = r.entries(of: document.root, "the dialogue", allowed: Schema.dialogue) { … }
 struct NodeReader {
-  let file: String
-  /// The file's text, split into lines on demand, to find where a block scalar's content starts.
-  private let source: String
-  private var lines: [Substring]?
+  typealias NodeID = YAMLDocument.NodeID
+
+  let document: YAMLDocument
+  /// Whether the dialogue was checked when `coach` was built: texts and expressions are then
+  /// parsed when first used, and what only finds mistakes is skipped.
+  let checked: Bool
   private(set) var diagnostics: [Diagnostic] = []
+  /// Expressions already parsed in this file, by their text: a condition is often written many
+  /// times over (`focus == "self"`), and an expression is a value that can be shared.
+  private var parsed: [String: Expression] = [:]
 
-  init(file: String, source: String) {
-    self.file = file
-    self.source = source
+  init(document: YAMLDocument, checked: Bool = false) {
+    self.document = document
+    self.checked = checked
   }
 
-  func location(of node: Node) -> SourceLocation {
-    let mark = node.mark
-    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-  }
+  var file: String { document.file }
 
-  mutating func error(_ message: String, at node: Node) {
+  func location(of node: NodeID) -> SourceLocation { document.location(node) }
+
+  /// Where each character of a scalar's value was written.
+  func span(of node: NodeID) -> SourceSpan { document.span(node) }
+
+  mutating func error(_ message: String, at node: NodeID) {
     diagnostics.append(.error(message, at: location(of: node)))
   }
 
@@ -41,29 +49,30 @@ struct NodeReader {
   ///
   /// `what` is only worked out when there is something to report: this runs for every mapping of
   /// a dialogue, so it allocates little more than the entries themselves.
-  mutating func entries(of node: Node, _ what: @autoclosure () -> String, allowed: [String])
+  mutating func entries(of node: NodeID, _ what: @autoclosure () -> String, allowed: [String])
     -> [Entry]?
   {
-    guard case .mapping(let mapping) = node else {
+    guard document.kind(node) == .mapping else {
       error("\(what()) should be a mapping of keys and values, not \(describe(node))", at: node)
       return nil
     }
     var result: [Entry] = []
-    result.reserveCapacity(mapping.count)
-    for (keyNode, value) in mapping {
-      guard case .scalar(let scalar) = keyNode else {
+    // Most mappings have a few keys: one allocation, not one for each time the array grows.
+    result.reserveCapacity(8)
+    var children = document.children(of: node)
+    while let keyNode = children.next(), let value = children.next() {
+      guard let key = document.string(keyNode) else {
         error("keys in \(what()) should be plain words", at: keyNode)
         continue
       }
-      let key = scalar.string
       guard allowed.contains(key) else {
-        let message = "unknown key '\(key)' in \(what())"
+        let message = "unknown key \(Self.quoted(key)) in \(what())"
         guard let guess = Suggestion.closest(to: key, among: allowed) else {
           error(message + "; expected one of: \(allowed.joined(separator: ", "))", at: keyNode)
           continue
         }
         error(message + "; did you mean '\(guess)'?", at: keyNode)
-        if !mapping.contains(where: { $0.key.string == guess }),
+        if !document.pairs(of: node).contains(where: { document.string($0.key) == guess }),
           !result.contains(where: { $0.key == guess })
         {
           result.append(Entry(key: guess, keyNode: keyNode, value: value))
@@ -80,20 +89,20 @@ struct NodeReader {
     return result
   }
 
-  mutating func string(_ node: Node, _ what: String) -> String? {
-    guard case .scalar(let scalar) = node else {
-      error("\(what) should be text, not \(describe(node))", at: node)
+  mutating func string(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let value = document.string(node) else {
+      error("\(what()) should be text, not \(describe(node))", at: node)
       return nil
     }
-    return scalar.string
+    return value
   }
 
   /// A non-empty identifier made of letters, digits, '_' and '-'.
-  mutating func identifier(_ node: Node, _ what: String) -> String? {
-    guard let text = string(node, what) else { return nil }
+  mutating func identifier(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let text = string(node, what()) else { return nil }
     guard Self.isIdentifier(text) else {
       error(
-        "\(what) '\(text)' should be a name made of letters, digits, '_' and '-', starting with a letter",
+        "\(what()) \(Self.quoted(text)) should be a name made of letters, digits, '_' and '-', starting with a letter",
         at: node)
       return nil
     }
@@ -101,105 +110,95 @@ struct NodeReader {
   }
 
   /// A variable name usable in expressions: letters, digits and '_'.
-  mutating func variableName(_ node: Node, _ what: String) -> String? {
-    guard let text = string(node, what) else { return nil }
+  mutating func variableName(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let text = string(node, what()) else { return nil }
     guard Self.isVariableName(text) else {
       error(
-        "\(what) '\(text)' should be a name made of letters, digits and '_', starting with a letter",
+        "\(what()) \(Self.quoted(text)) should be a name made of letters, digits and '_', starting with a letter",
         at: node)
       return nil
     }
     if ["and", "or", "not", "in", "true", "false"].contains(text) || BuiltInNames.types[text] != nil
     {
-      error("\(what) '\(text)' is a reserved word in expressions; choose another name", at: node)
+      error("\(what()) '\(text)' is a reserved word in expressions; choose another name", at: node)
       return nil
     }
     return text
   }
 
-  mutating func number(_ node: Node, _ what: String) -> Double? {
-    guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
-      error("\(what) should be a number, not \(describe(node))", at: node)
+  mutating func number(_ node: NodeID, _ what: @autoclosure () -> String) -> Double? {
+    guard let text = document.string(node), let value = Double(text), value.isFinite else {
+      error("\(what()) should be a number, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
-  mutating func integer(_ node: Node, _ what: String) -> Int? {
-    guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
-      error("\(what) should be a whole number, not \(describe(node))", at: node)
+  mutating func integer(_ node: NodeID, _ what: @autoclosure () -> String) -> Int? {
+    guard let text = document.string(node), let value = Int(text) else {
+      error("\(what()) should be a whole number, not \(describe(node))", at: node)
       return nil
     }
     return value
   }
 
-  mutating func bool(_ node: Node, _ what: String) -> Bool? {
-    if case .scalar(let scalar) = node {
-      switch scalar.string.lowercased() {
+  mutating func bool(_ node: NodeID, _ what: @autoclosure () -> String) -> Bool? {
+    if let text = document.string(node) {
+      switch text.lowercased() {
       case "true", "yes": return true
       case "false", "no": return false
       default: break
       }
     }
-    error("\(what) should be true or false, not \(describe(node))", at: node)
+    error("\(what()) should be true or false, not \(describe(node))", at: node)
     return nil
   }
 
-  mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
-    guard case .sequence(let sequence) = node else {
-      error("\(what) should be a list (lines starting with '- '), not \(describe(node))", at: node)
+  mutating func sequence(_ node: NodeID, _ what: @autoclosure () -> String) -> [NodeID]? {
+    guard document.kind(node) == .sequence else {
+      error(
+        "\(what()) should be a list (lines starting with '- '), not \(describe(node))", at: node)
       return nil
     }
-    return Array(sequence)
+    return document.items(of: node)
   }
 
-  mutating func stringList(_ node: Node, _ what: String) -> [String]? {
-    if case .scalar(let scalar) = node { return [scalar.string] }
-    guard let items = sequence(node, what) else { return nil }
-    return items.compactMap { string($0, "each of \(what)") }
-  }
-
-  /// Text shown to a person, with where its first character stands in the file.
-  mutating func text(_ node: Node, _ what: String) -> Text? {
-    guard let value = string(node, what) else { return nil }
-    return Text(source: value, location: location(of: node), contentStart: contentStart(of: node))
-  }
-
-  /// Where the first character of a scalar's content stands.
-  mutating func contentStart(of node: Node) -> SourceLocation {
-    let start = location(of: node)
-    guard case .scalar(let scalar) = node else { return start }
-    switch scalar.style {
-    case .singleQuoted, .doubleQuoted:
-      return start.movedRight(by: 1)
-    case .literal, .folded:
-      let contentLine = start.line + 1
-      let indentation = line(contentLine).prefix { $0 == " " }.count
-      return SourceLocation(file: file, line: contentLine, column: indentation + 1)
-    default:
-      return start
+  mutating func stringList(_ node: NodeID, _ what: @autoclosure () -> String) -> [String]? {
+    if let text = document.string(node) { return [text] }
+    guard document.kind(node) == .sequence else {
+      _ = sequence(node, what())
+      return nil
     }
-  }
-
-  private mutating func line(_ number: Int) -> Substring {
-    if lines == nil {
-      // By bytes: splitting by Characters cost a tenth of starting the default session.
-      lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        .map { Substring($0) }
+    var list: [String] = []
+    for item in document.children(of: node) {
+      if let text = string(item, "each of \(what())") { list.append(text) }
     }
-    guard let lines, number >= 1, number <= lines.count else { return "" }
-    return lines[number - 1]
+    return list
   }
 
-  func describe(_ node: Node) -> String {
-    switch node {
-    case .scalar(let scalar):
-      let text = scalar.string
-      return text.isEmpty ? "an empty value" : "'\(text.count > 40 ? text.prefix(40) + "…" : text)'"
+  /// Text shown to a person, with where each of its characters stands in the file.
+  mutating func text(_ node: NodeID, _ what: @autoclosure () -> String) -> Text? {
+    guard let value = string(node, what()) else { return nil }
+    if checked { return Text(checked: value, location: location(of: node), span: span(of: node)) }
+    return Text(source: value, location: location(of: node), span: span(of: node))
+  }
+
+  func describe(_ node: NodeID) -> String {
+    switch document.kind(node) {
+    case .scalar:
+      let text = document.nodes[node].value
+      return text.isEmpty ? "an empty value" : Self.quoted(text, limit: 40)
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     }
+  }
+
+  /// Text from the file, in quotes, safe to show and at most `limit` characters long: control
+  /// characters and escape sequences never reach a message raw, and the message says they were
+  /// there, since the text shown is then not all that was written.
+  static func quoted(_ text: String, limit: Int = 80) -> String {
+    let shown = "'\(Sanitizer.clean(text, limit: limit))'"
+    return Sanitizer.clean(text) == text ? shown : shown + " (which holds control characters)"
   }
 
   static func isIdentifier(_ text: String) -> Bool {
@@ -214,26 +213,41 @@ struct NodeReader {
     }
   }
 
+  /// Whether `text` holds the ASCII character `byte`, looked for over its bytes in place (by
+  /// Characters, finding a '-' in every step id cost more than reading the step).
+  static func holds(_ byte: UInt8, _ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+  }
+
   static func isVariableName(_ text: String) -> Bool {
-    isIdentifier(text) && !text.contains("-")
+    isIdentifier(text) && !holds(UInt8(ascii: "-"), text)
   }
 
   struct Entry {
     let key: String
-    let keyNode: Node
-    let value: Node
+    let keyNode: NodeID
+    let value: NodeID
   }
 }
 
 extension NodeReader {
-  /// An expression, parsed; a syntax error is reported at its exact column.
-  mutating func formula(_ node: Node, _ what: String) -> Formula? {
-    guard let source = string(node, what) else { return nil }
-    let start = contentStart(of: node)
+  /// An expression, parsed; a syntax error is reported at its exact place, whatever line of the
+  /// value it is on.
+  mutating func formula(_ node: NodeID, _ what: @autoclosure () -> String) -> Formula? {
+    guard let source = string(node, what()) else { return nil }
+    return formula(source, span: span(of: node))
+  }
+
+  /// An expression written at `span`.
+  mutating func formula(_ source: String, span: SourceSpan) -> Formula? {
+    if checked { return Formula(checked: source, span: span) }
+    if let expression = parsed[source] { return Formula(expression: expression, span: span) }
     do {
-      return Formula(expression: try Expression.parse(source), location: start)
+      let expression = try Expression.parse(source)
+      parsed[source] = expression
+      return Formula(expression: expression, span: span)
     } catch {
-      self.error(error.message, at: start.movedRight(by: error.offset))
+      self.error(error.message, at: span.location(ofCharacter: error.offset, in: source))
       return nil
     }
   }

@@ -1,10 +1,8 @@
-import Yams
-
 /// Reads the `ask` mapping of a step into a ``Question``, checking the keys its type accepts and
 /// that its limits make sense.
 enum QuestionReader {
-  static func read(_ node: Node, stepID: String, _ r: inout NodeReader) -> Question? {
-    guard case .mapping(let mapping) = node else {
+  static func read(_ node: NodeReader.NodeID, stepID: String, _ r: inout NodeReader) -> Question? {
+    guard r.document.kind(node) == .mapping else {
       r.error(
         "ask should be a mapping with at least 'type' and 'prompt', not \(r.describe(node))",
         at: node)
@@ -12,7 +10,8 @@ enum QuestionReader {
     }
     let location = r.location(of: node)
     // The type decides which other keys are allowed, so read it first.
-    let typeNode = mapping.first { $0.key.string == "type" }?.value
+    let pairs = r.document.pairs(of: node)
+    let typeNode = pairs.first { r.document.string($0.key) == "type" }?.value
     guard let typeNode else {
       r.error(
         "this question needs 'type': one of \(Schema.questionTypes.joined(separator: ", "))",
@@ -20,8 +19,8 @@ enum QuestionReader {
       return nil
     }
     guard var type = r.string(typeNode, "type") else { return nil }
-    if Schema.questionByType[type] == nil {
-      let message = "unknown question type '\(type)'"
+    if !Schema.questionTypes.contains(type) {
+      let message = "unknown question type \(NodeReader.quoted(type))"
       guard let guess = Suggestion.closest(to: type, among: Schema.questionTypes) else {
         r.error(
           message + "; expected one of: \(Schema.questionTypes.joined(separator: ", "))",
@@ -32,11 +31,13 @@ enum QuestionReader {
       r.error(message + "; did you mean '\(guess)'?", at: typeNode)
       type = guess
     }
-    let keys = keysByType[type] ?? Keys(type: type)
+    let keys = Schema.questionTypes.firstIndex(of: type).map { keysByType[$0] } ?? Keys(type: type)
     // A key of another question type gets its own message, not a "did you mean" to a lookalike.
     let otherTypesKeys = keys.otherTypes
-    for (keyNode, _) in mapping {
-      guard let key = keyNode.string, otherTypesKeys.contains(key) else { continue }
+    for (keyNode, _) in pairs {
+      guard let key = r.document.string(keyNode), !keys.allowed.contains(key),
+        otherTypesKeys.contains(key)
+      else { continue }
       let owners = Schema.questionTypes.filter { Schema.questionByType[$0]?.contains(key) == true }
       r.error(
         "a \(type) question has no '\(key)'; only \(owners.joined(separator: " and ")) questions do",
@@ -49,13 +50,13 @@ enum QuestionReader {
       return nil
     }
     var values = Values()
-    for entry in entries where !otherTypesKeys.contains(entry.key) {
+    for entry in entries where keys.allowed.contains(entry.key) {
       values.entries.append(entry)
     }
 
     let variable =
       values["var"].flatMap { r.variableName($0, "var") }
-      ?? (stepID.utf8.contains(UInt8(ascii: "-"))
+      ?? (NodeReader.holds(UInt8(ascii: "-"), stepID)
         ? String(stepID.map { $0 == "-" ? "_" : $0 }) : stepID)
     // Without a prompt the question is still read, so that its variable is known.
     let prompt: Text
@@ -83,27 +84,30 @@ enum QuestionReader {
   /// a dictionary, which this used to build for every question and option.
   struct Values {
     var entries: [NodeReader.Entry] = []
-    subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+    subscript(key: String) -> NodeReader.NodeID? { entries.first { $0.key == key }?.value }
   }
 
   /// The keys a question of each type accepts, worked out once rather than for every question.
   private struct Keys {
     let allowed: [String]
-    let otherTypes: Set<String>
+    /// Keys of other question types (a handful: a linear search beats hashing them).
+    let otherTypes: [String]
     let allowedWithOtherTypes: [String]
 
     init(type: String) {
       allowed = Schema.questionCommon + (Schema.questionByType[type] ?? [])
-      otherTypes = Set(Schema.questionByType.values.joined()).subtracting(allowed)
-      allowedWithOtherTypes = allowed + otherTypes.sorted()
+      let allowed = allowed
+      otherTypes = Set(Schema.questionByType.values.joined()).filter { !allowed.contains($0) }
+        .sorted()
+      allowedWithOtherTypes = allowed + otherTypes
     }
   }
 
-  private static let keysByType: [String: Keys] = Dictionary(
-    uniqueKeysWithValues: Schema.questionTypes.map { ($0, Keys(type: $0)) })
+  /// By the position of the type in `Schema.questionTypes`.
+  private static let keysByType: [Keys] = Schema.questionTypes.map { Keys(type: $0) }
 
   private static func readKind(
-    _ type: String, _ values: Values, _ node: Node, _ r: inout NodeReader
+    _ type: String, _ values: Values, _ node: NodeReader.NodeID, _ r: inout NodeReader
   ) -> AnswerKind? {
     switch type {
     case "text":
@@ -121,12 +125,18 @@ enum QuestionReader {
           at: n)
       }
       if let n = values["pattern"], let pattern = r.string(n, "pattern") {
-        do throws(PatternError) {
-          _ = try Pattern(pattern)
+        // Compiling a pattern only to find mistakes costs more than the rest of a question.
+        if r.checked {
           rules.pattern = pattern
-        } catch {
-          r.error(
-            "pattern: \(error.message)", at: r.contentStart(of: n).movedRight(by: error.offset))
+        } else {
+          do throws(PatternError) {
+            _ = try Pattern(pattern)
+            rules.pattern = pattern
+          } catch {
+            r.error(
+              "pattern: \(error.message)",
+              at: r.span(of: n).location(ofCharacter: error.offset, in: pattern))
+          }
         }
       }
       if let n = values["pattern_hint"] { rules.patternHint = r.string(n, "pattern_hint") }
@@ -138,7 +148,9 @@ enum QuestionReader {
       }
       let options = readOptions(optionsNode, &r)
       // Count the options written, so that one wrong option is not also reported as too few.
-      let written = optionsNode.sequence?.count ?? options.count
+      let written =
+        r.document.kind(optionsNode) == .sequence
+        ? r.document.count(of: optionsNode) : options.count
       if type == "choice" {
         if written < 2 {
           r.error("a choice question needs at least 2 options", at: optionsNode)
@@ -194,14 +206,17 @@ enum QuestionReader {
     }
   }
 
-  private static func readOptions(_ node: Node, _ r: inout NodeReader) -> [Option] {
+  private static func readOptions(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Option] {
     guard let items = r.sequence(node, "options") else { return [] }
     var options: [Option] = []
-    var seenValues: [String: SourceLocation] = [:]
+    options.reserveCapacity(items.count)
+    // A question has a handful of options: a linear search beats hashing them.
+    var seenValues: [(value: String, location: SourceLocation)] = []
+    seenValues.reserveCapacity(items.count)
     for item in items {
       let option: Option
-      if case .scalar(let scalar) = item {
-        option = Option(value: scalar.string, label: scalar.string, location: r.location(of: item))
+      if let text = r.document.string(item) {
+        option = Option(value: text, label: text, location: r.location(of: item))
       } else {
         guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else {
           continue
@@ -221,42 +236,40 @@ enum QuestionReader {
       }
       // Blank as Foundation's CharacterSet.whitespaces means it: spaces (Zs) and tabs.
       if option.value.unicodeScalars.allSatisfy({
-        $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+        $0 == "\t" || $0 == " "
+          || (!$0.isASCII && $0.properties.generalCategory == .spaceSeparator)
       }) {
         r.error("an option's value cannot be empty", at: option.location)
         continue
       }
-      if let first = seenValues[option.value] {
+      if let first = seenValues.first(where: { $0.value == option.value })?.location {
         r.error(
-          "the option value '\(option.value)' is used twice (first at line \(first.line))",
+          "the option value \(NodeReader.quoted(option.value)) is used twice (first at line \(first.line))",
           at: option.location)
         continue
       }
-      seenValues[option.value] = option.location
+      seenValues.append((option.value, option.location))
       options.append(option)
     }
     return options
   }
 
-  private static func readDefault(_ node: Node, kind: AnswerKind, _ r: inout NodeReader)
+  private static func readDefault(
+    _ node: NodeReader.NodeID, kind: AnswerKind, _ r: inout NodeReader
+  )
     -> DefaultAnswer?
   {
     guard let text = r.string(node, "default") else { return nil }
     if text.hasPrefix("=") {
-      var source = r.contentStart(of: node)
-      source = source.movedRight(by: 1)
-      do {
-        return .formula(
-          Formula(expression: try Expression.parse(String(text.dropFirst())), location: source))
-      } catch {
-        r.error(error.message, at: source.movedRight(by: error.offset))
-        return nil
-      }
+      let span = r.span(of: node).dropping(1, of: text)
+      return r.formula(String(text.dropFirst()), span: span).map { .formula($0) }
     }
     switch AnswerParser.parse(text, for: kind) {
     case .success(let value): return .value(value)
     case .failure(let rejection):
-      r.error("the default '\(text)' does not fit this question: \(rejection.reason)", at: node)
+      r.error(
+        "the default \(NodeReader.quoted(text)) does not fit this question: \(rejection.reason)",
+        at: node)
       return nil
     }
   }

@@ -36,9 +36,9 @@ public enum Schema {
     "number": ["min", "max", "integer"],
     "yesno": [],
   ]
-  public static var questionTypes: [String] {
-    ["text", "choice", "multi", "scale", "number", "yesno"]
-  }
+  public static let questionTypes: [String] = [
+    "text", "choice", "multi", "scale", "number", "yesno",
+  ]
 
   /// Every key of the format, for the documentation check.
   public static var allKeys: Set<String> {

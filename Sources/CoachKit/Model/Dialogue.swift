@@ -62,7 +62,9 @@ public struct Dialogue: Sendable {
     self.location = location
     self.files = files
     self.fingerprint = fingerprint
-    let steps = sections.flatMap(\.steps)
+    var steps: [Step] = []
+    steps.reserveCapacity(sections.reduce(0) { $0 + $1.steps.count })
+    for section in sections { steps.append(contentsOf: section.steps) }
     self.steps = steps
     var index: [String: Int] = [:]
     index.reserveCapacity(steps.count)

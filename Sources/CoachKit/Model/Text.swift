@@ -4,20 +4,24 @@ import Mustache
 ///
 ///     say: Thanks. Your score for {{focus}} is {{focus_score}}.
 ///
-/// The Mustache template is parsed once, when the dialogue loads; a malformed one is kept as a
+/// The Mustache template is parsed once, when the dialogue loads (or, for a dialogue checked when
+/// `coach` was built, when the text is first used); a malformed one is kept as a
 /// ``Text/problem`` for the checker to report.
 public struct Text: Sendable {
-  public var source: String
-  public var location: SourceLocation
+  public var source: String { storage.source }
+  public var location: SourceLocation { storage.location }
   /// Where the first character of `source` stands: for quoted YAML scalars one column after
   /// `location`, for block scalars on the next line.
-  var contentStart: SourceLocation
+  var contentStart: SourceLocation { storage.span.start }
+  /// Where each character of `source` was written, so that a message about a placeholder points
+  /// at its own line and column.
+  public var span: SourceSpan { storage.span }
   /// How the text is filled in when shown.
-  public let body: Body
+  public var body: Body { storage.parsed.body }
   /// A malformed placeholder, for the checker to report.
-  public let problem: Diagnostic?
+  public var problem: Diagnostic? { storage.parsed.problem }
   /// The names the text reads, outside and inside `{{#sections}}`.
-  public let names: [Interpolation.NameUse]
+  public var names: [Interpolation.NameUse] { storage.parsed.names }
 
   /// Most texts have no placeholders, most others only plain `{{name}}` ones; only the rest need a
   /// Mustache template.
@@ -27,39 +31,97 @@ public struct Text: Sendable {
     case template(MustacheTemplate)
   }
 
+  /// Held by reference: a step holds several texts, and a big dialogue is copied about (its
+  /// steps by section and in order) more than its texts are made.
+  private final class Storage: Sendable {
+    let source: String
+    let location: SourceLocation
+    let span: SourceSpan
+    private let ready: Parsed?
+    private let deferred: Deferred<Parsed>?
+
+    init(
+      source: String, location: SourceLocation, span: SourceSpan, ready: Parsed?,
+      deferred: Deferred<Parsed>?
+    ) {
+      self.source = source
+      self.location = location
+      self.span = span
+      self.ready = ready
+      self.deferred = deferred
+    }
+
+    var parsed: Parsed { ready ?? deferred!.value }
+  }
+
+  private struct Parsed: Sendable {
+    let body: Body
+    let problem: Diagnostic?
+    let names: [Interpolation.NameUse]
+  }
+
+  private let storage: Storage
+
   public init(source: String, location: SourceLocation, contentStart: SourceLocation? = nil) {
-    self.source = source
-    self.location = location
-    let start = contentStart ?? location
-    self.contentStart = start
+    self.init(source: source, location: location, span: SourceSpan(start: contentStart ?? location))
+  }
+
+  public init(source: String, location: SourceLocation, span: SourceSpan) {
+    storage = Storage(
+      source: source, location: location, span: span, ready: Self.parse(source, span: span),
+      deferred: nil)
+  }
+
+  /// A text known to be well formed (its dialogue was checked when `coach` was built), parsed
+  /// when first used.
+  init(checked source: String, location: SourceLocation, span: SourceSpan) {
+    storage = Storage(
+      source: source, location: location, span: span, ready: nil,
+      deferred: Deferred { Self.parse(source, span: span) })
+  }
+
+  /// Whether `source` holds a `\n`, over its bytes in place when it has them (this runs for every
+  /// text with a placeholder).
+  private static func hasLineBreak(_ source: String) -> Bool {
+    source.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) }
+      ?? source.utf8.contains(0x0A)
+  }
+
+  private static func parse(_ source: String, span: SourceSpan) -> Parsed {
     guard Interpolation.mayHavePlaceholders(source) else {
-      self.body = .plain
-      self.problem = nil
-      self.names = []
-      return
+      return Parsed(body: .plain, problem: nil, names: [])
     }
-    let scan = Interpolation.scan(source, at: start)
-    self.names = scan.names
-    if let pieces = scan.pieces {
-      self.body = .pieces(pieces)
-      self.problem = nil
-      return
+    // Interpolation reports places as lines and columns of the text when it starts at 1:1; the
+    // span turns them into places in the file. A text written as itself on one line needs none.
+    let onOneLine = span.isWrittenAsItself && !Self.hasLineBreak(source)
+    let origin = onOneLine ? span.start : SourceLocation(file: span.start.file, line: 1, column: 1)
+    let scan = Interpolation.scan(source, at: origin)
+    var names = scan.names
+    if !onOneLine, !names.isEmpty {
+      let places = span.locations(
+        ofLinesAndColumns: names.map { ($0.location.line, $0.location.column) }, in: source)
+      for index in names.indices { names[index].location = places[index] }
     }
-    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(source, scan, at: start) {
+    /// A finding at a line and column of the text, placed in the file.
+    func placed(_ finding: Diagnostic) -> Diagnostic {
+      guard !onOneLine else { return finding }
+      var finding = finding
+      finding.location = span.location(
+        line: finding.location.line, column: finding.location.column, in: source)
+      return finding
+    }
+    if let pieces = scan.pieces { return Parsed(body: .pieces(pieces), problem: nil, names: names) }
+    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(source, scan, at: origin) {
       // Never parsed: swift-mustache's parser recurses into each section, and its time grows
       // with the text's length times its tags.
-      self.body = .plain
-      self.problem = tooLarge
-      return
+      return Parsed(body: .plain, problem: placed(tooLarge), names: names)
     }
     // A tag outside the subset is reported, and cut out: it renders as nothing.
-    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(source, scan), at: start) {
+    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(source, scan), at: origin) {
     case .success(let template):
-      self.body = .template(template)
-      self.problem = scan.unsupported
+      return Parsed(body: .template(template), problem: scan.unsupported.map(placed), names: names)
     case .failure(let problem):
-      self.body = .plain
-      self.problem = scan.unsupported ?? problem
+      return Parsed(body: .plain, problem: placed(scan.unsupported ?? problem), names: names)
     }
   }
 }

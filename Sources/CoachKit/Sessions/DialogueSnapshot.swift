@@ -30,23 +30,28 @@ public struct DialogueSnapshot: Sendable, Hashable, Codable {
   }
 
   /// Loads the dialogue at `path` from `source`, noting every file read on the way.
+  /// `checkedWhenBuilt`: see ``DialogueLoader/checkedWhenBuilt``.
   public static func load(
-    path: String, from source: DialogueSource, limits: YAMLPreflight.Limits = .standard
+    path: String, from source: DialogueSource, limits: DialogueLoader.Limits = .standard,
+    checkedWhenBuilt: Bool = false
   ) throws(DialogueLoader.Failure) -> (DialogueLoader.Result, DialogueSnapshot) {
     let reads = Reads()
-    let recording = DialogueSource(
-      entry: source.entry,
-      read: { path in
-        let bytes = try source.read(path)
-        reads.add(path, bytes)
-        return bytes
-      })
-    let result = try DialogueLoader(source: recording, limits: limits).load(path: path)
+    // The source as it is (how it resolves links, lists folders, what it has read ahead), but
+    // noting what it reads.
+    var recording = source
+    recording.read = { path in
+      let bytes = try source.read(path)
+      reads.add(path, bytes)
+      return bytes
+    }
+    var loader = DialogueLoader(source: recording, limits: limits)
+    loader.checkedWhenBuilt = checkedWhenBuilt
+    let result = try loader.load(path: path)
     return (result, DialogueSnapshot(path: path, files: reads.files))
   }
 
   /// The dialogue, loaded from the snapshot's files alone.
-  public func load(limits: YAMLPreflight.Limits = .standard) -> DialogueLoader.Result {
+  public func load(limits: DialogueLoader.Limits = .standard) -> DialogueLoader.Result {
     do {
       return try DialogueLoader(source: .inMemory(files), limits: limits).load(path: path)
     } catch {

@@ -17,6 +17,9 @@ public struct Launch {
   public var currentDirectory: String
   /// The dialogues built into the binary, by path (`Dialogues/trust-first/dialogue.yaml`).
   public var builtIn: [String: String]
+  /// Their YAML files read ahead when the binary was built (``PreparedYAML``, in base64), by
+  /// path: loading them parses no YAML.
+  public var builtInPrepared: [String: String]
   /// Standard output and standard error.
   public var output: any TextSink
   /// Whether standard input and output are both a terminal: line editing, progress headers.
@@ -34,8 +37,10 @@ public struct Launch {
     currentDirectory: String,
     builtIn: [String: String], output: any TextSink, isInteractive: Bool,
     outputIsTerminal: Bool, columns: @escaping @Sendable () -> Int,
-    lines: @escaping (_ colours: Bool, _ historyPath: String?) -> any LineSource
+    lines: @escaping (_ colours: Bool, _ historyPath: String?) -> any LineSource,
+    builtInPrepared: [String: String] = [:]
   ) {
+    self.builtInPrepared = builtInPrepared
     self.arguments = arguments
     self.environment = environment
     self.clock = clock
@@ -50,7 +55,9 @@ public struct Launch {
 
   /// This process's: its environment, the computer's clock (or `COACH_NOW`, a fixed instant in
   /// ISO 8601 such as `2026-11-29T09:00:00Z`, for tests and demonstrations), its terminal.
-  public static func process(builtIn: [String: String]) throws(CoachFailure) -> Launch {
+  public static func process(builtIn: [String: String], prepared: [String: String] = [:])
+    throws(CoachFailure) -> Launch
+  {
     let environment = ProcessInfo.processInfo.environment
     var clock: any SessionClock = SystemClock()
     if let text = environment["COACH_NOW"], !text.isEmpty {
@@ -73,7 +80,7 @@ public struct Launch {
             dumbTerminal: environment["TERM"] == "dumb")
         }
         return PipedLines(echoingPromptsTo: streams)
-      })
+      }, builtInPrepared: prepared)
   }
 
   /// Where files go, by the XDG rules.

@@ -39,7 +39,13 @@ public struct OpenedDialogue {
   public static func open(source: String, launch: Launch) throws(CoachFailure) -> OpenedDialogue {
     if source.hasPrefix(builtInPrefix) {
       let path = String(source.dropFirst(builtInPrefix.count))
-      return try load(path, from: .inMemory(launch.builtIn), source: source, launch: launch)
+      var files = DialogueSource.inMemory(launch.builtIn)
+      let prepared = launch.builtInPrepared
+      files.prepared = { path in
+        prepared[path].flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+      }
+      // Checked when the binary was built (DialogueEmbedder): not checked again at every start.
+      return try load(path, from: files, source: source, launch: launch, checkedWhenBuilt: true)
     }
     return try load(source, from: .fileSystem, source: source, launch: launch)
   }
@@ -52,22 +58,26 @@ public struct OpenedDialogue {
   }
 
   private static func load(
-    _ path: String, from files: DialogueSource, source: String, launch: Launch
+    _ path: String, from files: DialogueSource, source: String, launch: Launch,
+    checkedWhenBuilt: Bool = false
   ) throws(CoachFailure) -> OpenedDialogue {
     let loaded: (DialogueLoader.Result, DialogueSnapshot)
     do {
-      loaded = try DialogueSnapshot.load(path: path, from: files)
+      loaded = try DialogueSnapshot.load(
+        path: path, from: files, checkedWhenBuilt: checkedWhenBuilt)
     } catch {
       throw CoachFailure(.noInput, error.description + suggestion(for: path, launch))
     }
-    return try checked(loaded.0, snapshot: loaded.1, source: source)
+    return try checked(
+      loaded.0, snapshot: loaded.1, source: source, checkedWhenBuilt: checkedWhenBuilt)
   }
 
   private static func checked(
-    _ result: DialogueLoader.Result, snapshot: DialogueSnapshot, source: String
+    _ result: DialogueLoader.Result, snapshot: DialogueSnapshot, source: String,
+    checkedWhenBuilt: Bool = false
   ) throws(CoachFailure) -> OpenedDialogue {
     var findings = result.diagnostics
-    if let dialogue = result.dialogue, !findings.hasErrors {
+    if let dialogue = result.dialogue, !findings.hasErrors, !checkedWhenBuilt {
       findings += DialogueChecker().check(dialogue)
     }
     let errors = findings.errors

@@ -22,8 +22,16 @@ extension DialogueSource {
       }
       defer { try? handle.close() }
       // One byte past the limit is enough to know a file is too big.
-      let data = try handle.read(upToCount: YAMLPreflight.Limits.standard.maxBytes + 1) ?? Data()
+      let data = try handle.read(upToCount: DialogueLoader.Limits.standard.maxBytes + 1) ?? Data()
       return [UInt8](data)
+    },
+    resolve: { path in
+      guard let resolved = realpath(path, nil) else { return nil }
+      defer { free(resolved) }
+      return String(cString: resolved)
+    },
+    list: { folder in
+      (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
     })
 
 }

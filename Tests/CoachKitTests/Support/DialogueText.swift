@@ -95,7 +95,7 @@ enum DialogueText {
     findings(try DialogueLoader(source: .inMemory(files)).load(path: main))
   }
 
-  private static func findings(_ result: DialogueLoader.Result) -> [String] {
+  static func findings(_ result: DialogueLoader.Result) -> [String] {
     var all = result.diagnostics
     if let dialogue = result.dialogue {
       all = DialogueChecker.ordered(all + DialogueChecker().check(dialogue), files: dialogue.files)

@@ -9,8 +9,14 @@ struct PathDurations: CheckRule {
   init() {}
 
   func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
-    guard dialogue.duration > 0, let timing = PathTiming(dialogue, analysis),
-      timing.expected >= dialogue.duration * 60 + 30
+    guard dialogue.duration > 0 else { return [] }
+    return Self.findings(dialogue, PathTiming(dialogue, analysis))
+  }
+
+  /// The warning for paths already timed (``DialogueChecker/checkAndTime(_:)`` times them once for
+  /// this rule and for the summary).
+  static func findings(_ dialogue: Dialogue, _ timing: PathTiming?) -> [Diagnostic] {
+    guard dialogue.duration > 0, let timing, timing.expected >= dialogue.duration * 60 + 30
     else { return [] }
     let duration = PathTiming.minutes(dialogue.duration * 60)
     return [
