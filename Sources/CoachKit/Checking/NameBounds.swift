@@ -28,14 +28,67 @@ struct NameBounds: Sendable {
     bounds[BuiltInNames.now] = ValueBound(.other, canBeEmpty: false)
     bounds[BuiltInNames.parkingLot] = ValueBound(
       .list(items: Int.max, length: ValueLimits.maxTextLength), canBeEmpty: false)
-    if let followed = dialogue.follows {
-      let earlier = NameBounds(followed.dialogue)
-      for (name, bound) in earlier.bounds where BuiltInNames.types[name] == nil {
-        bounds[FollowedDialogue.prefix + name] = bound
-      }
-      bounds[FollowedDialogue.dateName] = ValueBound(.other)
-      bounds[FollowedDialogue.planName] = ValueBound(.text(length: ValueLimits.maxTextLength))
+    guard let followed = dialogue.follows else {
+      workOutComputed(dialogue)
+      return
     }
+    let earlier = NameBounds(followed.dialogue)
+    for (name, bound) in earlier.bounds where BuiltInNames.types[name] == nil {
+      bounds[FollowedDialogue.prefix + name] = bound
+    }
+    bounds[FollowedDialogue.dateName] = ValueBound(.other)
+    bounds[FollowedDialogue.sessionDateName] = ValueBound(.other)
+    bounds[FollowedDialogue.followUpsName] = ValueBound(
+      .number(low: 0, high: .infinity, whole: true), canBeEmpty: false)
+    bounds[FollowedDialogue.planName] = ValueBound(.text(length: ValueLimits.maxTextLength))
+    // The follow-up's own names, as an earlier follow-up left them.
+    func isOwn(_ name: String) -> Bool {
+      earlier.bounds[name] == nil && BuiltInNames.types[name] == nil
+        && !name.hasPrefix(FollowedDialogue.prefix)
+    }
+    for step in dialogue.steps {
+      guard let question = step.question, isOwn(question.variable) else { continue }
+      bounds[FollowedDialogue.prefix + question.variable] = Self.bound(of: question.kind)
+    }
+    let carried = dialogue.computed.map(\.name).filter(isOwn)
+    guard !carried.isEmpty else {
+      workOutComputed(dialogue)
+      return
+    }
+    // A carried value may read its own earlier value: its bound is the one that holds from
+    // check-in to check-in. Start small and widen until it settles; one that keeps growing (a
+    // text that adds to itself each time) is unbounded.
+    let given = self
+    var guesses = Dictionary(uniqueKeysWithValues: carried.map { ($0, ValueBound(.other)) })
+    for round in 0...4 {
+      var trial = given
+      for (name, bound) in guesses { trial.bounds[FollowedDialogue.prefix + name] = bound }
+      trial.workOutComputed(dialogue)
+      let found = Dictionary(
+        uniqueKeysWithValues: carried.map { ($0, trial.bounds[$0] ?? .unknown) })
+      if found == guesses || round == 4 {
+        if found != guesses {
+          for (name, bound) in found {
+            guard bound != guesses[name] else { continue }
+            if case .number = bound.shape {
+              trial.bounds[FollowedDialogue.prefix + name] = .anyNumber
+            } else {
+              trial.bounds[FollowedDialogue.prefix + name] = .unknown
+            }
+          }
+          trial.oversized = [:]
+          trial.unbounded = []
+          for name in dialogue.computed.map(\.name) { trial.bounds[name] = nil }
+          trial.workOutComputed(dialogue)
+        }
+        self = trial
+        return
+      }
+      guesses = found
+    }
+  }
+
+  private mutating func workOutComputed(_ dialogue: Dialogue) {
     var working: Set<String> = []
     for computed in dialogue.computed {
       work(out: computed.name, in: dialogue, depth: 0, working: &working)

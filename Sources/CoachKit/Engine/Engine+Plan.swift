@@ -34,4 +34,18 @@ extension Engine {
         description: event.description.map { render($0, in: session) })
     }
   }
+
+  /// The events the plan's calendar file holds: ``calendarEvents(in:)`` and, for a follow-up,
+  /// each event the earlier file had that the plan no longer holds, cancelled (its UID is the
+  /// same, so that a calendar program takes it out): a done or dropped action's first step.
+  public func calendarFileEvents(in session: Session) -> [CalendarEvent] {
+    let events = calendarEvents(in: session)
+    let written = Set(events.map(\.id))
+    let cancelled = earlier.calendar.filter { !written.contains($0.id) }.map { event in
+      var event = event
+      event.isCancelled = true
+      return event
+    }
+    return events + cancelled
+  }
 }

@@ -39,11 +39,12 @@ public enum PlanFiles {
       try PrivateFiles.write(
         Sanitizer.clean(text).trimmingCharacters(in: .newlines) + "\n", to: planPath)
       launch.say("Plan saved to \(planPath)")
-      var events = engine.calendarEvents(in: session)
+      // A follow-up's file also takes out the events of the earlier one the plan no longer has.
+      var events = engine.calendarFileEvents(in: session)
       if !events.isEmpty {
         // An all-day reminder (the check-in) says how to open the check-in for this session.
         if let checkinID {
-          for index in events.indices {
+          for index in events.indices where !events[index].isCancelled {
             guard case .day = events[index].start else { continue }
             events[index].description = [
               events[index].description?.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -56,19 +57,30 @@ public enum PlanFiles {
           events: events, session: checkinID ?? runtime.sessionID, sequence: calendarSequence,
           stamp: now)
         try PrivateFiles.write(file.text, to: calendarPath)
-        if events.count == 1, case .day(let day) = events[0].start {
-          launch.say("Check-in for your calendar saved to \(calendarPath) (\(day.longText))")
-        } else {
-          let when = events.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
-          launch.say(
-            "Events for your calendar saved to \(calendarPath) (\(when.joined(separator: "; ")))")
-        }
+        launch.say(calendarMessage(events, path: calendarPath))
       }
     } catch let failure as CoachFailure {
       throw failure
     } catch {
       throw CoachFailure(.cannotCreate, "\(error)")
     }
+  }
+
+  /// "Check-in for your calendar saved to PATH (Friday 11 December 2026)", or each event, and
+  /// how many earlier ones it takes out.
+  static func calendarMessage(_ events: [CalendarEvent], path: String) -> String {
+    let kept = events.filter { !$0.isCancelled }
+    let cancelled = events.count - kept.count
+    let takenOut =
+      cancelled == 0
+      ? ""
+      : "; importing it takes out \(cancelled == 1 ? "1 earlier event" : "\(cancelled) earlier events") the plan no longer has"
+    if kept.count == 1, case .day(let day) = kept[0].start {
+      return "Check-in for your calendar saved to \(path) (\(day.longText)\(takenOut))"
+    }
+    let when = kept.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
+    if when.isEmpty { return "Calendar update saved to \(path) (\(takenOut.dropFirst(2)))" }
+    return "Events for your calendar saved to \(path) (\(when.joined(separator: "; "))\(takenOut))"
   }
 
   /// Writes a finished check-in's transcript (Markdown) next to the plans: its record belongs
