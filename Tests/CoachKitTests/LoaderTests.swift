@@ -41,7 +41,7 @@ final class LoaderTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:40:9: error: unknown key 'colour' in a step; expected one of: id, when, say, ask, notes, next, final, estimate"
+        "retro.yaml:40:9: error: unknown key 'colour' in a step; expected one of: id, when, say, ask, notes, next, final, estimate, likely"
       ])
   }
 
@@ -73,7 +73,7 @@ final class LoaderTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.loaderFindings(text),
       [
-        "retro.yaml:33:17: error: unknown question type 'stars'; expected one of: text, choice, multi, scale, number, yesno"
+        "retro.yaml:33:17: error: unknown question type 'stars'; expected one of: text, choice, multi, scale, number, yesno, moment"
       ])
   }
 

@@ -72,7 +72,8 @@ enum StepTiming {
 /// - Longest: the slowest way, with every `when` step taken, except that of steps whose `when`
 ///   tests one answer for different values (`focus == "self"`, `focus == "systems"`) only the
 ///   slowest counts; a loop counts every step on it once.
-/// - Expected: the way of a person who takes every default. A `when` that the questions'
+/// - Expected: the way of a person who takes every default. A step's `likely` says how often
+///   its `when` holds (`likely: 0.3` for a step most people never see); a `when` that the questions'
 ///   defaults decide (`action_count >= 2`, with one action the default) holds or not as they
 ///   decide; otherwise a `when` of the form `answer == "value"` on a choice question holds for
 ///   one option in as many as it has, any other `when` half the time. Each branch of a `next` is
@@ -110,7 +111,9 @@ public struct PathTiming: Sendable, Hashable {
     let steps = analysis.steps
     guard let start = analysis.start, !steps.isEmpty else { return nil }
     let full = steps.map(StepTiming.seconds)
-    let chance = steps.map { step in step.condition.map { Self.chance($0, dialogue) } ?? 1 }
+    let chance = steps.map { step in
+      step.condition.map { step.likelihood ?? Self.chance($0, dialogue) } ?? 1
+    }
     let least = steps.indices.map { steps[$0].condition == nil ? full[$0] : 0 }
     // Steps whose `when` tests one answer for different values (`focus == "self"`,
     // `focus == "systems"`…) exclude each other: the longest way takes only the slowest of them.

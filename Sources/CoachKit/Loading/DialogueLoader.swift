@@ -395,8 +395,21 @@ struct Assembly {
     var isFinal = false
     var condition: Formula?
     var estimate: Double?
+    var likelihood: Double?
     for entry in entries {
       switch entry.key {
+      case "likely":
+        likelihood = r.number(entry.value, "likely (from 0 to 1)")
+        if let value = likelihood, !(0...1).contains(value) {
+          r.error(
+            "likely should be from 0 (hardly anyone) to 1 (everyone), like 0.3", at: entry.value)
+          likelihood = nil
+        }
+        if !entries.contains(where: { $0.key == "when" }) {
+          r.error(
+            "likely says how often the step's 'when' holds; this step has no 'when'",
+            at: entry.keyNode)
+        }
       case "estimate":
         estimate = r.number(entry.value, "estimate (seconds)")
         if let value = estimate, value < 0 {
@@ -425,7 +438,8 @@ struct Assembly {
     }
     return Step(
       id: id, sectionID: sectionID, say: say, question: question, notes: notes, next: next,
-      isFinal: isFinal, condition: condition, estimate: estimate, location: location)
+      isFinal: isFinal, condition: condition, estimate: estimate, likelihood: likelihood,
+      location: location)
   }
 
   mutating func readTransition(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Transition? {
@@ -517,7 +531,7 @@ struct Assembly {
     var fileName = "plan.md"
     var fileNameLocation: SourceLocation?
     var saveCondition: Formula?
-    var calendar: CalendarTemplate?
+    var calendar: [CalendarTemplate] = []
     for entry in entries {
       switch entry.key {
       case "template": text = r.text(entry.value, "template")
@@ -579,32 +593,88 @@ struct Assembly {
     guard let text else { return nil }
     return PlanTemplate(
       text: text, fileName: fileName, fileNameLocation: fileNameLocation,
-      saveCondition: saveCondition, calendar: calendar.map { [$0] } ?? [],
+      saveCondition: saveCondition, calendar: calendar,
       location: r.location(of: node))
   }
 
-  mutating func readCalendar(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> CalendarTemplate?
+  /// `calendar:` one event (a mapping) or a list of them, each with an id unique among them.
+  mutating func readCalendar(_ node: NodeReader.NodeID, _ r: inout NodeReader)
+    -> [CalendarTemplate]
   {
-    guard let entries = r.entries(of: node, "calendar", allowed: Schema.calendar) else {
+    if r.document.kind(node) != .sequence {
+      return readEvent(node, &r, needsID: false).map { [$0] } ?? []
+    }
+    guard let items = r.sequence(node, "calendar") else { return [] }
+    var events: [CalendarTemplate] = []
+    for item in items {
+      guard let event = readEvent(item, &r, needsID: true) else { continue }
+      if let first = events.first(where: { $0.id == event.id }) {
+        r.error(
+          "the event id \(NodeReader.quoted(event.id)) is used twice (first at line \(first.location.line)); an event's id makes its calendar UID, so each needs its own",
+          at: item)
+        continue
+      }
+      events.append(event)
+    }
+    return events
+  }
+
+  /// One event: `date` (all day) or `at` (a day and time), `summary`, and optionally `id`,
+  /// `minutes`, `when`, `description`.
+  mutating func readEvent(_ node: NodeReader.NodeID, _ r: inout NodeReader, needsID: Bool)
+    -> CalendarTemplate?
+  {
+    guard let entries = r.entries(of: node, "a calendar event", allowed: Schema.calendar) else {
       return nil
     }
-    var date: Formula?
+    var id = CalendarTemplate.defaultID
+    var start: Formula?
+    var isTimed = false
+    var minutes: Double?
+    var condition: Formula?
     var summary: Text?
     var description: Text?
     for entry in entries {
       switch entry.key {
-      case "date": date = readFormula(entry.value, &r, "the calendar date")
+      case "id": id = r.identifier(entry.value, "the event's id") ?? id
+      case "date": start = readFormula(entry.value, &r, "the event's date")
+      case "at":
+        start = readFormula(entry.value, &r, "the event's day and time")
+        isTimed = true
+      case "minutes":
+        minutes = r.number(entry.value, "minutes")
+        if let value = minutes, !(value > 0 && value <= 24 * 60) {
+          r.error("minutes should be more than 0 and at most a day (1440)", at: entry.value)
+          minutes = nil
+        }
+      case "when":
+        condition =
+          readFormula(entry.value, &r, "the event's condition")
+          ?? Formula.never(at: r.location(of: entry.value))
       case "summary": summary = r.text(entry.value, "summary")
       case "description": description = r.text(entry.value, "description")
       default: break
       }
     }
-    for key in ["date", "summary"] where !entries.contains(where: { $0.key == key }) {
-      r.error("calendar needs '\(key)'", at: node)
+    let has = { (key: String) in entries.contains { $0.key == key } }
+    if needsID, !has("id") {
+      r.error("each event in a calendar list needs 'id': a name that makes its UID", at: node)
     }
-    guard let date, let summary else { return nil }
+    if has("date"), has("at") {
+      r.error(
+        "an event takes 'date' (all day) or 'at' (a day and time), not both", at: node)
+    } else if !has("date"), !has("at") {
+      r.error("a calendar event needs 'date' (all day) or 'at' (a day and time)", at: node)
+    }
+    if has("minutes"), !has("at"), let entry = entries.first(where: { $0.key == "minutes" }) {
+      r.error("minutes is for an event 'at' a day and time; an event on a 'date' lasts all day",
+        at: entry.keyNode)
+    }
+    if !has("summary") { r.error("a calendar event needs 'summary'", at: node) }
+    guard let start, let summary, !(has("date") && has("at")) else { return nil }
     return CalendarTemplate(
-      date: date, summary: summary, description: description, location: r.location(of: node))
+      id: id, start: start, isTimed: isTimed, minutes: minutes, condition: condition,
+      summary: summary, description: description, location: r.location(of: node))
   }
 }
 

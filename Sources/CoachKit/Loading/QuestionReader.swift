@@ -201,6 +201,11 @@ enum QuestionReader {
           at: values["max"]!)
       }
       return .number(rules)
+    case "moment":
+      return .moment(
+        .init(
+          earliest: values["earliest"].flatMap { r.formula($0, "earliest") },
+          latest: values["latest"].flatMap { r.formula($0, "latest") }))
     default:
       return .yesNo
     }

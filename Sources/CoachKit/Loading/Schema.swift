@@ -12,14 +12,17 @@ public enum Schema {
   public static let includedFile: [String] = ["include", "sections", "computed"]
   public static let section: [String] = ["id", "title", "budget", "steps"]
   public static let step: [String] = [
-    "id", "when", "say", "ask", "notes", "next", "final", "estimate",
+    "id", "when", "say", "ask", "notes", "next", "final", "estimate", "likely",
   ]
   public static let branch: [String] = ["if", "goto"]
   public static let plan: [String] = [
     "template", "template_file", "file_name", "save_if", "calendar",
   ]
-  /// The follow-up event a plan may come with, written as an `.ics` file next to it.
-  public static let calendar: [String] = ["date", "summary", "description"]
+  /// An event of the plan's calendar (one mapping, or a list of them), written as an `.ics` file
+  /// next to the plan.
+  public static let calendar: [String] = [
+    "id", "date", "at", "minutes", "when", "summary", "description",
+  ]
   public static let option: [String] = ["value", "label", "synonyms", "exclusive"]
   public static let profileEntry: [String] = ["value", "label"]
 
@@ -35,9 +38,10 @@ public enum Schema {
     "scale": ["min", "max", "min_label", "max_label"],
     "number": ["min", "max", "integer"],
     "yesno": [],
+    "moment": ["earliest", "latest"],
   ]
   public static let questionTypes: [String] = [
-    "text", "choice", "multi", "scale", "number", "yesno",
+    "text", "choice", "multi", "scale", "number", "yesno", "moment",
   ]
 
   /// Every key of the format, for the documentation check.

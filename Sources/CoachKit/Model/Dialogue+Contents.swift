@@ -29,6 +29,9 @@ extension Dialogue {
     case defaultAnswer(Question)
     /// A step's `when`: read before the step says or asks anything.
     case stepCondition
+    /// A `moment` question's `earliest` or `latest`: read before the answer; a date or a day
+    /// and time.
+    case bound
   }
 
   /// The expressions written outside steps, with the type each must give: the plan's `save_if`
@@ -56,6 +59,11 @@ extension Dialogue {
         case .formula(let formula) = question.defaultAnswer
       {
         body(formula, position, .defaultAnswer(question))
+      }
+      if case .moment(let rules) = steps[position].question?.kind {
+        for formula in [rules.earliest, rules.latest].compactMap({ $0 }) {
+          body(formula, position, .bound)
+        }
       }
       if case .branches(let branches) = steps[position].next {
         for branch in branches {

@@ -26,11 +26,15 @@ public struct Step: Sendable {
   /// `estimate`: the seconds the step takes, when its author knows better than the default worked
   /// out from its text and question type (see ``StepTiming``).
   var estimate: Double?
+  /// `likely`: how often the `when` holds for most people, from 0 to 1, for the expected path's
+  /// time (see ``PathTiming``) when the questions' defaults do not decide it.
+  var likelihood: Double?
   public var location: SourceLocation
 
   public init(
     id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
-    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, location: SourceLocation
+    isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, likelihood: Double? = nil,
+    location: SourceLocation
   ) {
     self.id = id
     self.sectionID = sectionID
@@ -41,6 +45,7 @@ public struct Step: Sendable {
     self.isFinal = isFinal
     self.condition = condition
     self.estimate = estimate
+    self.likelihood = likelihood
     self.location = location
   }
 }

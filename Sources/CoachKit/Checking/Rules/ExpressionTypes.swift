@@ -29,6 +29,11 @@ struct ExpressionTypes: CheckRule {
           .error(
             "this default gives \(type.description), but a \(question.kind.typeName) question needs \(question.kind.valueType.description)",
             at: formula.location))
+      case .bound where type != .date && type != .moment:
+        findings.append(
+          .error(
+            "earliest and latest should give a date or a day and time, but this gives \(type.description)",
+            at: formula.location))
       default:
         break
       }

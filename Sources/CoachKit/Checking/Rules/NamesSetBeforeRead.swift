@@ -23,7 +23,7 @@ struct NamesSetBeforeRead: CheckRule {
       let answered: Bool
       switch role {
       case .condition: answered = true
-      case .defaultAnswer, .stepCondition: answered = false
+      case .defaultAnswer, .stepCondition, .bound: answered = false
       }
       for name in formula.expression.names {
         // Unknown names in expressions are the type checker's to report.
