@@ -59,7 +59,18 @@ struct NameBounds: Sendable {
     // check-in to check-in. Start small and widen until it settles; one that keeps growing (a
     // text that adds to itself each time) is unbounded.
     let given = self
-    var guesses = Dictionary(uniqueKeysWithValues: carried.map { ($0, ValueBound(.other)) })
+    let types = FlowAnalysis(dialogue).types
+    var guesses = Dictionary(
+      uniqueKeysWithValues: carried.map { name in
+        let start: ValueBound
+        switch types[name] {
+        case .number?: start = ValueBound(.number(low: 0, high: 0, whole: true))
+        case .text?: start = ValueBound(.text(length: 0))
+        case .list?: start = ValueBound(.list(items: 0, length: 0))
+        default: start = ValueBound(.other)
+        }
+        return (name, start)
+      })
     for round in 0...4 {
       var trial = given
       for (name, bound) in guesses { trial.bounds[FollowedDialogue.prefix + name] = bound }
