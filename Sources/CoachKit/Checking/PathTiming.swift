@@ -76,8 +76,9 @@ enum StepTiming {
 ///   its `when` holds (`likely: 0.3` for a step most people never see); a `when` that the questions'
 ///   defaults decide (`action_count >= 2`, with one action the default) holds or not as they
 ///   decide; otherwise a `when` of the form `answer == "value"` on a choice question holds for
-///   one option in as many as it has, any other `when` half the time. Each branch of a `next` is
-///   equally likely; a loop counts every step on it once.
+///   one option in as many as it has, any other `when` half the time. A branch of a `next` is
+///   taken as often as its `if` holds (``branchChance(_:_:)``), the fallback the rest; a loop
+///   counts every step on it once.
 ///
 /// Nil when no final step can be reached.
 public struct PathTiming: Sendable, Hashable {
