@@ -2,6 +2,7 @@
 #include "coach_line_editing.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,13 @@ static volatile sig_atomic_t interrupt_pending = 0;
 static volatile sig_atomic_t reading_line = 0;
 /// The stop signal (SIGTERM, SIGHUP, or SIGINT for piped input) caught, or 0.
 static volatile sig_atomic_t stop_signal = 0;
+
+/// Decides whether a character typed or pasted is kept (1) or dropped before readline sees it.
+static int (*keep_character)(unsigned int) = NULL;
+/// The bytes of a kept multi-byte character not yet handed to readline.
+static int pending_bytes[4];
+static int pending_count = 0;
+static int pending_next = 0;
 
 static char **completion_words = NULL;
 static int completion_count = 0;
@@ -77,6 +85,55 @@ static int on_event(void) {
   return 0;
 }
 
+/// Waits for a key without blocking signals out: 1 when input is ready (or reading would report
+/// an error), 0 when a stop signal came. readline's own rl_getc only returns for SIGTERM and
+/// SIGHUP; waiting here, in short polls, lets SIGQUIT, SIGUSR1 and SIGUSR2 end the line too.
+static int wait_for_key(FILE *stream) {
+  struct pollfd ready = {.fd = fileno(stream), .events = POLLIN, .revents = 0};
+  for (;;) {
+    if (stop_signal) return 0;
+    int count = poll(&ready, 1, 100);
+    if (count > 0 || (count < 0 && errno != EINTR)) return 1;
+    if (count < 0) {
+      // readline handles what it caught (Ctrl-C, a resize, Ctrl-backslash), then the hook runs.
+      rl_check_signals();
+      if (rl_signal_event_hook) (*rl_signal_event_hook)();
+    }
+  }
+}
+
+/// readline's getc, with characters that must never be echoed taken out: ASCII goes through as it
+/// is (readline's keys and escape sequences), a multi-byte UTF-8 character is read whole and
+/// dropped when keep_character says so. A stop signal ends the line (a newline, with rl_done set
+/// by the hook).
+static int filtered_getc(FILE *stream) {
+  if (pending_next < pending_count) return pending_bytes[pending_next++];
+  for (;;) {
+    if (!wait_for_key(stream)) return '\n';
+    int lead = rl_getc(stream);
+    if (lead < 0xC0 || lead > 0xF7 || keep_character == NULL) return lead;
+    int length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2);
+    pending_count = 0;
+    pending_next = 0;
+    pending_bytes[pending_count++] = lead;
+    unsigned int scalar = (unsigned int)lead & (lead >= 0xF0 ? 0x07 : (lead >= 0xE0 ? 0x0F : 0x1F));
+    while (pending_count < length) {
+      int next = rl_getc(stream);
+      if (next < 0 || (next & 0xC0) != 0x80) {
+        // Not UTF-8 after all (or the input ended): hand over what was read, as it came.
+        if (next >= 0) pending_bytes[pending_count++] = next;
+        else if (pending_count == 1) return lead;
+        length = 0;
+        break;
+      }
+      pending_bytes[pending_count++] = next;
+      scalar = (scalar << 6) | ((unsigned int)next & 0x3F);
+    }
+    if (length == 0 || keep_character(scalar)) return pending_bytes[pending_next++];
+    pending_count = 0;
+  }
+}
+
 /// readline's startup hook: puts the prefill on the line, the cursor at its end.
 static int insert_prefill(void) {
   prefill_selected = 0;
@@ -104,7 +161,7 @@ static int select_prefill(void) {
 /// Reads a key as readline does; the first key after a selected prefill decides what becomes of
 /// it: a printable character replaces it, anything else (Enter, an arrow, Backspace) keeps it.
 static int read_key(FILE *stream) {
-  int key = rl_getc(stream);
+  int key = filtered_getc(stream);
   if (prefill_selected) {
     prefill_selected = 0;
     if (key >= 0x20 && key != 0x7F) {
@@ -211,11 +268,26 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
   return line;
 }
 
+void coach_le_set_input_filter(int (*keep)(unsigned int)) { keep_character = keep; }
+
+static void on_quit_signal(int signal_number) { _exit(128 + signal_number); }
+
+void coach_le_quit_quietly(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_quit_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGQUIT, &action, NULL);
+}
+
 void coach_le_catch_stop_signals(int interrupt) {
   sigset_t wanted;
   sigemptyset(&wanted);
   sigaddset(&wanted, SIGTERM);
   sigaddset(&wanted, SIGHUP);
+  sigaddset(&wanted, SIGQUIT);
+  sigaddset(&wanted, SIGUSR1);
+  sigaddset(&wanted, SIGUSR2);
   if (interrupt) sigaddset(&wanted, SIGINT);
   pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
 
@@ -226,12 +298,18 @@ void coach_le_catch_stop_signals(int interrupt) {
   action.sa_flags = 0;  // no SA_RESTART: a blocked read must see EINTR
   sigaction(SIGTERM, &action, NULL);
   sigaction(SIGHUP, &action, NULL);
+  sigaction(SIGQUIT, &action, NULL);
+  sigaction(SIGUSR1, &action, NULL);
+  sigaction(SIGUSR2, &action, NULL);
   if (interrupt) sigaction(SIGINT, &action, NULL);
 }
 
 int coach_le_pending_stop_signal(void) { return stop_signal; }
 
 void coach_le_end_by_signal(int signal_number) {
+  // SIGQUIT's default action dumps core: a core file would hold the answers. End as it would,
+  // without one.
+  if (signal_number == SIGQUIT) _exit(128 + SIGQUIT);
   signal(signal_number, SIG_DFL);
   sigset_t wanted;
   sigemptyset(&wanted);

@@ -100,11 +100,14 @@ struct CheckReport {
         }
       }
     let output = Output(
-      path: path, errors: findings.errors.count, warnings: findings.warnings.count, timing: timing,
+      path: Sanitizer.oneLine(path), errors: findings.errors.count,
+      warnings: findings.warnings.count, timing: timing,
       findings: findings.map {
+        // An editor shows these decoded: cleaned like any text from a file.
         .init(
-          file: $0.location.file, line: $0.location.line, column: $0.location.column,
-          severity: $0.severity.rawValue, message: $0.message)
+          file: Sanitizer.oneLine($0.location.file), line: $0.location.line,
+          column: $0.location.column, severity: $0.severity.rawValue,
+          message: Sanitizer.clean($0.message))
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -36,10 +36,21 @@ struct Coach: ParsableCommand {
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch let failure as CoachFailure {
-      FileHandle.standardError.write(Data(failure.text.utf8))
+      StandardStreams().writeError(failure.text)
       Foundation.exit(failure.status.rawValue)
     } catch {
-      exit(withError: error)
+      // Argument parser's messages quote what was typed: through the sanitiser too.
+      let status = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        let streams = StandardStreams()
+        if status == .success {
+          streams.write(message + "\n")
+        } else {
+          streams.writeError(message + "\n")
+        }
+      }
+      Foundation.exit(status.rawValue)
     }
   }
 
@@ -58,6 +69,7 @@ protocol LaunchedCommand: ParsableCommand {
 extension LaunchedCommand {
   func run() throws {
     umask(0o077)
+    Terminal.quitQuietly()
     try run(launch: try Coach.launch())
   }
 }
@@ -77,7 +89,8 @@ enum CommandLineMistakes {
     if let guess = Suggestion.closest(to: word, among: commands) {
       message += "; did you mean '\(guess)'?"
     } else {
-      message += "; the commands are \(commands.joined(separator: ", ")) ('coach help COMMAND' says more)"
+      message +=
+        "; the commands are \(commands.joined(separator: ", ")) ('coach help COMMAND' says more)"
     }
     return CoachFailure(.usage, message)
   }

@@ -34,20 +34,25 @@ struct Export: LaunchedCommand {
 
   func run(launch: Launch) throws {
     let sessions = try SavedSessions(launch: launch)
-    // Without an id, the latest session itself: its check-ins come with it.
-    let saved = try sessions.find(id, latest: "saved") { $0.header.follows == nil }
-    // The session as it ran: with the copy of the dialogue kept with it.
-    let opened = try sessions.openSaying(saved)
-    // A session's export includes the check-ins that followed it.
-    let checkins = sessions.store.list().sessions
-      .filter { $0.header.follows == saved.id }
-      .compactMap { try? sessions.open($0).transcript }
-    let text =
-      finalOnly
-      ? format.render(
-        opened.transcript.withoutWithdrawnAnswers, checkins: checkins.map(\.withoutWithdrawnAnswers)
-      )
-      : format.render(opened.transcript, checkins: checkins)
+    let text: String
+    do {
+      text = try rendered(sessions)
+    } catch {
+      // A session that cannot be replayed: what its log holds, as JSON.
+      guard error.status == .dataError || error.status == .noInput, let id,
+        let found = try? sessions.store.locate(id)
+      else { throw error }
+      guard format == .json else {
+        if error.message.contains("--format json") { throw error }
+        throw CoachFailure(
+          error.status,
+          error.message + "; 'coach export \(found.id) --format json' writes what its log holds")
+      }
+      let contents = try SessionLogContents.read(found.path)
+      launch.warn(
+        "session \(found.id) cannot be replayed (\(error.message)); exporting what its log holds")
+      text = LogExport.json(id: found.id, contents: contents, problems: [error.message])
+    }
     if output == "-" {
       launch.output.write(text)
       return
@@ -57,6 +62,22 @@ struct Export: LaunchedCommand {
     } catch {
       throw CoachFailure(.cannotCreate, "\(error)")
     }
-    launch.output.writeError("Exported session \(saved.id) to \(output)\n")
+    launch.output.writeError("Exported the session to \(output)\n")
+  }
+
+  /// The session's transcript in the chosen format, with the check-ins that followed it.
+  func rendered(_ sessions: SavedSessions) throws(CoachFailure) -> String {
+    // Without an id, the latest session itself: its check-ins come with it.
+    let saved = try sessions.find(id, latest: "saved") { $0.header.follows == nil }
+    // The session as it ran: with the copy of the dialogue kept with it.
+    let opened = try sessions.openSaying(saved)
+    let checkins = sessions.store.list().sessions
+      .filter { $0.header.follows == saved.id }
+      .compactMap { try? sessions.open($0).transcript }
+    return finalOnly
+      ? format.render(
+        opened.transcript.withoutWithdrawnAnswers,
+        checkins: checkins.map(\.withoutWithdrawnAnswers))
+      : format.render(opened.transcript, checkins: checkins)
   }
 }

@@ -30,7 +30,8 @@ struct Graph: LaunchedCommand {
 
   @ArgumentParser.Option(
     name: [.customShort("o"), .customLong("output")],
-    help: "Write the graph to this file instead of standard output.",
+    help:
+      "Write the graph to this file instead of standard output (mode 0644: it holds no answers; never through a symbolic link).",
     completion: .file())
   var output: String?
 
@@ -45,10 +46,12 @@ struct Graph: LaunchedCommand {
       launch.output.write(text)
       return
     }
+    // A picture of the dialogue holds nothing of anyone's answers: readable by others (0644),
+    // like the dialogue's own files. Never written through a symbolic link.
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+      try PrivateFiles.write(text, to: output, mode: 0o644)
     } catch {
-      throw CoachFailure(.cannotCreate, "cannot write \(output): \(error.localizedDescription)")
+      throw CoachFailure(.cannotCreate, error.description)
     }
   }
 }

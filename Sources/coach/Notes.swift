@@ -78,8 +78,9 @@ struct Notes: LaunchedCommand {
         if text != shown {
           shown = text
           out.write(
-            (terminal ? "\u{1B}[H\u{1B}[2J" : "\n" + String(repeating: "-", count: 72) + "\n")
-              + text)
+            (terminal
+              ? .clearScreen : TerminalText("\n" + String(repeating: "-", count: 72) + "\n"))
+              + TerminalText(text))
         }
         if once { return }
         if transcript.isFinished {

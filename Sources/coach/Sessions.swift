@@ -10,7 +10,7 @@ struct Sessions: ParsableCommand {
     abstract: "List saved sessions, or delete them.",
     discussion:
       "'coach sessions' lists them; 'coach sessions --json' prints them as JSON for scripts (see docs/sessions.schema.json).",
-    subcommands: [List.self, Delete.self],
+    subcommands: [List.self, Delete.self, Repair.self],
     defaultSubcommand: List.self)
 
   struct List: LaunchedCommand {
@@ -76,17 +76,27 @@ struct Sessions: ParsableCommand {
     func run(launch: Launch) throws {
       let sessions = try SavedSessions(launch: launch)
       let store = sessions.store
-      let doomed =
-        all ? store.list().sessions : [try sessions.find(id, latest: "saved") { _ in false }]
+      let listing = store.list()
+      // Every log, readable or not: a damaged one can be deleted too.
+      var doomed: [String]
+      if all {
+        doomed = listing.sessions.map(\.id) + listing.damaged.map(\.id)
+      } else {
+        do {
+          doomed = [try store.locate(id ?? "").id]
+        } catch {
+          throw CoachFailure(storing: error)
+        }
+      }
       guard !doomed.isEmpty else {
         launch.say("There are no saved sessions, so nothing was deleted.")
         return
       }
       // A session's check-ins go with it: they hold its answers too.
-      let ids = Set(doomed.map(\.id))
-      let checkins = store.list().sessions.filter {
+      let ids = Set(doomed)
+      let checkins = listing.sessions.filter {
         $0.header.follows.map(ids.contains) ?? false && !ids.contains($0.id)
-      }
+      }.map(\.id)
       let what = Self.describe(doomed, checkins: checkins, all: all)
       if !yes {
         guard launch.isInteractive else {
@@ -104,28 +114,41 @@ struct Sessions: ParsableCommand {
           return
         }
       }
+      // A session running in another coach is left alone (its log is locked); the rest go.
       var exports: [String] = []
-      for saved in doomed + checkins {
+      var deleted: [String] = []
+      var kept: [CoachFailure] = []
+      for target in doomed + checkins {
         do {
-          exports += try store.remove(saved.id).exports
+          exports += try store.remove(target).exports
+          deleted.append(target)
         } catch {
-          throw CoachFailure(storing: error)
+          kept.append(CoachFailure(storing: error))
         }
       }
-      for sentence in Self.report(what, exports: exports, plans: try launch.paths().plans) {
-        launch.say(sentence)
+      if !deleted.isEmpty {
+        let gone = Self.describe(
+          doomed.filter(deleted.contains), checkins: checkins.filter(deleted.contains),
+          all: all && kept.isEmpty)
+        for sentence in Self.report(gone, exports: exports, plans: try launch.paths().plans) {
+          launch.say(sentence)
+        }
+      }
+      if let first = kept.first {
+        throw CoachFailure(
+          first.status, first.message, details: kept.dropFirst().map(\.description))
       }
     }
 
     /// "session 20261129-… and its 2 check-ins", "all 5 saved sessions", "the only saved
     /// session (20261129-…)".
-    static func describe(_ doomed: [SessionStore.Saved], checkins: [SessionStore.Saved], all: Bool)
-      -> String
-    {
+    static func describe(_ doomed: [String], checkins: [String], all: Bool) -> String {
       var what =
         doomed.count > 1
-        ? "all \(doomed.count) saved sessions"
-        : all ? "the only saved session (\(doomed[0].id))" : "session \(doomed[0].id)"
+        ? "\(all ? "all " : "")\(doomed.count) saved sessions"
+        : doomed.isEmpty
+          ? "no saved session"
+          : all ? "the only saved session (\(doomed[0]))" : "session \(doomed[0])"
       if !checkins.isEmpty {
         let count = checkins.count == 1 ? "check-in" : "\(checkins.count) check-ins"
         what += doomed.count == 1 ? " and its \(count)" : " and their \(count)"
@@ -145,6 +168,39 @@ struct Sessions: ParsableCommand {
         removed + ".",
         "Not deleted: your plans and calendar files (in \(plans)), and any transcript you wrote elsewhere with 'coach export -o'.",
       ]
+    }
+  }
+
+  struct Repair: LaunchedCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Repair saved sessions: write plans that were never written, and tidy their logs.",
+      discussion: TextWrapper.reflow(
+        """
+        For each saved session (or the one named) that is not running: a finished session whose
+        plan was never written (the program was stopped, or the disk was full, between the last
+        answer and the plan) gets its plan and calendar file; a log's torn last line is cut off
+        and a log readable by others made private again; what was skipped is said. Temporary
+        files left by a killed write are removed. A log that cannot be read at all is named, with
+        how to export or delete it.
+        """))
+
+    @Argument(help: "The session's id, or the start of it. Default: every session.")
+    var id: String?
+
+    @ArgumentParser.Option(
+      name: .customLong("plan-out"),
+      help: "With a session's id: write its missing plan here (its calendar file next to it).",
+      completion: .file(extensions: ["md"]))
+    var planOut: String?
+
+    func validate() throws {
+      if planOut != nil && id == nil {
+        throw ValidationError("--plan-out needs a session's id: one plan goes to one place")
+      }
+    }
+
+    func run(launch: Launch) throws {
+      try SessionCommands.repair(id, planOut: planOut, launch: launch)
     }
   }
 }

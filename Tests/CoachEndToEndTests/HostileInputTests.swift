@@ -86,8 +86,67 @@ final class HostileInputTests: XCTestCase {
       environment: dataHome())
     XCTAssertEqual(result.status, 73, result.description)
     XCTAssert(result.errors.contains("No space left on device"), result.errors)
+    // The answers are kept, and the person is told how to get the plan.
+    XCTAssert(
+      result.errors.contains("'coach resume test-session' writes the plan once there is room"),
+      result.errors)
     let left = try FileManager.default.contentsOfDirectory(atPath: disk.path)
     XCTAssertEqual(left, ["filler"], "left behind: \(left)")
+    // Once there is room, resume writes it.
+    try FileManager.default.removeItem(atPath: disk.path + "/filler")
+    let resumed = try run(["resume", "--plan-out", plan], environment: dataHome())
+    XCTAssertEqual(resumed.status, 0, resumed.description)
+    XCTAssert(FileManager.default.fileExists(atPath: plan), resumed.description)
+  }
+
+  /// A full disk under the sessions folder: the answer that cannot be saved is not taken, the
+  /// reason is said as it is, and the log holds no half line (nothing later claims "the program
+  /// was stopped while writing").
+  func testFullDiskForTheSessionLog() throws {
+    let disk = folder.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+    let mounted = Self.system("/bin/mount", ["-t", "tmpfs", "-o", "size=400k", "tmpfs", disk.path])
+    try XCTSkipUnless(mounted, "cannot mount a tmpfs here (not root, or no permission)")
+    defer { _ = Self.system("/bin/umount", [disk.path]) }
+    // The session begins (its dialogue copy and first lines fit); then the disk fills up.
+    var lines = try Self.answers("organization")
+    let first = try run([], stdin: Self.joined(Array(lines.prefix(3))), environment: dataHome())
+    XCTAssertEqual(first.status, 65, first.description)
+    XCTAssert(FileManager.default.createFile(atPath: disk.path + "/filler", contents: nil))
+    let filler = try XCTUnwrap(FileHandle(forWritingAtPath: disk.path + "/filler"))
+    let block = Data(repeating: 0x2E, count: 512)
+    while (try? filler.write(contentsOf: block)) != nil {}
+    try? filler.close()
+    lines.removeFirst(3)
+    let full = try run(
+      ["resume", "test-session"], stdin: Self.joined(lines), environment: dataHome())
+    XCTAssertNotEqual(full.status, 0, full.description)
+    XCTAssert(full.errors.contains("No space left on device"), full.errors)
+    XCTAssertFalse(full.errors.contains("was stopped"), full.errors)
+    try FileManager.default.removeItem(atPath: disk.path + "/filler")
+    let again = try run(
+      ["resume", "test-session"], stdin: Self.joined(lines), environment: dataHome())
+    XCTAssertEqual(again.status, 0, again.description)
+    XCTAssertFalse(again.errors.contains("cut short"), again.errors)
+    XCTAssertFalse(again.errors.contains("incomplete"), again.errors)
+  }
+
+  /// Standard output on a full disk (`/dev/full`): the program says so and ends with 74, for a
+  /// listing and for a whole session, and never crashes.
+  func testStandardOutputOnAFullDisk() throws {
+    let coach = try CoachProcess.executable().path
+    for command in ["sessions", "--help", ""] {
+      let result = try CoachProcess.runRawCommand(
+        "/bin/sh", ["-c", "exec '\(coach)' \(command) > /dev/full"], in: folder,
+        stdin: Self.joined(try Self.answers("organization")),
+        environment: ProcessInfo.processInfo.environment.merging(dataHome()) { $1 }, timeout: 30)
+      let errors = String(decoding: result.stderr, as: UTF8.self)
+      XCTAssertEqual(result.status, 74, "\(command): \(errors)")
+      XCTAssertTrue(
+        errors.contains("coach: cannot write to standard output: No space left on device"),
+        "\(command): \(errors)")
+      XCTAssertFalse(errors.contains("crashed"), errors)
+    }
   }
 
   /// Without `HOME` (and without XDG variables) the session still runs; a plan the person chose
@@ -128,7 +187,10 @@ final class HostileInputTests: XCTestCase {
   }
 
   func dataHome() -> [String: String] {
-    ["XDG_DATA_HOME": folder.appendingPathComponent("data").path, "COACH_NOW": Self.now]
+    [
+      "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "COACH_NOW": Self.now,
+      "COACH_SESSION_ID": "test-session",
+    ]
   }
 
   /// Runs `coach` with `stdin` as raw bytes (through a file, so nothing blocks), the environment

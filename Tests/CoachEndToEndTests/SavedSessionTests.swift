@@ -60,6 +60,7 @@ final class SavedSessionTests: XCTestCase {
     XCTAssertEqual(whole.status, 0, whole.description)
     let expected = try comparableExport("whole")
     XCTAssertTrue(expected.contains("\"kind\" : \"answer\""), expected)
+    let wholePlan = try plan(of: "whole")
 
     let points = Array(
       stride(from: 1, to: lines.count - 1, by: max((lines.count - 2) / 24, 1)).prefix(24))
@@ -79,7 +80,58 @@ final class SavedSessionTests: XCTestCase {
       XCTAssertEqual(resumed.status, 0, "after line \(point): \(resumed)")
       XCTAssertTrue(resumed.stdout.contains("Welcome back."), "after line \(point)")
       XCTAssertEqual(try comparableExport(id), expected, "killed after line \(point)")
+      XCTAssertEqual(try plan(of: id), wholePlan, "the plan after resuming at line \(point)")
     }
+
+    // Killed after the last answer, before the plan: the state it leaves is a finished log
+    // without the line that notes the plan, and no plan.
+    let late = "killed-before-the-plan"
+    let run = try CoachProcess.run(
+      [], stdin: lines.joined(separator: "\n") + "\n", environment: environment(late))
+    XCTAssertEqual(run.status, 0, run.description)
+    let logged = try String(contentsOf: log(late), encoding: .utf8).split(separator: "\n")
+    XCTAssertTrue(logged.last!.contains("\"kind\":\"plan\""), "the log notes the plan")
+    try (logged.dropLast().joined(separator: "\n") + "\n").write(
+      to: log(late), atomically: false, encoding: .utf8)
+    for file in try planFiles(of: late) { try FileManager.default.removeItem(atPath: file) }
+    let finished = try CoachProcess.run(["resume", late], environment: environment(late))
+    XCTAssertEqual(finished.status, 0, finished.description)
+    XCTAssertEqual(try plan(of: late), wholePlan, "the plan, written by resume")
+    XCTAssertEqual(try comparableExport(late), expected)
+
+    // And a real kill racing the last answer: whichever side of it the kill falls, after
+    // `coach resume` the plan is on disk and the session is the same.
+    for round in 1...3 {
+      let id = "killed-racing-\(round)"
+      let live = try LiveCoach([], environment: environment(id))
+      XCTAssertTrue(live.waitForPrompts(1), "no first prompt: \(live.text)")
+      for (index, line) in lines.dropLast().enumerated() {
+        live.send(line)
+        XCTAssertTrue(live.waitForPrompts(index + 2), "line \(index + 1): \(live.text)")
+      }
+      live.send(lines.last!)
+      live.kill()
+      let resumed = try CoachProcess.run(
+        ["resume", id], stdin: lines.last! + "\n", environment: environment(id))
+      XCTAssertTrue(
+        resumed.status == 0 || resumed.stderr.contains("is finished; its plan is in"),
+        resumed.description)
+      XCTAssertEqual(try plan(of: id), wholePlan, "round \(round)")
+      XCTAssertEqual(try comparableExport(id), expected, "round \(round)")
+    }
+  }
+
+  /// The plan files a session wrote: the paths its log notes.
+  func planFiles(of id: String) throws -> [String] {
+    let last = try String(contentsOf: log(id), encoding: .utf8).split(separator: "\n").last ?? ""
+    let record = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any]
+    return ["plan", "calendar"].compactMap { record?[$0] as? String }
+  }
+
+  /// The text of the plan a session wrote.
+  func plan(of id: String) throws -> String {
+    let path = try XCTUnwrap(try planFiles(of: id).first, "no plan noted for \(id)")
+    return try String(contentsOfFile: path, encoding: .utf8)
   }
 
   func testATornLastLineIsDroppedWithAWarning() throws {
@@ -103,7 +155,10 @@ final class SavedSessionTests: XCTestCase {
     XCTAssertFalse(text.contains("\"kind\":\"ans\n"), "the torn line was cut off before appending")
   }
 
-  func testADamagedMiddleLineIsAnErrorNamingFileAndLine() throws {
+  /// A damaged line is skipped and said, naming file and line; the session is not hidden, and
+  /// the answer after it (logged at a step the session is not at without the lost one) is not
+  /// filed under the wrong question: it is skipped too, and the question asked again.
+  func testADamagedMiddleLineIsSkippedAndSaidAndNothingIsMisfiled() throws {
     _ = try CoachProcess.runInProcess(
       ["run", "every-type.yaml"], in: Self.transcripts, stdin: "Tigers\n4\nremote\n",
       environment: environment("damaged"))
@@ -111,13 +166,24 @@ final class SavedSessionTests: XCTestCase {
       separatedBy: "\n")
     lines[2] = "{this is not json"
     try lines.joined(separator: "\n").write(to: log("damaged"), atomically: false, encoding: .utf8)
+    let listed = try CoachProcess.runInProcess(["sessions"], environment: environment("x"))
+    XCTAssertTrue(listed.stdout.contains("damaged"), listed.description)
     let resumed = try CoachProcess.runInProcess(
-      ["resume", "damaged"], in: Self.transcripts, environment: environment("damaged"))
-    XCTAssertEqual(resumed.status, 65, resumed.description)
-    XCTAssertEqual(
-      resumed.stderr,
-      "coach: \(log("damaged").path):3: this line of the session log is damaged; the session cannot be read past it\n"
-    )
+      ["resume", "damaged"], in: Self.transcripts, stdin: "12\nno\nremote\n4\n2\n50\n1\n",
+      environment: environment("damaged"))
+    XCTAssertEqual(resumed.status, 0, resumed.description)
+    XCTAssertTrue(
+      resumed.stderr.contains(
+        "\(log("damaged").path):3: this line of the session log is damaged; it was skipped"),
+      resumed.stderr)
+    XCTAssertTrue(
+      resumed.stderr.contains(
+        "(an answer at step 'remote') came where the session was at another step"),
+      resumed.stderr)
+    XCTAssertTrue(resumed.stdout.contains("How many people are in Tigers?"), resumed.stdout)
+    let export = try comparableExport("damaged")
+    XCTAssertTrue(export.contains("\"size\" : 12"), export)
+    XCTAssertTrue(export.contains("\"remote\" : \"remote\""), export)
   }
 
   func testAnEditedDialogueResumesWhenEveryAnsweredStepStillExists() throws {

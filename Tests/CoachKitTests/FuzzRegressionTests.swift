@@ -43,7 +43,51 @@ final class FuzzRegressionTests: XCTestCase {
     }
   }
 
+  func testLogCorpus() throws {
+    for (name, bytes) in try Self.corpus("log") {
+      within(name) { Self.replayLog(bytes) }
+    }
+  }
+
+  /// A log with every line twice reads as the log itself, with each copy said: by their
+  /// numbers, or (in a log written before events were numbered) by the steps they name.
+  func testALogWithEveryLineTwiceReplaysAsTheLogItself() throws {
+    let original = try Self.file("log", "session-with-back-and-skip.jsonl")
+    let once = SessionLogContents.parse(original, name: "once")
+    let expected = Transcript.replay(
+      header: try XCTUnwrap(once.header), entries: once.entries, dialogue: Self.logDialogue)
+    for name in ["every-line-twice.jsonl", "every-line-twice-unnumbered.jsonl"] {
+      let twice = SessionLogContents.parse(try Self.file("log", name), name: name)
+      let transcript = Transcript.replay(
+        header: try XCTUnwrap(twice.header), entries: twice.entries, dialogue: Self.logDialogue)
+      XCTAssertEqual(
+        TranscriptFormat.text.render(transcript), TranscriptFormat.text.render(expected), name)
+      XCTAssertEqual(transcript.finalAnswers.map(\.value), expected.finalAnswers.map(\.value))
+      XCTAssertGreaterThan(twice.warnings.count + transcript.misplaced.count, 0, name)
+    }
+  }
+
   // MARK: - What each finding now gives
+
+  /// A time whose seconds read as 1e308 (the log harness found it) made an infinite date, and
+  /// writing it trapped; hours that overflow when made seconds trapped too. Such times are no
+  /// times: the line is damaged and skipped, and any date is written as one of the years 1 to 9999.
+  func testTimesOutsideTheCalendarAreRefusedAndNeverTrap() {
+    for text in [
+      "2026-11-29T09:00:00.1e308000Z", "2026-11-29T999999999999999:00:00Z",
+      "2026-11-29T09:00:-1Z",
+      "+999999-01-01T00:00:00Z",
+    ] {
+      XCTAssertNil(LogTime.parse(text), text)
+    }
+    XCTAssertEqual(
+      LogTime.parse("2026-11-29T09:01:12.345Z").map(LogTime.format), "2026-11-29T09:01:12.345Z")
+    XCTAssertEqual(
+      LogTime.format(Date(timeIntervalSince1970: .infinity)), "9999-12-31T23:59:59.999Z")
+    XCTAssertEqual(
+      LogTime.format(Date(timeIntervalSince1970: -.infinity)), "0001-01-01T00:00:00.000Z")
+    XCTAssertEqual(LogTime.format(Date(timeIntervalSince1970: .nan)), "1970-01-01T00:00:00.000Z")
+  }
 
   /// 3,000 computed values, each read by the one before: the checker's recursion overflowed the
   /// stack. Chains longer than 100 are now reported.
@@ -198,6 +242,34 @@ final class FuzzRegressionTests: XCTestCase {
     }
     return quantifiers <= 3 && counts.allSatisfy { $0 <= 3 }
   }
+
+  /// What `LogFuzz.swift` does.
+  static func replayLog(_ bytes: [UInt8]) {
+    let contents = SessionLogContents.parse(bytes, name: "fuzz.jsonl")
+    _ = LogExport.json(id: "fuzz", contents: contents, problems: ["fuzzed"])
+    guard let header = contents.header else { return }
+    let transcript = Transcript.replay(
+      header: header, entries: contents.entries, dialogue: logDialogue)
+    for format in TranscriptFormat.allCases { _ = format.render(transcript) }
+    let now = contents.entries.last?.at ?? header.startedAt
+    guard
+      var (runtime, _) = try? SessionRuntime.resume(
+        logDialogue, header: header, entries: contents.entries, store: MemoryEventStore(), at: now)
+    else { return }
+    for event in [Event.answer("1"), .back, .answer("Tigers"), .park("x"), .skip] {
+      _ = try? runtime.handle(event, at: now)
+    }
+    _ = runtime.plan(at: now)
+  }
+
+  /// The dialogue the log harness replays logs through.
+  static let logDialogue: Dialogue = {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Benchmarks/fuzz/log-dialogue.yaml").path
+    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    return DialogueLoader().load(text: text, name: "log-dialogue.yaml").dialogue!
+  }()
 
   /// What `TemplateFuzz.swift` does: read the text, render it in a session with a secret answer,
   /// and find nothing shown that no placeholder names.

@@ -29,8 +29,8 @@ final class OverTimeOfferTests: XCTestCase {
 
   final class Output: TextSink, @unchecked Sendable {
     var text = ""
-    func write(_ text: String) { self.text += text }
-    func writeError(_ text: String) { self.text += text }
+    func write(_ text: TerminalText) { self.text += text.rendered }
+    func writeError(_ text: TerminalText) { self.text += text.rendered }
   }
 
   let yaml = """

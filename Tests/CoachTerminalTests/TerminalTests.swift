@@ -51,6 +51,15 @@ final class TextWrapperTests: XCTestCase {
     }
   }
 
+  /// An escape sequence in a section title took the columns of its letters ("]0;PWNED…"), so a
+  /// header that fits was broken in two: what is measured is what shows.
+  func testHiddenTextTakesNoRoomAndNeverComesOut() {
+    let hostile = "== Section \u{1B}]0;PWNED\u{7}\u{1B}[2J\u{9B}31m\u{202E}\u{200B}one: 1 of 2 =="
+    let plain = "== Section one: 1 of 2 =="
+    XCTAssertEqual(TextWrapper.wrap(hostile, width: 30), plain)
+    XCTAssertEqual(TextWrapper.wrapKeepingWords(hostile, width: 30), plain)
+  }
+
   func testAPathIsKeptWholeWhereItMustBeCopied() {
     XCTAssertEqual(
       TextWrapper.wrapKeepingWords(

@@ -25,15 +25,26 @@ void coach_le_setup(void);
 /// 0 at end of input (Ctrl-D on an empty line, or the terminal went away).
 char *coach_le_read_line(const char *prompt, int *interrupted);
 
-/// Catches SIGTERM and SIGHUP (and SIGINT, with `interrupt` 1: for input that is not a
-/// terminal) with a handler that only notes the signal, without SA_RESTART, so that a blocked
-/// read returns EINTR. The program then notes the stop and calls coach_le_end_by_signal.
+/// Catches SIGTERM, SIGHUP, SIGQUIT (Ctrl-backslash), SIGUSR1 and SIGUSR2 (and SIGINT, with `interrupt`
+/// 1: for input that is not a terminal) with a handler that only notes the signal, without
+/// SA_RESTART, so that a blocked read returns EINTR. The program then notes the stop and calls
+/// coach_le_end_by_signal. (readline restores the terminal for the signals it knows and passes
+/// them on; for SIGUSR1 and SIGUSR2 the line being read ends and readline restores it then.)
 void coach_le_catch_stop_signals(int interrupt);
+
+/// Until a conversation catches it, SIGQUIT (Ctrl-backslash) ends the program at once with status 131:
+/// no crash report, no core file (Swift's runtime would otherwise report a crash).
+void coach_le_quit_quietly(void);
+
+/// Characters typed or pasted at a prompt are given to `keep` (as Unicode scalar values) before
+/// readline sees them; those it returns 0 for are dropped, never echoed. ASCII always goes through.
+void coach_le_set_input_filter(int (*keep)(unsigned int));
 
 /// The stop signal caught so far, or 0.
 int coach_le_pending_stop_signal(void);
 
-/// Ends the process by `signal_number` with its default action, as if it had not been caught.
+/// Ends the process by `signal_number` with its default action, as if it had not been caught;
+/// SIGQUIT ends it with status 131 and no core file.
 void coach_le_end_by_signal(int signal_number);
 
 /// Text to put on the next line read, for the person to edit (copied; NULL or "" for none),

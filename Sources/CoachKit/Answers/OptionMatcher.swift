@@ -41,9 +41,12 @@ public struct OptionMatcher: Sendable {
     return .failure(Rejection(.notAnOption(text, count: count)))
   }
 
-  /// Case- and accent-insensitive form, with runs of spaces folded.
+  /// Case- and accent-insensitive form, with runs of spaces folded, as shown (sanitised): what
+  /// a label shows is what a person can type.
   static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    Sanitizer.oneLine(text).folding(
+      options: [.caseInsensitive, .diacriticInsensitive], locale: nil
+    )
+    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }

@@ -133,20 +133,8 @@ public struct DialogueGraph: Sendable {
     return out + "}\n"
   }
 
-  /// A DOT double-quoted string: quotes and backslashes escaped, line breaks as `\n` (centred).
-  static func dotString(_ text: String) -> String {
-    var result = "\""
-    for character in text {
-      switch character {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n", "\r\n": result += "\\n"
-      case "\r", "\t": result += " "
-      default: result.append(character)
-      }
-    }
-    return result + "\""
-  }
+  /// A DOT double-quoted string (see ``Escaped/dot(_:)``).
+  static func dotString(_ text: String) -> String { Escaped.dot(text) }
 
   // MARK: - Mermaid
 
@@ -200,42 +188,10 @@ public struct DialogueGraph: Sendable {
   }
 
   /// A YAML double-quoted string, for the title in the front matter.
-  static func yamlString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          result += " "
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
+  static func yamlString(_ text: String) -> String { Escaped.yaml(text) }
 
-  /// Text safe inside a quoted Mermaid label: characters Mermaid or HTML would read as syntax are
-  /// written as entity codes (`#quot;`, `#lt;`…), line breaks as spaces.
-  static func mermaidText(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "\"": result += "#quot;"
-      case "#": result += "#35;"
-      case "<": result += "#lt;"
-      case ">": result += "#gt;"
-      case "&": result += "#amp;"
-      case "|": result += "#124;"
-      case "`": result += "#96;"
-      case "\n", "\r\n", "\r", "\t": result += " "
-      default: result.append(character)
-      }
-    }
-    return result
-  }
+  /// Text safe inside a quoted Mermaid label (see ``Escaped/mermaid(_:)``).
+  static func mermaidText(_ text: String) -> String { Escaped.mermaid(text) }
 }
 
 /// Minutes as people write them: `1`, `1.5`, `0.25`.

@@ -97,7 +97,7 @@ extension Engine {
         sectionID: step.sectionID, minutes: minutes,
         budget: (budget.isFinite ? budget : 0) + session.extensions[step.sectionID, default: 0])
     case .park(let text):
-      let cleaned = Sanitizer.clean(text, limit: 500).trimmingCharacters(in: .whitespaces)
+      let cleaned = ParkedItem.keptText(text)
       guard !cleaned.isEmpty else {
         reply.outcome = .rejected(Rejection(.nothingToPark))
         reply.prompt = prompt(for: step, in: session)

@@ -2,9 +2,10 @@ import Foundation
 
 /// The plan a session ends with, and its calendar event.
 extension Engine {
-  /// The plan as rendered from the session's answers; nil when the dialogue has none.
+  /// The plan as rendered from the session's answers, Markdown with every value escaped; nil when
+  /// the dialogue has none.
   public func renderedPlan(in session: Session) -> String? {
-    dialogue.plan.map { render($0.text, in: session) }
+    dialogue.plan.map { render($0.text, in: session, markdown: true) }
   }
 
   /// Whether the plan may be written to a file: its `save_if` holds (or it has none).

@@ -62,13 +62,14 @@ extension Engine {
     }
   }
 
-  /// Fills a text's placeholders with the session's values.
-  public func render(_ text: Text, in session: Session) -> String {
+  /// Fills a text's placeholders with the session's values. In a `markdown` text (the plan),
+  /// each value is escaped, so what a person typed stays text: no raw HTML, no links.
+  public func render(_ text: Text, in session: Session, markdown: Bool = false) -> String {
     switch text.body {
     case .plain:
       return text.source
     case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session)
+      let context = TemplateContext(engine: self, session: session, markdown: markdown)
       return pieces.map { piece in
         switch piece {
         case .literal(let literal): literal
@@ -76,7 +77,8 @@ extension Engine {
         }
       }.joined()
     case .template(let template):
-      return Interpolation.render(template, TemplateContext(engine: self, session: session))
+      return Interpolation.render(
+        template, TemplateContext(engine: self, session: session, markdown: markdown))
     }
   }
 }

@@ -19,6 +19,8 @@ struct JSONExport: Sendable {
     let plan: String?
     /// The check-ins that followed the session, each a document of its own.
     var checkins: [Document]?
+    /// What is missing from a session exported from its log alone (see ``LogExport``).
+    var problems: [String]?
   }
 
   struct SessionInfo: Encodable {
@@ -53,17 +55,17 @@ struct JSONExport: Sendable {
   struct EventRecord: Encodable {
     let kind: String
     var at: String
-    var step: String?
-    var section: String?
-    var title: String?
-    var question: String?
-    var answer: String?
-    var text: String?
+    var step: String? = nil
+    var section: String? = nil
+    var title: String? = nil
+    var question: String? = nil
+    var answer: String? = nil
+    var text: String? = nil
     /// A team rating's participant (a name or a number); absent for an anonymous list.
-    var participant: String?
+    var participant: String? = nil
     /// A team rating, or the minutes `/extend` added.
-    var rating: Double?
-    var minutes: Double?
+    var rating: Double? = nil
+    var minutes: Double? = nil
   }
 
   /// An answer's value in JSON's own types.
@@ -89,6 +91,10 @@ struct JSONExport: Sendable {
   func render(_ transcript: Transcript, checkins: [Transcript] = []) -> String {
     var document = document(for: transcript)
     if !checkins.isEmpty { document.checkins = checkins.map(self.document(for:)) }
+    return Self.encode(document)
+  }
+
+  static func encode(_ document: Document) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(document) else { return "{}" }
@@ -102,19 +108,20 @@ struct JSONExport: Sendable {
       case .section(let heading, let at):
         events.append(
           EventRecord(
-            kind: "section", at: LogTime.format(at), section: heading.id,
+            kind: "section", at: LogTime.format(at), section: clean(heading.id),
             title: Sanitizer.clean(heading.title)))
       case .said(let text, let stepID):
-        events.append(EventRecord(kind: "say", at: "", step: stepID, text: Sanitizer.clean(text)))
+        events.append(
+          EventRecord(kind: "say", at: "", step: clean(stepID), text: Sanitizer.clean(text)))
       case .answered(let answered):
         events.append(
           EventRecord(
             kind: answered.wasSkipped ? "skip" : "answer", at: LogTime.format(answered.at),
-            step: answered.stepID,
-            section: answered.sectionID, question: Sanitizer.clean(answered.question),
+            step: clean(answered.stepID),
+            section: clean(answered.sectionID), question: Sanitizer.clean(answered.question),
             answer: Sanitizer.clean(answered.text)))
       case .wentBack(let stepID, let at):
-        events.append(EventRecord(kind: "back", at: LogTime.format(at), step: stepID))
+        events.append(EventRecord(kind: "back", at: LogTime.format(at), step: clean(stepID)))
       case .restarted(let at):
         events.append(EventRecord(kind: "restart", at: LogTime.format(at)))
       case .facilitation(let event, let at):
@@ -122,14 +129,14 @@ struct JSONExport: Sendable {
           kind: event.kind, at: LogTime.format(at), text: Sanitizer.clean(event.description))
         switch event {
         case .extended(let sectionID, _, let minutes):
-          record.section = sectionID
+          record.section = clean(sectionID)
           record.minutes = minutes
         case .jumped(let sectionID, _), .sectionLeft(let sectionID, _, _):
-          record.section = sectionID
+          record.section = clean(sectionID)
         case .movedOn(let stepID), .roundClosed(let stepID), .teamSummary(let stepID, _):
-          record.step = stepID
+          record.step = clean(stepID)
         case .teamAnswer(let stepID, let question, let participant, let rating):
-          record.step = stepID
+          record.step = clean(stepID)
           record.question = Sanitizer.clean(question)
           record.participant = participant.map { Sanitizer.clean($0) }
           record.rating = rating
@@ -156,16 +163,17 @@ struct JSONExport: Sendable {
     var answers: [String: AnswerValue] = [:]
     for answered in transcript.finalAnswers {
       if let variable = transcript.dialogue.step(answered.stepID)?.question?.variable {
-        answers[variable] = .value(answered.value)
+        answers[clean(variable)] = .value(answered.value)
       }
     }
     let header = transcript.header
     return Document(
       version: Self.version,
       session: SessionInfo(
-        id: header.session, dialogue: header.dialogue, dialogueVersion: header.dialogueVersion,
+        id: clean(header.session), dialogue: clean(header.dialogue),
+        dialogueVersion: clean(header.dialogueVersion),
         title: Sanitizer.clean(header.dialogueTitle), startedAt: LogTime.format(header.startedAt),
-        endedAt: LogTime.format(transcript.endedAt), timeZone: header.timeZone,
+        endedAt: LogTime.format(transcript.endedAt), timeZone: clean(header.timeZone),
         finished: transcript.isFinished,
         activeMinutes: (transcript.activeTime / 60 * 100).rounded() / 100,
         dates: transcript.days.map(\.iso),
@@ -174,12 +182,16 @@ struct JSONExport: Sendable {
         }),
       sections: transcript.sectionTimes.map {
         SectionTime(
-          id: $0.heading.id, title: Sanitizer.clean($0.heading.title), plannedMinutes: $0.planned,
+          id: clean($0.heading.id), title: Sanitizer.clean($0.heading.title),
+          plannedMinutes: $0.planned,
           actualMinutes: ($0.actual * 100).rounded() / 100)
       },
       events: events, answers: answers,
       parkingLot: transcript.parkingLot.isEmpty
         ? nil : transcript.parkingLot.map { Sanitizer.clean($0.text) },
-      plan: transcript.plan.map { Sanitizer.clean($0) })
+      plan: transcript.plan.map { Sanitizer.clean($0) }, problems: nil)
   }
+
+  /// Ids and names from the dialogue or the log: on one line, cleaned like any other text.
+  private func clean(_ text: String) -> String { Sanitizer.oneLine(text) }
 }

@@ -8,13 +8,13 @@ struct MarkdownExport: Sendable {
   func render(_ transcript: Transcript) -> String {
     let time = LocalTime(transcript.header)
     var out = "# \(clean(transcript.header.dialogueTitle))\n\n"
-    out += "- Session: `\(transcript.header.session)`\n"
+    out += "- Session: \(code(transcript.header.session))\n"
     out +=
       "- Started: \(time.dateTime(transcript.header.startedAt)) (\(transcript.header.timeZone))\n"
     out += "- Time spent: \(LocalTime.timeSpent(transcript))\n"
     out += "- Status: \(transcript.isFinished ? "finished" : "not finished")\n"
     out +=
-      "- Dialogue: \(transcript.header.dialogue) version \(clean(transcript.header.dialogueVersion))\n\n"
+      "- Dialogue: \(escape(transcript.header.dialogue)) version \(clean(transcript.header.dialogueVersion))\n\n"
     out += "## Agenda\n\n| section | planned (min) | actual (min) |\n|---|---|---|\n"
     for row in transcript.sectionTimes {
       out +=
@@ -37,7 +37,7 @@ struct MarkdownExport: Sendable {
         }
       case .wentBack(let stepID, let at):
         out +=
-          "_went back to `\(stepID)` at \(time.time(at)); the answer below replaces the earlier one_\n\n"
+          "_went back to \(code(stepID)) at \(time.time(at)); the answer below replaces the earlier one_\n\n"
       case .restarted(let at):
         out += "_restarted at \(time.time(at)); earlier answers were forgotten_\n\n"
       case .facilitation(let event, let at):
@@ -54,28 +54,27 @@ struct MarkdownExport: Sendable {
       }
     }
     if let plan = transcript.plan {
+      // The plan is Markdown already; what people typed in it was escaped as it was filled in.
       out += "\n---\n\n" + Sanitizer.clean(plan).trimmingCharacters(in: .newlines) + "\n"
     }
     return out
   }
 
-  private func clean(_ text: String) -> String { Sanitizer.clean(text, limit: nil) }
+  /// Text from the dialogue, the log or a person, so that Markdown characters in it stay text.
+  private func escape(_ text: String) -> String { Escaped.markdown(text) }
 
-  /// A person's answer, so that Markdown characters in it stay text.
-  private func escape(_ text: String) -> String {
-    var out = ""
-    for character in Sanitizer.clean(text) {
-      if "\\`*_{}[]<>#|".contains(character) { out.append("\\") }
-      out.append(character)
-    }
-    return out.replacingOccurrences(of: "\n", with: "  \n")
-  }
+  /// On one line, for a heading or a table cell.
+  private func clean(_ text: String) -> String { Escaped.markdownCell(text) }
 
-  private func cell(_ text: String) -> String {
-    clean(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+  private func cell(_ text: String) -> String { Escaped.markdownCell(text) }
+
+  /// An id as a code span, or escaped text when it holds a backtick.
+  private func code(_ text: String) -> String {
+    let line = Sanitizer.oneLine(text)
+    return line.contains("`") ? escape(line) : "`\(line)`"
   }
 
   private func quoteless(_ text: String) -> String {
-    clean(text).trimmingCharacters(in: .newlines)
+    Escaped.markdown(text.trimmingCharacters(in: .newlines), hardBreaks: false)
   }
 }

@@ -71,18 +71,5 @@ public enum MarkdownHTML {
     }.joined()
   }
 
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for character in Sanitizer.clean(text) {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  static func escape(_ text: String) -> String { Escaped.html(text) }
 }

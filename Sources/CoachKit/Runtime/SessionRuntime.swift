@@ -107,11 +107,19 @@ public struct SessionRuntime {
   /// Handles one event at `date`. A change is in the store (when it may be kept) before this
   /// returns; when the store fails, the error is thrown and the event is not taken.
   public mutating func handle(_ event: Event, at date: Date) throws -> Reply {
-    let entry = LogEntry(at: date, event: event, step: session.currentStepID)
+    var entry = LogEntry(
+      at: date, event: event.asKept, step: session.currentStepID,
+      sequence: (entries.last?.sequence ?? entries.count) + 1)
     let sectionBefore = session.currentStepID.flatMap { dialogue.step($0)?.sectionID }
     let turnUndone = event == .back ? session.trail.last : nil
     var next = replay
     var reply = next.apply(entry)
+    entry.after = LogEntry.Standing(
+      answered: next.session.answeredCount, isFinished: next.session.isFinished,
+      activeSeconds: (AgendaClock.activeTime(
+        from: header.startedAt, to: date, pauses: next.session.timeAway(until: date)) * 10)
+        .rounded() / 10,
+      waiting: next.session.currentStepID)
     if case .wentBack(let stepID)? = reply.notice {
       reply.undone = Self.answer(undoing: turnUndone, at: stepID, asked: reply.prompt, next.engine)
       // Back into the section before: say so, as when the section began.

@@ -10,27 +10,68 @@ import Foundation
 ///     {"at":"2026-11-29T09:05:00.000Z","kind":"stop","reason":"quit","step":"baseline"}
 ///     {"at":"2026-11-30T08:00:00.000Z","kind":"continue","step":"baseline"}
 ///     {"at":"2026-11-30T08:00:00.000Z","kind":"dialogue","snapshot":"fnv1a64:…","step":"baseline"}
+///
+/// Logs written since sessions heal themselves also number each event (`"n":7`, from 1), so a
+/// line copied twice is noticed, and say how the session stood after it (`"answered":5`, the
+/// seconds someone was there `"active":312.5`, the step now waiting `"waiting":"baseline"`, and
+/// `"finished":true` at the end), so listing sessions reads only each log's last line.
 public struct LogEntry: Hashable, Sendable, Codable {
   public var at: Date
   public var event: Event
-  /// The step that was waiting when the event came: a resume checks that an edited dialogue
-  /// still leads to the same steps.
+  /// The step that was waiting when the event came: a replay skips an event logged at another
+  /// step than the one the session is at (a copied or misplaced line), and a resume checks that
+  /// an edited dialogue still leads to the same steps.
   public var step: String?
+  /// The event's number in its session, from 1; nil in logs written before events were numbered.
+  public var sequence: Int?
+  /// How the session stood once the event was handled; nil in older logs.
+  public var after: Standing?
 
-  public init(at: Date, event: Event, step: String? = nil) {
+  /// How a session stands after an event: for a list of sessions, without replaying them.
+  public struct Standing: Hashable, Sendable {
+    /// The answers (and skips) that stand.
+    public var answered: Int
+    public var isFinished: Bool
+    /// Seconds someone was there so far, without the time away; nil in logs written before it
+    /// was noted.
+    public var activeSeconds: Double?
+    /// The step waiting for an answer; nil once the dialogue has ended (or in older logs).
+    public var waiting: String?
+
+    public init(
+      answered: Int, isFinished: Bool, activeSeconds: Double? = nil, waiting: String? = nil
+    ) {
+      self.answered = answered
+      self.isFinished = isFinished
+      self.activeSeconds = activeSeconds
+      self.waiting = waiting
+    }
+  }
+
+  public init(at: Date, event: Event, step: String? = nil, sequence: Int? = nil) {
     self.at = at
     self.event = event
     self.step = step
+    self.sequence = sequence
   }
 
   private enum CodingKeys: String, CodingKey {
-    case at, kind, text, step, minutes, section, reason, snapshot
+    case at, kind, text, step, minutes, section, reason, snapshot, n, answered, finished, active
+    case waiting
   }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     at = try container.decode(Date.self, forKey: .at)
     step = try container.decodeIfPresent(String.self, forKey: .step)
+    sequence = try container.decodeIfPresent(Int.self, forKey: .n)
+    if let answered = try container.decodeIfPresent(Int.self, forKey: .answered) {
+      after = Standing(
+        answered: answered,
+        isFinished: try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false,
+        activeSeconds: try container.decodeIfPresent(Double.self, forKey: .active),
+        waiting: try container.decodeIfPresent(String.self, forKey: .waiting))
+    }
     let kind = try container.decode(String.self, forKey: .kind)
     switch kind {
     case "answer": event = .answer(try container.decode(String.self, forKey: .text))
@@ -58,6 +99,13 @@ public struct LogEntry: Hashable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(at, forKey: .at)
     try container.encodeIfPresent(step, forKey: .step)
+    try container.encodeIfPresent(sequence, forKey: .n)
+    if let after {
+      try container.encode(after.answered, forKey: .answered)
+      if after.isFinished { try container.encode(true, forKey: .finished) }
+      try container.encodeIfPresent(after.activeSeconds, forKey: .active)
+      try container.encodeIfPresent(after.waiting, forKey: .waiting)
+    }
     switch event {
     case .answer(let text):
       try container.encode("answer", forKey: .kind)

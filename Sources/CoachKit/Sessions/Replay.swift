@@ -26,6 +26,10 @@ public struct Replay: Sendable {
   private(set) var keptAtLastChange = 0
   /// The versions a `useDialogue` event may name, by snapshot id.
   private let dialogues: [String: Dialogue]
+  /// Events skipped because they were logged at another step than the one the session was at:
+  /// a line copied twice, or out of place, would otherwise file later answers under the wrong
+  /// questions.
+  public private(set) var misplaced: [LogEntry] = []
 
   public init(
     header: LogHeader, dialogue: Dialogue, earlier: EarlierSession = .none,
@@ -40,8 +44,23 @@ public struct Replay: Sendable {
 
   public var dialogue: Dialogue { engine.dialogue }
 
-  /// Handles one logged event at its own time.
+  /// Whether a logged event came where the session is: at the step it was logged at. Coming and
+  /// going (a stop, a continue) and changes of dialogue fit anywhere; so does an event logged
+  /// before events named their step.
+  public func fits(_ entry: LogEntry) -> Bool {
+    switch entry.event {
+    case .stop, .continue, .useDialogue: true
+    default: entry.step == nil || entry.step == session.currentStepID
+    }
+  }
+
+  /// Handles one logged event at its own time; one that does not fit (see ``fits(_:)``) is
+  /// skipped and noted in ``misplaced``.
   public mutating func apply(_ entry: LogEntry) -> Reply {
+    guard fits(entry) else {
+      misplaced.append(entry)
+      return Reply()
+    }
     if case .useDialogue(let id) = entry.event { return change(to: id) }
     standing.append(entry)
     return engine.at(entry.at).handle(entry.event, in: &session)

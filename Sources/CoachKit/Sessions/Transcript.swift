@@ -19,6 +19,9 @@ public struct Transcript: Sendable {
   public var endedAt: Date
   /// For a check-in: the session it follows, as it read it.
   public var earlier: EarlierSession = .none
+  /// Logged events skipped because they came at another step than the session was at (see
+  /// ``Replay/fits(_:)``).
+  public var misplaced: [LogEntry] = []
   /// Where the answers that stand at the end are in `items`.
   private var standing: [Int]
 
@@ -51,6 +54,10 @@ public struct Transcript: Sendable {
     var standing: [Int] = []
     var history: [[Int]] = []
     for entry in entries {
+      guard replay.fits(entry) else {
+        _ = replay.apply(entry)
+        continue
+      }
       let reply = replay.apply(entry)
       endedAt = entry.at
       if case .useDialogue = entry.event {
@@ -101,7 +108,8 @@ public struct Transcript: Sendable {
       ? replay.engine.at(endedAt).renderedPlan(in: replay.session) : nil
     return Transcript(
       header: header, dialogue: replay.dialogue, items: items, session: replay.session,
-      plan: plan, endedAt: endedAt, earlier: earlier, standing: standing)
+      plan: plan, endedAt: endedAt, earlier: earlier, misplaced: replay.misplaced,
+      standing: standing)
   }
 
   private static func items(from reply: Reply, at date: Date) -> [Item] {
@@ -179,13 +187,7 @@ public struct Transcript: Sendable {
   }
 
   /// The stretches of time away between a stop (or a crash) and the session going on.
-  public var breaks: [Pause] {
-    var away = session.away.filter { $0.to > $0.from }
-    if let stoppedAt = session.stoppedAt, endedAt > stoppedAt {
-      away.append(Pause(from: stoppedAt, to: endedAt))
-    }
-    return away
-  }
+  public var breaks: [Pause] { session.timeAway(until: endedAt) }
 
   /// The days the session ran on, in its own time zone, first to last: the start, the end, and
   /// each day it stopped or went on (a day spent wholly away is not one of them).

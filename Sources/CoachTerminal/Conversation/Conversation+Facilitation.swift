@@ -10,9 +10,6 @@ import Foundation
 /// all inside generous margins. Facilitator-only notes are never part of it: they are in the
 /// presenter view (`coach notes`).
 extension Conversation {
-  /// Clears a terminal and puts the cursor at the top left.
-  static let clearScreen = "\u{1B}[H\u{1B}[2J"
-
   /// What stays on the shared screen while a step is asked: its text and the last team result.
   struct SharedScreen {
     var stepID: String?
@@ -100,7 +97,7 @@ extension Conversation {
         .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
     }
     if style.clearsScreen {
-      sink.write(Self.clearScreen)
+      sink.write(TerminalText.clearScreen)
     } else if style.accessible {
       sink.write("\n")  // a line of dashes is read out, dash by dash
     } else {

@@ -527,27 +527,24 @@ public struct Conversation {
         planned: planned))
   }
 
-  /// Writes pieces of text, sanitized; in colour each piece is cleaned on its own and then
-  /// painted, line by line.
+  /// Writes pieces of text, each sanitised (by ``TerminalText``) and then, in colour, painted
+  /// for its role, line by line.
   func write(_ pieces: [(String, Role)], to sink: some TextSink) {
     guard style.colours else {
-      sink.write(Sanitizer.clean(pieces.map(\.0).joined()))
+      sink.write(TerminalText(pieces.map(\.0).joined()))
       return
     }
-    sink.write(pieces.map { Self.paint(Sanitizer.clean($0.0), as: $0.1) }.joined())
+    sink.write(pieces.reduce(TerminalText("")) { $0 + Self.paint($1.0, as: $1.1) })
   }
 
-  static func paint(_ text: String, as role: Role) -> String {
-    let code: String
+  static func paint(_ text: String, as role: Role) -> TerminalText {
+    let cleaned = TerminalText(text)
     switch role {
-    case .plain: return text
-    case .title: code = "1"
-    case .heading: code = "1;36"
-    case .rejection: code = "33"
+    case .plain: return cleaned
+    case .title: return cleaned.painted(.bold)
+    case .heading: return cleaned.painted(.heading)
+    case .rejection: return cleaned.painted(.warning)
     }
-    return text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.isEmpty ? "" : "\u{1B}[\(code)m\($0)\u{1B}[0m" }
-      .joined(separator: "\n")
   }
 
   /// What Tab may complete at a prompt: the commands, and the question's option labels (or yes
@@ -581,7 +578,7 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = runtime.plan(at: clock.now()) {
-      let markdown = Sanitizer.clean(plan).trimmingCharacters(in: .newlines)
+      let markdown = plan.trimmingCharacters(in: .newlines)
       if let planView = style.planView {
         planView.show(markdown, to: sink)
       } else {

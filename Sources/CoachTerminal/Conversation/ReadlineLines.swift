@@ -1,4 +1,5 @@
 import CLineEditing
+import CoachKit
 import Foundation
 
 /// Lines typed on a terminal, through GNU readline: editing, history, Tab completion of the
@@ -27,6 +28,10 @@ public struct ReadlineLines: LineSource {
     self.colours = colours
     self.movesCursor = !dumbTerminal
     coach_le_setup()
+    // Pasted C1 controls and characters that reorder or hide text are never echoed.
+    coach_le_set_input_filter { value in
+      Unicode.Scalar(value).map(Sanitizer.isRefusedAtInput) == true ? 0 : 1
+    }
     coach_le_highlight_selection(colours ? 1 : 0)
     coach_le_history_limit(Int32(HistoryFile.capacity))
     if let historyPath, HistoryFile.prepare(historyPath) {
@@ -38,6 +43,7 @@ public struct ReadlineLines: LineSource {
   }
 
   public mutating func readLine(prompt: String) -> LineRead {
+    let prompt = Sanitizer.clean(prompt, limit: nil)
     let shown = colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
     var interrupted: Int32 = 0
     guard let line = coach_le_read_line(shown, &interrupted) else {
@@ -58,7 +64,8 @@ public struct ReadlineLines: LineSource {
   }
 
   public mutating func expect(_ line: ExpectedLine) {
-    coach_le_set_prefill(line.prefill, line.prefillIsSelected ? 1 : 0)
+    // Text put on the line is shown as typed: it goes through the sanitiser first.
+    coach_le_set_prefill(Sanitizer.oneLine(line.prefill), line.prefillIsSelected ? 1 : 0)
     let words = line.completions.map { strdup($0) }
     defer { words.forEach { free($0) } }
     let pointers = words.map { $0.map { UnsafePointer($0) } }

@@ -9,6 +9,8 @@ public enum ExitStatus: Int32, Sendable {
   case noInput = 66
   case cannotCreate = 73
   case ioError = 74
+  /// Not now: a session is running in another coach.
+  case temporaryFailure = 75
   case config = 78
   /// Stopped by Ctrl-C outside a prompt.
   case interrupted = 130

@@ -102,10 +102,18 @@ public struct Launch {
   }
 
   /// An id for a new session: `COACH_SESSION_ID` when set (for tests), else the time and a few
-  /// random characters.
-  public func newSessionID() -> String {
-    environment["COACH_SESSION_ID"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? SessionStore.newID(at: clock.now())
+  /// random characters. An id that could not name a session's file is refused.
+  public func newSessionID() throws(CoachFailure) -> String {
+    guard let given = environment["COACH_SESSION_ID"], !given.isEmpty else {
+      return SessionStore.newID(at: clock.now())
+    }
+    guard SessionStore.isValidID(given) else {
+      throw CoachFailure(
+        .usage,
+        "COACH_SESSION_ID should be up to \(SessionStore.longestID) letters, digits, '.', '_' and '-', beginning with a letter or digit"
+      )
+    }
+    return given
   }
 
   /// Whether to hold the conversation in accessible mode: `--accessible` (`asked`), or

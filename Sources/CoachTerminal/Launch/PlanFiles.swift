@@ -3,34 +3,75 @@ import Foundation
 
 /// What happens after a session ends: the plan (and its calendar events) written to private
 /// files, unless the dialogue's `save_if` says not to, in which case nothing is written at all.
+/// The session's log notes where the plan went (``SavedPlan``): a plan the program was stopped
+/// before writing, or could not write (a full disk), is written by `coach resume` from the log.
 ///
 ///     try PlanFiles.save(runtime, planOut: nil, checkinID: runtime.sessionID, launch: launch)
 public enum PlanFiles {
-  /// Writes the plan of a finished session; `checkinID` is the session a check-in reminder
-  /// names, and the one the calendar events belong to (their UIDs). `calendarSequence` is 0 for
-  /// a session, and 1, 2, … for its check-ins, which update the events they write again.
+  /// A finished session whose plan is to be written.
+  public struct Finished {
+    /// The engine at the moment the session ended: the plan reads as it did then.
+    public var engine: Engine
+    public var session: Session
+    public var sessionID: String
+    /// Whether the session is kept (in a log that can note where the plan went).
+    public var isKept: Bool
+    /// Notes in the session's log where the plan was written.
+    public var record: ((SavedPlan) throws -> Void)?
+
+    public init(
+      engine: Engine, session: Session, sessionID: String, isKept: Bool,
+      record: ((SavedPlan) throws -> Void)?
+    ) {
+      self.engine = engine
+      self.session = session
+      self.sessionID = sessionID
+      self.isKept = isKept
+      self.record = record
+    }
+  }
+
+  /// Writes the plan of a session that ended in this run; `checkinID` is the session a check-in
+  /// reminder names, and the one the calendar events belong to (their UIDs). `calendarSequence`
+  /// is 0 for a session, and 1, 2, … for its check-ins, which update the events they write again.
   public static func save(
     _ runtime: SessionRuntime, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
+    launch: Launch, store: FileEventStore? = nil
+  ) throws(CoachFailure) {
+    let finished = Finished(
+      engine: runtime.engine(at: launch.clock.now()), session: runtime.session,
+      sessionID: runtime.sessionID, isKept: runtime.isKept,
+      record: runtime.isKept ? store.map { store in { try store.record($0) } } : nil)
+    try save(
+      finished, planOut: planOut, checkinID: checkinID, calendarSequence: calendarSequence,
+      launch: launch)
+  }
+
+  /// Writes the plan of a finished session.
+  public static func save(
+    _ finished: Finished, planOut: String?, checkinID: String?, calendarSequence: Int = 0,
     launch: Launch
   ) throws(CoachFailure) {
-    let now = launch.clock.now()
-    let engine = runtime.engine(at: now)
-    let session = runtime.session
-    guard session.isFinished, let plan = runtime.dialogue.plan,
+    let engine = finished.engine
+    let session = finished.session
+    guard session.isFinished, let plan = engine.dialogue.plan,
       let text = engine.renderedPlan(in: session)
     else { return }
     guard engine.shouldSavePlan(in: session) else {
       launch.say(
         "Nothing was saved\(planOut == nil ? "" : ", not even to --plan-out"), as you chose.")
+      try? finished.record?(SavedPlan(at: launch.clock.now(), plan: nil, calendar: nil))
       return
     }
-    let today = Day(now, timeZone: launch.clock.timeZone)
+    let today = Day(engine.clock.now(), timeZone: launch.clock.timeZone)
+    // A follow-up's file also takes out the events of the earlier one the plan no longer has.
+    var events = engine.calendarFileEvents(in: session)
+    let planPath: String
     do {
-      let planPath: String
       if let planOut {
+        planPath = try checkedPlanOut(planOut, withCalendar: !events.isEmpty)
         let directory = (planOut as NSString).deletingLastPathComponent
         if !directory.isEmpty { try PrivateFiles.makeDirectory(directory) }
-        planPath = planOut
       } else {
         let directory = try launch.paths().plans
         try PrivateFiles.makeDirectory(directory, tightening: true)
@@ -38,32 +79,79 @@ public enum PlanFiles {
       }
       try PrivateFiles.write(
         Sanitizer.clean(text).trimmingCharacters(in: .newlines) + "\n", to: planPath)
-      launch.say("Plan saved to \(planPath)")
-      // A follow-up's file also takes out the events of the earlier one the plan no longer has.
-      var events = engine.calendarFileEvents(in: session)
-      if !events.isEmpty {
-        // An all-day reminder (the check-in) says how to open the check-in for this session.
-        if let checkinID {
-          for index in events.indices where !events[index].isCancelled {
-            guard case .day = events[index].start else { continue }
-            events[index].description = [
-              events[index].description?.trimmingCharacters(in: .whitespacesAndNewlines),
-              "To check in, run: coach checkin \(checkinID)",
-            ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-          }
-        }
-        let calendarPath = PrivateFiles.companion(of: planPath, ext: "ics")
-        let file = CalendarFile(
-          events: events, session: checkinID ?? runtime.sessionID, sequence: calendarSequence,
-          stamp: now)
-        try PrivateFiles.write(file.text, to: calendarPath)
-        launch.say(calendarMessage(events, path: calendarPath))
-      }
     } catch let failure as CoachFailure {
       throw failure
     } catch {
-      throw CoachFailure(.cannotCreate, "\(error)")
+      throw notWritten("the plan", reason: "\(error)", finished)
     }
+    launch.say("Plan saved to \(planPath)")
+    var calendarPath: String?
+    if !events.isEmpty {
+      // An all-day reminder (the check-in) says how to open the check-in for this session.
+      if let checkinID {
+        for index in events.indices where !events[index].isCancelled {
+          guard case .day = events[index].start else { continue }
+          events[index].description = [
+            events[index].description?.trimmingCharacters(in: .whitespacesAndNewlines),
+            "To check in, run: coach checkin \(checkinID)",
+          ].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        }
+      }
+      let path = PrivateFiles.companion(of: planPath, ext: "ics")
+      let file = CalendarFile(
+        events: events, session: checkinID ?? finished.sessionID, sequence: calendarSequence,
+        stamp: launch.clock.now())
+      do {
+        try PrivateFiles.write(file.text, to: path)
+      } catch {
+        throw notWritten("the calendar file", reason: "\(error)", finished)
+      }
+      calendarPath = path
+      launch.say(calendarMessage(events, path: path))
+    }
+    do {
+      try finished.record?(
+        SavedPlan(at: launch.clock.now(), plan: planPath, calendar: calendarPath))
+    } catch {
+      launch.warn(
+        "the plan is saved, but the session's log could not note it (\(error)); 'coach resume \(finished.sessionID)' would write it again"
+      )
+    }
+  }
+
+  /// `--plan-out` names the plan, a Markdown file; its calendar file goes next to it with `.ics`.
+  /// A path that is itself an `.ics`, or whose `.ics` is a file coach did not write, is refused
+  /// before anything is written: a plan never replaces a file it was not meant to.
+  static func checkedPlanOut(_ planOut: String, withCalendar: Bool) throws(CoachFailure) -> String {
+    let calendar = PrivateFiles.companion(of: planOut, ext: "ics")
+    if (planOut as NSString).pathExtension.lowercased() == "ics" || calendar == planOut {
+      throw CoachFailure(
+        .usage,
+        "--plan-out names the plan, a Markdown file such as plan.md; its calendar file is written next to it, as plan.ics"
+      )
+    }
+    if withCalendar, FileManager.default.fileExists(atPath: calendar),
+      !CalendarFile.isCoachs(calendar)
+    {
+      throw CoachFailure(
+        .cannotCreate,
+        "\(calendar) exists and is not a calendar file coach wrote; the plan's calendar file would replace it. Choose another --plan-out, or move that file"
+      )
+    }
+    return planOut
+  }
+
+  /// Why a file of the plan could not be written, and how the person gets it all the same.
+  static func notWritten(_ what: String, reason: String, _ finished: Finished) -> CoachFailure {
+    guard finished.isKept else {
+      return CoachFailure(
+        .cannotCreate, "\(what) could not be written: \(reason); the plan is shown above")
+    }
+    let id = finished.sessionID
+    return CoachFailure(
+      .cannotCreate,
+      "\(what) could not be written: \(reason). Your answers are saved with session \(id): 'coach resume \(id)' writes the plan once there is room (or give --plan-out another place), and 'coach export \(id)' shows it now"
+    )
   }
 
   /// "Check-in for your calendar saved to PATH (Friday 11 December 2026)", or each event, and

@@ -103,10 +103,60 @@ public struct SavedSessions {
       transcript: transcript)
   }
 
-  /// Like ``open(_:)``, saying first what was repaired in the log.
+  /// The dialogue a session began with (its kept copy, or its source as it is now), loaded once
+  /// per version; nil when it cannot be found.
+  public func dialogue(of saved: SessionStore.Saved) -> Dialogue? {
+    try? firstDialogue(of: saved.header).0
+  }
+
+  /// Whether a session has not ended: from its log's last line when that says, else by
+  /// replaying it (a log with no events has not ended).
+  public func isUnfinished(_ saved: SessionStore.Saved) -> Bool {
+    if let standing = saved.standing { return !standing.isFinished }
+    return (try? open(saved))?.transcript.isFinished == false
+  }
+
+  /// Whether a session ended but its plan was never written: the program was stopped, or the
+  /// disk was full, between the last answer and the plan. Only logs that note their plan can
+  /// tell (older ones never did).
+  public func lacksItsPlan(_ saved: SessionStore.Saved) -> Bool {
+    guard saved.standing?.isFinished == true, saved.last?.sequence != nil,
+      saved.savedPlan == nil, saved.contents.savedPlan == nil
+    else { return false }
+    return (try? open(saved))?.dialogue.plan != nil
+  }
+
+  /// Like ``open(_:)``, saying what was skipped or repaired in the log.
   public func openSaying(_ saved: SessionStore.Saved) throws(CoachFailure) -> Opened {
     for warning in saved.contents.warnings { launch.warn(warning) }
-    return try open(saved)
+    let opened = try open(saved)
+    let time = LocalTime(saved.header)
+    for entry in opened.transcript.misplaced {
+      launch.warn(
+        "\(saved.path): the event at \(time.dateTime(entry.at)) (\(Self.kind(of: entry.event))\(entry.step.map { " at step '\($0)'" } ?? "")) came where the session was at another step (a line copied or moved by hand?); it was skipped"
+      )
+    }
+    return opened
+  }
+
+  /// An event in a word or two, for messages.
+  static func kind(of event: Event) -> String {
+    switch event {
+    case .answer: "an answer"
+    case .back: "/back"
+    case .skip: "/skip"
+    case .restart: "/restart"
+    case .next: "/next"
+    case .moveOn: "moving on"
+    case .extend: "/extend"
+    case .pause: "/pause"
+    case .resume: "/resume"
+    case .park: "/park"
+    case .jump: "/jump"
+    case .stop: "a stop"
+    case .continue: "a return"
+    case .useDialogue: "a change of dialogue"
+    }
   }
 
   /// What a check-in reads of the session it follows: the session as the finished check-ins
@@ -172,9 +222,9 @@ public struct SavedSessions {
   /// A new session's header: which dialogue (and its kept copy), when, where.
   public func newHeader(
     for opened: OpenedDialogue, follows: String? = nil, facilitation: Facilitation = .off
-  ) -> LogHeader {
+  ) throws(CoachFailure) -> LogHeader {
     var header = LogHeader(
-      session: launch.newSessionID(), dialogue: opened.dialogue, source: opened.source,
+      session: try launch.newSessionID(), dialogue: opened.dialogue, source: opened.source,
       startedAt: launch.clock.now(), timeZone: launch.clock.timeZone, follows: follows)
     header.snapshot = opened.snapshot.id
     if facilitation.isOn {

@@ -14,15 +14,16 @@ public enum SessionCommands {
   {
     let opened = try OpenedDialogue.open(path, launch: launch)
     let saved = try SavedSessions(launch: launch)
-    let header = saved.newHeader(for: opened, facilitation: options.facilitation)
+    let header = try saved.newHeader(for: opened, facilitation: options.facilitation)
     // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
     // `save_if`), so that what the dialogue says about saving is always true.
+    let store = FileEventStore(sessions: saved.store)
     let (started, opening) = SessionRuntime.start(
-      opened.dialogue, header: header, snapshot: opened.snapshot,
-      store: FileEventStore(sessions: saved.store))
+      opened.dialogue, header: header, snapshot: opened.snapshot, store: store)
     let runtime = try converse(started, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
-      runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch)
+      runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch,
+      store: store)
   }
 
   /// `coach resume [ID]`: the latest unfinished session, or the one named.
@@ -31,8 +32,7 @@ public enum SessionCommands {
   ) throws(CoachFailure) {
     let saved = try SavedSessions(launch: launch)
     var found = try saved.find(id, latest: "unfinished") { candidate in
-      // Only a replay can tell whether a session ended; a log with no events has not.
-      (try? saved.open(candidate))?.transcript.isFinished == false
+      saved.isUnfinished(candidate) || saved.lacksItsPlan(candidate)
     }
     // Lock the log before reading it, so that no other coach writes between the read and the
     // repair of a torn last line.
@@ -45,8 +45,8 @@ public enum SessionCommands {
     let opened = try saved.openSaying(found)
     let header = opened.header
     if opened.transcript.isFinished {
-      throw CoachFailure(
-        .dataError, "session \(found.id) is finished; 'coach export \(found.id)' shows it")
+      try finishPlan(of: opened, in: saved, log: log, planOut: options.planOut, launch: launch)
+      return
     }
     let change = try DialogueChoice.decide(choice, for: opened, launch: launch)
     let store = FileEventStore(sessions: saved.store, continuing: log, id: found.id)
@@ -68,7 +68,7 @@ public enum SessionCommands {
     let runtime = try converse(resumed, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: header.follows ?? found.id,
-      calendarSequence: saved.checkinNumber(of: header), launch: launch)
+      calendarSequence: saved.checkinNumber(of: header), launch: launch, store: store)
     if header.follows != nil, runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }
@@ -104,16 +104,106 @@ public enum SessionCommands {
     }
     // The latest check-in's ratings and adjusted actions are what this one starts from.
     let before = try saved.earlierSession(of: earlier, checkinsBefore: nil)
-    let header = saved.newHeader(for: checkin, follows: earlierSaved.id)
+    let header = try saved.newHeader(for: checkin, follows: earlierSaved.id)
+    let store = FileEventStore(sessions: saved.store)
     let (started, opening) = SessionRuntime.start(
-      checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before,
-      store: FileEventStore(sessions: saved.store))
+      checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before, store: store)
     let runtime = try converse(started, opening: opening, options: options, launch: launch)
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: earlierSaved.id,
-      calendarSequence: saved.checkinNumber(of: header), launch: launch)
+      calendarSequence: saved.checkinNumber(of: header), launch: launch, store: store)
     if runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
+    }
+  }
+
+  /// A finished session met again by `coach resume` (or `coach sessions repair`): its plan is
+  /// written now if it never was (the program was stopped, or the disk was full, between the last
+  /// answer and the plan); otherwise there is nothing to go on with.
+  static func finishPlan(
+    of opened: SavedSessions.Opened, in saved: SavedSessions, log: SessionLog, planOut: String?,
+    launch: Launch
+  ) throws(CoachFailure) {
+    let id = opened.saved.id
+    guard opened.saved.contents.savedPlan == nil, opened.dialogue.plan != nil else {
+      let saved = opened.saved.contents.savedPlan?.plan.map { "; its plan is in \($0)" } ?? ""
+      throw CoachFailure(
+        .dataError, "session \(id) is finished\(saved); 'coach export \(id)' shows it")
+    }
+    launch.output.writeError(
+      "Session \(id) was finished, but its plan was never written (the program was stopped, or the disk was full, before it could be). Writing it now.\n"
+    )
+    let transcript = opened.transcript
+    let finished = PlanFiles.Finished(
+      engine: transcript.header.engine(
+        for: transcript.dialogue, at: transcript.endedAt, earlier: transcript.earlier),
+      session: transcript.session, sessionID: id, isKept: true, record: { try log.record($0) })
+    try PlanFiles.save(
+      finished, planOut: planOut, checkinID: opened.header.follows ?? id,
+      calendarSequence: saved.checkinNumber(of: opened.header), launch: launch)
+  }
+
+  /// `coach sessions repair [ID]`: for each session not running, its log tidied (a torn last
+  /// line cut, made private again) and, when it ended without its plan, the plan written; stale
+  /// temporary files removed. Says what it did, and what it could not.
+  public static func repair(_ id: String?, planOut: String?, launch: Launch) throws(CoachFailure) {
+    let saved = try SavedSessions(launch: launch)
+    let listing = saved.store.list()
+    var targets = listing.sessions
+    if let id {
+      do {
+        targets = [try saved.store.find(id)]
+      } catch {
+        throw CoachFailure(storing: error)
+      }
+    } else {
+      for damaged in listing.damaged {
+        launch.warn(
+          "session \(damaged.id) cannot be read (\(damaged.problem)); 'coach export \(damaged.id) --format json' shows what its log holds, 'coach sessions delete \(damaged.id)' removes it"
+        )
+      }
+    }
+    var said = false
+    var failures: [CoachFailure] = []
+    for target in targets {
+      do throws(CoachFailure) {
+        let log: SessionLog
+        var found = target
+        do {
+          (log, found.contents) = try SessionLog.reopen(at: target.path)
+        } catch {
+          throw CoachFailure(storing: error)
+        }
+        for warning in found.contents.warnings {
+          launch.output.write("\(target.id): \(warning)\n")
+          said = true
+        }
+        guard saved.lacksItsPlan(found) else { continue }
+        try finishPlan(
+          of: try saved.open(found), in: saved, log: log, planOut: planOut, launch: launch)
+        said = true
+      } catch {
+        if error.status == .temporaryFailure {
+          launch.output.write("\(target.id): running in another coach; left alone.\n")
+          said = true
+        } else {
+          failures.append(error)
+        }
+      }
+    }
+    var folders = [saved.store.folder]
+    if let plans = try? launch.paths().plans { folders.append(plans) }
+    if let dialogues = saved.store.dialogues?.folder { folders.append(dialogues) }
+    for folder in folders {
+      for name in PrivateFiles.removeStaleTemporaries(in: folder) {
+        launch.output.write("Removed \(folder)/\(name), left by a write that was stopped.\n")
+        said = true
+      }
+    }
+    if !said && failures.isEmpty { launch.output.write("Nothing needed repairing.\n") }
+    if let first = failures.first {
+      throw CoachFailure(
+        first.status, first.message, details: failures.dropFirst().map(\.description))
     }
   }
 

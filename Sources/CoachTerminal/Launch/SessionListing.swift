@@ -34,10 +34,15 @@ public struct SessionListing {
     public var checkins: [String]
     /// Run for a room (`coach run --facilitator`).
     public var facilitated: Bool
+    /// Finished, but its plan was never written (`coach resume ID` writes it).
+    public var lacksItsPlan = false
+    /// Why its log cannot be read at all (then only its id is known).
+    public var damage: String?
 
     public enum State: String, Encodable, Sendable {
       case finished, unfinished
-      /// Its dialogue cannot be found, so it cannot be replayed.
+      /// Its dialogue cannot be found, or its log's first line cannot be read, so it cannot be
+      /// replayed.
       case unreadable
     }
 
@@ -56,18 +61,60 @@ public struct SessionListing {
     let all = sessions.store.list()
     problems = all.problems
     let ids = Set(all.sessions.map(\.id))
+    // Each session's check-ins, found once: a thousand sessions list in linear time.
+    var checkinsOf: [String: [SessionStore.Saved]] = [:]
+    for saved in all.sessions {
+      if let followed = saved.header.follows { checkinsOf[followed, default: []].append(saved) }
+    }
     var ordered: [SessionStore.Saved] = []
     for saved in all.sessions where saved.header.follows.map({ !ids.contains($0) }) ?? true {
       ordered.append(saved)
-      if saved.header.follows == nil {
-        ordered += all.sessions.filter { $0.header.follows == saved.id }
-      }
+      if saved.header.follows == nil { ordered += checkinsOf[saved.id] ?? [] }
     }
     entries = ordered.map { saved in
-      Self.entry(
-        for: saved, opened: try? sessions.open(saved),
-        checkins: all.sessions.filter { $0.header.follows == saved.id }.map(\.id))
+      let checkins = (checkinsOf[saved.id] ?? []).map(\.id)
+      // How it stands, from its log's last line and its dialogue; older logs are replayed.
+      if let standing = saved.standing, standing.activeSeconds != nil,
+        let dialogue = sessions.dialogue(of: saved)
+      {
+        var entry = Self.entry(for: saved, standing: standing, in: dialogue, checkins: checkins)
+        entry.lacksItsPlan = standing.isFinished && sessions.lacksItsPlan(saved)
+        return entry
+      }
+      guard saved.isReplayedToList else {
+        var entry = Self.entry(for: saved, opened: nil, checkins: checkins)
+        entry.damage =
+          "its end says nothing of how it stood, and at \(saved.size >> 20) MiB it is not read whole to list it; 'coach export \(saved.id) --format json' shows what it holds, 'coach sessions delete \(saved.id)' removes it"
+        return entry
+      }
+      return Self.entry(for: saved, opened: try? sessions.open(saved), checkins: checkins)
     }
+    // Logs that cannot be read at all: listed by id, to be exported or deleted.
+    entries += all.damaged.map { damaged in
+      Entry(
+        id: damaged.id, dialogue: "", title: "", startedAt: damaged.modified,
+        lastActivityAt: damaged.modified, timeZone: "UTC", startedLocally: "", activeMinutes: nil,
+        state: .unreadable, answers: nil, waitingIn: nil, follows: nil, checkins: [],
+        facilitated: false, damage: damaged.problem)
+    }
+  }
+
+  private static func entry(
+    for saved: SessionStore.Saved, standing: LogEntry.Standing, in dialogue: Dialogue,
+    checkins: [String]
+  ) -> Entry {
+    var entry = entry(for: saved, opened: nil, checkins: checkins)
+    entry.activeMinutes = ((standing.activeSeconds ?? 0) / 60 * 10).rounded() / 10
+    entry.answers = standing.answered
+    entry.state = standing.isFinished ? .finished : .unfinished
+    if let stepID = standing.waiting, let sectionID = dialogue.step(stepID)?.sectionID,
+      let index = dialogue.sections.firstIndex(where: { $0.id == sectionID })
+    {
+      entry.waitingIn = Entry.Place(
+        section: index + 1, sections: dialogue.sections.count,
+        title: dialogue.sections[index].title)
+    }
+    return entry
   }
 
   private static func entry(
@@ -139,15 +186,18 @@ public struct SessionListing {
   public func table() -> String {
     var rows = [["id", "dialogue", "started", "progress"]]
     for entry in entries {
-      let progress: String
+      var progress: String
       switch entry.state {
       case .unreadable:
-        progress = "cannot be read (its dialogue is not found)"
+        progress = "cannot be read (\(entry.damage ?? "its dialogue is not found"))"
       case .finished, .unfinished:
         let answered = entry.answers ?? 0
         let answers = "\(answered) answer\(answered == 1 ? "" : "s")"
         if entry.state == .finished {
           progress = "finished, \(answers)"
+          if entry.lacksItsPlan {
+            progress += "; plan not written: 'coach resume \(entry.id)' writes it"
+          }
         } else if let place = entry.waitingIn {
           progress = "section \(place.section) of \(place.sections), \(answers) so far"
         } else {

@@ -29,9 +29,10 @@ public struct PlanRenderer: Sendable {
     self.accessible = accessible
   }
 
-  /// The plan as terminal lines, joined with newlines (no newline at the end).
+  /// The plan as terminal lines, joined with newlines (no newline at the end). The Markdown is
+  /// sanitised first, so the only escape sequences in the result are the renderer's own colours.
   public func render(_ markdown: String) -> String {
-    let document = MarkdownDocument(parsing: markdown)
+    let document = MarkdownDocument(parsing: Sanitizer.clean(markdown))
     let lines = blocks(document.blocks, width: max(width, Self.minimumWidth), depth: 0)
     return StyleMark.paint(lines, colours: colours).joined(separator: "\n")
   }
@@ -130,6 +131,6 @@ public struct PlanRenderer: Sendable {
   }
 
   private func wrap(_ text: String, width: Int) -> [String] {
-    TextWrapper.wrap(text, width: width).components(separatedBy: "\n")
+    TextWrapper.wrapMarked(text, width: width).components(separatedBy: "\n")
   }
 }

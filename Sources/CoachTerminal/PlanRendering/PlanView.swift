@@ -30,7 +30,7 @@ public struct PlanView: Sendable {
     self.rows = rows
   }
 
-  /// Shows the plan (sanitised Markdown) after a blank line.
+  /// Shows the plan's Markdown after a blank line.
   public func show(_ markdown: String, to sink: some TextSink) {
     let width = self.width()
     let text = PlanRenderer(width: width, colours: colours, accessible: accessible).render(markdown)
@@ -42,7 +42,8 @@ public struct PlanView: Sendable {
         sink.writeError("coach: \(reason); here is the plan.\n")
       }
     }
-    sink.write(text + "\n")
+    // The renderer sanitised the Markdown: its colours are the only escape sequences.
+    sink.write(TerminalText(composed: text + "\n"))
   }
 
   /// The rows `text` takes on a screen `width` columns wide, counting lines the terminal wraps.

@@ -82,7 +82,7 @@ struct TableLayout {
 
   private func wrap(_ text: String, width: Int) -> [String] {
     guard !text.isEmpty else { return [""] }
-    return TextWrapper.wrap(text, width: width).components(separatedBy: "\n")
+    return TextWrapper.wrapMarked(text, width: width).components(separatedBy: "\n")
   }
 
   private func pad(_ text: String, to width: Int, alignment: MarkdownTable.Alignment) -> String {
@@ -116,7 +116,7 @@ struct TableLayout {
         let text =
           label.isEmpty
           ? value : StyleMark.tableHeader.around(label + ":") + (value.isEmpty ? "" : " " + value)
-        let wrapped = TextWrapper.wrap(text, width: width - 4).components(separatedBy: "\n")
+        let wrapped = TextWrapper.wrapMarked(text, width: width - 4).components(separatedBy: "\n")
         for (index, line) in wrapped.enumerated() {
           let prefix = index > 0 ? "    " : column == 0 ? "• " : "  "
           lines.append(prefix + line)

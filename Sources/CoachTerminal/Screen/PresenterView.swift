@@ -15,7 +15,7 @@ public enum PresenterView {
     let inner = max(width - 4, 20)
     func block(_ text: String, indent: Int = 2) -> String {
       let pad = String(repeating: " ", count: indent)
-      return TextWrapper.wrap(Sanitizer.clean(text), width: max(inner - indent + 2, 20))
+      return TextWrapper.wrap(text, width: max(inner - indent + 2, 20))
         .split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
     }

@@ -27,6 +27,12 @@ public enum Terminal {
     fatalError("the signal \(signal) did not end the program")
   }
 
+  /// Makes Ctrl-\ (SIGQUIT) end the program quietly with status 131, rather than Swift's crash
+  /// report; a conversation catches it later to keep the stop first.
+  public static func quitQuietly() {
+    coach_le_quit_quietly()
+  }
+
   /// `--color`: auto follows the conventions; always and never decide.
   public enum ColourMode: String, CaseIterable, Sendable {
     case auto

@@ -1,11 +1,21 @@
+import CoachKit
+
 /// Wraps text to a number of terminal columns, counting wide characters (CJK, emoji) as two.
 ///
 /// Lines break at spaces, and also between wide characters (CJK text has no spaces); a word
-/// longer than the width is cut. Leading spaces of a line indent its continuation lines.
+/// longer than the width is cut. Leading spaces of a line indent its continuation lines. Text is
+/// cleaned by ``Sanitizer`` first, so what is measured is what the terminal shows (an escape
+/// sequence in a title never takes room it does not fill).
 ///
 ///     TextWrapper.wrap("A long line of text", width: 10)  // "A long\nline of\ntext"
 public enum TextWrapper {
   public static func wrap(_ text: String, width: Int) -> String {
+    wrapMarked(Sanitizer.clean(text), width: width)
+  }
+
+  /// ``wrap(_:width:)`` for text already cleaned that carries the plan renderer's style marks
+  /// (``StyleMark``: control characters, zero columns wide), which cleaning would remove.
+  static func wrapMarked(_ text: String, width: Int) -> String {
     let width = max(width, 10)
     return text.split(separator: "\n", omittingEmptySubsequences: false).map {
       wrapLine(String($0), width: width)
@@ -17,7 +27,7 @@ public enum TextWrapper {
   /// whole on a line of its own, for the terminal to fold: cut, it could not be copied.
   public static func wrapKeepingWords(_ text: String, width: Int) -> String {
     let width = max(width, 10)
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+    return Sanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false).map {
       wrapLine(String($0), width: width, cuttingWords: false)
     }
     .joined(separator: "\n")

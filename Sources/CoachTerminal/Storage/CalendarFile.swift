@@ -101,45 +101,19 @@ public struct CalendarFile: Sendable {
     return lines
   }
 
-  /// TEXT escaping (§3.3.11): backslash, semicolon, comma and newlines; other controls dropped.
-  public static func escape(_ text: String) -> String {
-    var result = ""
-    var previousWasCR = false
-    for scalar in text.unicodeScalars {
-      defer { previousWasCR = scalar == "\r" }
-      switch scalar {
-      case "\\": result += "\\\\"
-      case ";": result += "\\;"
-      case ",": result += "\\,"
-      case "\r": result += "\\n"
-      case "\n": if !previousWasCR { result += "\\n" }
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  /// TEXT escaping (§3.3.11), after the sanitiser (see ``Escaped/ics(_:)``).
+  public static func escape(_ text: String) -> String { Escaped.ics(text) }
 
-  /// Folds a content line so that no line is longer than 75 octets, never inside a UTF-8
-  /// sequence (a character made of several code points may be split: the octets are what
-  /// count); continuation lines begin with a space (§3.1).
-  public static func fold(_ line: String) -> String {
-    var lines: [String] = []
-    var current = String.UnicodeScalarView()
-    var octets = 0
-    for scalar in line.unicodeScalars {
-      let size = String(scalar).utf8.count
-      if octets + size > 75 {
-        lines.append(String(current))
-        current = " ".unicodeScalars
-        octets = 1
-      }
-      current.append(scalar)
-      octets += size
-    }
-    lines.append(String(current))
-    return lines.joined(separator: "\r\n")
+  /// Folds a content line at 75 octets (see ``Escaped/icsFolded(_:)``).
+  public static func fold(_ line: String) -> String { Escaped.icsFolded(line) }
+
+  /// Whether the file at `path` is a calendar file coach wrote (its product id says so): one a
+  /// later plan may replace.
+  public static func isCoachs(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let start = String(decoding: (try? handle.read(upToCount: 512)) ?? Data(), as: UTF8.self)
+    return start.hasPrefix("BEGIN:VCALENDAR") && start.contains("PRODID:-//coach//")
   }
 
   static func basic(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }

@@ -41,7 +41,14 @@ public final class FileEventStore: EventStore {
 
   /// Removes the log and any transcript exported from it.
   public func discard() throws {
+    let own = log
     log = nil
-    if let sessionID { try sessions.remove(sessionID) }
+    if let sessionID { try sessions.remove(sessionID, ownLog: own) }
+  }
+
+  /// Notes in the log where the finished session's plan was written.
+  public func record(_ plan: SavedPlan) throws {
+    guard let log else { throw StorageError.notFound("the session's log is not open") }
+    try log.record(plan)
   }
 }

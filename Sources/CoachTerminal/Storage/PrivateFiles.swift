@@ -33,8 +33,10 @@ public enum PrivateFiles {
   }
 
   /// Creates the folders up to `directory` that are missing, as 0700. With `tightening`, for a
-  /// folder that is coach's own, `directory` itself is made 0700 even if it exists wider; a
-  /// folder a person named (`--plan-out`) is left as it is.
+  /// folder that is coach's own, `directory` itself loses any permission for others (0755
+  /// becomes 0700) if it is this user's; nothing is ever added (a read-only folder stays
+  /// read-only) and a folder of another user is left as it is, as is one a person named
+  /// (`--plan-out`).
   public static func makeDirectory(_ directory: String, tightening: Bool = false) throws(Failure) {
     var current = directory.hasPrefix("/") ? "" : "."
     for part in directory.split(separator: "/") {
@@ -45,8 +47,10 @@ public enum PrivateFiles {
       }
     }
     var info = stat()
-    if tightening, lstat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      chmod(directory, 0o700)
+    if tightening, lstat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+      info.st_uid == geteuid(), info.st_mode & 0o077 != 0
+    {
+      chmod(directory, info.st_mode & 0o700)
     }
   }
 
@@ -58,15 +62,58 @@ public enum PrivateFiles {
     close(descriptor)
   }
 
-  /// Writes `text` to `path` as a 0600 file: a temporary file next to it, then a rename.
-  public static func write(_ text: String, to path: String) throws(Failure) {
+  /// Where ``write(_:to:)`` puts a file's text before renaming it into place.
+  static func temporaryPath(of path: String, pid: Int32) -> String {
+    let directory = (path as NSString).deletingLastPathComponent
+    return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(
+      ".\((path as NSString).lastPathComponent).\(pid).tmp")
+  }
+
+  /// Removes what a write of `path` left behind when its program was killed before the rename:
+  /// temporary files of processes that no longer run.
+  public static func removeStaleTemporaries(of path: String) {
+    let directory = (path as NSString).deletingLastPathComponent
+    let prefix = ".\((path as NSString).lastPathComponent)."
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: directory.isEmpty ? "." : directory)
+    else { return }
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      let middle = name.dropFirst(prefix.count).dropLast(4)
+      guard let pid = Int32(middle), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+        continue
+      }
+      unlink(temporaryPath(of: path, pid: pid))
+    }
+  }
+
+  /// Removes every temporary file in `folder` left by a write whose program was killed; returns
+  /// their names.
+  public static func removeStaleTemporaries(in folder: String) -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return []
+    }
+    var removed: [String] = []
+    for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+      let parts = name.dropLast(4).split(separator: ".")
+      guard parts.count >= 2, let pid = Int32(parts[parts.count - 1]), pid != getpid(),
+        kill(pid, 0) != 0, errno == ESRCH, unlink(folder + "/" + name) == 0
+      else { continue }
+      removed.append(name)
+    }
+    return removed
+  }
+
+  /// Writes `text` to `path` as a 0600 file (or `mode`): a temporary file next to it, then a
+  /// rename.
+  public static func write(_ text: String, to path: String, mode: mode_t = 0o600) throws(Failure) {
     var info = stat()
     if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
       throw Failure(path: path, reason: "it is a symbolic link; choose another path")
     }
     let directory = (path as NSString).deletingLastPathComponent
-    let temporary = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(
-      ".\((path as NSString).lastPathComponent).\(getpid()).tmp")
+    removeStaleTemporaries(of: path)
+    let temporary = temporaryPath(of: path, pid: getpid())
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       throw Failure(path: path, reason: String(cString: strerror(errno)))
@@ -86,7 +133,7 @@ public enum PrivateFiles {
       }
       written += count
     }
-    fchmod(descriptor, 0o600)
+    fchmod(descriptor, mode)
     let synced = fsync(descriptor) == 0
     close(descriptor)
     guard synced, rename(temporary, path) == 0 else {

@@ -7,6 +7,8 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
   case damaged(String)
   case busy(String)
   case cannotCreate(String)
+  /// What was being written is no longer there (a session's log deleted while it ran).
+  case gone(String)
 
   public var description: String {
     switch self {
@@ -15,6 +17,7 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case .damaged(let what): what
     case .busy(let what): what
     case .cannotCreate(let what): what
+    case .gone(let what): what
     }
   }
 
@@ -25,7 +28,8 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case .system: .cannotCreate
     case .notFound: .noInput
     case .damaged: .dataError
-    case .busy, .cannotCreate: .cannotCreate
+    case .busy: .temporaryFailure
+    case .cannotCreate, .gone: .cannotCreate
     }
   }
 }

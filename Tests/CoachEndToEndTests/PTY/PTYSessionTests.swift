@@ -204,8 +204,43 @@ final class PTYSessionTests: XCTestCase {
     XCTAssertFalse(pty.text.contains("\u{1B}]0;"), pty.text.debugDescription)
   }
 
+  /// A pasted C1 control (U+009B, a CSI to some terminals), bidirectional override or invisible
+  /// character is never echoed, and never reaches the answer.
+  func testPastedBidiC1AndInvisibleCharactersAreNotEchoed() throws {
+    let pty = try start("small")
+    try answer("How often do you meet", with: "1\r", on: pty)
+    try answer(
+      "What is on your mind", with: "a\u{202E}b\u{9B}31mc\u{200B}d\u{2066}e\u{61C}f\r", on: pty)
+    try pty.waitFor("You wrote: ab31mcdef.")
+    try pty.waitFor("> ")
+    pty.send("/quit\r")
+    _ = try pty.waitForExit()
+    for hidden in ["\u{202E}", "\u{9B}", "\u{200B}", "\u{2066}", "\u{61C}"] {
+      XCTAssertFalse(pty.text.contains(hidden), pty.text.debugDescription)
+    }
+  }
+
+  /// Ctrl-\ (SIGQUIT) ends the session like a stop: no crash report, the terminal restored, the
+  /// answers kept; status 131, and no core file.
+  func testCtrlBackslashStopsCleanly() throws {
+    let pty = try start("small")
+    try answer("How often do you meet", with: "1\r", on: pty)
+    try pty.waitFor("What is on your mind")
+    try pty.waitFor("> ")
+    pty.send("half")
+    try pty.waitFor("half")
+    pty.send("\u{1C}")
+    let status = try pty.waitForExit()
+    XCTAssertEqual(exitCode(status), 131, pty.text)
+    XCTAssertFalse(pty.text.contains("crashed"), pty.text)
+    XCTAssertTrue(pty.text.contains("Your answers are saved"), pty.text)
+    let modes = pty.modes()
+    XCTAssertNotEqual(modes.c_lflag & tcflag_t(ICANON), 0, "line mode restored")
+    XCTAssertNotEqual(modes.c_lflag & tcflag_t(ECHO), 0, "echo restored")
+  }
+
   func testSIGTERMAndSIGHUPLeaveTheTerminalSane() throws {
-    for signal in [SIGTERM, SIGHUP] {
+    for signal in [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2] {
       let pty = try start("small")
       try pty.waitFor("How often do you meet")
       try pty.waitFor("> ")

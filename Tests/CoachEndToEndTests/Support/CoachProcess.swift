@@ -87,6 +87,17 @@ struct CoachProcess {
     _ arguments: [String], in directory: URL?, stdin: [UInt8], environment: [String: String],
     timeout: TimeInterval
   ) throws -> RawResult {
+    try runRawCommand(
+      try executable().path, arguments, in: directory, stdin: stdin, environment: environment,
+      timeout: timeout)
+  }
+
+  /// Like ``runRaw(_:in:stdin:environment:timeout:)``, for another program (a shell that sets
+  /// limits, then runs `coach`).
+  static func runRawCommand(
+    _ program: String, _ arguments: [String], in directory: URL?, stdin: [UInt8],
+    environment: [String: String], timeout: TimeInterval
+  ) throws -> RawResult {
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("coach-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -107,7 +118,7 @@ struct CoachProcess {
       try? errors.close()
     }
     let process = Process()
-    process.executableURL = try executable()
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     process.environment = environment

@@ -89,8 +89,8 @@ final class CapturedOutput: TextSink, @unchecked Sendable {
   var out: String { lock.withLock { written } }
   var err: String { lock.withLock { errors } }
 
-  func write(_ text: String) { lock.withLock { written += text } }
-  func writeError(_ text: String) { lock.withLock { errors += text } }
+  func write(_ text: TerminalText) { lock.withLock { written += text.rendered } }
+  func writeError(_ text: TerminalText) { lock.withLock { errors += text.rendered } }
 }
 
 /// This repository's dialogues, as the binary has them built in.

@@ -7,9 +7,12 @@ final class LiveCoach: @unchecked Sendable {
   private let process = Process()
   private let input = Pipe()
   private let output = Pipe()
+  private let errorOutput = Pipe()
   private let lock = NSCondition()
   private var seen = Data()
+  private var seenErrors = Data()
   private var ended = false
+  private var errorsEnded = false
 
   init(_ arguments: [String], environment: [String: String], in directory: URL? = nil) throws {
     process.executableURL = try CoachProcess.executable()
@@ -18,7 +21,15 @@ final class LiveCoach: @unchecked Sendable {
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     process.standardInput = input
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errorOutput
+    errorOutput.fileHandleForReading.readabilityHandler = { [weak self] handle in
+      let chunk = handle.availableData
+      guard let self else { return }
+      self.lock.lock()
+      if chunk.isEmpty { self.errorsEnded = true } else { self.seenErrors.append(chunk) }
+      self.lock.broadcast()
+      self.lock.unlock()
+    }
     output.fileHandleForReading.readabilityHandler = { [weak self] handle in
       let chunk = handle.availableData
       guard let self else { return }
@@ -34,6 +45,24 @@ final class LiveCoach: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return String(decoding: seen, as: UTF8.self)
+  }
+
+  /// What it wrote on standard error so far.
+  var errors: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: seenErrors, as: UTF8.self)
+  }
+
+  /// Waits for it to end by itself and for all it wrote; false after `timeout` seconds.
+  func waitForExit(timeout: TimeInterval = 15) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    lock.lock()
+    defer { lock.unlock() }
+    while !(ended && errorsEnded) {
+      if !lock.wait(until: deadline) { return false }
+    }
+    return true
   }
 
   /// Waits until `count` prompts have been printed; false after `timeout` seconds or at the end.
@@ -53,9 +82,10 @@ final class LiveCoach: @unchecked Sendable {
 
   /// Kills it the hard way: no chance to tidy up.
   func kill() {
-    Foundation.kill(process.processIdentifier, SIGKILL)
+    if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     output.fileHandleForReading.readabilityHandler = nil
+    errorOutput.fileHandleForReading.readabilityHandler = nil
     try? input.fileHandleForWriting.close()
   }
 
