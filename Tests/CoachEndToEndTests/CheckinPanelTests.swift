@@ -109,6 +109,8 @@ final class CheckinPanelTests: XCTestCase {
       later.stdout.contains(
         "Good. Run `coach checkin` again on or after Monday 7 December 2026. Nothing of this check-in\nwas kept."
       ), later.stdout)
+    XCTAssertFalse(later.stdout.contains("Updated trust plan"), "no plan of an empty check-in")
+    XCTAssertFalse(later.stdout.contains("Your one open action: ."), later.stdout)
     let listed = try leader.coach(["sessions", "--json"], at: "2026-12-01T09:05:00Z")
     XCTAssertFalse(listed.stdout.contains("\"early\""), "nothing kept: \(listed.stdout)")
     XCTAssertFalse(
