@@ -74,7 +74,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "expression-type.yaml",
       [
-        "expression-type.yaml:22:27: error: '+' needs two numbers, two texts, or a date and a number; got a number and text"
+        "expression-type.yaml:22:27: error: '+' needs two numbers, two texts, or a date (or day and time) and a number; got a number and text"
       ]
     ),
     (
@@ -261,7 +261,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "escape-sequence-in-key.yaml",
       [
-        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate"
+        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate, likely"
       ]
     ),
   ]
@@ -299,7 +299,7 @@ final class CheckCommandTests: XCTestCase {
     XCTAssertEqual(
       result.stdoutLines,
       [
-        "retro.yaml: 0 errors, 0 warnings (2 sections, 5 steps, 2 questions); paths take 0.4–0.4 min (expected 0.4)"
+        "retro.yaml: 0 errors, 0 warnings (2 sections, 5 steps, 2 questions); paths take 0.3–0.3 min (expected 0.3)"
       ])
     XCTAssertEqual(result.stderr, "")
   }

@@ -23,8 +23,13 @@ final class CheckinChainTests: XCTestCase {
   func testASessionAndThreeCheckInsInARow() throws {
     try leader.session("golden/tie.in", at: "2026-11-29T09:00:00Z", id: "first")
     let session = try leader.calendar("2026-11-29-trust-first.ics")
-    XCTAssertEqual(session.map { $0["UID"] }, ["first-check-in@coach"])
-    XCTAssertEqual(session[0]["DTSTART;VALUE=DATE"], "20261207")
+    XCTAssertEqual(
+      session.map { $0["UID"] },
+      [
+        "first-a1-first-step@coach", "first-a2-first-step@coach", "first-a3-first-step@coach",
+        "first-check-in@coach",
+      ])
+    XCTAssertEqual(session[3]["DTSTART;VALUE=DATE"], "20261207")
 
     // Check-in 1, on the day planned.
     let one = try leader.checkin(
@@ -49,20 +54,26 @@ final class CheckinChainTests: XCTestCase {
       "Check-in 1 on Monday 7 December 2026, 8 days after your session of Sunday 29 November 2026.",
       "> Two of the seniors now flag broken builds the same day",
       "Of your 3 open actions: 1 done, 1 planned again, with a new first step, 1 dropped.",
-      "## Still on my list\n\n### Write down which decisions the team can make without you, and share it",
+      "## Still on my list\n\n### Write down which decisions the team can make without me, and share it",
       "- **Next step:** Send the list to the platform lead, on Tuesday 8 December at 09:00",
       "- **Obstacle plan:** If the owner is away, then I will ask their deputy the same day",
       "- **So far:** planned on Sunday 29 November 2026; planned again on Monday 7 December 2026.",
-      "- **Take the least reliable resource to whoever owns it and come back with a fix or a date for one**: planned on Sunday 29 November 2026; done by Monday 7 December 2026.",
+      "- **Take the problem with our tools and equipment to whoever owns it, and come back with a fix or a date for one**: planned on Sunday 29 November 2026; done by Monday 7 December 2026.",
       "- Ask my team which tool fails them most, and fix that one first: planned on Sunday 29 November 2026; dropped on Monday 7 December 2026.",
       "Next check-in on **Monday 21 December 2026**",
     ] {
       XCTAssertTrue(plan1.contains(sentence), "missing: \(sentence)\n\(plan1)")
     }
     let calendar1 = try leader.calendar("2026-12-07-trust-first-checkin.ics")
+    // The check-in and the re-planned first step move; the done and the dropped action's first
+    // steps leave the calendar.
     XCTAssertEqual(
       calendar1.map { [$0["UID"], $0["SEQUENCE"], $0["STATUS"]] },
-      [["first-check-in@coach", "1", nil], ["first-a2-first-step@coach", "1", nil]])
+      [
+        ["first-check-in@coach", "1", nil], ["first-a2-first-step@coach", "1", nil],
+        ["first-a1-first-step@coach", "1", "CANCELLED"],
+        ["first-a3-first-step@coach", "1", "CANCELLED"],
+      ])
     XCTAssertEqual(calendar1[0]["DTSTART;VALUE=DATE"], "20261221", "the check-in event moved")
     XCTAssertEqual(calendar1[1]["DTSTART"], "20261208T090000Z")
     XCTAssertEqual(calendar1[1]["SUMMARY"], "First step: Send the list to the platform lead")
@@ -109,7 +120,7 @@ final class CheckinChainTests: XCTestCase {
     XCTAssertEqual(three.status, 0, three.description)
     XCTAssertTrue(
       three.stdout.contains(
-        "Well done: \"Write down which decisions the team can make without you, and share it\" is done, after a second start."
+        "Well done: \"Write down which decisions the team can make without me, and share it\" is done, after a second start."
       ))
     XCTAssertTrue(three.stdout.contains("Every action on your plan is done or dropped."))
     XCTAssertTrue(three.stdout.contains("Lowest now: Safe haven."))

@@ -34,8 +34,13 @@ final class CheckinPanelTests: XCTestCase {
     XCTAssertFalse(plan.contains("## Dropped"))
     XCTAssertTrue(plan.contains("Every action is closed. Lowest now: **Relationships**."))
     let calendar = try leader.calendar("2026-12-14-trust-first-checkin.ics")
+    // Every event of the plan leaves the calendar: both first steps, and the check-in.
     XCTAssertEqual(
-      calendar.map { [$0["UID"], $0["STATUS"]] }, [["first-check-in@coach", "CANCELLED"]])
+      calendar.map { [$0["UID"], $0["STATUS"]] },
+      [
+        ["first-a1-first-step@coach", "CANCELLED"], ["first-a2-first-step@coach", "CANCELLED"],
+        ["first-check-in@coach", "CANCELLED"],
+      ])
   }
 
   /// Systems, three actions, none started: each gets a new first step; no praise for nothing.
@@ -84,7 +89,7 @@ final class CheckinPanelTests: XCTestCase {
     XCTAssertTrue(result.stdout.contains("Wednesday 16 December 2026"), "the deadline is said")
     XCTAssertTrue(
       result.stdout.contains(
-        "Dropped: \"Name one recent mistake to the people it affected, say what you will do differently, and do it\"."
+        "Dropped: \"Name one recent mistake to the people it affected, say what I'll do differently, and do it\"."
       ))
     let plan = try leader.plan("2026-12-14-trust-first-checkin.md")
     CheckinLeader.readAloud(plan)

@@ -58,7 +58,7 @@ final class CheckinTests: XCTestCase {
     for figure in [
       "Welcome back. It has been 14 days since your session, on Sunday 29 November 2026.",
       "Five minutes on Yourself: what got better, how your 2 actions went, and a fresh rating.",
-      "Well done: \"For two weeks, write down every promise you make, and close or openly renegotiate each one\" is done.",
+      "Well done: \"For two weeks, write down every promise I make, and keep or openly renegotiate each one\" is done.",
       "Taken as Monday 14 December at 10:00.",
       "2026-11-29  ██████░░░░░░░░░░░░░░ 31", "now         ███████████████░░░░░ 75",
       "Trust overall (0–10): 6 then, 8 now (up 2).",

@@ -141,6 +141,6 @@ final class ConversationHelpTests: XCTestCase {
       XCTAssertFalse(out.contains(drawn), "\(drawn): \(out)")
     }
     XCTAssertTrue(out.contains("\n  Yourself 31 priority\n"), "the profile, said")
-    XCTAssertTrue(out.contains("\nYourself: score 31 of 100, band priority.\n"), "the plan's table")
+    XCTAssertTrue(out.contains("\nWithin myself: score 31 of 100, band priority.\n"), "the plan's table")
   }
 }

@@ -26,7 +26,7 @@ final class GraphCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 0, "\(result)")
     XCTAssertEqual(result.stdout, "")
     let text = try String(contentsOf: graphFile, encoding: .utf8)
-    XCTAssertTrue(text.contains(#"label="Trust within yourself · 2 min";"#))
+    XCTAssertTrue(text.contains(#"label="Trust within yourself · 0.75 min";"#))
     XCTAssertTrue(text.contains(#""__start" -> "welcome";"#))
 
     let svg = scratch.appendingPathComponent("trust-first.svg")

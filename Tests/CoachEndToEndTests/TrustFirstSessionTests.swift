@@ -10,21 +10,28 @@ import XCTest
 final class TrustFirstSessionTests: XCTestCase {
   static let now = "2026-11-29T09:00:00Z"
 
-  /// What each golden persona must show: the focus area's label, the prompt of that area's menu.
+  /// What each golden persona must show: the focus as the plan says it, a line of that area's menu.
   static let areas: [String: (label: String, menu: String)] = [
-    "self": ("Yourself", "build trust within yourself"),
+    "self": ("trust within myself", "write down every promise I make"),
     "relationships": (
-      "Relationships", "turn relationships into trusted partnerships"
+      "my relationships with my team", "ask what the person is aiming for"
     ),
-    "safe_haven": ("Safe haven", "make your team a safer haven"),
-    "systems": ("Systems", "make your team's resources more reliable"),
-    "organization": ("Organization", "build trust across the organization"),
+    "safe_haven": ("my team as a safe haven", "tell the team about a mistake of my own"),
+    "systems": ("my team's systems", "Take the least reliable resource to whoever owns it"),
+    "organization": ("trust across the organization", "explain the reasons to my team"),
   ]
 
   // MARK: - Personas
 
   func testSelfIsWeakest() throws {
     let run = try assertPersona("self", focus: "self", followUp: "2026-12-14")
+    // Two actions: both first steps are events, beside the check-in.
+    let calendar = run.root.appendingPathComponent("data/coach/plans/2026-11-29-trust-first.ics")
+    let events = try CalendarParser.events(try Data(contentsOf: calendar))
+    XCTAssertEqual(
+      events.compactMap { $0["UID"]?.replacingOccurrences(of: "@coach", with: "") }
+        .map { String($0.split(separator: "-", maxSplits: 2).last ?? "") },
+      ["a1-first-step", "a2-first-step", "check-in"])
     // The transcript an in-memory host gets from the runtime (RuntimeTests) is the binary's too.
     let export = try runCoach(
       ["export", "test-session", "--format", "markdown"],
@@ -45,7 +52,7 @@ final class TrustFirstSessionTests: XCTestCase {
 
   func testSafeHavenIsWeakest() throws {
     let run = try assertPersona("safe_haven", focus: "safe_haven", followUp: "2026-12-14")
-    XCTAssert(run.plan.contains("the credit for the last win went mostly to you"))
+    XCTAssert(run.plan.contains("the credit for the last win went mostly to me"))
   }
 
   func testSystemsIsWeakest() throws {
@@ -62,13 +69,13 @@ final class TrustFirstSessionTests: XCTestCase {
   /// Systems 37.5 and organization 33.3 are within 6.25: the tie goes inside-out, to systems.
   func testTieIsBrokenInsideOut() throws {
     let run = try assertPersona("tie", focus: "systems", followUp: "2026-12-07")
-    XCTAssert(run.output.contains("Some areas are within a\nquarter point of each other"))
-    XCTAssert(run.plan.contains("the area that scored lowest (a tie, broken inside-out)"))
+    XCTAssert(run.output.contains("are within a quarter point of each other at the bottom"))
+    XCTAssert(run.plan.contains("chosen by the tie-break"))
     XCTAssert(run.plan.contains("| Organization | 33 |"))
     // Three actions, the third one the leader's own idea.
     XCTAssert(
       run.plan.contains(
-        "### Action 3: Ask my team which tool fails them most, and fix that one first"))
+        "### 3. Ask my team which tool fails them most, and fix that one first"))
     XCTAssert(
       run.output.contains("Action 3 of 3: your own idea. What exactly will you do?\n> Ask my team"))
   }
@@ -80,24 +87,25 @@ final class TrustFirstSessionTests: XCTestCase {
       planPath: out)
     XCTAssert(
       run.plan.contains(
-        "**Focus:** Organization, your choice over the suggested Relationships."))
+        "**My focus:** trust across the organization (75 of 100), my own choice (the scores suggested my relationships with my team): I am building on one of my strongest areas on purpose"))
     XCTAssertTrue(
       FileManager.default.fileExists(atPath: out.replacingOccurrences(of: ".md", with: ".ics")))
   }
 
   func testConfidenceBelowSevenAsksToMakeItSmaller() throws {
     let run = try assertPersona("low_confidence", focus: "safe_haven", followUp: "2026-12-14")
-    XCTAssert(run.output.contains("Below 7 is a sign to make it smaller."))
-    XCTAssert(
-      run.plan.contains(
-        "5 of 10; made smaller: Only the first action for now, and a ten-minute first step; now 8 of 10"
-      ))
+    XCTAssert(run.output.contains("Below 7 is a sign to make the plan smaller"))
+    // Three actions planned; the default change drops the last one.
+    XCTAssert(run.plan.contains("5 of 10 that I'll have done these actions by the check-in."))
+    XCTAssert(run.plan.contains("I dropped Ask my team which tool fails them most"))
+    XCTAssert(run.plan.contains("Now: **8 of 10**"))
+    XCTAssertFalse(run.plan.contains("### 3."))
   }
 
   func testConfidenceOfSevenAsksNothingMore() throws {
     let run = try assertPersona("self", focus: "self", followUp: "2026-12-14")
     XCTAssertFalse(run.output.contains("Below 7 is a sign"))
-    XCTAssert(run.plan.contains("## 5. Confidence\n\n8 of 10\n"))
+    XCTAssert(run.plan.contains("## 5. Confidence\n\n8 of 10 that I'll have done these actions"))
   }
 
   func testDontSaveAnythingWritesNothing() throws {
@@ -105,7 +113,7 @@ final class TrustFirstSessionTests: XCTestCase {
       let run = try runGolden(name)
       XCTAssertEqual(run.status, 0, run.errors)
       XCTAssert(
-        run.output.contains("Nothing was saved: this plan exists only on your screen."), name)
+        run.output.contains("Nothing was saved: this plan exists only on my screen."), name)
       XCTAssert(run.output.contains("Nothing was saved, as you chose."), name)
       let files = try allFiles(under: run.root)
       XCTAssertEqual(files, [], "\(name) wrote \(files)")
@@ -132,9 +140,8 @@ final class TrustFirstSessionTests: XCTestCase {
 
   // MARK: - The dialogue and the binary
 
-  /// No errors and no warnings: even the longest path (three actions, low confidence) fits the
-  /// twenty minutes, with estimates for the quick answers (a menu's wording kept with Enter, a
-  /// short obstacle, the optional parking lot).
+  /// No errors and no warnings: the expected path (one action, the default) fits the twenty
+  /// minutes under the time model; the longest (three actions, low confidence twice) is said.
   func testTheDefaultDialogueChecksCleanAndFitsTwentyMinutes() throws {
     let result = try runCoach([
       "check", Self.repository.appendingPathComponent("Dialogues/trust-first").path,
@@ -143,7 +150,7 @@ final class TrustFirstSessionTests: XCTestCase {
     XCTAssertEqual(
       result.output,
       Self.repository.appendingPathComponent("Dialogues/trust-first").path
-        + ": 0 errors, 0 warnings (12 sections, 68 steps, 61 questions); paths take 14–20 min (expected 17)\n"
+        + ": 0 errors, 0 warnings (13 sections, 100 steps, 87 questions); paths take 17–41 min (expected 20)\n"
     )
   }
 
@@ -153,7 +160,7 @@ final class TrustFirstSessionTests: XCTestCase {
       [], input: "", directory: URL(fileURLWithPath: "/tmp"), binary: true)
     XCTAssert(
       result.output.hasPrefix(
-        "Elevate Your Team in Twenty Minutes\n\n== Welcome (section 1 of 12, 1 min) =="),
+        "Elevate Your Team in Twenty Minutes\n\n== Welcome (section 1 of 13, 1 min) =="),
       result.output)
     XCTAssertEqual(result.status, 65)
   }
@@ -180,25 +187,32 @@ final class TrustFirstSessionTests: XCTestCase {
     // The focus area's menu is offered, and no other area's.
     for (other, otherArea) in Self.areas {
       XCTAssertEqual(
-        run.output.contains("Which actions will you take to \(otherArea.menu)?"), other == focus,
+        run.output.contains(otherArea.menu), other == focus,
         "\(name): menu of \(other)", file: file, line: line)
     }
     let planFile =
       planPath ?? run.root.appendingPathComponent("data/coach/plans/2026-11-29-trust-first.md").path
     run.plan = try String(contentsOfFile: planFile, encoding: .utf8)
     XCTAssert(
-      run.plan.contains("I will strengthen **\(area.label)**"), "\(name): focus", file: file,
+      run.plan.contains("I will strengthen \(area.label)."), "\(name): focus", file: file,
       line: line)
     XCTAssert(run.output.contains("Plan saved to "), file: file, line: line)
     Self.assertWellFormedPlan(run.plan, name, file: file, line: line)
     try Self.assertPrivate(planFile, file: file, line: line)
     let calendarFile = planFile.replacingOccurrences(of: ".md", with: ".ics")
     try Self.assertPrivate(calendarFile, file: file, line: line)
-    let event = try CalendarParser.parse(try Data(contentsOf: URL(fileURLWithPath: calendarFile)))
+    let events = try CalendarParser.events(try Data(contentsOf: URL(fileURLWithPath: calendarFile)))
+    let event = try XCTUnwrap(
+      events.first { $0["UID"]?.hasSuffix("-check-in@coach") == true }, file: file, line: line)
+    // Each first step is an event at its day and time.
+    XCTAssertNotNil(
+      events.first { $0["UID"]?.hasSuffix("-a1-first-step@coach") == true }?["DTSTART"],
+      file: file, line: line)
     XCTAssertEqual(
       event["DTSTART;VALUE=DATE"], followUp.replacingOccurrences(of: "-", with: ""), file: file,
       line: line)
-    XCTAssertEqual(event["SUMMARY"], "Trust check-in: \(area.label)", file: file, line: line)
+    XCTAssertEqual(
+      event["SUMMARY"], "Trust check-in (5 minutes): coach checkin", file: file, line: line)
     XCTAssertEqual(event["DTSTAMP"], "20261129T090000Z", file: file, line: line)
     XCTAssertNotNil(event["UID"], file: file, line: line)
     XCTAssertEqual(event["TRIGGER;RELATED=START"], "PT9H", file: file, line: line)

@@ -11,7 +11,11 @@ final class AuthoringTests: XCTestCase {
     return try XCTUnwrap(result.dialogue)
   }
 
-  /// scale (10 s), then either a text (40 s) or a say of 20 words (6 s), then a final say.
+  /// Reading one word, at 215 words a minute.
+  static let word = 60 / 215.0
+
+  /// A rating (4 s and its one-word prompt), then either a text (60 s and its prompt) or a say of
+  /// 20 words, then a final say of one word.
   static let branching = """
     id: d
     title: D
@@ -39,9 +43,10 @@ final class AuthoringTests: XCTestCase {
 
   func testShortestExpectedAndLongestFollowTheBranches() throws {
     let timing = try XCTUnwrap(PathTiming(dialogue(Self.branching)))
-    XCTAssertEqual(timing.shortest, 16.3, accuracy: 1e-9)
-    XCTAssertEqual(timing.longest, 50.3, accuracy: 1e-9)
-    let expected: Double = 10 + 23 + 0.3  // each branch half the time
+    let w = Self.word
+    XCTAssertEqual(timing.shortest, 4 + 22 * w, accuracy: 1e-9)
+    XCTAssertEqual(timing.longest, 64 + 3 * w, accuracy: 1e-9)
+    let expected = 4 + w + (60 + w + 20 * w) / 2 + w  // each branch half the time
     XCTAssertEqual(timing.expected, expected, accuracy: 1e-9)
   }
 
@@ -49,7 +54,8 @@ final class AuthoringTests: XCTestCase {
     let text = Self.branching.replacingOccurrences(
       of: "ask: {type: text, prompt: Why?}",
       with: "ask: {type: text, prompt: Why?}\n        estimate: 90")
-    XCTAssertEqual(try XCTUnwrap(PathTiming(dialogue(text))).longest, 100.3, accuracy: 1e-9)
+    XCTAssertEqual(
+      try XCTUnwrap(PathTiming(dialogue(text))).longest, 94 + 2 * Self.word, accuracy: 1e-9)
   }
 
   func testWhenStepsOnOneChoiceExcludeEachOther() throws {
@@ -75,9 +81,12 @@ final class AuthoringTests: XCTestCase {
               final: true
       """
     let timing = try XCTUnwrap(PathTiming(dialogue(text)))
-    XCTAssertEqual(timing.shortest, 12.3, accuracy: 1e-9)
-    XCTAssertEqual(timing.longest, 52.3, accuracy: 1e-9)
-    let expected: Double = 12 + 10 + 5 + 0.3  // each menu for one person in four
+    // The choice: 3 s and five words read (its prompt and four options).
+    let w = Self.word
+    XCTAssertEqual(timing.shortest, 3 + 6 * w, accuracy: 1e-9)
+    XCTAssertEqual(timing.longest, 63 + 7 * w, accuracy: 1e-9)
+    // Each follow-up for one person in four: the text (60 s), the multi (8 s, three words).
+    let expected = 3 + 5 * w + (60 + w) / 4 + (8 + 3 * w) / 4 + w
     XCTAssertEqual(timing.expected, expected, accuracy: 1e-9)
   }
 
@@ -104,20 +113,20 @@ final class AuthoringTests: XCTestCase {
               final: true
       """
     let timing = try XCTUnwrap(PathTiming(dialogue(text)))
-    XCTAssertEqual(timing.shortest, 18.3, accuracy: 1e-9)
-    XCTAssertEqual(timing.longest, 18.3, accuracy: 1e-9)
+    XCTAssertEqual(timing.shortest, 10 + 3 * Self.word, accuracy: 1e-9)
+    XCTAssertEqual(timing.longest, 10 + 3 * Self.word, accuracy: 1e-9)
   }
 
-  func testTheCheckWarnsAtDurationWhenTheLongestPathOverruns() throws {
+  func testTheCheckWarnsAtDurationWhenTheExpectedPathOverruns() throws {
     let findings = DialogueChecker().check(try dialogue(Self.branching))
     XCTAssertEqual(findings, [])
     let slow = Self.branching.replacingOccurrences(
       of: "ask: {type: text, prompt: Why?}",
-      with: "ask: {type: text, prompt: Why?}\n        estimate: 80")
+      with: "ask: {type: text, prompt: Why?}\n        estimate: 170")
     XCTAssertEqual(
       DialogueChecker().check(try dialogue(slow)).map(\.description),
       [
-        "d.yaml:3:1: warning: the longest path through the dialogue takes about 1.5 minutes, more than its duration of 1 (paths take 0.3–1.5 min (expected 0.9)); ask fewer questions on that path, give quicker steps a smaller 'estimate', or raise 'duration'"
+        "d.yaml:3:1: warning: the expected path through the dialogue takes about 1.5 minutes, more than its duration of 1 (paths take 0.2–2.9 min (expected 1.5)); ask fewer questions on that path, give quicker steps a smaller 'estimate' (only where they really are quicker), or raise 'duration'"
       ])
   }
 

@@ -300,16 +300,16 @@ final class ExpressionTests: XCTestCase {
 
   func testOperatorTypeErrors() {
     assertError(
-      "name + 1", "'+' needs two numbers, two texts, or a date and a number; got text and a number",
+      "name + 1", "'+' needs two numbers, two texts, or a date (or day and time) and a number; got text and a number",
       at: 5)
     assertError(
       "a - today",
-      "'-' needs two numbers, two dates, or a date minus a number; got a number and a date", at: 2)
+      "'-' needs two numbers, two dates, two days and times, or a date minus a number; got a number and a date", at: 2)
     assertError("a * name", "'*' needs two numbers; got a number and text", at: 2)
     assertError("remote / 2", "'/' needs two numbers; got a yes/no value and a number", at: 7)
     assertError("-name", "'-' needs a number; got text", at: 0)
-    assertError("name < 3", "'<' needs two numbers or two dates; got text and a number", at: 5)
-    assertError("today >= 3", "'>=' needs two numbers or two dates; got a date and a number", at: 6)
+    assertError("name < 3", "'<' needs two numbers, or dates and days and times; got text and a number", at: 5)
+    assertError("today >= 3", "'>=' needs two numbers, or dates and days and times; got a date and a number", at: 6)
     assertError("a == name", "'==' needs two values of the same type; got a number and text", at: 2)
     assertError(
       "a and remote", "'and' needs two yes/no values; got a number and a yes/no value", at: 2)
@@ -330,7 +330,7 @@ final class ExpressionTests: XCTestCase {
     assertError("mean(a, name)", "mean() needs a number as argument 2; got text", at: 8)
     assertError(
       "sum(a, 1 + name)",
-      "'+' needs two numbers, two texts, or a date and a number; got a number and text", at: 9)
+      "'+' needs two numbers, two texts, or a date (or day and time) and a number; got a number and text", at: 9)
     assertError(
       "round(a, 1, 2)", "round() takes 1 or 2 arguments, like round(x) or round(x, digits); got 3",
       at: 0)
@@ -366,7 +366,7 @@ final class ExpressionTests: XCTestCase {
       "count(a)",
       "count() of one value needs a list of choices; got a number (to count answered values, give two or more: count(a, b))",
       at: 6)
-    assertError("weekday(a)", "weekday() needs a date as argument 1; got a number", at: 8)
+    assertError("weekday(a)", "weekday() needs a date or a day and time as argument 1; got a number", at: 8)
     assertError("date_text()", "date_text() takes 1 argument, like date_text(date); got 0", at: 0)
     assertError(
       "days_between(today, 3)", "days_between() needs a date as argument 2; got a number", at: 20)

@@ -153,14 +153,14 @@ final class MarkdownDocumentTests: XCTestCase {
     let golden = try String(
       contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../CoachEndToEndTests/Fixtures/golden/self.out"), encoding: .utf8)
-    let start = try XCTUnwrap(golden.range(of: "# Trust-first action plan")).lowerBound
+    let start = try XCTUnwrap(golden.range(of: "# My trust plan")).lowerBound
     let document = MarkdownDocument(
       parsing: String(golden[start...]).components(separatedBy: "\nThe session is complete.")[0])
     let headings = document.blocks.compactMap { block -> String? in
       if case .heading(_, let text) = block { return MarkdownInline.plainText(text) }
       return nil
     }
-    XCTAssertEqual(headings.first, "Trust-first action plan")
+    XCTAssertEqual(headings.first, "My trust plan")
     XCTAssertTrue(headings.contains("6. Progress log"))
     let tables = document.blocks.compactMap { block -> MarkdownTable? in
       if case .table(let table) = block { return table }

@@ -40,7 +40,7 @@ final class AccessiblePlanTests: XCTestCase {
       .deletingLastPathComponent().appendingPathComponent(
         "CoachEndToEndTests/Fixtures/golden/self.out")
     let output = try String(contentsOf: golden, encoding: .utf8)
-    let start = try XCTUnwrap(output.range(of: "# Trust-first action plan")).lowerBound
+    let start = try XCTUnwrap(output.range(of: "# My trust plan")).lowerBound
     let end = try XCTUnwrap(output.range(of: "\nThe session is complete.")).lowerBound
     let plan = String(output[start..<end])
     for width in [50, 80] {
@@ -48,13 +48,13 @@ final class AccessiblePlanTests: XCTestCase {
       for mark in ["█", "░", "===", "---", "**", "`", "| "] {
         XCTAssertFalse(shown.contains(mark), "\(width): '\(mark)' in \(shown)")
       }
-      XCTAssertTrue(shown.hasPrefix("Trust-first action plan\n\n"), shown)
+      XCTAssertTrue(shown.hasPrefix("My trust plan\n\n"), shown)
       for line in shown.split(separator: "\n") {
         XCTAssertLessThanOrEqual(TextWrapper.displayWidth(line), width, String(line))
       }
     }
     let shown = spoken(plan)
-    XCTAssertTrue(shown.contains("\nYourself: score 31 of 100, band priority.\n"), shown)
+    XCTAssertTrue(shown.contains("\nWithin myself: score 31 of 100, band priority.\n"), shown)
     XCTAssertTrue(shown.contains("A table to fill in, with the columns Date,"), shown)
   }
 

@@ -146,7 +146,7 @@ final class PlanRendererTests: XCTestCase {
 
   func testTheShippedPlansFitEveryWidth() throws {
     let plans = [
-      (try goldenPlan("golden/self.out", title: "Trust-first action plan"), "Trust-first action plan"),
+      (try goldenPlan("golden/self.out", title: "My trust plan"), "My trust plan"),
       (try goldenPlan("checkin/after-14-days.out", title: "Updated trust plan"), "Updated trust plan: Yourself"),
     ]
     for (plan, title) in plans {
@@ -164,7 +164,7 @@ final class PlanRendererTests: XCTestCase {
     }
     XCTAssertTrue(
       plain(plans[0].0, width: 80).contains(
-        "Yourself                     |            31 | ██████░░░░░░░░░░░░░░ | priority"))
+        "Within myself    |            31 | ██████░░░░░░░░░░░░░░ | priority"))
   }
 
   func testScreenRowsCountLinesTheTerminalWraps() {

@@ -43,7 +43,7 @@ public struct MomentReading: Sendable {
 
   public func read(_ text: String) -> Swift.Result<Result, MomentProblem> {
     let tokens = Self.tokens(of: text)
-    var assembly = Assembly()
+    var assembly = Pieces()
     if let problem = assembly.take(tokens) { return .failure(problem) }
     return assembly.resolve(now: now)
   }
@@ -330,7 +330,7 @@ public struct MomentReading: Sendable {
     var isTwentyFourHour: Bool
   }
 
-  struct Assembly {
+  struct Pieces {
     var days: [DaySaid] = []
     var time: TimeSaid?
     var part: Part?

@@ -25,6 +25,11 @@ struct NamesSetBeforeRead: CheckRule {
       case .condition: answered = true
       case .defaultAnswer, .stepCondition, .bound: answered = false
       }
+      // A default may read its own question's answer, directly or through computed values:
+      // empty the first time, the answer given before when the step is reached again
+      // (`default: =cue` keeps it on Enter).
+      if case .defaultAnswer(let question) = role { checker.ownVariable = question.variable }
+      defer { checker.ownVariable = nil }
       for name in formula.expression.names {
         // Unknown names in expressions are the type checker's to report.
         checker.read(
@@ -60,6 +65,8 @@ private struct Reads {
   /// The answer variables each computed value depends on, worked out once.
   private var dependencies: [String: Set<String>] = [:]
   private let knownNames: [String]
+  /// The variable of the question whose default is being read: it may read its own answer.
+  var ownVariable: String?
 
   init(dialogue: Dialogue, analysis: FlowAnalysis) {
     self.dialogue = dialogue
@@ -96,7 +103,7 @@ private struct Reads {
         let setterPosition = dialogue.position(of: dialogue.steps[questionPosition].id)
       else { continue }
       let setterID = dialogue.steps[questionPosition].id
-      if setterPosition == position && answered { continue }
+      if setterPosition == position && (answered || variable == ownVariable) { continue }
       if analysis.mustPass(setterPosition, before: position) { continue }
       let via = variable == name ? "" : " (which '\(name)' needs)"
       let here = analysis.steps[position].id
