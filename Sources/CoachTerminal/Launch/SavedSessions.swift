@@ -147,7 +147,7 @@ public struct SavedSessions {
     case .skip: "/skip"
     case .restart: "/restart"
     case .next: "/next"
-    case .moveOn: "moving on"
+    case .moveOn: "moving on past a section's optional questions"
     case .extend: "/extend"
     case .pause: "/pause"
     case .resume: "/resume"
