@@ -148,6 +148,10 @@ final class CheckinChainTests: XCTestCase {
       id: "c4")
     XCTAssertEqual(four.status, 0, four.description)
     XCTAssertFalse(four.stdout.contains("How did it go?"), four.stdout)
+    XCTAssertTrue(
+      four.stdout.contains(
+        "Five minutes on Systems: what got better, and a fresh rating. Every action on your plan is already done or dropped."
+      ), four.stdout)
     let plan4 = try leader.plan("2027-01-18-trust-first-checkin.md")
     CheckinLeader.readAloud(plan4)
     XCTAssertTrue(plan4.contains("There were no open actions to look at."))
