@@ -113,10 +113,7 @@ private struct ComputedTyping {
         types[FollowedDialogue.prefix + name] = type
       }
       for (name, type) in FollowedDialogue.givenTypes { types[name] = type }
-      func isOwn(_ name: String) -> Bool {
-        earlier[name] == nil && BuiltInNames.types[name] == nil
-          && !name.hasPrefix(FollowedDialogue.prefix)
-      }
+      let isOwn = followed.carries
       for step in dialogue.steps {
         guard let question = step.question, isOwn(question.variable) else { continue }
         types[FollowedDialogue.prefix + question.variable] = question.kind.valueType
@@ -130,8 +127,7 @@ private struct ComputedTyping {
 
   /// The computed value `name` is the earlier value of, when it is one a follow-up carries.
   private func carriedValue(_ name: String) -> String? {
-    guard name.hasPrefix(FollowedDialogue.prefix) else { return nil }
-    let base = String(name.dropFirst(FollowedDialogue.prefix.count))
+    guard let base = FollowedDialogue.earlierName(name) else { return nil }
     return carried.contains(base) ? base : nil
   }
 

@@ -42,10 +42,7 @@ struct NameBounds: Sendable {
       .number(low: 0, high: .infinity, whole: true), canBeEmpty: false)
     bounds[FollowedDialogue.planName] = ValueBound(.text(length: ValueLimits.maxTextLength))
     // The follow-up's own names, as an earlier follow-up left them.
-    func isOwn(_ name: String) -> Bool {
-      earlier.bounds[name] == nil && BuiltInNames.types[name] == nil
-        && !name.hasPrefix(FollowedDialogue.prefix)
-    }
+    let isOwn = followed.carries
     for step in dialogue.steps {
       guard let question = step.question, isOwn(question.variable) else { continue }
       bounds[FollowedDialogue.prefix + question.variable] = Self.bound(of: question.kind)

@@ -36,4 +36,20 @@ public final class FollowedDialogue: Sendable {
     self.path = path
     self.location = location
   }
+
+  /// Whether a follow-up's own answer or computed value of this name is carried to the next
+  /// follow-up as `before_<name>`: a name the followed dialogue does not have (its own are read
+  /// from it), nor a built-in, nor one that already reads an earlier value.
+  public func carries(_ name: String) -> Bool { Self.carries(name, after: dialogue) }
+
+  /// ``carries(_:)`` for a follow-up of `followed`.
+  public static func carries(_ name: String, after followed: Dialogue) -> Bool {
+    followed.question(storing: name) == nil && followed.computedValue(name) == nil
+      && BuiltInNames.types[name] == nil && !name.hasPrefix(prefix)
+  }
+
+  /// The name a `before_` name reads: `a1_state` for `before_a1_state`; nil for any other name.
+  public static func earlierName(_ name: String) -> String? {
+    name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : nil
+  }
 }

@@ -60,9 +60,8 @@ extension EarlierSession {
   /// Takes a follow-up's own names (those the followed dialogue does not have) as it left them.
   private mutating func carry(_ followUp: Transcript, over followed: Dialogue) {
     let own = followUp.dialogue
-    func isOwn(_ name: String) -> Bool {
-      followed.question(storing: name) == nil && followed.computedValue(name) == nil
-    }
+    // Against the session's dialogue as it ran (its kept copy).
+    let isOwn = { FollowedDialogue.carries($0, after: followed) }
     for step in own.steps {
       guard let question = step.question, isOwn(question.variable) else { continue }
       let name = FollowedDialogue.prefix + question.variable

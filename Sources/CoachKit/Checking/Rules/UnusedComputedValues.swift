@@ -10,9 +10,10 @@ struct UnusedComputedValues: CheckRule {
     func note(_ name: String) {
       if computedNames.contains(name) { read.insert(name) }
       // A follow-up reads its own values as the last follow-up left them: `before_<name>`.
-      if dialogue.follows != nil, name.hasPrefix(FollowedDialogue.prefix) {
-        let base = String(name.dropFirst(FollowedDialogue.prefix.count))
-        if computedNames.contains(base) { read.insert(base) }
+      if dialogue.follows != nil, let base = FollowedDialogue.earlierName(name),
+        computedNames.contains(base)
+      {
+        read.insert(base)
       }
     }
     for computed in dialogue.computed {
