@@ -6,7 +6,8 @@ import Foundation
 /// `coach export [ID]`: a saved session's transcript as Markdown, JSON, HTML or plain text.
 struct Export: LaunchedCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export a saved session's transcript (the latest session, with its check-ins, by default).",
+    abstract:
+      "Export a saved session's transcript (the latest session, with its check-ins, by default).",
     discussion: TextWrapper.reflow(
       """
       The transcript holds every question and answer with its local time, the sections with

@@ -90,7 +90,8 @@ final class CheckinChainTests: XCTestCase {
       ], at: "2026-12-21T09:00:00Z", id: "c2")
     XCTAssertEqual(two.status, 0, two.description)
     XCTAssertTrue(
-      two.stdout.contains("It has been 14 days since your last check-in, on Monday 7 December 2026."))
+      two.stdout.contains(
+        "It has been 14 days since your last check-in, on Monday 7 December 2026."))
     XCTAssertTrue(two.stdout.contains("Action 2: \""))
     XCTAssertFalse(two.stdout.contains("Action 1: \""), "a done action is not asked again")
     XCTAssertFalse(two.stdout.contains("Action 3: \""), "a dropped action is not asked again")
@@ -115,7 +116,10 @@ final class CheckinChainTests: XCTestCase {
 
     // Check-in 3: the last open action done; the next focus.
     let three = try leader.checkin(
-      ["The team decides its own on-call swaps now", "1", "4", "4", "8", "4", "3", "2", "4", "3", ""],
+      [
+        "The team decides its own on-call swaps now", "1", "4", "4", "8", "4", "3", "2", "4", "3",
+        "",
+      ],
       at: "2027-01-04T09:00:00Z", id: "c3")
     XCTAssertEqual(three.status, 0, three.description)
     XCTAssertTrue(
@@ -139,7 +143,10 @@ final class CheckinChainTests: XCTestCase {
     let calendar3 = try leader.calendar("2027-01-04-trust-first-checkin.ics")
     XCTAssertEqual(
       calendar3.map { [$0["UID"], $0["SEQUENCE"], $0["STATUS"]] },
-      [["first-check-in@coach", "3", "CANCELLED"], ["first-a2-first-step@coach", "3", "CANCELLED"]])
+      [
+        ["first-check-in@coach", "3", "CANCELLED"],
+        ["first-a2-first-step@coach", "3", "CANCELLED"],
+      ])
     XCTAssertNil(calendar3[0]["TRIGGER;RELATED=START"], "a cancelled event reminds no one")
 
     // Check-in 4: nothing open, nothing asked about an action; the calendar has nothing to take out.
@@ -164,8 +171,10 @@ final class CheckinChainTests: XCTestCase {
     let exported = try leader.coach(["export"], at: "2027-01-18T10:00:00Z")
     XCTAssertEqual(exported.status, 0, exported.description)
     let markdown = exported.stdout
-    let order = ["Elevate Your Team", "Two of the seniors", "Nothing new yet", "on-call swaps", "Still good"]
-      .map { markdown.range(of: $0)?.lowerBound }
+    let order = [
+      "Elevate Your Team", "Two of the seniors", "Nothing new yet", "on-call swaps", "Still good",
+    ]
+    .map { markdown.range(of: $0)?.lowerBound }
     XCTAssertFalse(order.contains(nil), markdown)
     XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), "in order")
   }

@@ -20,8 +20,11 @@ final class CheckinPanelTests: XCTestCase {
   func testEverythingDone() throws {
     try leader.session("golden/self.in", at: "2026-11-29T09:00:00Z", id: "first")
     let result = try leader.checkin(
-      ["I keep my promises in the weekly meeting, and the team says so", "1", "1", "4", "5", "4", "2",
-       "8", "4", "2", "4", "4", "4", ""],
+      [
+        "I keep my promises in the weekly meeting, and the team says so", "1", "1", "4", "5", "4",
+        "2",
+        "8", "4", "2", "4", "4", "4", "",
+      ],
       at: "2026-12-14T09:00:00Z", id: "c1")
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(result.stdout.contains("Every action on your plan is done."), result.stdout)
@@ -47,7 +50,10 @@ final class CheckinPanelTests: XCTestCase {
   func testNothingStarted() throws {
     try leader.session("golden/tie.in", at: "2026-11-29T09:00:00Z", id: "first")
     var lines = ["Nothing yet, honestly"]
-    for (step, when) in [("Book the room", "Tue 9:00"), ("Draft the list", "Tue 10:00"), ("Ask in planning", "Wed 9:30")] {
+    for (step, when) in [
+      ("Book the room", "Tue 9:00"), ("Draft the list", "Tue 10:00"),
+      ("Ask in planning", "Wed 9:30"),
+    ] {
       lines += ["3", "If the week fills up, then I will do it at 8 before meetings", step, when]
     }
     lines += ["2", "3", "6", "2", ""]
@@ -80,10 +86,12 @@ final class CheckinPanelTests: XCTestCase {
   func testAMix() throws {
     try leader.session("golden/self.in", at: "2026-11-29T09:00:00Z", id: "first")
     let result = try leader.checkin(
-      ["The newer people ask for feedback now", "2",
-       "If a deadline crowds it out, then I will keep the list on paper",
-       "Go through the list with my deputy", "next Friday at 10", "Wednesday at 10",
-       "4", "3", "3", "3", "3", "7", "", ""],
+      [
+        "The newer people ask for feedback now", "2",
+        "If a deadline crowds it out, then I will keep the list on paper",
+        "Go through the list with my deputy", "next Friday at 10", "Wednesday at 10",
+        "4", "3", "3", "3", "3", "7", "", "",
+      ],
       at: "2026-12-14T09:00:00Z", id: "c1")
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(result.stdout.contains("Wednesday 16 December 2026"), "the deadline is said")
@@ -96,7 +104,9 @@ final class CheckinPanelTests: XCTestCase {
     XCTAssertTrue(
       plan.contains("Of your 2 open actions: 1 planned again, with a new first step, 1 dropped."),
       plan)
-    XCTAssertTrue(plan.contains("- **Next step:** Go through the list with my deputy, on Wednesday 16 December at 10:00"))
+    XCTAssertTrue(
+      plan.contains(
+        "- **Next step:** Go through the list with my deputy, on Wednesday 16 December at 10:00"))
     XCTAssertTrue(plan.contains("## Dropped\n\n- Name one recent mistake"))
   }
 
@@ -122,8 +132,10 @@ final class CheckinPanelTests: XCTestCase {
       FileManager.default.fileExists(
         atPath: leader.plans.appendingPathComponent("2026-12-01-trust-first-checkin.md").path))
 
-    let same = try leader.checkin(["1", "Too soon to say", "1"], at: "2026-11-29T15:00:00Z", id: "x")
-    XCTAssertTrue(same.stdout.contains("You made your plan today. A check-in works best"), same.stdout)
+    let same = try leader.checkin(
+      ["1", "Too soon to say", "1"], at: "2026-11-29T15:00:00Z", id: "x")
+    XCTAssertTrue(
+      same.stdout.contains("You made your plan today. A check-in works best"), same.stdout)
     XCTAssertTrue(same.stdout.contains("What is better since your session"), "went on")
   }
 
@@ -131,9 +143,11 @@ final class CheckinPanelTests: XCTestCase {
   func testLate() throws {
     try leader.session("golden/self.in", at: "2026-11-29T09:00:00Z", id: "first")
     let result = try leader.checkin(
-      ["People bring problems earlier", "1", "3",
-       "If I forget again, then I will put it on the Monday agenda",
-       "Put it on the agenda", "tomorrow at 9", "4", "4", "4", "2", "7", "", ""],
+      [
+        "People bring problems earlier", "1", "3",
+        "If I forget again, then I will put it on the Monday agenda",
+        "Put it on the agenda", "tomorrow at 9", "4", "4", "4", "2", "7", "", "",
+      ],
       at: "2027-01-08T09:00:00Z", id: "c1")
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(
@@ -151,12 +165,17 @@ final class CheckinPanelTests: XCTestCase {
   func testASecondCheckIn() throws {
     try leader.session("golden/self.in", at: "2026-11-29T09:00:00Z", id: "first")
     _ = try leader.checkin(
-      ["The newer people ask for feedback now", "1", "2",
-       "If the meeting runs over, then I will do it after lunch", "Write the three questions",
-       "tomorrow at 10", "4", "4", "4", "2", "8", "", ""],
+      [
+        "The newer people ask for feedback now", "1", "2",
+        "If the meeting runs over, then I will do it after lunch", "Write the three questions",
+        "tomorrow at 10", "4", "4", "4", "2", "8", "", "",
+      ],
       at: "2026-12-14T09:00:00Z", id: "c1")
     let second = try leader.checkin(
-      ["Two people admitted mistakes in the retro", "1", "5", "4", "5", "1", "9", "2", "3", "4", "3", "3", ""],
+      [
+        "Two people admitted mistakes in the retro", "1", "5", "4", "5", "1", "9", "2", "3", "4",
+        "3", "3", "",
+      ],
       at: "2026-12-28T09:00:00Z", id: "c2")
     XCTAssertEqual(second.status, 0, second.description)
     for figure in [
@@ -185,7 +204,10 @@ final class CheckinPanelTests: XCTestCase {
       "checkin/facilitated-session.in", at: "2026-11-29T09:00:00Z", id: "room",
       arguments: ["run", "--facilitator", "--participants", "3"])
     let result = try leader.checkin(
-      ["The team flags broken tools in stand-up now", "1", "4", "1", "3", "3", "6", "4", "4", "3", "3", "4", ""],
+      [
+        "The team flags broken tools in stand-up now", "1", "4", "1", "3", "3", "6", "4", "4", "3",
+        "3", "4", "",
+      ],
       at: "2026-12-07T09:00:00Z", id: "c1")
     XCTAssertEqual(result.status, 0, result.description)
     XCTAssertTrue(result.stdout.contains("Five minutes on Systems"), result.stdout)

@@ -67,7 +67,9 @@ final class FollowUpCarryTests: XCTestCase {
         """)
     let found = try findings(text)
     XCTAssertTrue(
-      found.contains { $0.contains("a value may read its own earlier value, not another's that reads it") },
+      found.contains {
+        $0.contains("a value may read its own earlier value, not another's that reads it")
+      },
       "\(found)")
   }
 
