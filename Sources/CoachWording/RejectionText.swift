@@ -5,7 +5,9 @@ import CoachKit
 ///     RejectionText.sentence(rejection)  // "Sorry, 6 is more than 5; enter a whole number from 1 to 5."
 public enum RejectionText {
   public static func sentence(_ rejection: Rejection, commands: CommandNames = .typed) -> String {
-    "Sorry, \(rejection.reason)\(hint(for: rejection.code, commands))."
+    // A dialogue's own check says it in its own words, whole.
+    if case .refusedByCheck(let text) = rejection.code { return text }
+    return "Sorry, \(rejection.reason)\(hint(for: rejection.code, commands))."
   }
 
   /// What to do instead, where that is one of the host's controls.

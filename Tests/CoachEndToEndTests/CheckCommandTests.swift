@@ -24,7 +24,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "budgets-dont-add-up.yaml",
       [
-        "budgets-dont-add-up.yaml:2:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
+        "budgets-dont-add-up.yaml:5:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
       ]
     ),
     (
@@ -261,7 +261,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "escape-sequence-in-key.yaml",
       [
-        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate, likely"
+        "escape-sequence-in-key.yaml:26:9: error: unknown key 'colour' (which holds control characters) in a step; expected one of: id, when, say, ask, notes, next, final, estimate, likely, call, with, return"
       ]
     ),
   ]

@@ -97,7 +97,7 @@ final class TrustFirstSessionTests: XCTestCase {
     XCTAssert(run.output.contains("Below 7 is a sign to make the plan smaller"))
     // Three actions planned; the default change drops the last one.
     XCTAssert(run.plan.contains("5 of 10 that I'll have done these actions by the check-in."))
-    XCTAssert(run.plan.contains("I dropped Ask my team which tool fails them most"))
+    XCTAssert(run.plan.contains("Dropped: Ask my team which tool fails them most"))
     XCTAssert(run.plan.contains("Now: **8 of 10**"))
     XCTAssertFalse(run.plan.contains("### 3."))
   }

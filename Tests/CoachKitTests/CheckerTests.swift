@@ -12,7 +12,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:1:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
+        "retro.yaml:4:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
       ])
   }
 

@@ -41,7 +41,7 @@ final class LoaderTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:40:9: error: unknown key 'colour' in a step; expected one of: id, when, say, ask, notes, next, final, estimate, likely"
+        "retro.yaml:40:9: error: unknown key 'colour' in a step; expected one of: id, when, say, ask, notes, next, final, estimate, likely, call, with, return"
       ])
   }
 

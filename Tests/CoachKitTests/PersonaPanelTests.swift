@@ -417,8 +417,8 @@ final class PersonaPanelTests: XCTestCase {
     XCTAssertEqual(run.text("action_total"), "2")
     XCTAssertEqual(run.text("action_count"), "1")
     XCTAssertFalse(run.plan.contains("### 2."))
-    XCTAssertTrue(run.plan.contains("I dropped Thank the next person who brings me bad news before I turn to the problem itself."))
-    XCTAssertTrue(run.plan.contains("I made my first step smaller again. Now: **6 of 10**"))
+    XCTAssertTrue(run.plan.contains("4 of 10 that I'll have done these actions by the check-in.\nBelow 7 is a sign to make a plan smaller, so I did. Dropped: Thank the next person who brings me bad news before I turn to the problem itself."))
+    XCTAssertTrue(run.plan.contains("I made my first step smaller. Now: **6 of 10**"))
     XCTAssertTrue(
       run.plan.contains("- **First step:** Write one sentence about my mistake, **Tuesday 1 December at 08:30**"))
     XCTAssertEqual(run.events.first?.summary, "First step: Write one sentence about my mistake")

@@ -347,6 +347,23 @@ public struct MomentReading: Sendable {
       func peek(_ offset: Int = 1) -> Token? {
         index + offset < tokens.count ? tokens[index + offset] : nil
       }
+      // The day of a month at `index`, when a month follows (after "of"), and a year of four
+      // digits after it: taken, and true.
+      func takeDate(day: Int) -> Bool {
+        var ahead = 1
+        while case .filler? = peek(ahead) { ahead += 1 }
+        guard case .month(let month)? = peek(ahead) else { return false }
+        index += ahead + 1
+        var year: Int?
+        if case .number(let written, let yearRaw)? = index < tokens.count ? tokens[index] : nil,
+          yearRaw.count == 4
+        {
+          year = written
+          index += 1
+        }
+        days.append(.date(year: year, month: month, day: day))
+        return true
+      }
       while index < tokens.count {
         let token = tokens[index]
         switch token {
@@ -401,20 +418,7 @@ public struct MomentReading: Sendable {
           self.days.append(.date(year: year, month: month, day: day))
         case .number(let number, let raw):
           // "1 Dec", "1st of December": a day of a month.
-          var ahead = 1
-          while case .filler? = peek(ahead) { ahead += 1 }
-          if raw.count <= 2, case .month(let month)? = peek(ahead) {
-            index += ahead + 1
-            var year: Int?
-            if case .number(let written, let yearRaw)? = index < tokens.count ? tokens[index] : nil,
-              yearRaw.count == 4
-            {
-              year = written
-              index += 1
-            }
-            self.days.append(.date(year: year, month: month, day: number))
-            continue
-          }
+          if raw.count <= 2, takeDate(day: number) { continue }
           guard raw.count <= 2 else { return .notATime(raw) }
           if let problem = setTime(
             TimeSaid(
@@ -427,20 +431,7 @@ public struct MomentReading: Sendable {
           if let problem = takeMeridiem(peekAt: index, tokens) { return problem }
           if case .meridiem? = index < tokens.count ? tokens[index] : nil { index += 1 }
         case .ordinal(let number):
-          var ahead = 1
-          while case .filler? = peek(ahead) { ahead += 1 }
-          if case .month(let month)? = peek(ahead) {
-            index += ahead + 1
-            var year: Int?
-            if case .number(let written, let yearRaw)? = index < tokens.count ? tokens[index] : nil,
-              yearRaw.count == 4
-            {
-              year = written
-              index += 1
-            }
-            self.days.append(.date(year: year, month: month, day: number))
-            continue
-          }
+          if takeDate(day: number) { continue }
           self.days.append(.dayOfMonth(number))
           index += 1
         case .numberWord(let number):

@@ -47,6 +47,8 @@ public struct Rejection: Error, Hashable, Sendable {
     case extensionOutOfRange(minimum: Int, maximum: Int)
     /// `park` with nothing to park.
     case nothingToPark
+    /// One of the question's `checks` refused the answer; the dialogue's own words say why.
+    case refusedByCheck(String)
   }
 
   /// What an answer of a kind must be: said after a reason, and in a prompt's instruction.
@@ -116,7 +118,9 @@ public struct Rejection: Error, Hashable, Sendable {
     case .tooManyCharacters(let maximum, let length):
       return "please keep it to \(maximum) characters (this is \(length))"
     case .notTheExpectedForm(let hint):
-      return hint.map { "expected \($0)" } ?? "that does not have the expected form"
+      // A hint written as "expected …" is not said as "expected expected …".
+      return hint.map { $0.lowercased().hasPrefix("expected ") ? $0 : "expected \($0)" }
+        ?? "that does not have the expected form"
     case .optionNeeded(let count): return "enter a number from 1 to \(count), or an option's name"
     case .notAnOptionNumber(let number, let count):
       return "\(number) is not an option; enter a number from 1 to \(count)"
@@ -147,6 +151,7 @@ public struct Rejection: Error, Hashable, Sendable {
     case .extensionOutOfRange(let minimum, let maximum):
       return "extend by a number of minutes from \(minimum) to \(maximum)"
     case .nothingToPark: return "say what to park"
+    case .refusedByCheck(let text): return text
     }
   }
 }

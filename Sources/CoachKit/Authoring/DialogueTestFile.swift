@@ -185,6 +185,7 @@ private struct CaseReader {
           guard isKnownName(name) else {
             let names =
               dialogue.steps.compactMap(\.question?.variable) + dialogue.computed.map(\.name)
+              + dialogue.storedParameters.map(\.name)
             let guess = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" }
             r.error(
               "no answer or computed value is named '\(name)'\(guess ?? "")", at: nameNode)
@@ -239,6 +240,7 @@ private struct CaseReader {
   func isKnownName(_ name: String) -> Bool {
     name == "today" || dialogue.question(storing: name) != nil
       || dialogue.computedValue(name) != nil
+      || dialogue.storedParameters.contains { $0.name == name }
   }
 
   mutating func expectedValue(_ node: NodeID) -> DialogueTestCase.ExpectedValue? {

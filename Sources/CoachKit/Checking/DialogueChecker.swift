@@ -20,6 +20,10 @@ public struct DialogueChecker: Sendable {
   static let standardRules: [any CheckRule] = [
     UniqueNames(),
     KnownTargets(),
+    FlowCalls(),
+    FunctionDefinitions(),
+    OptionValues(),
+    VisitedSteps(),
     Reachability(),
     WayForward(),
     LoopsWithoutQuestions(),

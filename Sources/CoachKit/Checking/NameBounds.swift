@@ -16,8 +16,24 @@ struct NameBounds: Sendable {
   private(set) var oversized: [String: Expression.Oversized] = [:]
   /// Those, and the computed values that read them: nothing is known of their size.
   private var unbounded: Set<String> = []
+  /// A call's parameters, as stored (`a1_menu`): the value written for each, and where.
+  private var parameters: [String: (value: Formula, scope: FlowScope?)] = [:]
+  /// For each flow, the prefixes its calls store its names under (`a1_`, `a2_`).
+  private var prefixes: [String: [String]] = [:]
+  private let functions: FunctionTable
 
   init(_ dialogue: Dialogue) {
+    functions = dialogue.functionTable
+    for position in dialogue.steps.indices {
+      let step = dialogue.steps[position]
+      guard let call = step.call, let first = dialogue.callee(at: position).first,
+        let scope = dialogue.steps[first].scope
+      else { continue }
+      prefixes[call.flowID, default: []].append(scope.namePrefix)
+      for argument in call.arguments {
+        parameters[scope.namePrefix + argument.name] = (argument.value, step.scope)
+      }
+    }
     for step in dialogue.steps {
       guard let question = step.question, bounds[question.variable] == nil else { continue }
       bounds[question.variable] = Self.bound(of: question.kind)
@@ -89,7 +105,9 @@ struct NameBounds: Sendable {
           for name in dialogue.computed.map(\.name) { trial.bounds[name] = nil }
           trial.workOutComputed(dialogue)
         }
-        self = trial
+        bounds = trial.bounds
+        oversized = trial.oversized
+        unbounded = trial.unbounded
         return
       }
       guesses = found
@@ -101,16 +119,42 @@ struct NameBounds: Sendable {
     for computed in dialogue.computed {
       work(out: computed.name, in: dialogue, depth: 0, working: &working)
     }
+    for name in parameters.keys.sorted() {
+      work(out: name, in: dialogue, depth: 0, working: &working)
+    }
   }
 
   func bound(of name: String) -> ValueBound? { bounds[name] }
+
+  /// The bound of a name as written at `place`: in a flow, one of its own names can be what any
+  /// of its calls stores.
+  func bound(of name: String, at place: WrittenPlace) -> ValueBound? {
+    guard let flow = place.flow, let prefixes = prefixes[flow.id], !prefixes.isEmpty else {
+      return bounds[name]
+    }
+    let stored = prefixes.compactMap { bounds[$0 + name] }
+    guard let first = stored.first else { return bounds[name] }
+    return stored.dropFirst().reduce(first) { $0.union($1) }
+  }
 
   /// The longest option label of the question storing `name`, for `label()`.
   func longestLabel(of name: String) -> Int? { labels[name] }
 
   /// The bound of a formula's values, and where it could outgrow the size limit.
   func bound(of formula: Formula) -> (bound: ValueBound, oversized: Expression.Oversized?) {
-    formula.expression.bound(names: { bounds[$0] }, longestLabel: { labels[$0] })
+    formula.expression.bound(
+      names: { bounds[$0] }, longestLabel: { labels[$0] }, functions: functions)
+  }
+
+  /// The same, for a formula written at `place`.
+  func bound(of formula: Formula, at place: WrittenPlace) -> (
+    bound: ValueBound, oversized: Expression.Oversized?
+  ) {
+    guard place.flow != nil else { return bound(of: formula) }
+    let known = bounds
+    return formula.expression.bound(
+      names: { bound(of: $0, at: place) }, longestLabel: { labels[$0] }, functions: functions,
+      globals: { known[$0] })
   }
 
   /// What an answer to a question of this kind can be.
@@ -140,18 +184,30 @@ struct NameBounds: Sendable {
   private mutating func work(
     out name: String, in dialogue: Dialogue, depth: Int, working: inout Set<String>
   ) {
-    guard bounds[name] == nil, let computed = dialogue.computedValue(name) else { return }
+    guard bounds[name] == nil else { return }
+    let formula: Formula
+    var scope: FlowScope?
+    if let computed = dialogue.computedValue(name) {
+      formula = computed.formula
+    } else if let parameter = parameters[name] {
+      (formula, scope) = parameter
+    } else {
+      return
+    }
     guard depth <= FlowAnalysis.maxComputedChain, working.insert(name).inserted else {
       bounds[name] = .unknown
       return
     }
-    for use in computed.formula.expression.names {
-      work(out: use.name, in: dialogue, depth: depth + 1, working: &working)
+    for use in dialogue.names(readBy: formula.expression) {
+      work(out: scope?.stored(use) ?? use, in: dialogue, depth: depth + 1, working: &working)
     }
     working.remove(name)
-    let (bound, found) = bound(of: computed.formula)
+    let known = bounds
+    let (bound, found) = formula.expression.bound(
+      names: { known[scope?.stored($0) ?? $0] }, longestLabel: { labels[$0] },
+      functions: functions, globals: { known[$0] })
     // Reported where it first grows too large, not again in what reads it.
-    let readsUnbounded = readsOversized(computed.formula)
+    let readsUnbounded = readsOversized(formula)
     if let found, !readsUnbounded { oversized[name] = found }
     if found != nil || readsUnbounded { unbounded.insert(name) }
     bounds[name] = found == nil ? bound : .unknown
@@ -161,5 +217,14 @@ struct NameBounds: Sendable {
   /// through others), which is reported where that value is written.
   func readsOversized(_ formula: Formula) -> Bool {
     formula.expression.names.contains { unbounded.contains($0.name) }
+  }
+
+  /// The same, for a formula written at `place`.
+  func readsOversized(_ formula: Formula, at place: WrittenPlace) -> Bool {
+    guard let flow = place.flow else { return readsOversized(formula) }
+    let prefixes = prefixes[flow.id] ?? []
+    return formula.expression.names.contains { use in
+      unbounded.contains(use.name) || prefixes.contains { unbounded.contains($0 + use.name) }
+    }
   }
 }

@@ -112,10 +112,21 @@ public struct PathTiming: Sendable, Hashable {
     let steps = analysis.steps
     guard let start = analysis.start, !steps.isEmpty else { return nil }
     let full = steps.map(StepTiming.seconds)
-    let chance = steps.map { step in
-      step.condition.map { step.likelihood ?? Self.chance($0, dialogue) } ?? 1
+    // A flow's steps hold as often as their call does: a call passed over passes them all over.
+    var chance = [Double](repeating: 1, count: steps.count)
+    var conditional = [Bool](repeating: false, count: steps.count)
+    for position in steps.indices {
+      let step = steps[position]
+      if let condition = step.condition {
+        chance[position] = step.likelihood ?? Self.chance(condition, dialogue)
+        conditional[position] = true
+      }
+      if let call = step.instance?.callPosition {
+        chance[position] *= chance[call]
+        conditional[position] = conditional[position] || conditional[call]
+      }
     }
-    let least = steps.indices.map { steps[$0].condition == nil ? full[$0] : 0 }
+    let least = steps.indices.map { conditional[$0] ? 0 : full[$0] }
     // Steps whose `when` tests one answer for different values (`focus == "self"`,
     // `focus == "systems"`…) exclude each other: the longest way takes only the slowest of them.
     var most = full

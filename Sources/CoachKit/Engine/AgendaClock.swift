@@ -48,7 +48,13 @@ public struct AgendaClock: Hashable, Sendable {
     sectionCount = dialogue.sections.count
     let index = sectionID.flatMap { id in dialogue.sections.firstIndex { $0.id == id } }
     sectionNumber = index.map { $0 + 1 }
-    sectionTitle = index.map { dialogue.sections[$0].title }
+    // A title with placeholders is filled in with the answers so far.
+    sectionTitle = index.map { index in
+      let section = dialogue.sections[index]
+      guard section.titleText != nil else { return section.title }
+      return Engine(dialogue: dialogue, clock: FixedClock(now)).heading(for: section.id, in: session)?
+        .title ?? section.title
+    }
     let budget = index.map { dialogue.sections[$0].budget } ?? 0
     let extra = sectionID.map { session.extensions[$0] ?? 0 } ?? 0
     sectionBudget = ((budget.isFinite ? budget : 0) + extra) * 60

@@ -58,7 +58,7 @@ extension Engine {
       let pass = TeamAnswer(participant: participants?.key(turn.index), value: nil, at: now)
       session.teamRounds[step.id, default: TeamRound()].answers.append(pass)
       reply.outcome = .rated(
-        stepID: step.id, question: render(question.prompt, in: session), [pass])
+        stepID: step.id, question: render(question.prompt, at: step, in: session), [pass])
       reply.notice = .participantPassed(turn.label)
     case .next:
       if turn != nil {
@@ -165,7 +165,7 @@ extension Engine {
     if words.count > 1 { round.isClosed = true }
     session.teamRounds[step.id] = round
     reply.outcome = .rated(
-      stepID: step.id, question: render(question.prompt, in: session), given)
+      stepID: step.id, question: render(question.prompt, at: step, in: session), given)
   }
 
   /// `back` at a team question before the leader has rated it: takes back the last rating (an

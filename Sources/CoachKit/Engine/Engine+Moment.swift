@@ -7,9 +7,10 @@ extension Engine {
   public var now: Moment { Moment(clock.now(), timeZone: clock.timeZone) }
 
   /// A day and a time as typed, read and checked against the question's bounds.
-  func momentAnswer(_ text: String, _ rules: AnswerKind.MomentRules, in session: Session)
-    -> Result<Value, MomentProblem>
-  {
+  /// Its bounds are read as the step means them (inside a flow, with the call's names).
+  func momentAnswer(
+    _ text: String, _ rules: AnswerKind.MomentRules, at step: Step, in session: Session
+  ) -> Result<Value, MomentProblem> {
     let now = self.now
     let reading: MomentReading.Result
     switch MomentReading(now: now).read(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
@@ -17,7 +18,7 @@ extension Engine {
     case .failure(let problem): return .failure(problem)
     }
     let moment = reading.moment
-    if let formula = rules.earliest, let earliest = MomentBound(evaluate(formula, in: session)),
+    if let formula = rules.earliest, let earliest = MomentBound(evaluate(formula, at: step, in: session)),
       !earliest.admitsAsEarliest(moment)
     {
       let isNow: Bool
@@ -27,13 +28,13 @@ extension Engine {
       }
       return .failure(.tooEarly(moment, earliest: earliest, hasPassed: isNow))
     }
-    if let formula = rules.latest, let latest = MomentBound(evaluate(formula, in: session)),
+    if let formula = rules.latest, let latest = MomentBound(evaluate(formula, at: step, in: session)),
       !latest.admitsAsLatest(moment)
     {
       // "next Friday" read as next week's: say how to write this week's, if that one fits.
       let other = reading.otherReading.flatMap { other in
         latest.admitsAsLatest(other.moment)
-          && (rules.earliest.flatMap { MomentBound(evaluate($0, in: session)) }?
+          && (rules.earliest.flatMap { MomentBound(evaluate($0, at: step, in: session)) }?
             .admitsAsEarliest(other.moment) ?? true) ? other : nil
       }
       return .failure(.tooLate(moment, latest: latest, otherReading: other))

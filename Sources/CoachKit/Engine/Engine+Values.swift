@@ -29,15 +29,52 @@ extension Engine {
     }
     defer { evaluation.visiting.remove(name) }
     let result = computed.formula.expression.evaluate(
-      { self.value(of: $0, in: session, evaluation) }, labels: optionLabel)
+      in: context(scope: nil, in: session, evaluation))
     evaluation.known[name] = result
     return result
   }
 
+  /// What an expression written at `step` reads: inside a flow, the flow's short names mean the
+  /// call's own; `answer` is the answer being given, in a question's `checks`.
+  func context(
+    at step: Step? = nil, scope: FlowScope?, answer: Value? = nil, in session: Session,
+    _ evaluation: Evaluation = Evaluation()
+  ) -> EvaluationContext {
+    let global: (String) -> Value = { self.value(of: $0, in: session, evaluation) }
+    let local: (String) -> Value
+    if let answer {
+      local = { name in
+        name == AnswerCheck.answerName
+          ? answer : self.value(of: scope?.stored(name) ?? name, in: session, evaluation)
+      }
+    } else if let scope {
+      local = { self.value(of: scope.stored($0), in: session, evaluation) }
+    } else {
+      local = global
+    }
+    let here = step?.id
+    return EvaluationContext(
+      value: local, global: global,
+      label: { variable, value in
+        self.optionLabel(scope?.stored(variable) ?? variable, value)
+      },
+      visits: { stepID in
+        guard let id = stepID.map({ scope?.step($0) ?? $0 }) ?? here else { return 0 }
+        return session.visits[id] ?? 0
+      },
+      functions: dialogue.functionTable)
+  }
+
   public func evaluate(_ formula: Formula, in session: Session) -> Value {
-    let evaluation = Evaluation()
-    return formula.expression.evaluate(
-      { value(of: $0, in: session, evaluation) }, labels: optionLabel)
+    formula.expression.evaluate(in: context(scope: nil, in: session))
+  }
+
+  /// An expression written at `step`, with the step's names (a flow's own) and visits.
+  func evaluate(_ formula: Formula, at step: Step, answer: Value? = nil, in session: Session)
+    -> Value
+  {
+    formula.expression.evaluate(
+      in: context(at: step, scope: step.scope, answer: answer, in: session))
   }
 
   /// The label of the option `value` of the question storing `variable`, for `label()`.
@@ -62,14 +99,41 @@ extension Engine {
     }
   }
 
+  /// How the answer stored in `variable` reads: an option's label also for a question whose
+  /// options are worked out when it is asked.
+  func displayText(of value: Value, storedIn variable: String) -> String {
+    guard let (_, question) = dialogue.question(storing: variable) else {
+      return displayText(of: value, for: earlier.kinds[variable])
+    }
+    guard question.hasComputedOptions else { return displayText(of: value, for: question.kind) }
+    func label(_ item: String) -> String {
+      question.kind.options.first { $0.value == item }?.label
+        ?? dialogue.label(ofOptionValue: item) ?? item
+    }
+    switch value {
+    case .text(let chosen): return label(chosen)
+    case .list(let picked): return picked.map(label).joined(separator: ", ")
+    default: return value.displayText
+    }
+  }
+
   /// Fills a text's placeholders with the session's values. In a `markdown` text (the plan),
   /// each value is escaped, so what a person typed stays text: no raw HTML, no links.
   public func render(_ text: Text, in session: Session, markdown: Bool = false) -> String {
+    render(text, at: nil, in: session, markdown: markdown)
+  }
+
+  /// Fills a text written at `step` (nil: outside steps, like the plan): inside a flow, its short
+  /// names mean the call's own; in a question's `checks`, `answer` is the answer being given.
+  func render(
+    _ text: Text, at step: Step?, answer: Value? = nil, in session: Session, markdown: Bool = false
+  ) -> String {
     switch text.body {
     case .plain:
       return text.source
     case .pieces(let pieces):
-      let context = TemplateContext(engine: self, session: session, markdown: markdown)
+      let context = TemplateContext(
+        engine: self, session: session, step: step, answer: answer, markdown: markdown)
       return pieces.map { piece in
         switch piece {
         case .literal(let literal): literal
@@ -78,7 +142,10 @@ extension Engine {
       }.joined()
     case .template(let template):
       return Interpolation.render(
-        template, TemplateContext(engine: self, session: session, markdown: markdown))
+        template,
+        TemplateContext(
+          engine: self, session: session, step: step, answer: answer, inline: text.inline,
+          markdown: markdown))
     }
   }
 }

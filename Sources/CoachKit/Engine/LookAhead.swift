@@ -52,7 +52,7 @@ extension Engine {
         continue
       }
       if let condition = next.condition {
-        switch holds(condition.expression.root, unknown: unknown, in: session) {
+        switch holds(condition.expression.root, at: next, unknown: unknown, in: session) {
         case true?: break
         case false?:
           follow(after: next, unknown: unknown, in: session, into: &places, visited: &visited)
@@ -77,14 +77,22 @@ extension Engine {
     -> [String?]
   {
     if step.isFinal { return [nil] }
+    if step.returns, let call = dialogue.callReturned(after: step) {
+      return possibleTargets(after: call, unknown: unknown, in: session)
+    }
     switch step.next {
-    case .following: return [dialogue.stepWritten(after: step.id)?.id]
+    case .following:
+      if let next = dialogue.stepWritten(after: step.id) { return [next.id] }
+      if let call = dialogue.callReturned(after: step) {
+        return possibleTargets(after: call, unknown: unknown, in: session)
+      }
+      return [nil]
     case .goTo(let target): return [target.stepID]
     case .branches(let branches):
       var targets: [String?] = []
       for branch in branches {
         guard let condition = branch.condition else { return targets + [branch.target.stepID] }
-        switch holds(condition.expression.root, unknown: unknown, in: session) {
+        switch holds(condition.expression.root, at: step, unknown: unknown, in: session) {
         case true?: return targets + [branch.target.stepID]
         case false?: continue
         case nil: targets.append(branch.target.stepID)
@@ -96,23 +104,25 @@ extension Engine {
 
   /// Whether a condition holds, as far as the answers given tell: nil when it depends on an
   /// answer to come (`size > 8 and remote` is false with 4 people, whatever `remote` will be).
-  private func holds(_ node: ExpressionNode, unknown: Set<String>, in session: Session) -> Bool? {
+  private func holds(
+    _ node: ExpressionNode, at step: Step, unknown: Set<String>, in session: Session
+  ) -> Bool? {
     let expression = Expression(source: "", root: node)
-    if questions(behind: expression).isDisjoint(with: unknown) {
-      return expression.evaluate({ value(of: $0, in: session) }, labels: { _, _ in nil })
+    if questions(behind: expression, scope: step.scope).isDisjoint(with: unknown) {
+      return expression.evaluate(in: context(at: step, scope: step.scope, in: session))
         == .bool(true)
     }
     switch node {
     case .not(let operand, _):
-      return holds(operand, unknown: unknown, in: session).map { !$0 }
+      return holds(operand, at: step, unknown: unknown, in: session).map { !$0 }
     case .binary(.and, let lhs, let rhs, _):
-      let left = holds(lhs, unknown: unknown, in: session)
-      let right = holds(rhs, unknown: unknown, in: session)
+      let left = holds(lhs, at: step, unknown: unknown, in: session)
+      let right = holds(rhs, at: step, unknown: unknown, in: session)
       if left == false || right == false { return false }
       return left == true && right == true ? true : nil
     case .binary(.or, let lhs, let rhs, _):
-      let left = holds(lhs, unknown: unknown, in: session)
-      let right = holds(rhs, unknown: unknown, in: session)
+      let left = holds(lhs, at: step, unknown: unknown, in: session)
+      let right = holds(rhs, at: step, unknown: unknown, in: session)
       if left == true || right == true { return true }
       return left == false && right == false ? false : nil
     default:

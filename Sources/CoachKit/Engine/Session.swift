@@ -18,6 +18,8 @@ public struct Session: Hashable, Sendable, Codable {
   var sectionStarts: [String: Date]
   /// The section the session is in now, and since when (a jump back enters a section again).
   var currentSection: SectionVisit?
+  /// How many times each step was taken (said or asked), by step id: `visits(step)`.
+  public var visits: [String: Int] = [:]
   /// Facilitator mode: each team question's ratings, by step id.
   public var teamRounds: [String: TeamRound] = [:]
   /// Side topics parked with `/park`, oldest first.
@@ -61,6 +63,12 @@ public struct Session: Hashable, Sendable, Codable {
     public var previous: Value?
     /// Answers of steps this turn passed over (their `when` no longer held), restored by `back`.
     var cleared: [String: Value] = [:]
+    /// Steps taken after this turn, on the way to the next question: `back` takes their visits
+    /// back.
+    var entered: [String] = []
+    /// Values set after this turn (a flow's parameters, when a call started), with what they
+    /// were before (nil: not set), restored by `back`.
+    var assigned: [String: Value?] = [:]
     public var at: Date
   }
 

@@ -7,35 +7,43 @@ enum Evaluator {
   /// Day offsets beyond this (about 2.7 million years) give `.none` rather than a date.
   static let maxDayOffset = 1_000_000_000.0
 
-  /// The label of `value` among the options of the question storing `variable`, if it has one.
-  typealias LabelLookup = (_ variable: String, _ value: String) -> String?
-
-  static func evaluate(
-    _ node: ExpressionNode, _ lookup: (String) -> Value, labels: LabelLookup = { _, _ in nil }
-  ) -> Value {
+  static func evaluate(_ node: ExpressionNode, _ context: EvaluationContext) -> Value {
     switch node {
     case .literal(let value, _):
       return value
     case .name(let name, _):
-      return lookup(name)
+      return context.value(name)
     case .negate(let operand, _):
-      guard case .number(let x) = evaluate(operand, lookup, labels: labels) else { return .none }
+      guard case .number(let x) = evaluate(operand, context) else { return .none }
       return .number(-x)
     case .not(let operand, _):
-      return .bool(evaluate(operand, lookup, labels: labels) != .bool(true))
+      return .bool(evaluate(operand, context) != .bool(true))
     // `and` and `or` read their right side only when it decides: a condition that the left side
     // decides is decided without the answers on the right (the expected path's timing uses it).
     case .binary(.and, let lhs, let rhs, _):
-      guard evaluate(lhs, lookup, labels: labels) == .bool(true) else { return .bool(false) }
-      return .bool(evaluate(rhs, lookup, labels: labels) == .bool(true))
+      guard evaluate(lhs, context) == .bool(true) else { return .bool(false) }
+      return .bool(evaluate(rhs, context) == .bool(true))
     case .binary(.or, let lhs, let rhs, _):
-      if evaluate(lhs, lookup, labels: labels) == .bool(true) { return .bool(true) }
-      return .bool(evaluate(rhs, lookup, labels: labels) == .bool(true))
+      if evaluate(lhs, context) == .bool(true) { return .bool(true) }
+      return .bool(evaluate(rhs, context) == .bool(true))
     case .binary(let op, let lhs, let rhs, _):
-      return binary(
-        op, evaluate(lhs, lookup, labels: labels), evaluate(rhs, lookup, labels: labels))
+      return binary(op, evaluate(lhs, context), evaluate(rhs, context))
     case .call(let function, let arguments, _):
-      return function.evaluate(arguments, labels: labels) { evaluate($0, lookup, labels: labels) }
+      return function.evaluate(arguments, context: context) { evaluate($0, context) }
+    case .userCall(let name, let arguments, _):
+      guard context.nesting < FunctionTable.maxNesting, let definition = context.functions[name],
+        definition.parameters.count == arguments.count
+      else { return .none }
+      var values: [String: Value] = [:]
+      for (parameter, argument) in zip(definition.parameters, arguments) {
+        values[parameter] = evaluate(argument, context)
+      }
+      // The body reads its parameters and the dialogue's names, never the caller's own.
+      var inner = context
+      let global = context.global
+      inner.value = { values[$0] ?? global($0) }
+      inner.nesting += 1
+      return evaluate(definition.body.root, inner)
     }
   }
 

@@ -22,10 +22,34 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     return names
   }
 
+  /// Every call of a function the dialogue defines (or of a name no function has), in source
+  /// order, with its offset.
+  public var userCalls: [(name: String, offset: Int)] {
+    var calls: [(name: String, offset: Int)] = []
+    root.collectUserCalls(into: &calls)
+    return calls
+  }
+
+  /// Every `visits(step)` (a nil id for `visits()`), with the offset of the step's id.
+  public var visitedSteps: [(stepID: String?, offset: Int)] {
+    var visits: [(stepID: String?, offset: Int)] = []
+    root.collectVisits(into: &visits)
+    return visits
+  }
+
   /// Checks the expression against the types of the names in scope and returns its type.
-  /// `today` is a date unless `types` says otherwise.
-  public func typeCheck(types: [String: ValueType]) throws(ExpressionError) -> ValueType {
-    try TypeChecker(types: types).check(root)
+  /// `today` is a date unless `types` says otherwise. Calls of the dialogue's `functions` are
+  /// checked by checking the function's body for the types of the call's arguments, once per
+  /// combination: give the same `cache` to every check of a dialogue, so that a mistake in a
+  /// body is reported once (later calls of it throw an error whose `isFollowOn` is true).
+  public func typeCheck(
+    types: [String: ValueType], functions: FunctionTable = .none,
+    globals: [String: ValueType]? = nil, cache: FunctionTypeCache? = nil
+  ) throws(ExpressionError) -> ValueType {
+    try TypeChecker(
+      types: types, globals: globals ?? types, functions: functions,
+      cache: cache ?? FunctionTypeCache()
+    ).check(root)
   }
 
   /// The expression's value, reading names through `lookup` (`today` included). Never traps:
@@ -33,9 +57,20 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
   /// `labels` gives the label of an option value of the question storing a variable, for `label()`.
   public func evaluate(
     _ lookup: (String) -> Value,
-    labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil }
+    labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil },
+    functions: FunctionTable = .none
   ) -> Value {
-    Evaluator.evaluate(root, lookup, labels: labels)
+    withoutActuallyEscaping(lookup) { lookup in
+      withoutActuallyEscaping(labels) { labels in
+        Evaluator.evaluate(
+          root, EvaluationContext(value: lookup, label: labels, functions: functions))
+      }
+    }
+  }
+
+  /// The expression's value in `context`: names, labels, visits and the dialogue's functions.
+  public func evaluate(in context: EvaluationContext) -> Value {
+    Evaluator.evaluate(root, context)
   }
 
   public var description: String { source }

@@ -31,9 +31,29 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
   case date
   case momentText = "moment_text"
   case timeText = "time_text"
+  case matches
+  case startsWith = "starts_with"
+  case endsWith = "ends_with"
+  case lower, upper, capitalize, trim
+  case replace
+  case containsAny = "contains_any"
+  case words
+  case plural
+  case visits
 
   /// The name as written in expressions: `mean`, `lowest_within`.
   public var name: String { rawValue }
+
+  /// What authors write out of habit from spreadsheets and programming languages, for "did you
+  /// mean": `avg(a, b)` is `mean(a, b)`.
+  static let aliases: [String: Function] = [
+    "avg": .mean, "average": .mean, "total": .sum, "minimum": .min, "maximum": .max,
+    "len": .length, "size": .count, "lowercase": .lower, "uppercase": .upper,
+    "lowercased": .lower, "uppercased": .upper, "strip": .trim, "startswith": .startsWith,
+    "endswith": .endsWith, "concat": .join, "str": .text, "string": .text, "iif": .if,
+    "switch": .match, "regex": .matches, "contains_one": .containsAny, "visited": .visits,
+    "visit_count": .visits, "visited_count": .visits, "today_text": .dateText,
+  ]
 
   /// The signature, as shown in error messages and documentation.
   public var usage: String {
@@ -89,6 +109,27 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
     case .date: "date(moment)"
     case .momentText: "moment_text(moment)"
     case .timeText: "time_text(moment)"
+    // matches(text, pattern) → whether the whole text matches the pattern (coach's dialect).
+    case .matches: "matches(text, pattern)"
+    // starts_with / ends_with(text, part) → whether the text starts / ends with part, ignoring case.
+    case .startsWith: "starts_with(text, part)"
+    case .endsWith: "ends_with(text, part)"
+    // lower, upper → the text in small / capital letters; capitalize → its first letter capital;
+    // trim → without spaces and line breaks at its ends.
+    case .lower: "lower(text)"
+    case .upper: "upper(text)"
+    case .capitalize: "capitalize(text)"
+    case .trim: "trim(text)"
+    // replace(text, old, new) → every `old` in the text replaced with `new` (case matters).
+    case .replace: "replace(text, old, new)"
+    // contains_any(text, list) → whether any of the list's texts occurs in the text, ignoring case.
+    case .containsAny: "contains_any(text, list)"
+    // words(text) → how many words the text has.
+    case .words: "words(text)"
+    // plural(n, word) → "1 action", "3 actions"; plural(n, word, plural) for irregular words.
+    case .plural: "plural(n, word) or plural(n, word, plural)"
+    // visits(step) → how many times the step was taken (said or asked); visits() → this step.
+    case .visits: "visits(step) or visits()"
     }
   }
 
@@ -300,6 +341,43 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
       try arity(1...1)
       _ = try typeOf(arguments[0])
       return .text
+    case .matches, .startsWith, .endsWith:
+      try arity(2...2)
+      try expect(0, .text)
+      try expect(1, .text)
+      return .bool
+    case .lower, .upper, .capitalize, .trim:
+      try arity(1...1)
+      try expect(0, .text)
+      return .text
+    case .replace:
+      try arity(3...3)
+      for index in arguments.indices { try expect(index, .text) }
+      return .text
+    case .containsAny:
+      try arity(2...2)
+      try expect(0, .text)
+      try expect(1, .list)
+      return .bool
+    case .words:
+      try arity(1...1)
+      try expect(0, .text)
+      return .number
+    case .plural:
+      try arity(2...3)
+      try expect(0, .number)
+      for index in arguments.indices.dropFirst() { try expect(index, .text) }
+      return .text
+    case .visits:
+      try arity(0...1)
+      if let argument = arguments.first {
+        guard case .name = argument else {
+          throw ExpressionError(
+            "visits() takes the id of a step, like visits(shrink), or nothing for this step",
+            at: argument.start)
+        }
+      }
+      return .number
     }
   }
 
@@ -307,10 +385,10 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
 
   /// The function's value. Never traps; ill-typed or missing arguments give `.none`.
   func evaluate(
-    _ arguments: [ExpressionNode],
-    labels: (_ variable: String, _ value: String) -> String? = { _, _ in nil },
+    _ arguments: [ExpressionNode], context: EvaluationContext,
     _ valueOf: (ExpressionNode) -> Value
   ) -> Value {
+    let labels = context.label
     /// The numbers among the arguments' values; none (and anything else) is skipped.
     func numbers() -> [Double] {
       arguments.compactMap { if case .number(let x) = valueOf($0) { x } else { nil } }
@@ -454,7 +532,72 @@ public enum Function: String, CaseIterable, Sendable, Hashable {
         return .text(text.text)
       }
       return subject == .none ? .none : .text(ValueLimits.clamped(subject.displayText))
+    case .matches:
+      guard case .text(let text) = value(0), case .text(let source) = value(1),
+        let pattern = try? Pattern(source)
+      else { return .bool(false) }
+      return .bool(pattern.matches(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    case .startsWith, .endsWith:
+      guard case .text(let text) = value(0), case .text(let part) = value(1) else {
+        return .bool(false)
+      }
+      let (whole, piece) = (text.lowercased(), part.lowercased())
+      return .bool(self == .startsWith ? whole.hasPrefix(piece) : whole.hasSuffix(piece))
+    case .lower, .upper, .capitalize, .trim:
+      guard case .text(let text) = value(0) else { return .none }
+      switch self {
+      case .lower: return .text(ValueLimits.clamped(text.lowercased()))
+      case .upper: return .text(ValueLimits.clamped(text.uppercased()))
+      case .capitalize:
+        guard let first = text.first else { return .text(text) }
+        return .text(ValueLimits.clamped(first.uppercased() + text.dropFirst()))
+      default: return .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+    case .replace:
+      guard case .text(let text) = value(0), case .text(let old) = value(1),
+        case .text(let new) = value(2)
+      else { return .none }
+      guard !old.isEmpty else { return .text(text) }
+      return .text(Function.replacing(old, with: new, in: text))
+    case .containsAny:
+      guard case .text(let text) = value(0), case .list(let parts) = value(1) else {
+        return .bool(false)
+      }
+      let whole = text.lowercased()
+      return .bool(parts.contains { !$0.isEmpty && whole.contains($0.lowercased()) })
+    case .words:
+      guard case .text(let text) = value(0) else { return .none }
+      return .number(Double(text.split(whereSeparator: { $0.isWhitespace }).count))
+    case .plural:
+      guard case .number(let n) = value(0), case .text(let word) = value(1) else { return .none }
+      var many = word + "s"
+      if arguments.count > 2 {
+        guard case .text(let written) = value(2) else { return .none }
+        many = written
+      }
+      return .text(ValueLimits.clamped(Value.format(n) + " " + (n == 1 ? word : many)))
+    case .visits:
+      if case .name(let stepID, _)? = arguments.first {
+        return .number(Double(context.visits(stepID)))
+      }
+      return .number(Double(context.visits(nil)))
     }
+  }
+
+  /// `text` with every `old` replaced by `new`, never longer than the limit.
+  static func replacing(_ old: String, with new: String, in text: String) -> String {
+    var result = BoundedText()
+    var first = true
+    for part in text.split(separator: old, omittingEmptySubsequences: false) {
+      if result.isFull { break }
+      if first {
+        result.append(String(part), separator: "")
+        first = false
+      } else {
+        result.append(new + part, separator: "")
+      }
+    }
+    return result.text
   }
 
   /// The first name, in argument order, whose number is within `tolerance` of the lowest (highest)

@@ -135,10 +135,11 @@ struct Lexer {
       }
       if character == "\\" {
         guard let escaped = current else { break }
+        // \" \' and \\ stand for the sign; any other backslash stays as written, so that a
+        // pattern reads as it is written: "\d+", "\bwhen\b".
         guard escaped == "\"" || escaped == "'" || escaped == "\\" else {
-          throw ExpressionError(
-            "unknown escape '\\\(escaped)' in text; only \\\" \\' and \\\\ are allowed",
-            at: position - 1)
+          value.append(character)
+          continue
         }
         value.append(escaped)
         position += 1

@@ -224,17 +224,10 @@ struct Parser {
     advance()
   }
 
+  /// A call; a name that is not built in calls a function the dialogue defines, which the type
+  /// checker looks up (and reports, with "did you mean", when there is none).
   private mutating func parseCall(name: String, at offset: Int) throws(ExpressionError) -> Parsed {
-    guard let function = Function(rawValue: name) else {
-      let names = Function.allCases.map(\.name)
-      if let suggestion = Suggestion.closest(to: name, among: names) {
-        throw ExpressionError(
-          "unknown function '\(name)'; did you mean '\(suggestion)'?", at: offset)
-      }
-      throw ExpressionError(
-        "unknown function '\(name)'; the functions are \(names.joined(separator: ", "))",
-        at: offset)
-    }
+    let function = Function(rawValue: name)
     let open = advance()
     try enter(at: open.offset)
     defer { nesting -= 1 }
@@ -251,6 +244,9 @@ struct Parser {
     }
     try expectClosing(.rightParen, ")", opening: "(", at: open.offset, orComma: true)
     if depth > Parser.maxDepth { throw Parser.tooDeep(at: offset) }
+    guard let function else {
+      return Parsed(node: .userCall(name, arguments, at: offset), depth: depth)
+    }
     return Parsed(node: .call(function, arguments, at: offset), depth: depth)
   }
 

@@ -70,11 +70,14 @@ extension Expression {
   /// known) and the longest option label of each question (for `label()`); and the innermost
   /// sub-expression that could give a text longer than ``ValueLimits/maxTextLength``.
   public func bound(
-    names: (String) -> ValueBound?, longestLabel: (String) -> Int? = { _ in nil }
+    names: (String) -> ValueBound?, longestLabel: (String) -> Int? = { _ in nil },
+    functions: FunctionTable = .none, globals: ((String) -> ValueBound?)? = nil
   ) -> (bound: ValueBound, oversized: Oversized?) {
     withoutActuallyEscaping(names) { names in
       withoutActuallyEscaping(longestLabel) { longestLabel in
-        var analysis = BoundAnalysis(names: names, longestLabel: longestLabel)
+        var analysis = BoundAnalysis(
+          names: names, globals: globals ?? names, longestLabel: longestLabel,
+          functions: functions)
         let bound = analysis.bound(of: root)
         return (bound, analysis.oversized)
       }
@@ -85,8 +88,12 @@ extension Expression {
 /// Works out ``ValueBound``s node by node, the way ``Evaluator`` works out values.
 private struct BoundAnalysis {
   let names: (String) -> ValueBound?
+  /// What a function's body reads besides its parameters.
+  let globals: (String) -> ValueBound?
   let longestLabel: (String) -> Int?
+  let functions: FunctionTable
   var oversized: Expression.Oversized?
+  var nesting = 0
 
   mutating func bound(of node: ExpressionNode) -> ValueBound {
     let result = shape(of: node)
@@ -115,6 +122,25 @@ private struct BoundAnalysis {
       return binary(op, bound(of: lhs), bound(of: rhs))
     case .call(let function, let arguments, _):
       return call(function, arguments)
+    case .userCall(let name, let arguments, _):
+      let bounds = arguments.map { bound(of: $0) }
+      guard nesting < FunctionTable.maxNesting, let definition = functions[name],
+        definition.parameters.count == arguments.count
+      else { return .unknown }
+      var parameters: [String: ValueBound] = [:]
+      for (parameter, argument) in zip(definition.parameters, bounds) {
+        parameters[parameter] = argument
+      }
+      let globals = self.globals
+      var body = BoundAnalysis(
+        names: { parameters[$0] ?? globals($0) }, globals: globals, longestLabel: longestLabel,
+        functions: functions, nesting: nesting + 1)
+      let result = body.bound(of: definition.body.root)
+      // A text that outgrows the limit inside the body is reported where it is called.
+      if oversized == nil, let inner = body.oversized {
+        oversized = .init(offset: node.start, length: inner.length)
+      }
+      return result
     }
   }
 
@@ -283,8 +309,28 @@ private struct BoundAnalysis {
       let parts = bounds.dropFirst().reduce(0) { Self.sum($0, $1.displayLength) }
       let separators = Self.product(argument(0).displayLength, Swift.max(arguments.count - 2, 0))
       return text(Self.sum(parts, separators), canBeEmpty: false)
-    case .text:
+    case .text, .lower, .upper, .capitalize, .trim:
       return text(argument(0).displayLength)
+    case .matches, .startsWith, .endsWith, .containsAny:
+      return ValueBound(.other, canBeEmpty: false)
+    case .replace:
+      // At most every character of the text starts an `old`, each replaced by `new`.
+      var shortestOld = 1
+      if case .literal(.text(let old), _)? = arguments.dropFirst().first, !old.isEmpty {
+        shortestOld = old.count
+      }
+      let length = argument(0).displayLength
+      return text(
+        Self.sum(length, Self.product(length / shortestOld, argument(2).displayLength)))
+    case .words:
+      return ValueBound(
+        .number(low: 0, high: Double(argument(0).displayLength), whole: true),
+        canBeEmpty: argument(0).canBeEmpty)
+    case .plural:
+      let word = bounds.dropFirst().map(\.displayLength).max() ?? 0
+      return text(Self.sum(argument(0).displayLength, Self.sum(word, 2)))
+    case .visits:
+      return ValueBound(.number(low: 0, high: .infinity, whole: true), canBeEmpty: false)
     }
   }
 

@@ -129,6 +129,8 @@ struct Assembly {
   var files: [String] = []
   var sections: [Section] = []
   var computed: [ComputedValue] = []
+  var functions: [DialogueFunction] = []
+  var flows: [Flow] = []
   var fingerprint = Fingerprint()
   /// Whether an included file could not be read: the steps and values it holds are missing.
   var incomplete = false
@@ -150,7 +152,7 @@ struct Assembly {
       duration: main.duration ?? 0, sections: sections, computed: computed, plan: main.plan,
       keepAnswersCondition: main.keepAnswers, follows: main.follows, profile: main.profile,
       location: main.location, startID: main.start, startLocation: main.startLocation,
-      files: files, fingerprint: fingerprint.value)
+      files: files, fingerprint: fingerprint.value, functions: functions, flows: flows)
     dialogue.durationLocation = main.durationLocation
     // Checking what is left of an incomplete dialogue would only report what the missing file holds.
     return .init(dialogue: incomplete ? nil : dialogue, diagnostics: diagnostics)
@@ -253,6 +255,12 @@ struct Assembly {
         }
         computed.append(
           ComputedValue(name: name, formula: formula, location: r.location(of: nameNode)))
+      }
+    case "functions": readFunctions(entry.value, &r)
+    case "flows":
+      guard let items = r.sequence(entry.value, "flows") else { return }
+      for item in items {
+        if let flow = readFlow(item, &r) { flows.append(flow) }
       }
     case "include":
       var items = [entry.value]
@@ -396,6 +404,8 @@ struct Assembly {
     var condition: Formula?
     var estimate: Double?
     var likelihood: Double?
+    var call: Call?
+    var returns = false
     for entry in entries {
       switch entry.key {
       case "likely":
@@ -410,6 +420,10 @@ struct Assembly {
             "likely says how often the step's 'when' holds; this step has no 'when'",
             at: entry.keyNode)
         }
+      case "call":
+        guard let flowID = r.identifier(entry.value, "call") else { continue }
+        call = Call(flowID: flowID, arguments: [], location: r.location(of: entry.value))
+      case "return": returns = r.bool(entry.value, "return") ?? false
       case "estimate":
         estimate = r.number(entry.value, "estimate (seconds)")
         if let value = estimate, value < 0 {
@@ -429,9 +443,31 @@ struct Assembly {
       default: break
       }
     }
-    if say == nil && !entries.contains(where: { $0.key == "ask" }) {
+    if var found = call {
+      if let withEntry = entries.first(where: { $0.key == "with" }) {
+        found.arguments = readArguments(withEntry.value, &r)
+        found.argumentsLocation = r.location(of: withEntry.keyNode)
+      }
+      call = found
+      if let askEntry = entries.first(where: { $0.key == "ask" }) {
+        r.error(
+          "step '\(id)' calls a flow, so it cannot also 'ask'; put the question in a step of its own",
+          at: askEntry.keyNode)
+        question = nil
+      }
+    } else if let withEntry = entries.first(where: { $0.key == "with" }) {
       r.error(
-        "step '\(id)' says nothing and asks nothing; give it 'say', 'ask' or both", at: location)
+        "'with' gives the parameters of a flow's call; this step has no 'call'",
+        at: withEntry.keyNode)
+    } else if say == nil && !entries.contains(where: { $0.key == "ask" }) {
+      r.error(
+        "step '\(id)' says nothing and asks nothing; give it 'say', 'ask', 'call' or more",
+        at: location)
+    }
+    if isFinal, call != nil, let finalEntry = entries.first(where: { $0.key == "final" }) {
+      r.error(
+        "step '\(id)' calls a flow, so it cannot be final; add a final step after it",
+        at: finalEntry.keyNode)
     }
     if isFinal, let nextEntry = entries.first(where: { $0.key == "next" }) {
       r.error("step '\(id)' is final, so it cannot have 'next'", at: nextEntry.keyNode)
@@ -439,7 +475,136 @@ struct Assembly {
     return Step(
       id: id, sectionID: sectionID, say: say, question: question, notes: notes, next: next,
       isFinal: isFinal, condition: condition, estimate: estimate, likelihood: likelihood,
+      call: call, returns: returns,
       location: location)
+  }
+
+  /// `with:` of a call: each parameter's expression, evaluated when the call starts.
+  mutating func readArguments(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Call.Argument] {
+    guard r.document.kind(node) == .mapping else {
+      r.error(
+        "with should be a mapping of the flow's parameters to expressions, like {number: 1}",
+        at: node)
+      return []
+    }
+    var arguments: [Call.Argument] = []
+    for (nameNode, valueNode) in r.document.pairs(of: node) {
+      guard let name = r.variableName(nameNode, "a parameter's name") else { continue }
+      if arguments.contains(where: { $0.name == name }) {
+        r.error("the parameter '\(name)' is given twice", at: nameNode)
+        continue
+      }
+      guard let value = readFormula(valueNode, &r, "the value of '\(name)'") else { continue }
+      arguments.append(Call.Argument(name: name, value: value, location: r.location(of: nameNode)))
+    }
+    return arguments
+  }
+
+  // MARK: - Functions and flows
+
+  /// `functions:`, a mapping of `name(param, …)` to the expression it stands for.
+  mutating func readFunctions(_ node: NodeReader.NodeID, _ r: inout NodeReader) {
+    guard r.document.kind(node) == .mapping else {
+      r.error(
+        "functions should be a mapping like 'band(score): if(score >= 75, \"strength\", \"build\")'",
+        at: node)
+      return
+    }
+    for (keyNode, valueNode) in r.document.pairs(of: node) {
+      guard let key = r.string(keyNode, "a function's name") else { continue }
+      let start = r.location(of: keyNode)
+      guard let header = FunctionHeader(key) else {
+        r.error(
+          "\(NodeReader.quoted(key)) is not a function's name and parameters; write it like 'band(score)' or 'bar(score, width)'",
+          at: keyNode)
+        continue
+      }
+      if let problem = header.problem {
+        r.error(problem.message, at: start.movedRight(by: problem.offset))
+        continue
+      }
+      guard let body = readFormula(valueNode, &r, "the body of '\(header.name)'") else { continue }
+      functions.append(
+        DialogueFunction(
+          name: header.name,
+          parameters: header.parameters.map {
+            .init(name: $0.name, location: start.movedRight(by: $0.offset))
+          },
+          body: body, location: start))
+    }
+  }
+
+  /// One of `flows:`.
+  mutating func readFlow(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Flow? {
+    guard let entries = r.entries(of: node, "a flow", allowed: Schema.flow) else { return nil }
+    let location = r.location(of: node)
+    guard let idEntry = entries.first(where: { $0.key == "id" }) else {
+      r.error("this flow needs an 'id': the name steps 'call' it by", at: location)
+      return nil
+    }
+    guard let id = r.identifier(idEntry.value, "the flow's id") else { return nil }
+    var parameters: [Flow.Parameter] = []
+    if let paramsEntry = entries.first(where: { $0.key == "params" }) {
+      if r.document.kind(paramsEntry.value) == .mapping {
+        for (nameNode, typeNode) in r.document.pairs(of: paramsEntry.value) {
+          guard let name = r.variableName(nameNode, "a parameter's name") else { continue }
+          guard let typeName = r.string(typeNode, "the type of '\(name)'") else { continue }
+          let types = ["text", "number", "yesno", "date", "list"]
+          let type: ValueType? =
+            switch typeName {
+            case "text": .text
+            case "number": .number
+            case "yesno": .bool
+            case "date": .date
+            case "list": .list
+            default: nil
+            }
+          guard let type else {
+            let guess = Suggestion.closest(to: typeName, among: types)
+            r.error(
+              "unknown type \(NodeReader.quoted(typeName)) for the parameter '\(name)'"
+                + (guess.map { "; did you mean '\($0)'?" }
+                  ?? "; use one of: \(types.joined(separator: ", "))"),
+              at: typeNode)
+            // Read on as the type it most likely means (else text), so that the parameter is
+            // still known and nothing else is reported because of it.
+            let meant: ValueType =
+              switch guess {
+              case "number": .number
+              case "yesno": .bool
+              case "date": .date
+              case "list": .list
+              default: .text
+              }
+            parameters.append(.init(name: name, type: meant, location: r.location(of: nameNode)))
+            continue
+          }
+          if parameters.contains(where: { $0.name == name }) {
+            r.error("the parameter '\(name)' is listed twice", at: nameNode)
+            continue
+          }
+          parameters.append(.init(name: name, type: type, location: r.location(of: nameNode)))
+        }
+      } else {
+        r.error(
+          "params should be a mapping of names to types, like {number: number, menu: text}",
+          at: paramsEntry.value)
+      }
+    }
+    guard let stepsEntry = entries.first(where: { $0.key == "steps" }) else {
+      r.error("flow '\(id)' needs 'steps': what it says and asks", at: location)
+      return nil
+    }
+    var steps: [Step] = []
+    for item in r.sequence(stepsEntry.value, "steps") ?? [] {
+      guard let step = readStep(item, sectionID: "", &r) else { continue }
+      steps.append(step)
+    }
+    if steps.isEmpty {
+      r.error("flow '\(id)' has no steps", at: stepsEntry.value)
+      return nil
+    }
+    return Flow(id: id, parameters: parameters, steps: steps, location: location)
   }
 
   mutating func readTransition(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> Transition? {

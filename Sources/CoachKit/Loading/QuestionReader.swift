@@ -70,14 +70,61 @@ enum QuestionReader {
     let isOptional = values["optional"].flatMap { r.bool($0, "optional") } ?? false
     let isTeam = values["team"].flatMap { r.bool($0, "team") } ?? false
 
-    guard let kind = readKind(type, values, node, &r) else { return nil }
+    var extras = Extras()
+    guard let kind = readKind(type, values, node, &extras, &r) else { return nil }
     var defaultAnswer: DefaultAnswer?
     if let defaultNode = values["default"] {
-      defaultAnswer = readDefault(defaultNode, kind: kind, &r)
+      defaultAnswer = readDefault(
+        defaultNode, kind: kind, open: extras.optionSources != nil, &r)
     }
-    return Question(
+    var question = Question(
       kind: kind, variable: variable, prompt: prompt, help: help, defaultAnswer: defaultAnswer,
       isOptional: isOptional, isTeamQuestion: isTeam, location: location)
+    question.optionSources = extras.optionSources
+    question.labelTexts = extras.labelTexts
+    if let checksNode = values["checks"] { question.checks = readChecks(checksNode, &r) }
+    return question
+  }
+
+  /// What a question holds beside its kind: options worked out when asked, labels with
+  /// placeholders.
+  struct Extras {
+    var optionSources: [OptionSource]?
+    var labelTexts = LabelTexts()
+  }
+
+  /// A label, hint or option label: a ``Text`` when it has placeholders.
+  private static func label(_ node: NodeReader.NodeID, _ what: String, _ r: inout NodeReader)
+    -> (String?, Text?)
+  {
+    guard let written = r.string(node, what) else { return (nil, nil) }
+    guard Interpolation.mayHavePlaceholders(written) else { return (written, nil) }
+    return (written, r.text(node, what))
+  }
+
+  /// `checks:`, the dialogue's own reasons to refuse an answer.
+  private static func readChecks(_ node: NodeReader.NodeID, _ r: inout NodeReader)
+    -> [AnswerCheck]
+  {
+    guard let items = r.sequence(node, "checks") else { return [] }
+    var checks: [AnswerCheck] = []
+    for item in items {
+      guard let entries = r.entries(of: item, "a check", allowed: Schema.answerCheck) else {
+        continue
+      }
+      let values = Values(entries: entries)
+      guard let conditionNode = values["refuse_if"], let sayNode = values["say"] else {
+        r.error(
+          "a check needs 'refuse_if' (when to refuse the answer, reading it as 'answer') and 'say' (why)",
+          at: item)
+        continue
+      }
+      let condition =
+        r.formula(conditionNode, "refuse_if") ?? Formula.never(at: r.location(of: conditionNode))
+      guard let say = r.text(sayNode, "say") else { continue }
+      checks.append(AnswerCheck(refuseIf: condition, say: say, location: r.location(of: item)))
+    }
+    return checks
   }
 
   /// A mapping's entries by key. Mappings have a handful of keys: a linear search is cheaper than
@@ -107,7 +154,8 @@ enum QuestionReader {
   private static let keysByType: [Keys] = Schema.questionTypes.map { Keys(type: $0) }
 
   private static func readKind(
-    _ type: String, _ values: Values, _ node: NodeReader.NodeID, _ r: inout NodeReader
+    _ type: String, _ values: Values, _ node: NodeReader.NodeID, _ extras: inout Extras,
+    _ r: inout NodeReader
   ) -> AnswerKind? {
     switch type {
     case "text":
@@ -139,18 +187,24 @@ enum QuestionReader {
           }
         }
       }
-      if let n = values["pattern_hint"] { rules.patternHint = r.string(n, "pattern_hint") }
+      if let n = values["pattern_hint"] {
+        (rules.patternHint, extras.labelTexts.patternHint) = label(n, "pattern_hint", &r)
+      }
       return .text(rules)
     case "choice", "multi":
       guard let optionsNode = values["options"] else {
         r.error("a \(type) question needs 'options'", at: node)
         return nil
       }
-      let options = readOptions(optionsNode, &r)
+      let options = readOptions(optionsNode, &extras, &r)
       // Count the options written, so that one wrong option is not also reported as too few.
+      // Options worked out from answers may be any number: they are not counted here.
+      let isOpen = extras.optionSources != nil
       let written =
-        r.document.kind(optionsNode) == .sequence
-        ? r.document.count(of: optionsNode) : options.count
+        isOpen
+        ? Int.max
+        : r.document.kind(optionsNode) == .sequence
+          ? r.document.count(of: optionsNode) : options.count
       if type == "choice" {
         if written < 2 {
           r.error("a choice question needs at least 2 options", at: optionsNode)
@@ -158,7 +212,7 @@ enum QuestionReader {
         return .choice(options)
       }
       var minPicks = 1
-      var maxPicks = max(options.count, 1)
+      var maxPicks = isOpen ? Int.max : max(options.count, 1)
       if let n = values["min_picks"], let v = r.integer(n, "min_picks") { minPicks = v }
       if let n = values["max_picks"], let v = r.integer(n, "max_picks") { maxPicks = v }
       if written < 2 { r.error("a multi question needs at least 2 options", at: optionsNode) }
@@ -167,7 +221,7 @@ enum QuestionReader {
         r.error(
           "max_picks (\(maxPicks)) should be at least min_picks (\(minPicks)) and 1",
           at: values["max_picks"] ?? node)
-      } else if maxPicks > options.count, !options.isEmpty {
+      } else if maxPicks > options.count, !options.isEmpty, !isOpen {
         r.error(
           "max_picks (\(maxPicks)) is more than the \(options.count) options",
           at: values["max_picks"] ?? node)
@@ -187,8 +241,14 @@ enum QuestionReader {
         r.error(
           "a scale has at most 101 points; use a number question for wider ranges", at: maxNode)
       }
-      let minLabel = values["min_label"].flatMap { r.string($0, "min_label") }
-      let maxLabel = values["max_label"].flatMap { r.string($0, "max_label") }
+      var minLabel: String?
+      var maxLabel: String?
+      if let n = values["min_label"] {
+        (minLabel, extras.labelTexts.minLabel) = label(n, "min_label", &r)
+      }
+      if let n = values["max_label"] {
+        (maxLabel, extras.labelTexts.maxLabel) = label(n, "max_label", &r)
+      }
       return .scale(.init(min: low, max: high, minLabel: minLabel, maxLabel: maxLabel))
     case "number":
       var rules = AnswerKind.NumberRules()
@@ -211,16 +271,28 @@ enum QuestionReader {
     }
   }
 
-  private static func readOptions(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Option] {
+  private static func readOptions(
+    _ node: NodeReader.NodeID, _ extras: inout Extras, _ r: inout NodeReader
+  ) -> [Option] {
     guard let items = r.sequence(node, "options") else { return [] }
+    var sources: [OptionSource] = []
+    var hasComputed = false
     var options: [Option] = []
     options.reserveCapacity(items.count)
     // A question has a handful of options: a linear search beats hashing them.
     var seenValues: [(value: String, location: SourceLocation)] = []
     seenValues.reserveCapacity(items.count)
     for item in items {
-      let option: Option
-      if let text = r.document.string(item) {
+      var option: Option
+      if let text = r.document.string(item), text.hasPrefix("=") {
+        // `=picks`: one option for each item of a list worked out when the question is asked.
+        let span = r.span(of: item).dropping(1, of: text)
+        if let formula = r.formula(String(text.dropFirst()), span: span) {
+          sources.append(.computed(formula))
+          hasComputed = true
+        }
+        continue
+      } else if let text = r.document.string(item) {
         option = Option(value: text, label: text, location: r.location(of: item))
       } else {
         guard let entries = r.entries(of: item, "an option", allowed: Schema.option) else {
@@ -232,7 +304,12 @@ enum QuestionReader {
           continue
         }
         guard let value = r.string(valueNode, "value") else { continue }
-        let label = values["label"].flatMap { r.string($0, "label") } ?? value
+        var label = value
+        if let labelNode = values["label"] {
+          let (written, text) = Self.label(labelNode, "label", &r)
+          label = written ?? value
+          if let text { extras.labelTexts.options[options.count] = text }
+        }
         let synonyms = values["synonyms"].flatMap { r.stringList($0, "synonyms") } ?? []
         let exclusive = values["exclusive"].flatMap { r.bool($0, "exclusive") } ?? false
         option = Option(
@@ -255,12 +332,14 @@ enum QuestionReader {
       }
       seenValues.append((option.value, option.location))
       options.append(option)
+      sources.append(.option(option))
     }
+    if hasComputed { extras.optionSources = sources }
     return options
   }
 
   private static func readDefault(
-    _ node: NodeReader.NodeID, kind: AnswerKind, _ r: inout NodeReader
+    _ node: NodeReader.NodeID, kind: AnswerKind, open: Bool, _ r: inout NodeReader
   )
     -> DefaultAnswer?
   {
@@ -269,6 +348,7 @@ enum QuestionReader {
       let span = r.span(of: node).dropping(1, of: text)
       return r.formula(String(text.dropFirst()), span: span).map { .formula($0) }
     }
+    if open, case .choice = kind { return .value(.text(text)) }
     switch AnswerParser.parse(text, for: kind) {
     case .success(let value): return .value(value)
     case .failure(let rejection):

@@ -6,13 +6,18 @@ public enum Schema {
   /// The top level of a dialogue's main file.
   public static let dialogue: [String] = [
     "format", "id", "title", "version", "duration", "description", "start", "include", "sections",
-    "computed", "plan", "profile", "keep_answers_if", "follows",
+    "computed", "plan", "profile", "keep_answers_if", "follows", "functions", "flows",
   ]
   /// The top level of a file named in `include`.
-  public static let includedFile: [String] = ["include", "sections", "computed"]
+  public static let includedFile: [String] = [
+    "include", "sections", "computed", "functions", "flows",
+  ]
+  /// One of `flows`: a sub-flow with parameters, run by a step that `call`s it.
+  public static let flow: [String] = ["id", "params", "steps"]
   public static let section: [String] = ["id", "title", "budget", "steps"]
   public static let step: [String] = [
-    "id", "when", "say", "ask", "notes", "next", "final", "estimate", "likely",
+    "id", "when", "say", "ask", "notes", "next", "final", "estimate", "likely", "call", "with",
+    "return",
   ]
   public static let branch: [String] = ["if", "goto"]
   public static let plan: [String] = [
@@ -24,11 +29,13 @@ public enum Schema {
     "id", "date", "at", "minutes", "when", "summary", "description",
   ]
   public static let option: [String] = ["value", "label", "synonyms", "exclusive"]
+  /// One of a question's `checks`.
+  public static let answerCheck: [String] = ["refuse_if", "say"]
   public static let profileEntry: [String] = ["value", "label"]
 
   /// Keys every question accepts, whatever its type.
   public static let questionCommon: [String] = [
-    "type", "var", "prompt", "help", "default", "optional", "team",
+    "type", "var", "prompt", "help", "default", "optional", "team", "checks",
   ]
   /// Keys that only some question types accept.
   public static let questionByType: [String: [String]] = [
@@ -47,8 +54,8 @@ public enum Schema {
   /// Every key of the format, for the documentation check.
   public static var allKeys: Set<String> {
     var keys = Set(
-      dialogue + includedFile + section + step + branch + plan + calendar + option + profileEntry
-        + questionCommon)
+      dialogue + includedFile + flow + section + step + branch + plan + calendar + option
+        + answerCheck + profileEntry + questionCommon)
     for extra in questionByType.values { keys.formUnion(extra) }
     return keys
   }

@@ -36,18 +36,38 @@ public struct Dialogue: Sendable {
   /// A hash of those files' contents: it changes whenever the dialogue is edited.
   public var fingerprint: String
 
-  /// All steps in the order they were written, across sections.
+  /// The functions the dialogue defines, as written.
+  let functions: [DialogueFunction]
+  /// The same, for the expression language.
+  public let functionTable: FunctionTable
+  /// The flows (sub-flows) the dialogue defines, as written.
+  public let flows: [Flow]
+
+  /// Every step a session can go through, in the order written across sections, each `call`
+  /// step followed by its copy of the flow it calls (see ``FlowExpansion``).
   public let steps: [Step]
+  /// Where each step goes without `next`; nil for the last of its sections or flow.
+  private let following: [Int?]
+  /// For each step that ends a flow's call: the position of the call step.
+  private let returnsTo: [Int?]
+  /// Each call step's copy of its flow, by position.
+  private let calleeRange: [Int: Range<Int>]
+  /// Calls that were left without their copy (recursion, depth, size), for the checker.
+  let flowProblems: [Diagnostic]
   private let indexByStepID: [String: Int]
   private let computedByName: [String: ComputedValue]
   private let questionIndexByVariable: [String: Int]
+  private let flowByID: [String: Flow]
+  /// The label of each option value, in the first question written that has it.
+  private let labelByOptionValue: [String: String]
 
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
     computed: [ComputedValue], plan: PlanTemplate?, keepAnswersCondition: Formula? = nil, follows: FollowedDialogue? = nil,
     profile: [ProfileEntry] = [],
     location: SourceLocation, startID: String?,
-    startLocation: SourceLocation? = nil, files: [String], fingerprint: String = ""
+    startLocation: SourceLocation? = nil, files: [String], fingerprint: String = "",
+    functions: [DialogueFunction] = [], flows: [Flow] = []
   ) {
     self.id = id
     self.title = title
@@ -62,10 +82,19 @@ public struct Dialogue: Sendable {
     self.location = location
     self.files = files
     self.fingerprint = fingerprint
-    var steps: [Step] = []
-    steps.reserveCapacity(sections.reduce(0) { $0 + $1.steps.count })
-    for section in sections { steps.append(contentsOf: section.steps) }
+    self.functions = functions
+    self.functionTable = FunctionTable(functions.map(\.definition))
+    self.flows = flows
+    var flowByID: [String: Flow] = [:]
+    for flow in flows where flowByID[flow.id] == nil { flowByID[flow.id] = flow }
+    self.flowByID = flowByID
+    let expansion = FlowExpansion(sections: sections, flows: flows)
+    let steps = expansion.steps
     self.steps = steps
+    self.following = expansion.following
+    self.returnsTo = expansion.returnsTo
+    self.calleeRange = expansion.calleeRange
+    self.flowProblems = expansion.problems
     var index: [String: Int] = [:]
     index.reserveCapacity(steps.count)
     for position in steps.indices where index[steps[position].id] == nil {
@@ -83,6 +112,13 @@ public struct Dialogue: Sendable {
       }
     }
     self.questionIndexByVariable = questions
+    var labels: [String: String] = [:]
+    for step in sections.lazy.flatMap(\.steps) + flows.lazy.flatMap(\.steps) {
+      for option in step.question?.kind.options ?? [] where labels[option.value] == nil {
+        labels[option.value] = option.label
+      }
+    }
+    self.labelByOptionValue = labels
   }
 
   public func step(_ id: String) -> Step? {
@@ -111,9 +147,55 @@ public struct Dialogue: Sendable {
     questionIndexByVariable[variable]
   }
 
-  /// The step written right after `stepID`, which is where a step with no `next` goes.
+  /// The step written right after `stepID` in its sections or flow, which is where a step with
+  /// no `next` goes; nil for the last.
   func stepWritten(after stepID: String) -> Step? {
-    guard let position = indexByStepID[stepID], position + 1 < steps.count else { return nil }
-    return steps[position + 1]
+    guard let position = indexByStepID[stepID], let next = following[position] else { return nil }
+    return steps[next]
   }
+
+  /// The position of the step written right after the one at `position`, in its sections or flow.
+  func positionWritten(after position: Int) -> Int? { following[position] }
+
+  /// For a step after which its flow's call ends: the call step.
+  func callReturned(after step: Step) -> Step? {
+    guard let position = indexByStepID[step.id], let call = returnsTo[position] else { return nil }
+    return steps[call]
+  }
+
+  /// The position of the call step a step at `position` returns to, when its flow ends there.
+  func positionReturned(after position: Int) -> Int? { returnsTo[position] }
+
+  /// The positions of a call step's copy of its flow; empty when it has none.
+  func callee(at position: Int) -> Range<Int> { calleeRange[position] ?? position..<position }
+
+  public func flow(_ id: String) -> Flow? { flowByID[id] }
+
+  /// The prefixes of the names stored by calls of flows that do not exist (`a1_`): what they would
+  /// store is unknown, and reading it is not a mistake of its own.
+  var prefixesOfUnknownCalls: [String] {
+    steps.compactMap { step in
+      guard let call = step.call, flow(call.flowID) == nil else { return nil }
+      return (step.scope?.namePrefix ?? "") + Flow.namePrefix(forCall: step.idWrittenHere)
+    }
+  }
+
+  /// Every name a call stores a parameter under (`a1_number`), with the parameter, in order.
+  public var storedParameters: [(name: String, parameter: Flow.Parameter)] {
+    var result: [(String, Flow.Parameter)] = []
+    for position in steps.indices {
+      guard let call = steps[position].call, let flow = flow(call.flowID),
+        let first = callee(at: position).first, let prefix = steps[first].scope?.namePrefix
+      else { continue }
+      for parameter in flow.parameters { result.append((prefix + parameter.name, parameter)) }
+    }
+    return result
+  }
+
+  /// The label an option value reads as: the first question written that has that value as an
+  /// option, for options worked out from earlier answers.
+  func label(ofOptionValue value: String) -> String? { labelByOptionValue[value] }
+
+  /// The function named `name`, as written.
+  func function(_ name: String) -> DialogueFunction? { functions.first { $0.name == name } }
 }

@@ -1,90 +1,118 @@
-/// The ways a dialogue can move from step to step, as written: the edges that `coach graph` draws,
-/// that `coach test --coverage` counts, and that the timing check walks.
+/// A reusable piece of conversation with parameters: a *sub-flow*, run by a step that calls it,
+/// after which the session goes on with that step's `next`.
 ///
-/// A step with no `next` has one edge, to the step written after it (a *fall-through*); `next: id`
-/// has one; a list of branches has one per branch, in order, even when two lead to the same step.
-/// A final step has none.
-public struct FlowEdge: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
-    /// No `next`: on to the step written after.
-    case fallThrough
-    /// `next: id`.
-    case goTo
-    /// A branch of `next` with an `if`.
-    case branch(condition: String)
-    /// The branch of `next` without an `if`.
-    case fallback
-  }
-
-  public var from: String
-  public var to: String
-  /// The branch's place in `next`, from 0; 0 for a fall-through or a plain `next: id`.
-  public var index: Int
-  public var kind: Kind
-  /// Where the edge was written: the `goto`, or the step for a fall-through.
+///     flows:
+///       - id: plan_action
+///         params: {number: number, menu: text}
+///         steps:
+///           - id: what
+///             ask: {type: text, prompt: "Action {{number}}: what exactly will you do?"}
+///           - id: cue
+///             ask: {type: text, prompt: "When …, I will …"}
+///
+///     - id: a1
+///       call: plan_action
+///       with: {number: 1, menu: a1_menu}
+///
+/// Inside a flow its names are short (`what`, `number`); each call stores them under its own
+/// id (`a1_what`, `a1_number`), and its steps are `a1.what`, `a1.cue`. See ``FlowInstance``.
+public struct Flow: Sendable {
+  public var id: String
+  public var parameters: [Parameter]
+  /// The steps as written, with their short ids.
+  public var steps: [Step]
   public var location: SourceLocation
 
-  public init(from: String, to: String, index: Int, kind: Kind, location: SourceLocation) {
-    self.from = from
-    self.to = to
-    self.index = index
-    self.kind = kind
+  /// One parameter: its name and the type of value it takes.
+  public struct Parameter: Sendable {
+    public var name: String
+    public var type: ValueType
+    public var location: SourceLocation
+    public init(name: String, type: ValueType, location: SourceLocation) {
+      self.name = name
+      self.type = type
+      self.location = location
+    }
+  }
+
+  public init(id: String, parameters: [Parameter], steps: [Step], location: SourceLocation) {
+    self.id = id
+    self.parameters = parameters
+    self.steps = steps
     self.location = location
   }
 
-  /// The edge's name in reports: `a → b`, `a → b (if x > 3)`, `a → b (otherwise)`.
-  public var description: String {
-    switch kind {
-    case .fallThrough, .goTo: "\(from) → \(to)"
-    case .branch(let condition): "\(from) → \(to) (if \(condition))"
-    case .fallback: "\(from) → \(to) (otherwise)"
-    }
+  /// How a call stores the flow's names: prefixed with the call's id, `a1` → `a1_`.
+  static func namePrefix(forCall callID: String) -> String {
+    callID.replacingOccurrences(of: "-", with: "_") + "_"
   }
-
-  /// What identifies an edge: its step and its place in that step's `next`.
-  public struct Key: Sendable, Hashable {
-    public var from: String
-    public var index: Int
-    public init(from: String, index: Int) {
-      self.from = from
-      self.index = index
-    }
-  }
-
-  public var key: Key { Key(from: from, index: index) }
 }
 
-extension Dialogue {
-  /// Every edge of the dialogue, step by step in written order. Edges to steps that do not exist
-  /// are left out (the checker reports them).
-  public var edges: [FlowEdge] {
-    var edges: [FlowEdge] = []
-    for (position, step) in steps.enumerated() where !step.isFinal {
-      switch step.next {
-      case .following:
-        if position + 1 < steps.count {
-          edges.append(
-            FlowEdge(
-              from: step.id, to: steps[position + 1].id, index: 0, kind: .fallThrough,
-              location: step.location))
-        }
-      case .goTo(let target) where self.step(target.stepID) != nil:
-        edges.append(
-          FlowEdge(
-            from: step.id, to: target.stepID, index: 0, kind: .goTo, location: target.location))
-      case .goTo:
-        break
-      case .branches(let branches):
-        for (index, branch) in branches.enumerated() where self.step(branch.target.stepID) != nil {
-          let kind: FlowEdge.Kind =
-            branch.condition.map { .branch(condition: $0.expression.source) } ?? .fallback
-          edges.append(
-            FlowEdge(
-              from: step.id, to: branch.target.stepID, index: index, kind: kind,
-              location: branch.target.location))
-        }
-      }
+/// A `call` step's call: the flow it runs and the values of its parameters, worked out when the
+/// call starts.
+public struct Call: Sendable {
+  public var flowID: String
+  public var arguments: [Argument]
+  /// Where the flow's id is written.
+  public var location: SourceLocation
+  /// Where `with` is written, when it is.
+  var argumentsLocation: SourceLocation?
+
+  public struct Argument: Sendable {
+    public var name: String
+    var value: Formula
+    /// Where the parameter's name is written.
+    public var location: SourceLocation
+    public init(name: String, value: Formula, location: SourceLocation) {
+      self.name = name
+      self.value = value
+      self.location = location
     }
-    return edges
   }
+
+  public init(
+    flowID: String, arguments: [Argument], location: SourceLocation,
+    argumentsLocation: SourceLocation? = nil
+  ) {
+    self.flowID = flowID
+    self.arguments = arguments
+    self.location = location
+    self.argumentsLocation = argumentsLocation
+  }
+}
+
+/// How the names written in a flow's steps map to the names a call stores: inside a call `a1`,
+/// `what` is `a1_what` and the step `cue` is `a1.cue`; names the flow does not have are the
+/// dialogue's own.
+public struct FlowScope: Sendable, Hashable {
+  /// The flow being run.
+  public var flowID: String
+  /// `a1.` (`a1.x.` for a call `x` inside it).
+  public var stepPrefix: String
+  /// `a1_` (`a1_x_`).
+  public var namePrefix: String
+  /// The flow's own names: its parameters, its questions' variables, and the names its own calls
+  /// store (`x_what`).
+  public var names: Set<String>
+  /// The flow's own step ids, including those of its calls' steps (`x.what`).
+  public var stepIDs: Set<String>
+
+  /// The name a name written in the flow stands for.
+  public func stored(_ name: String) -> String {
+    names.contains(name) ? namePrefix + name : name
+  }
+
+  /// The step a step id written in the flow stands for.
+  public func step(_ id: String) -> String {
+    stepIDs.contains(id) ? stepPrefix + id : id
+  }
+}
+
+/// Where a step of the running dialogue comes from when a flow's call made it.
+struct FlowInstance: Sendable {
+  var scope: FlowScope
+  /// The step's id as written in the flow.
+  var localID: String
+  /// The position (in ``Dialogue/steps``) of the call step that runs this copy of the flow.
+  var callPosition: Int
 }

@@ -19,7 +19,21 @@ public struct Question: Sendable {
   public var isOptional: Bool
   /// In facilitator mode, a team question collects one answer per participant.
   public var isTeamQuestion: Bool
+  /// `checks`: the dialogue's own reasons to refuse an answer, tried after the type's.
+  var checks: [AnswerCheck] = []
+  /// `options` with items worked out from earlier answers (`=picks`), in the order written; nil
+  /// when every option is written out (then they are all in `kind`).
+  var optionSources: [OptionSource]?
+  /// The option labels, scale labels and pattern hint that have placeholders, to fill in when
+  /// the question is asked.
+  var labelTexts = LabelTexts()
   public var location: SourceLocation
+
+  /// Whether some options are worked out when the question is asked, so that any value may be
+  /// one of them.
+  public var hasComputedOptions: Bool {
+    optionSources?.contains { if case .computed = $0 { true } else { false } } ?? false
+  }
 
   public init(
     kind: AnswerKind, variable: String, prompt: Text, help: Text? = nil,
@@ -160,4 +174,50 @@ public enum AnswerKind: Sendable {
 public enum DefaultAnswer: Sendable {
   case value(Value)
   case formula(Formula)
+}
+
+/// One of a question's `checks`: when `refuse_if` holds for the answer being given, the answer
+/// is refused with `say`, and the question is asked again.
+///
+///     checks:
+///       - refuse_if: matches(answer, "(?i).*\b(someday|later)\b.*")
+///         say: "'{{answer}}' may never come. Tie it to a moment that surely will."
+public struct AnswerCheck: Sendable {
+  var refuseIf: Formula
+  var say: Text
+  public var location: SourceLocation
+
+  public init(refuseIf: Formula, say: Text, location: SourceLocation) {
+    self.refuseIf = refuseIf
+    self.say = say
+    self.location = location
+  }
+
+  /// The name the answer being given is read by, in `refuse_if` and `say`.
+  public static let answerName = "answer"
+}
+
+/// One item of a question's `options`: an option as written, or `=expression` for one option per
+/// item of a list worked out when the question is asked.
+public enum OptionSource: Sendable {
+  case option(Option)
+  case computed(Formula)
+}
+
+/// Texts of a question that are read as labels and may have placeholders.
+struct LabelTexts: Sendable {
+  /// By the option's index among the options written out.
+  var options: [Int: Text] = [:]
+  var minLabel: Text?
+  var maxLabel: Text?
+  var patternHint: Text?
+
+  var isEmpty: Bool {
+    options.isEmpty && minLabel == nil && maxLabel == nil && patternHint == nil
+  }
+
+  /// Every one of them.
+  var all: [Text] {
+    options.keys.sorted().compactMap { options[$0] } + [minLabel, maxLabel, patternHint].compactMap { $0 }
+  }
 }

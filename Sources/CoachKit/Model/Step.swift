@@ -29,12 +29,21 @@ public struct Step: Sendable {
   /// `likely`: how often the `when` holds for most people, from 0 to 1, for the expected path's
   /// time (see ``PathTiming``) when the questions' defaults do not decide it.
   var likelihood: Double?
+  /// `call`: the step runs a flow, then goes on with its `next`.
+  public var call: Call?
+  /// `return: true`: in a flow, the call ends after this step.
+  var returns: Bool
+  /// For a step a flow's call made: which call, and how its names map.
+  var instance: FlowInstance?
   public var location: SourceLocation
+
+  /// How the names written in this step map to stored names; nil outside flows.
+  public var scope: FlowScope? { instance?.scope }
 
   public init(
     id: String, sectionID: String, say: Text?, question: Question?, notes: Text?, next: Transition,
     isFinal: Bool, condition: Formula? = nil, estimate: Double? = nil, likelihood: Double? = nil,
-    location: SourceLocation
+    call: Call? = nil, returns: Bool = false, location: SourceLocation
   ) {
     self.id = id
     self.sectionID = sectionID
@@ -46,6 +55,8 @@ public struct Step: Sendable {
     self.condition = condition
     self.estimate = estimate
     self.likelihood = likelihood
+    self.call = call
+    self.returns = returns
     self.location = location
   }
 }

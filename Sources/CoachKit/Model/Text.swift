@@ -22,6 +22,8 @@ public struct Text: Sendable {
   public var problem: Diagnostic? { storage.parsed.problem }
   /// The names the text reads, outside and inside `{{#sections}}`.
   public var names: [Interpolation.NameUse] { storage.parsed.names }
+  /// The expressions written in its `{{= …}}` and `{{#if …}}` tags, and its `{{~ …}}` variants.
+  var inline: InlineParts { storage.parsed.inline }
 
   /// Most texts have no placeholders, most others only plain `{{name}}` ones; only the rest need a
   /// Mustache template.
@@ -58,6 +60,14 @@ public struct Text: Sendable {
     let body: Body
     let problem: Diagnostic?
     let names: [Interpolation.NameUse]
+    var inline = InlineParts()
+  }
+
+  /// What coach's own tags in a text hold, by the names they render as.
+  struct InlineParts: Sendable {
+    var formulas: [(name: String, formula: Formula, role: TextFormulaRole)] = []
+    var variants: [TextVariant] = []
+    var isEmpty: Bool { formulas.isEmpty && variants.isEmpty }
   }
 
   private let storage: Storage
@@ -91,6 +101,10 @@ public struct Text: Sendable {
     guard Interpolation.mayHavePlaceholders(source) else {
       return Parsed(body: .plain, problem: nil, names: [])
     }
+    if InlineTags.mayHave(source) {
+      let tags = InlineTags(source)
+      if tags.rewroteAnything { return parse(source, span: span, rewritten: tags) }
+    }
     // Interpolation reports places as lines and columns of the text when it starts at 1:1; the
     // span turns them into places in the file. A text written as itself on one line needs none.
     let onOneLine = span.isWrittenAsItself && !Self.hasLineBreak(source)
@@ -122,6 +136,64 @@ public struct Text: Sendable {
       return Parsed(body: .template(template), problem: scan.unsupported.map(placed), names: names)
     case .failure(let problem):
       return Parsed(body: .plain, problem: placed(scan.unsupported ?? problem), names: names)
+    }
+  }
+
+  /// A text with coach's own tags: the rewritten text is scanned and parsed as Mustache, and
+  /// every place found in it is mapped back to where it was written.
+  private static func parse(_ source: String, span: SourceSpan, rewritten tags: InlineTags)
+    -> Parsed
+  {
+    func place(ofScalar offset: Int) -> SourceLocation {
+      span.location(ofScalar: offset, in: source)
+    }
+    func place(_ location: SourceLocation) -> SourceLocation {
+      place(ofScalar: tags.writtenScalarOffset(line: location.line, column: location.column))
+    }
+    func placed(_ finding: Diagnostic) -> Diagnostic {
+      var finding = finding
+      finding.location = place(finding.location)
+      return finding
+    }
+    var inline = InlineParts()
+    var problem: Diagnostic?
+    for tag in tags.inlines {
+      let start = place(ofScalar: tag.scalarOffset)
+      let tagSpan =
+        span.isWrittenAsItself
+        ? SourceSpan(start: start) : span.dropping(tag.scalarOffset, of: source)
+      do {
+        let expression = try Expression.parse(tag.source)
+        inline.formulas.append((tag.name, Formula(expression: expression, span: tagSpan), tag.role))
+      } catch {
+        if problem == nil {
+          problem = .error(
+            error.message, at: tagSpan.location(ofCharacter: error.offset, in: tag.source))
+        }
+      }
+    }
+    inline.variants = tags.variants
+    if let tagProblem = tags.problem, problem == nil {
+      problem = .error(tagProblem.message, at: place(ofScalar: tagProblem.scalarOffset))
+    }
+    let origin = SourceLocation(file: span.start.file, line: 1, column: 1)
+    let scan = Interpolation.scan(tags.source, at: origin)
+    var names = scan.names
+    for index in names.indices { names[index].location = place(names[index].location) }
+    if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(tags.source, scan, at: origin) {
+      return Parsed(
+        body: .plain, problem: problem ?? placed(tooLarge), names: names, inline: inline)
+    }
+    switch Interpolation.parse(Interpolation.withoutUnsupportedTags(tags.source, scan), at: origin)
+    {
+    case .success(let template):
+      return Parsed(
+        body: .template(template), problem: problem ?? scan.unsupported.map(placed), names: names,
+        inline: inline)
+    case .failure(let mustache):
+      return Parsed(
+        body: .plain, problem: problem ?? placed(scan.unsupported ?? mustache), names: names,
+        inline: inline)
     }
   }
 }

@@ -125,7 +125,7 @@ public struct SessionRuntime {
       // Back into the section before: say so, as when the section began.
       if let section = reply.prompt?.sectionID, section != sectionBefore,
         !reply.lines.contains(where: { if case .section = $0 { true } else { false } }),
-        let heading = next.engine.heading(for: section)
+        let heading = next.engine.heading(for: section, in: next.session)
       {
         reply.lines.insert(.section(heading), at: 0)
       }

@@ -14,6 +14,11 @@ public enum Interpolation {
     public var isInsideSection: Bool
     /// `{{#x}}` or `{{^x}}`: the tag tests whether `x` is set, so `x` need not be.
     public var opensSection = false
+    /// Inside `{{#if …}}`: the author tests what the name needs, so it need not be set.
+    public var isGuarded = false
+
+    /// Whether the name must be set on every path to where it is read.
+    public var mustBeSet: Bool { !isInsideSection && !opensSection && !isGuarded }
   }
 
   static func parse(_ source: String, at start: SourceLocation) -> Result<
@@ -161,6 +166,14 @@ public enum Interpolation {
       columnOffset = offset + 1
       column = 1
     }
+    // coach's own tags become sections over `__` names (see InlineTags): they do not make the
+    // names inside them a section item's, but `{{#if}}` (`__c`) guards them.
+    func insideSection() -> Bool {
+      openSections.contains { $0.map { !$0.use.name.hasPrefix("__") } ?? true }
+    }
+    func guarded() -> Bool {
+      openSections.contains { $0?.use.name.hasPrefix("__c") ?? false }
+    }
     func record(_ message: String, at location: SourceLocation, tag: Range<Int>) {
       if result.unsupported == nil { result.unsupported = .error(message, at: location) }
       result.unsupportedTags.append(tag)
@@ -223,10 +236,10 @@ public enum Interpolation {
         checkName(body, at: tagLocation, refuse)
         let use = name.map {
           NameUse(
-            name: $0, location: tagLocation, isInsideSection: !openSections.isEmpty,
-            opensSection: true)
+            name: $0, location: tagLocation, isInsideSection: insideSection(),
+            opensSection: true, isGuarded: guarded())
         }
-        if let use { result.names.append(use) }
+        if let use, !use.name.hasPrefix("__") { result.names.append(use) }
         openSections.append(use.map { (sigil ?? "#", $0) })
         if openSections.count > maxSectionDepth, result.tooDeep == nil {
           result.tooDeep = .error(
@@ -235,9 +248,11 @@ public enum Interpolation {
         }
       default:
         checkName(body, at: tagLocation, refuse)
-        if let name {
+        if let name, !name.hasPrefix("__") {
           result.names.append(
-            NameUse(name: name, location: tagLocation, isInsideSection: !openSections.isEmpty))
+            NameUse(
+              name: name, location: tagLocation, isInsideSection: insideSection(),
+              isGuarded: guarded()))
         }
       }
       for position in index..<after where bytes[position] == UInt8(ascii: "\n") {

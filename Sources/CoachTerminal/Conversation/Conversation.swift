@@ -593,7 +593,9 @@ public struct Conversation {
   func whereText() -> String {
     let prompt = engine.currentPrompt(in: session)
     var place = ClockText.place(of: prompt, in: dialogue)
-    guard let prompt, let heading = engine.heading(for: prompt.sectionID) else { return place }
+    guard let prompt, let heading = engine.heading(for: prompt.sectionID, in: session) else {
+      return place
+    }
     if style.showsProgress && !style.accessible {
       place += " " + ReplyText.bar(ReplyText.progress(before: heading, in: dialogue))
     }

@@ -18,7 +18,7 @@ struct AgendaBudget: CheckRule {
       findings.append(
         .error(
           "the section budgets add up to \(Value.number(total).displayText) minutes (\(parts)), but the duration is \(Value.number(dialogue.duration).displayText)",
-          at: dialogue.location))
+          at: dialogue.durationLocation ?? dialogue.location))
     }
     return findings
   }

@@ -10,7 +10,7 @@ struct DefaultRanges: CheckRule {
   func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var bounds: NameBounds?
     var findings: [Diagnostic] = []
-    dialogue.forEachFormula { formula, _, role in
+    dialogue.forEachFormula { formula, place, role in
       guard case .defaultAnswer(let question) = role else { return }
       let range: (low: Double?, high: Double?, whole: Bool, what: String)
       switch question.kind {
@@ -23,7 +23,7 @@ struct DefaultRanges: CheckRule {
       }
       if bounds == nil { bounds = NameBounds(dialogue) }
       guard let bounds,
-        case .number(let low, let high, let whole) = bounds.bound(of: formula).bound.shape
+        case .number(let low, let high, let whole) = bounds.bound(of: formula, at: place).bound.shape
       else { return }
       let span = Self.describe(range.low, range.high)
       if let most = range.high, high.isFinite, high > most {

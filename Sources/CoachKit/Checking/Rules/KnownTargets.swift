@@ -19,9 +19,24 @@ struct KnownTargets: CheckRule {
         .error(
           "start: " + unknown(dialogue.startID), at: dialogue.startLocation ?? dialogue.location))
     }
-    for step in dialogue.steps {
+    for step in dialogue.steps where step.instance == nil {
       for target in step.next.targets where dialogue.step(target.stepID) == nil {
         findings.append(.error(unknown(target.stepID), at: target.location))
+      }
+    }
+    // A flow's `next` names the flow's own steps.
+    for flow in dialogue.flows {
+      let ids = flow.steps.map(\.id)
+      for step in flow.steps {
+        for target in step.next.targets where !ids.contains(target.stepID) {
+          var message = "flow '\(flow.id)' has no step with the id '\(target.stepID)'"
+          if let guess = Suggestion.closest(to: target.stepID, among: ids) {
+            message += "; did you mean '\(guess)'?"
+          } else if dialogue.step(target.stepID) != nil {
+            message += "; a flow's next names its own steps (to end the call, use 'return: true')"
+          }
+          findings.append(.error(message, at: target.location))
+        }
       }
     }
     return findings

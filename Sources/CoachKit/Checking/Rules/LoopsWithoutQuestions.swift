@@ -8,7 +8,7 @@ struct LoopsWithoutQuestions: CheckRule {
     let step = analysis.steps[first]
     return [
       .error(
-        "step '\(step.id)' is on a loop of steps that ask nothing; the session would never stop talking",
+        "step '\(step.idWrittenHere)' is on a loop of steps that ask nothing; the session would never stop talking",
         at: step.location)
     ]
   }

@@ -9,13 +9,13 @@ struct PatternWork: CheckRule {
 
   func check(_ dialogue: Dialogue, _ analysis: FlowAnalysis) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for step in dialogue.steps {
+    dialogue.forEachWrittenStep { step, _ in
       guard let question = step.question, case .text(let rules) = question.kind,
         let pattern = rules.compiledPattern
-      else { continue }
+      else { return }
       let (work, overflow) = pattern.stepsPerCharacter.multipliedReportingOverflow(
         by: max(rules.maxLength, 0))
-      guard overflow || work > Pattern.maxStepsPerAnswer else { continue }
+      guard overflow || work > Pattern.maxStepsPerAnswer else { return }
       let longest = Pattern.maxStepsPerAnswer / max(pattern.stepsPerCharacter, 1)
       findings.append(
         .error(

@@ -18,25 +18,39 @@ struct UniqueNames: CheckRule {
     }
     var steps: [String: SourceLocation] = [:]
     var variables: [String: (step: String, location: SourceLocation)] = [:]
-    for step in dialogue.steps {
-      if let first = steps[step.id] {
-        findings.append(
-          .error(
-            "a step with id '\(step.id)' already exists at \(first.shortDescription)",
-            at: step.location))
-      } else {
-        steps[step.id] = step.location
+    // The steps of the sections; a flow's steps and names are its own (below), and what its
+    // calls store must not be what another question stores.
+    for position in dialogue.steps.indices {
+      let step = dialogue.steps[position]
+      if step.instance == nil {
+        if let first = steps[step.id] {
+          findings.append(
+            .error(
+              "a step with id '\(step.id)' already exists at \(first.shortDescription)",
+              at: step.location))
+        } else {
+          steps[step.id] = step.location
+        }
       }
       guard let question = step.question else { continue }
       if let first = variables[question.variable] {
-        findings.append(
-          .error(
-            "the variable '\(question.variable)' is already set by step '\(first.step)' at \(first.location.shortDescription); give this question its own 'var'",
-            at: question.location))
+        if let instance = step.instance {
+          let call = dialogue.steps[instance.callPosition]
+          findings.append(
+            .error(
+              "the call '\(call.id)' stores the answer '\(question.variable.dropFirst(instance.scope.namePrefix.count))' of flow '\(instance.scope.flowID)' as '\(question.variable)', which step '\(first.step)' at \(first.location.shortDescription) sets too; rename one of them",
+              at: call.call?.location ?? call.location))
+        } else if first.location != question.location {
+          findings.append(
+            .error(
+              "the variable '\(question.variable)' is already set by step '\(first.step)' at \(first.location.shortDescription); give this question its own 'var'",
+              at: question.location))
+        }
       } else {
         variables[question.variable] = (step.id, question.location)
       }
     }
+    findings += flowNames(dialogue)
     var computed: Set<String> = []
     for value in dialogue.computed {
       if let answer = variables[value.name] {
@@ -47,6 +61,51 @@ struct UniqueNames: CheckRule {
       } else if !computed.insert(value.name).inserted {
         findings.append(
           .error("the computed value '\(value.name)' is defined twice", at: value.location))
+      }
+    }
+    return findings
+  }
+
+  /// Within each flow: step ids, variables and parameters once each; flow ids once.
+  private func flowNames(_ dialogue: Dialogue) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    var flows: [String: SourceLocation] = [:]
+    for flow in dialogue.flows {
+      if let first = flows[flow.id] {
+        findings.append(
+          .error(
+            "a flow with id '\(flow.id)' already exists at \(first.shortDescription)",
+            at: flow.location))
+        continue
+      }
+      flows[flow.id] = flow.location
+      var names: [String: SourceLocation] = [:]
+      for parameter in flow.parameters {
+        if let first = names[parameter.name] {
+          findings.append(
+            .error(
+              "the parameter '\(parameter.name)' is named twice (first at \(first.shortDescription))",
+              at: parameter.location))
+        }
+        names[parameter.name] = parameter.location
+      }
+      var steps: [String: SourceLocation] = [:]
+      for step in flow.steps {
+        if let first = steps[step.id] {
+          findings.append(
+            .error(
+              "flow '\(flow.id)' already has a step with id '\(step.id)' at \(first.shortDescription)",
+              at: step.location))
+        }
+        steps[step.id] = step.location
+        guard let question = step.question else { continue }
+        if let first = names[question.variable] {
+          findings.append(
+            .error(
+              "flow '\(flow.id)' already has the name '\(question.variable)' (at \(first.shortDescription)); give this question its own 'var'",
+              at: question.location))
+        }
+        names[question.variable] = question.location
       }
     }
     return findings

@@ -19,6 +19,9 @@ struct UnusedComputedValues: CheckRule {
     for computed in dialogue.computed {
       for use in computed.formula.expression.names { note(use.name) }
     }
+    for function in dialogue.functions {
+      for use in function.body.expression.names { note(use.name) }
+    }
     dialogue.forEachFormula { formula, _, _ in
       for use in formula.expression.names { note(use.name) }
     }

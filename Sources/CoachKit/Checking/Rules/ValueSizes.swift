@@ -38,20 +38,20 @@ struct ValueSizes: CheckRule {
             at: computed.location))
       }
     }
-    func check(_ formula: Formula) {
-      guard !bounds.readsOversized(formula), !readsBroken(formula),
-        let oversized = bounds.bound(of: formula).oversized
+    func check(_ formula: Formula, at place: WrittenPlace) {
+      guard !bounds.readsOversized(formula, at: place), !readsBroken(formula),
+        let oversized = bounds.bound(of: formula, at: place).oversized
       else { return }
       report(oversized, in: formula)
     }
-    dialogue.forEachFormula { formula, _, _ in check(formula) }
-    for (formula, _) in dialogue.dialogueFormulas { check(formula) }
-    dialogue.forEachText { text, _ in
+    dialogue.forEachFormula { formula, place, _ in check(formula, at: place) }
+    for (formula, _) in dialogue.dialogueFormulas { check(formula, at: .outside) }
+    dialogue.forEachText { text, place in
       guard !text.names.isEmpty else { return }
       // Each `{{name}}` gives way to the value: its tag (at least the name and four braces) goes.
       var length = text.source.count
       for use in text.names where !use.opensSection {
-        guard let bound = bounds.bound(of: use.name) else { continue }
+        guard let bound = bounds.bound(of: use.name, at: place) else { continue }
         let grows = bound.displayLength - use.name.count - 4
         length = length.addingReportingOverflow(grows).overflow ? Int.max : length + grows
       }

@@ -13,22 +13,35 @@ struct WayForward: CheckRule {
       if step.next.targets.contains(where: { dialogue.step($0.stepID) == nil }) {
         reported.insert(position)
       }
+      // A flow's step is said by the id written in the flow.
+      let id = step.idWrittenHere
       switch step.next {
-      case .following where position + 1 == steps.count:
+      case .following
+      where dialogue.positionWritten(after: position) == nil
+        && dialogue.positionReturned(after: position) == nil && step.call == nil:
         reported.insert(position)
         findings.append(
           .error(
-            "step '\(step.id)' is the last step but is not final; add 'final: true' or a 'next'",
+            "step '\(id)' is the last step but is not final; add 'final: true' or a 'next'",
+            at: step.location))
+      case .following where step.call != nil && dialogue.positionWritten(after: position) == nil
+        && dialogue.positionReturned(after: position) == nil:
+        reported.insert(position)
+        findings.append(
+          .error(
+            "step '\(id)' is the last step but is not final; after its call, name where it goes with 'next', or add a final step after it",
             at: step.location))
       case .branches(let branches) where branches.isEmpty:
         reported.insert(position)
         findings.append(
-          .error("step '\(step.id)' has an empty 'next'; name where it goes", at: step.location))
+          .error("step '\(id)' has an empty 'next'; name where it goes", at: step.location))
       case .branches(let branches) where branches.last?.condition != nil:
+        // Reported here; what it traps is not reported again as a loop without end.
+        reported.insert(position)
         let last = branches[branches.count - 1]
         findings.append(
           .error(
-            "step '\(step.id)' has no way forward when no condition holds; end 'next' with a '- goto: …' that has no 'if'",
+            "step '\(id)' has no way forward when no condition holds; end 'next' with a '- goto: …' that has no 'if'",
             at: last.condition?.location ?? step.location))
       default:
         break
@@ -37,6 +50,8 @@ struct WayForward: CheckRule {
     // Steps the start reaches but from which no final step can be reached: a loop with no exit.
     let predecessors = analysis.predecessors()
     var canEnd = [Bool](repeating: false, count: steps.count)
+    // A step that ends its flow's call reaches the end when its call's `next` does: that is an
+    // edge already (see FlowAnalysis), so only final steps and reported ones are ends here.
     var stack = steps.indices.filter { steps[$0].isFinal || reported.contains($0) }
     for index in stack { canEnd[index] = true }
     while let current = stack.popLast() {
@@ -54,9 +69,11 @@ struct WayForward: CheckRule {
       guard entered else { continue }
       findings.append(
         .error(
-          "from step '\(step.id)' the session can never reach a final step; every path from here loops or stops",
+          "from step '\(step.idWrittenHere)' the session can never reach a final step; every path from here loops or stops",
           at: step.location))
     }
-    return findings
+    // A flow's steps are copied once per call: the same place is said once.
+    var places: Set<SourceLocation> = []
+    return findings.filter { places.insert($0.location).inserted }
   }
 }
