@@ -178,8 +178,7 @@ enum QuestionReader {
           rules.pattern = pattern
         } else {
           do throws(PatternError) {
-            _ = try Pattern(pattern)
-            rules.pattern = pattern
+            rules.setPattern(pattern, compiled: try Pattern(pattern))
           } catch {
             r.error(
               "pattern: \(error.message)",

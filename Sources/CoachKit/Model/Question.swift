@@ -73,11 +73,13 @@ public enum AnswerKind: Sendable {
     public var maxLength: Int
     /// A ``Pattern`` the whole answer must match, as written.
     public var pattern: String? {
-      didSet { compiledPattern = pattern.flatMap { try? Pattern($0) } }
+      didSet { compiled = Self.deferredCompile(pattern) }
     }
-    /// `pattern`, compiled once; nil when there is none (or it is not valid, which the loader
-    /// reports).
-    public private(set) var compiledPattern: Pattern?
+    /// `pattern`, compiled the first time it is needed, and once; nil when there is none (or it is
+    /// not valid, which the loader reports). Compiling the patterns of the built-in dialogue as it
+    /// loaded was a tenth of the time to its first question.
+    public var compiledPattern: Pattern? { compiled.flatMap { $0.value } }
+    private var compiled: Deferred<Pattern?>?
     /// Said when the pattern does not match, e.g. "a day and a time, like 'Tue 9:00'".
     public var patternHint: String?
     public init(
@@ -86,8 +88,19 @@ public enum AnswerKind: Sendable {
       self.minLength = minLength
       self.maxLength = maxLength
       self.pattern = pattern
-      self.compiledPattern = pattern.flatMap { try? Pattern($0) }
+      self.compiled = Self.deferredCompile(pattern)
       self.patternHint = patternHint
+    }
+
+    /// Sets `pattern` to one the loader has just compiled (to report its mistakes), so that it is
+    /// not compiled again.
+    mutating func setPattern(_ source: String, compiled pattern: Pattern) {
+      self.pattern = source
+      compiled = Deferred { pattern }
+    }
+
+    private static func deferredCompile(_ pattern: String?) -> Deferred<Pattern?>? {
+      pattern.map { source in Deferred { try? Pattern(source) } }
     }
   }
 

@@ -472,7 +472,7 @@ public struct Conversation {
         text.append(("\n", .plain))
       case .say(let said, _):
         let shown = style.accessible ? SpokenText.withoutBars(said) : said
-        text.append(("\n" + wrap(shown.trimmingCharacters(in: .newlines)) + "\n", .plain))
+        text.append(("\n" + wrap(shown.trimmingLineBreaks()) + "\n", .plain))
       case .notes(let notes, _) where style.showsNotes:
         text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break
