@@ -150,7 +150,7 @@ final class TrustFirstSessionTests: XCTestCase {
     XCTAssertEqual(
       result.output,
       Self.repository.appendingPathComponent("Dialogues/trust-first").path
-        + ": 0 errors, 0 warnings (13 sections, 100 steps, 87 questions); paths take 17–41 min (expected 20)\n"
+        + ": 0 errors, 0 warnings (13 sections, 102 steps, 87 questions); paths take 17–41 min (expected 19)\n"
     )
   }
 

@@ -37,13 +37,16 @@ final class PersonaPanelTests: XCTestCase {
     /// What every persona answers unless it says otherwise.
     static let basics: [String: [String]] = [
       "team_type": ["1"], "team_size": ["6"], "goal": ["A clear next step"], "baseline": ["6"],
-      "baseline_why": ["People help each other"], "a1_cue": ["When the Monday stand-up ends, I will start"],
-      "a1_first": ["Book the room"], "a1_first_at": ["tomorrow at 9"],
-      "a1_obstacle": ["If a crisis hits, then I will do it at 4 pm"], "a1_done": ["The team has heard it"],
+      "baseline_why": ["People help each other"], "a1.cue": ["When the Monday stand-up ends, I will start"],
+      "a1.first": ["Book the room"], "a1.first_at": ["tomorrow at 9"],
+      "a1.obstacle": ["If a crisis hits, then I will do it at 4 pm"], "a1.done": ["The team has heard it"],
       "focus_sign": ["Problems come up earlier"], "confidence": ["8"],
-      "a2_cue": ["When I close my laptop on Friday, I will write it down"], "a2_first": ["Write the first line"],
-      "a2_first_at": ["Tue 14:00"], "a2_obstacle": ["If I forget, then my calendar reminds me"],
-      "a2_done": ["Two weeks of it"],
+      "a2.cue": ["When I close my laptop on Friday, I will write it down"], "a2.first": ["Write the first line"],
+      "a2.first_at": ["Tue 14:00"], "a2.obstacle": ["If I forget, then my calendar reminds me"],
+      "a2.done": ["Two weeks of it"],
+      "a3.cue": ["When my Wednesday review ends, I will do it"], "a3.first": ["Open the list"],
+      "a3.first_at": ["Wed 11:00"], "a3.obstacle": ["If it slips, then I will do it Thursday"],
+      "a3.done": ["It is done once"],
       "picks_self": ["1"], "picks_relationships": ["1"], "picks_safe_haven": ["1"],
       "picks_systems": ["1"], "picks_organization": ["1"],
     ]
@@ -266,9 +269,9 @@ final class PersonaPanelTests: XCTestCase {
     let run = try run(
       Persona(
         "new manager, 3 reports, terse", [
-          "team_size": ["3"], "goal": ["idk"], "baseline_why": ["ok"], "a1_cue": ["when standup ends i list promises"],
-          "a1_first": ["list"], "a1_first_at": ["tomorrow 9am"], "a1_obstacle": ["if busy then lunch"],
-          "a1_done": ["list done"], "focus_sign": ["less rework"],
+          "team_size": ["3"], "goal": ["idk"], "baseline_why": ["ok"], "a1.cue": ["when standup ends i list promises"],
+          "a1.first": ["list"], "a1.first_at": ["tomorrow 9am"], "a1.obstacle": ["if busy then lunch"],
+          "a1.done": ["list done"], "focus_sign": ["less rework"],
         ]
       ).allAt(3))
     XCTAssertEqual(run.text("focus"), "self")
@@ -281,9 +284,9 @@ final class PersonaPanelTests: XCTestCase {
     let run = try run(
       Persona(
         "team that hides problems, verbose", [
-          "a1_cue": ["When Someone brings me bad news in the Monday meeting, I will thank them before anything else."],
-          "a1_obstacle": ["If I feel the old irritation coming up, then I will breathe and say thank you first."],
-          "a1_done": ["Three people have brought me bad news early, and each was thanked."],
+          "a1.cue": ["When Someone brings me bad news in the Monday meeting, I will thank them before anything else."],
+          "a1.obstacle": ["If I feel the old irritation coming up, then I will breathe and say thank you first."],
+          "a1.done": ["Three people have brought me bad news early, and each was thanked."],
         ]
       ).rated(
         self: [4, 4, 4, 2], relationships: [4, 4, 3, 4], haven: [5, 1, 2], systems: [4, 4],
@@ -302,11 +305,11 @@ final class PersonaPanelTests: XCTestCase {
       Persona(
         "return-to-office ultimatum from above", [
           "last_change": ["1"], "picks_organization": ["6"],
-          "a1_what": [
+          "a1.what": [
             "Tell the team: back to the office three days a week, or else.",
             "Ask the team how three office days could work for them, and take their answers up",
           ],
-          "a1_seed": ["2"],
+          "a1.seed": ["2"],
         ]
       ).rated(
         self: [4, 4, 4, 2], relationships: [4, 4, 4, 4], haven: [2, 4, 4], systems: [4, 4],
@@ -324,11 +327,11 @@ final class PersonaPanelTests: XCTestCase {
       Persona(
         "micromanager who distrusts remote work", [
           "picks_relationships": ["7"],
-          "a1_what": [
+          "a1.what": [
             "Track their online status and keep cameras on in every call",
             "Ask the person who works least like me how they like to work, and adopt one of their preferences",
           ],
-          "a1_seed": ["2"],
+          "a1.seed": ["2"],
         ]
       ).rated(
         self: [4, 4, 3, 4], relationships: [2, 1, 3, 2], haven: [3, 3, 3], systems: [4, 4],
@@ -369,9 +372,9 @@ final class PersonaPanelTests: XCTestCase {
     let run = try run(
       Persona(
         "all equal, two actions, a date past the deadline", [
-          "planned": ["2"], "picks_self": ["1 5"], "a2_first_at": ["next Monday 9:30"],
-          "a2_later": ["1"], "a2_smaller": ["Put a Friday reminder in my calendar"],
-          "a2_smaller_at": ["Tue 9am"],
+          "planned": ["2"], "picks_self": ["1 5"], "a2.first_at": ["next Monday 9:30"],
+          "a2.later": ["1"], "a2.smaller": ["Put a Friday reminder in my calendar"],
+          "a2.smaller_at": ["Tue 9am"],
         ]
       ).allAt(4))
     XCTAssertEqual(run.text("action_count"), "2")
@@ -389,8 +392,8 @@ final class PersonaPanelTests: XCTestCase {
           "team_type": ["5"], "team_size": ["1"], "goal": ["x"], "baseline_why": ["x"],
           "partnerships": ["/skip"], "credit": ["/skip"], "weak_resources": ["/skip"],
           "last_change": ["/skip"], "what_works": ["/skip"], "most_useful": ["/skip"],
-          "a1_cue": ["When I arrive, I will do it"], "a1_first": ["x"], "a1_obstacle": ["x"],
-          "a1_done": ["x"], "focus_sign": ["x"],
+          "a1.cue": ["When I arrive, I will do it"], "a1.first": ["x"], "a1.obstacle": ["x"],
+          "a1.done": ["x"], "focus_sign": ["x"],
         ]
       ).rated(
         self: [3, 3, 3, 3], relationships: [3, 3, 3, 3], haven: [3, 3, 3], systems: [2, 2],
@@ -407,8 +410,8 @@ final class PersonaPanelTests: XCTestCase {
       Persona(
         "sceptic, low confidence twice", [
           "planned": ["2"], "picks_safe_haven": ["1 2"], "confidence": ["4"],
-          "confidence_again": ["5"], "shrink_again_step": ["Write one sentence about my mistake"],
-          "shrink_again_step_at": ["tomorrow at 8:30"], "confidence_last": ["6"],
+          "shrink.confidence": ["5"], "shrink_again.step": ["Write one sentence about my mistake"],
+          "shrink_again.step_at": ["tomorrow at 8:30"], "shrink_again.confidence": ["6"],
         ]
       ).rated(
         self: [4, 4, 4, 2], relationships: [4, 4, 4, 4], haven: [4, 2, 2], systems: [4, 4],
@@ -429,8 +432,9 @@ final class PersonaPanelTests: XCTestCase {
     let run = try run(
       Persona(
         "one action, low confidence once", [
-          "confidence": ["5"], "shrink_step": ["Open the document"], "shrink_step_at": ["today at 15:00"],
-          "confidence_again": ["8"],
+          // With one action, dropping it is no way to a smaller plan: its first step is asked.
+          "confidence": ["5"], "shrink.how": ["1"], "shrink.step": ["Open the document"],
+          "shrink.step_at": ["today at 15:00"], "shrink.confidence": ["8"],
         ]
       ).allAt(2))
     XCTAssertTrue(run.shown.contains("With one action there is nothing to drop"))
@@ -442,8 +446,8 @@ final class PersonaPanelTests: XCTestCase {
     let run = try run(
       Persona(
         "team of twelve, a first step that must wait", [
-          "team_size": ["12"], "a1_first_at": ["next Monday 9:30"], "a1_later": ["2"],
-          "a1_why_later": ["The team is at a conference until Friday"],
+          "team_size": ["12"], "a1.first_at": ["next Monday 9:30"], "a1.later": ["2"],
+          "a1.why_later": ["The team is at a conference until Friday"],
         ]
       ).rated(
         self: [3, 4, 4, 3], relationships: [3, 3, 2, 3], haven: [2, 3, 4], systems: [4, 3],
@@ -506,14 +510,18 @@ final class PersonaPanelTests: XCTestCase {
       Persona(
         "team after layoffs, lowercase, a vague cue", [
           "baseline": ["2"], "baseline_why": ["we still talk"],
-          "a1_cue": ["when i have time, i will check in with people", "when i open my laptop at 9, i will write to one person"],
-          "a1_obstacle": ["if the day blows up, then i will do it at 4pm"],
+          "a1.cue": ["when i have time, i will check in with people", "when i open my laptop at 9, i will write to one person"],
+          "a1.obstacle": ["if the day blows up, then i will do it at 4pm"],
         ]
       ).rated(
         self: [3, 3, 3, 3], relationships: [1, 2, 2, 1], haven: [3, 2, 2], systems: [3, 3],
         organization: [2, 3, 3]))
     XCTAssertEqual(run.text("focus"), "relationships")
-    XCTAssertTrue(run.shown.contains("\"when i have time, i will check in with people\" waits for time to appear"))
+    XCTAssertTrue(
+      run.refusals.contains {
+        $0.step == "a1.cue"
+          && $0.reason.contains("\"when i have time, i will check in with people\" waits for time to appear")
+      })
     XCTAssertTrue(run.plan.contains("- **If-then plan:** when i open my laptop at 9, i will write to one person\n"))
     XCTAssertTrue(run.plan.contains("**2 of 10**"))
   }
@@ -531,13 +539,13 @@ final class PersonaPanelTests: XCTestCase {
         "dates typed every way, /back, a Thursday", now: Self.thursday, [
           "team_size": ["7", "8"], "team_type": ["2"],
           "goal": ["/back", "Steady footing"],
-          "a1_first_at": ["Friday 2027", "Tue 99:99", "Friday 14:00"],
+          "a1.first_at": ["Friday 2027", "Tue 99:99", "Friday 14:00"],
         ]
       ).rated(
         self: [4, 4, 4, 2], relationships: [4, 4, 4, 4], haven: [2, 4, 4], systems: [2, 3],
         organization: [4, 4, 4]))
     XCTAssertEqual(run.text("team_size"), "8")
-    XCTAssertEqual(run.refusals.map(\.step), ["a1_first_at", "a1_first_at"])
+    XCTAssertEqual(run.refusals.map(\.step), ["a1.first_at", "a1.first_at"])
     XCTAssertEqual(run.text("first_step_by"), "2026-12-07")
     XCTAssertTrue(run.plan.contains("**Friday 4 December at 14:00** (in my calendar)"))
   }
@@ -559,29 +567,29 @@ final class PersonaPanelTests: XCTestCase {
       Persona(
         "three actions, every detour, changes at the read-back", [
           "planned": ["3"], "picks_self": ["1 2 3"],
-          "a1_first_at": ["next Monday 9:30"], "a1_later": ["1"], "a1_smaller": ["Draft one line"],
-          "a1_smaller_at": ["Tue 9am"],
-          "a2_what": [
+          "a1.first_at": ["next Monday 9:30"], "a1.later": ["1"], "a1.smaller": ["Draft one line"],
+          "a1.smaller_at": ["Tue 9am"],
+          "a2.what": [
             "Make everyone come back to the office, no exceptions",
             "Ask the team which office days would work for them",
           ],
-          "a2_seed": ["2"],
-          "a2_cue": ["when I find time, I will ask", "When the Tuesday team meeting starts, I will ask"],
-          "a2_first_at": ["next Tuesday 10:00"], "a2_later": ["2"],
-          "a2_why_later": ["Half the team is away until then"],
-          "a3_what": ["Track their online status every day", "Ask each person how they like to check in"],
-          "a3_seed": ["2"],
-          "a3_cue": ["someday, I will ask", "When a one-to-one ends, I will ask"],
-          "a3_first": ["Add the question to my one-to-one notes"], "a3_first_at": ["next Wednesday 9:00"],
+          "a2.seed": ["2"],
+          "a2.cue": ["when I find time, I will ask", "When the Tuesday team meeting starts, I will ask"],
+          "a2.first_at": ["next Tuesday 10:00"], "a2.later": ["2"],
+          "a2.why_later": ["Half the team is away until then"],
+          "a3.what": ["Track their online status every day", "Ask each person how they like to check in"],
+          "a3.seed": ["2"],
+          "a3.cue": ["someday, I will ask", "When a one-to-one ends, I will ask"],
+          "a3.first": ["Add the question to my one-to-one notes"], "a3.first_at": ["next Wednesday 9:00"],
           // At the read-back's second pass through the actions, the third step is left to wait.
-          "a3_later": ["1", "2"], "a3_smaller": ["Write the question down"], "a3_smaller_at": ["Wed 9am"],
-          "a3_why_later": ["The notes template changes on Monday"],
-          "a3_obstacle": ["If I forget, then my notes remind me"], "a3_done": ["Everyone was asked"],
-          "confidence": ["5"], "shrink": ["3"], "shrink_done": ["I have said it once"],
-          "confidence_again": ["6"], "shrink_again": ["3"],
-          "shrink_again_done": ["I have written it down"], "confidence_last": ["8"],
+          "a3.later": ["1", "2"], "a3.smaller": ["Write the question down"], "a3.smaller_at": ["Wed 9am"],
+          "a3.why_later": ["The notes template changes on Monday"],
+          "a3.obstacle": ["If I forget, then my notes remind me"], "a3.done": ["Everyone was asked"],
+          "confidence": ["5"], "shrink.how": ["3"], "shrink.done": ["I have said it once"],
+          "shrink.confidence": ["6"], "shrink_again.how": ["3"],
+          "shrink_again.done": ["I have written it down"], "shrink_again.confidence": ["8"],
           "read_back": ["3", "2", "1"], "report_when": ["", "2"],
-          "a1_done": ["The team has heard it", "One person has heard it"],
+          "a1.done": ["The team has heard it", "One person has heard it"],
         ]
       ).rated(
         self: [2, 3, 3, 3], relationships: [4, 4, 4, 4], haven: [2, 4, 4], systems: [4, 4],
@@ -598,6 +606,17 @@ final class PersonaPanelTests: XCTestCase {
     XCTAssertTrue(run.plan.contains("**When I report:** After each action"))
     XCTAssertTrue(run.plan.contains("I lowered the bar for done. I lowered the bar again. Now: **8 of 10**"))
     XCTAssertEqual(run.events.count, 4)
+  }
+
+  func testThreeActionsAllInTime() throws {
+    let run = try run(
+      Persona("three actions, all in time", ["planned": ["3"], "picks_organization": ["1 2 3"]])
+        .rated(
+          self: [4, 4, 4, 2], relationships: [4, 4, 4, 4], haven: [2, 4, 4], systems: [4, 4],
+          organization: [2, 2, 3]))
+    XCTAssertEqual(run.text("action_count"), "3")
+    XCTAssertTrue(run.plan.contains("- **First step:** Open the list, **Wednesday 2 December at 11:00**"))
+    XCTAssertEqual(run.events.map(\.id), ["a1-first-step", "a2-first-step", "a3-first-step", "check-in"])
   }
 
   func testMorePicksThanPlannedGoToTheParkingLot() throws {

@@ -13,7 +13,7 @@ extension Engine {
   ) -> Result<Value, MomentProblem> {
     let now = self.now
     let reading: MomentReading.Result
-    switch MomentReading(now: now).read(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+    switch MomentReading(now: now).read(text.trimmingBlanksAndLineBreaks()) {
     case .success(let read): reading = read
     case .failure(let problem): return .failure(problem)
     }
