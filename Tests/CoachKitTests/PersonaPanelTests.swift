@@ -109,7 +109,7 @@ final class PersonaPanelTests: XCTestCase {
     while !session.isFinished {
       turns += 1
       guard turns < 400, let prompt = engine.currentPrompt(in: session) else {
-        XCTFail("\(persona.name): the session stopped at \(session.currentStepID)", file: file, line: line)
+        XCTFail("\(persona.name): the session stopped at \(session.currentStepID ?? "the end")", file: file, line: line)
         break
       }
       var answer = ""
