@@ -6,11 +6,13 @@ import Foundation
 /// `coach export [ID]`: a saved session's transcript as Markdown, JSON, HTML or plain text.
 struct Export: LaunchedCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export a saved session's transcript (the latest session by default).",
+    abstract:
+      "Export a saved session's transcript (the latest session, with its check-ins, by default).",
     discussion: TextWrapper.reflow(
       """
       The transcript holds every question and answer with its local time, the sections with
-      planned and actual minutes, back and skip events, and the plan. JSON follows
+      planned and actual minutes, back and skip events, and the plan; a session's export goes on
+      with each check-in on it (without ID: the latest session, not a check-in). JSON follows
       docs/transcript.schema.json. Files are written privately (mode 0600), never through a
       symbolic link.
       """))
@@ -66,7 +68,8 @@ struct Export: LaunchedCommand {
 
   /// The session's transcript in the chosen format, with the check-ins that followed it.
   func rendered(_ sessions: SavedSessions) throws(CoachFailure) -> String {
-    let saved = try sessions.find(id, latest: "saved") { _ in true }
+    // Without an id, the latest session itself: its check-ins come with it.
+    let saved = try sessions.find(id, latest: "saved") { $0.header.follows == nil }
     // The session as it ran: with the copy of the dialogue kept with it.
     let opened = try sessions.openSaying(saved)
     let checkins = sessions.store.list().sessions

@@ -88,6 +88,23 @@ final class CalendarFileTests: XCTestCase {
     XCTAssertEqual(after["DTSTAMP"], "20261213T090000Z")
   }
 
+  /// A follow-up takes an event out by writing it again, cancelled: same UID, higher SEQUENCE,
+  /// STATUS:CANCELLED, and no reminder.
+  func testACancelledEventKeepsItsUIDAndLosesItsReminder() throws {
+    var cancelled = events[0]
+    cancelled.isCancelled = true
+    let file = CalendarFile(events: [cancelled, events[1]], session: "s1", sequence: 2, stamp: stamp)
+    let parsed = try CalendarParser.events(Data(file.text.utf8))
+    XCTAssertEqual(parsed[0]["UID"], "s1-a1-first@coach")
+    XCTAssertEqual(parsed[0]["SEQUENCE"], "2")
+    XCTAssertEqual(parsed[0]["STATUS"], "CANCELLED")
+    XCTAssertEqual(parsed[0]["DTSTART"], "20261201T083000Z")
+    XCTAssertNil(parsed[0]["TRIGGER"])
+    XCTAssertNil(parsed[1]["STATUS"])
+    XCTAssertEqual(parsed[1]["TRIGGER;RELATED=START"], "PT9H")
+    XCTAssertEqual(file.text.components(separatedBy: "BEGIN:VALARM").count, 2, "one reminder")
+  }
+
   /// An independent reader, Python's `icalendar` (which `.ci/run` installs), reads the same.
   func testAnotherReaderAgrees() throws {
     let file = CalendarFile(events: events, session: "s1", sequence: 2, stamp: stamp)

@@ -238,19 +238,38 @@ private struct ComputedTyping {
     for (name, parameter) in dialogue.storedParameters where types[name] == nil {
       types[name] = parameter.type
     }
-    // A follow-up reads the earlier session's answers and values as before_<name>.
+    // A follow-up reads the earlier session's answers and values as before_<name>, and its own
+    // as the latest follow-up on the same session left them.
     if let followed = dialogue.follows {
-      for (name, type) in FlowAnalysis(followed.dialogue).types
-      where BuiltInNames.types[name] == nil {
+      let earlier = FlowAnalysis(followed.dialogue).types
+      for (name, type) in earlier where BuiltInNames.types[name] == nil {
         types[FollowedDialogue.prefix + name] = type
       }
-      types[FollowedDialogue.dateName] = .date
-      types[FollowedDialogue.planName] = .text
+      for (name, type) in FollowedDialogue.givenTypes { types[name] = type }
+      let isOwn = followed.carries
+      for step in dialogue.steps {
+        guard let question = step.question, isOwn(question.variable) else { continue }
+        types[FollowedDialogue.prefix + question.variable] = question.kind.valueType
+      }
+      carried = Set(dialogue.computed.map(\.name).filter(isOwn))
     }
+  }
+
+  /// A follow-up's own computed values, read by the next follow-up as `before_<name>`.
+  private var carried: Set<String> = []
+
+  /// The computed value `name` is the earlier value of, when it is one a follow-up carries.
+  private func carriedValue(_ name: String) -> String? {
+    guard let base = FollowedDialogue.earlierName(name) else { return nil }
+    return carried.contains(base) ? base : nil
   }
 
   mutating func run() {
     for computed in dialogue.computed { visit(computed.name, chain: []) }
+    // Carried values read only in text or conditions have their type too.
+    for name in carried where types[FollowedDialogue.prefix + name] == nil {
+      types[FollowedDialogue.prefix + name] = types[name]
+    }
   }
 
   /// How many computed values may stand on each other. The checker, the type checker and the
@@ -285,11 +304,48 @@ private struct ComputedTyping {
     where dialogue.computedValue(use) != nil {
       visit(use, chain: chain + [name])
     }
+    // An earlier follow-up's value has the type the value has here; a value that reads its own
+    // earlier value (a date carried from check-in to check-in) has the one type that fits both.
+    var readsItself = false
+    for use in computed.formula.expression.names {
+      guard let base = carriedValue(use.name) else { continue }
+      if base == name {
+        readsItself = true
+        continue
+      }
+      if state[base] == false {
+        findings.append(
+          .error(
+            "'\(name)' reads '\(use.name)' while '\(base)' reads '\(name)'; a value may read its own earlier value, not another's that reads it",
+            at: computed.location))
+        broken.insert(name)
+        continue
+      }
+      visit(base, chain: chain + [name])
+      if let type = types[base] { types[use.name] = type } else { broken.insert(name) }
+    }
     state[name] = true
     if broken.contains(name) { return }
     if dialogue.names(readBy: computed.formula.expression).contains(where: { name in
       broken.contains(name) || unknownCallPrefixes.contains { name.hasPrefix($0) }
     }) {
+      broken.insert(name)
+      return
+    }
+    if readsItself {
+      let earlier = FollowedDialogue.prefix + name
+      for candidate in ValueType.allCases {
+        types[earlier] = candidate
+        if (try? computed.formula.expression.typeCheck(types: types)) == candidate {
+          types[name] = candidate
+          return
+        }
+      }
+      types[earlier] = nil
+      findings.append(
+        .error(
+          "'\(name)' reads its own earlier value '\(earlier)', so both must have one type; no type fits",
+          at: computed.location))
       broken.insert(name)
       return
     }

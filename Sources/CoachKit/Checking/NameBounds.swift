@@ -44,14 +44,77 @@ struct NameBounds: Sendable {
     bounds[BuiltInNames.now] = ValueBound(.other, canBeEmpty: false)
     bounds[BuiltInNames.parkingLot] = ValueBound(
       .list(items: Int.max, length: ValueLimits.maxTextLength), canBeEmpty: false)
-    if let followed = dialogue.follows {
-      let earlier = NameBounds(followed.dialogue)
-      for (name, bound) in earlier.bounds where BuiltInNames.types[name] == nil {
-        bounds[FollowedDialogue.prefix + name] = bound
-      }
-      bounds[FollowedDialogue.dateName] = ValueBound(.other)
-      bounds[FollowedDialogue.planName] = ValueBound(.text(length: ValueLimits.maxTextLength))
+    guard let followed = dialogue.follows else {
+      workOutComputed(dialogue)
+      return
     }
+    let earlier = NameBounds(followed.dialogue)
+    for (name, bound) in earlier.bounds where BuiltInNames.types[name] == nil {
+      bounds[FollowedDialogue.prefix + name] = bound
+    }
+    bounds[FollowedDialogue.dateName] = ValueBound(.other)
+    bounds[FollowedDialogue.sessionDateName] = ValueBound(.other)
+    bounds[FollowedDialogue.followUpsName] = ValueBound(
+      .number(low: 0, high: .infinity, whole: true), canBeEmpty: false)
+    bounds[FollowedDialogue.planName] = ValueBound(.text(length: ValueLimits.maxTextLength))
+    // The follow-up's own names, as an earlier follow-up left them.
+    let isOwn = followed.carries
+    for step in dialogue.steps {
+      guard let question = step.question, isOwn(question.variable) else { continue }
+      bounds[FollowedDialogue.prefix + question.variable] = Self.bound(of: question.kind)
+    }
+    let carried = dialogue.computed.map(\.name).filter(isOwn)
+    guard !carried.isEmpty else {
+      workOutComputed(dialogue)
+      return
+    }
+    // A carried value may read its own earlier value: its bound is the one that holds from
+    // check-in to check-in. Start small and widen until it settles; one that keeps growing (a
+    // text that adds to itself each time) is unbounded.
+    let given = self
+    let types = FlowAnalysis(dialogue).types
+    var guesses = Dictionary(
+      uniqueKeysWithValues: carried.map { name in
+        let start: ValueBound
+        switch types[name] {
+        case .number?: start = ValueBound(.number(low: 0, high: 0, whole: true))
+        case .text?: start = ValueBound(.text(length: 0))
+        case .list?: start = ValueBound(.list(items: 0, length: 0))
+        default: start = ValueBound(.other)
+        }
+        return (name, start)
+      })
+    for round in 0...4 {
+      var trial = given
+      for (name, bound) in guesses { trial.bounds[FollowedDialogue.prefix + name] = bound }
+      trial.workOutComputed(dialogue)
+      let found = Dictionary(
+        uniqueKeysWithValues: carried.map { ($0, trial.bounds[$0] ?? .unknown) })
+      if found == guesses || round == 4 {
+        if found != guesses {
+          for (name, bound) in found {
+            guard bound != guesses[name] else { continue }
+            if case .number = bound.shape {
+              trial.bounds[FollowedDialogue.prefix + name] = .anyNumber
+            } else {
+              trial.bounds[FollowedDialogue.prefix + name] = .unknown
+            }
+          }
+          trial.oversized = [:]
+          trial.unbounded = []
+          for name in dialogue.computed.map(\.name) { trial.bounds[name] = nil }
+          trial.workOutComputed(dialogue)
+        }
+        bounds = trial.bounds
+        oversized = trial.oversized
+        unbounded = trial.unbounded
+        return
+      }
+      guesses = found
+    }
+  }
+
+  private mutating func workOutComputed(_ dialogue: Dialogue) {
     var working: Set<String> = []
     for computed in dialogue.computed {
       work(out: computed.name, in: dialogue, depth: 0, working: &working)

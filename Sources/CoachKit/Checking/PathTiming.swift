@@ -76,8 +76,9 @@ enum StepTiming {
 ///   its `when` holds (`likely: 0.3` for a step most people never see); a `when` that the questions'
 ///   defaults decide (`action_count >= 2`, with one action the default) holds or not as they
 ///   decide; otherwise a `when` of the form `answer == "value"` on a choice question holds for
-///   one option in as many as it has, any other `when` half the time. Each branch of a `next` is
-///   equally likely; a loop counts every step on it once.
+///   one option in as many as it has, any other `when` half the time. A branch of a `next` is
+///   taken as often as its `if` holds (``branchChance(_:_:)``), the fallback the rest; a loop
+///   counts every step on it once.
 ///
 /// Nil when no final step can be reached.
 public struct PathTiming: Sendable, Hashable {
@@ -180,6 +181,39 @@ public struct PathTiming: Sendable, Hashable {
         exits[component].append(components.component[next])
       }
     }
+    // How often the expected path takes each way out of a loop: as often as a step's branches
+    // hold, otherwise each way equally.
+    var branchWeights: [Int: [Int: Double]] = [:]
+    for node in steps.indices {
+      guard case .branches(let branches) = steps[node].next, !steps[node].isFinal else { continue }
+      let component = components.component[node]
+      guard branchWeights[component] == nil,
+        !steps.indices.contains(where: { $0 != node && components.component[$0] == component })
+      else { continue }
+      var rest = 1.0
+      var weights: [Int: Double] = [:]
+      for branch in branches {
+        guard let target = dialogue.position(of: branch.target.stepID) else { continue }
+        let share = rest * (branch.condition.map { Self.branchChance($0, dialogue) } ?? 1)
+        weights[components.component[target], default: 0] += share
+        rest -= share
+      }
+      branchWeights[component] = weights
+    }
+    /// The share of the way on from `component` that goes to each of `onward`.
+    func shares(_ component: Int, _ onward: [Int]) -> [Double] {
+      let unique = Array(Set(onward))
+      if let weights = branchWeights[component] {
+        let total = unique.reduce(0) { $0 + (weights[$1] ?? 0) }
+        if total > 0 {
+          // A way listed twice (two branches to one step) shares its weight.
+          return onward.map { next in
+            (weights[next] ?? 0) / total / Double(onward.count { $0 == next })
+          }
+        }
+      }
+      return onward.map { _ in 1 / Double(onward.count) }
+    }
     // Tarjan numbers components in reverse topological order: successors come first.
     for component in 0..<count {
       let onward = exits[component].filter { longestOf[$0] > -.infinity }
@@ -187,7 +221,7 @@ public struct PathTiming: Sendable, Hashable {
       var expected = ends[component] && onward.isEmpty ? 0 : -Double.infinity
       if !onward.isEmpty {
         longest = max(longest, onward.map { longestOf[$0] }.max()!)
-        expected = onward.map { expectedOf[$0] }.reduce(0, +) / Double(onward.count)
+        expected = zip(onward, shares(component, onward)).reduce(0) { $0 + expectedOf[$1.0] * $1.1 }
       }
       guard longest > -.infinity else { continue }
       longestOf[component] = fullOf[component] + longest
@@ -203,7 +237,9 @@ public struct PathTiming: Sendable, Hashable {
     reach[first] = 1
     for component in stride(from: count - 1, through: 0, by: -1) where reach[component] > 0 {
       let onward = exits[component].filter { longestOf[$0] > -.infinity }
-      for next in onward { reach[next] += reach[component] / Double(onward.count) }
+      for (next, share) in zip(onward, shares(component, onward)) {
+        reach[next] += reach[component] * share
+      }
     }
     var bySection: [String: Double] = [:]
     for node in steps.indices {
@@ -222,6 +258,20 @@ public struct PathTiming: Sendable, Hashable {
       case .choice(let options) = question.question.kind, !options.isEmpty
     {
       return 1 / Double(options.count)
+    }
+    return 0.5
+  }
+
+  /// How often a branch's `if` holds on the expected path: as the defaults decide it; for
+  /// `answer == "value"` on a choice, one in as many as its options, times how often that
+  /// question is asked at all; otherwise half the time.
+  static func branchChance(_ condition: Formula, _ dialogue: Dialogue) -> Double {
+    if let holds = holdsByDefaults(condition, dialogue) { return holds ? 1 : 0 }
+    if let test = equalityTest(condition), let found = dialogue.question(storing: test.name),
+      case .choice(let options) = found.question.kind, !options.isEmpty
+    {
+      let asked = found.step.condition.map { found.step.likelihood ?? chance($0, dialogue) } ?? 1
+      return asked / Double(options.count)
     }
     return 0.5
   }

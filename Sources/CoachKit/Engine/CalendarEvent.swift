@@ -10,6 +10,9 @@ public struct CalendarEvent: Sendable, Hashable {
   public var start: Start
   public var summary: String
   public var description: String?
+  /// Written again by a follow-up only to take it out of the calendar (`STATUS:CANCELLED`, same
+  /// UID): an event an earlier file of the session had that the plan no longer holds.
+  public var isCancelled = false
 
   /// When the event is.
   public enum Start: Sendable, Hashable {

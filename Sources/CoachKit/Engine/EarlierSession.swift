@@ -1,14 +1,21 @@
 import Foundation
 
 /// The values of an earlier session, as a follow-up reads them (`before_…`), with the kinds of
-/// its questions so that a choice reads as its label.
+/// its questions so that a choice reads as its label, and the calendar events its plan left.
 public struct EarlierSession: Sendable {
   public var values: [String: Value]
   public var kinds: [String: AnswerKind]
+  /// The plan's calendar events as the session (and the follow-ups on it) last wrote them, not
+  /// counting cancelled ones: a follow-up that no longer writes one of them cancels it.
+  public var calendar: [CalendarEvent]
 
-  public init(values: [String: Value] = [:], kinds: [String: AnswerKind] = [:]) {
+  public init(
+    values: [String: Value] = [:], kinds: [String: AnswerKind] = [:],
+    calendar: [CalendarEvent] = []
+  ) {
     self.values = values
     self.kinds = kinds
+    self.calendar = calendar
   }
 
   public static let none = EarlierSession()
@@ -16,7 +23,7 @@ public struct EarlierSession: Sendable {
 
 extension EarlierSession {
   /// Every answer and computed value of a session of `dialogue`, prefixed, plus its date and
-  /// (once it finished) its plan.
+  /// (once it finished) its plan and calendar events.
   public init(
     dialogue: Dialogue, session: Session, startedAt: Date, endedAt: Date, timeZone: TimeZone
   ) {
@@ -32,10 +39,16 @@ extension EarlierSession {
     for computed in dialogue.computed {
       values[FollowedDialogue.prefix + computed.name] = engine.value(of: computed.name, in: session)
     }
-    values[FollowedDialogue.dateName] = .date(Day(startedAt, timeZone: timeZone))
+    let day = Value.date(Day(startedAt, timeZone: timeZone))
+    values[FollowedDialogue.dateName] = day
+    values[FollowedDialogue.sessionDateName] = day
+    values[FollowedDialogue.followUpsName] = .number(0)
     values[FollowedDialogue.planName] =
       session.isFinished
       ? engine.renderedPlan(in: session).map { Value.text($0) } ?? Value.none : Value.none
-    self.init(values: values, kinds: kinds)
+    let calendar =
+      session.isFinished && engine.shouldSavePlan(in: session)
+      ? engine.calendarEvents(in: session) : []
+    self.init(values: values, kinds: kinds, calendar: calendar)
   }
 }

@@ -66,7 +66,8 @@ public enum PlanFiles {
       return
     }
     let today = Day(engine.clock.now(), timeZone: launch.clock.timeZone)
-    var events = engine.calendarEvents(in: session)
+    // A follow-up's file also takes out the events of the earlier one the plan no longer has.
+    var events = engine.calendarFileEvents(in: session)
     let planPath: String
     do {
       if let planOut {
@@ -97,7 +98,7 @@ public enum PlanFiles {
     if !events.isEmpty {
       // An all-day reminder (the check-in) says how to open the check-in for this session.
       if let checkinID {
-        for index in events.indices {
+        for index in events.indices where !events[index].isCancelled {
           guard case .day = events[index].start else { continue }
           events[index].description = [
             events[index].description?.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -115,13 +116,7 @@ public enum PlanFiles {
         throw notWritten("the calendar file", reason: "\(error)", finished)
       }
       calendarPath = path
-      if events.count == 1, case .day(let day) = events[0].start {
-        launch.say("Check-in for your calendar saved to \(shown(path)) (\(day.longText))")
-      } else {
-        let when = events.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
-        launch.say(
-          "Events for your calendar saved to \(shown(path)) (\(when.joined(separator: "; ")))")
-      }
+      launch.say(calendarMessage(events, path: shown(path)))
     }
     do {
       try finished.record?(
@@ -166,6 +161,23 @@ public enum PlanFiles {
       .cannotCreate,
       "\(what) could not be written: \(reason). Your answers are saved with session \(id): 'coach resume \(id)' writes the plan once there is room (or give --plan-out another place), and 'coach export \(id)' shows it now"
     )
+  }
+
+  /// "Check-in for your calendar saved to PATH (Friday 11 December 2026)", or each event, and
+  /// how many earlier ones it takes out.
+  static func calendarMessage(_ events: [CalendarEvent], path: String) -> String {
+    let kept = events.filter { !$0.isCancelled }
+    let cancelled = events.count - kept.count
+    let takenOut =
+      cancelled == 0
+      ? ""
+      : "; importing it takes out \(cancelled == 1 ? "1 earlier event" : "\(cancelled) earlier events") the plan no longer has"
+    if kept.count == 1, case .day(let day) = kept[0].start {
+      return "Check-in for your calendar saved to \(path) (\(day.longText)\(takenOut))"
+    }
+    let when = kept.map { "\($0.summary.isEmpty ? $0.id : $0.summary): \($0.whenText)" }
+    if when.isEmpty { return "Calendar update saved to \(path) (\(takenOut.dropFirst(2)))" }
+    return "Events for your calendar saved to \(path) (\(when.joined(separator: "; "))\(takenOut))"
   }
 
   /// Writes a finished check-in's transcript (Markdown) next to the plans: its record belongs

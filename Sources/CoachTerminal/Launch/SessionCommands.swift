@@ -50,7 +50,7 @@ public enum SessionCommands {
     let header = opened.header
     if opened.transcript.isFinished {
       try finishPlan(
-        of: opened, log: log, planOut: options.planOut, launch: launch,
+        of: opened, in: saved, log: log, planOut: options.planOut, launch: launch,
         sharedScreen: options.facilitation.isOn || header.facilitated == true)
       return
     }
@@ -132,8 +132,8 @@ public enum SessionCommands {
   /// written now if it never was (the program was stopped, or the disk was full, between the last
   /// answer and the plan); otherwise there is nothing to go on with.
   static func finishPlan(
-    of opened: SavedSessions.Opened, log: SessionLog, planOut: String?, launch: Launch,
-    sharedScreen: Bool = false
+    of opened: SavedSessions.Opened, in saved: SavedSessions, log: SessionLog, planOut: String?,
+    launch: Launch, sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let id = opened.saved.id
     guard opened.saved.contents.savedPlan == nil, opened.dialogue.plan != nil else {
@@ -150,7 +150,8 @@ public enum SessionCommands {
         for: transcript.dialogue, at: transcript.endedAt, earlier: transcript.earlier),
       session: transcript.session, sessionID: id, isKept: true, record: { try log.record($0) })
     try PlanFiles.save(
-      finished, planOut: planOut, checkinID: opened.header.follows ?? id, launch: launch,
+      finished, planOut: planOut, checkinID: opened.header.follows ?? id,
+      calendarSequence: saved.checkinNumber(of: opened.header), launch: launch,
       sharedScreen: sharedScreen)
   }
 
@@ -190,7 +191,8 @@ public enum SessionCommands {
           said = true
         }
         guard saved.lacksItsPlan(found) else { continue }
-        try finishPlan(of: try saved.open(found), log: log, planOut: planOut, launch: launch)
+        try finishPlan(
+          of: try saved.open(found), in: saved, log: log, planOut: planOut, launch: launch)
         said = true
       } catch {
         if error.status == .temporaryFailure {

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Each event's UID is `<session>-<event id>@coach` (``uid(session:event:)``), the same whenever
 /// it is written: a follow-up that writes an event again, with a higher `sequence`, updates it in
-/// a calendar program instead of adding a second one (§3.8.4.7, §3.8.7.4).
+/// a calendar program instead of adding a second one (§3.8.4.7, §3.8.7.4), and one it writes
+/// cancelled (`STATUS:CANCELLED`, §3.8.1.11) is taken out.
 public struct CalendarFile: Sendable {
   public var events: [CalendarEvent]
   /// The session the events belong to (for a check-in, the session it follows).
@@ -80,11 +81,14 @@ public struct CalendarFile: Sendable {
       transparency = "TRANSP:OPAQUE"
     }
     lines.append("SUMMARY:\(Self.escape(event.summary))")
+    if event.isCancelled { lines.append("STATUS:CANCELLED") }
     if let description = event.description?.trimmingCharacters(in: .whitespacesAndNewlines),
       !description.isEmpty
     {
       lines.append("DESCRIPTION:\(Self.escape(description))")
     }
+    // A cancelled event keeps no reminder.
+    guard !event.isCancelled else { return lines + [transparency, "END:VEVENT"] }
     lines += [
       transparency,
       "BEGIN:VALARM",

@@ -9,6 +9,12 @@ struct UnusedComputedValues: CheckRule {
     var read: Set<String> = []
     func note(_ name: String) {
       if computedNames.contains(name) { read.insert(name) }
+      // A follow-up reads its own values as the last follow-up left them: `before_<name>`.
+      if dialogue.follows != nil, let base = FollowedDialogue.earlierName(name),
+        computedNames.contains(base)
+      {
+        read.insert(base)
+      }
     }
     for computed in dialogue.computed {
       for use in computed.formula.expression.names { note(use.name) }
