@@ -176,6 +176,22 @@ struct NodeReader {
     return list
   }
 
+  /// Text that is never filled in (an option's value, the dialogue's title, a file name): a
+  /// `{{` in it would be shown as written, so it is refused where it stands.
+  mutating func plainString(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let value = string(node, what()) else { return nil }
+    if !checked, Interpolation.mayHavePlaceholders(value),
+      let open = value.range(of: "{{")
+    {
+      let offset = value.unicodeScalars.distance(
+        from: value.unicodeScalars.startIndex, to: open.lowerBound)
+      error(
+        "placeholders are not filled in here (\(what())); write it without {{…}}",
+        at: span(of: node).location(ofScalar: offset, in: value))
+    }
+    return value
+  }
+
   /// Text shown to a person, with where each of its characters stands in the file.
   mutating func text(_ node: NodeID, _ what: @autoclosure () -> String) -> Text? {
     guard let value = string(node, what()) else { return nil }
