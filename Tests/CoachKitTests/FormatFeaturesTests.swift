@@ -295,3 +295,21 @@ final class FormatFeaturesTests: XCTestCase {
       ])
   }
 }
+
+/// A failing `plan_contains` in `coach test` shows what the plan says instead.
+final class PlanContainsFailureTests: XCTestCase {
+  func testTheNearestLinesOfThePlanAreShown() {
+    let plan = "# Plan for Tigers\n\n| Area | Score |\n|---|---|\n| Rhythm | 87.5 |\n| Listening | 60 |\n"
+    XCTAssertEqual(
+      DialogueTestRunner.missing("| Rhythm | 85 |", from: plan),
+      """
+      the plan does not contain '| Rhythm | 85 |'; the plan's nearest lines (5 of 7):
+              |---|---|
+              | Rhythm | 87.5 |
+              | Listening | 60 |
+      """)
+    XCTAssertEqual(
+      DialogueTestRunner.missing("Tigers", from: "\n"),
+      "the plan does not contain 'Tigers': the plan is empty")
+  }
+}
