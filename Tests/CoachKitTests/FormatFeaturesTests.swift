@@ -313,3 +313,18 @@ final class PlanContainsFailureTests: XCTestCase {
       "the plan does not contain 'Tigers': the plan is empty")
   }
 }
+
+/// `coach graph` draws each flow once, with a dashed arrow from each step that calls it.
+final class FlowGraphTests: XCTestCase {
+  func testAFlowIsDrawnOnceAndEachCallPointsAtIt() throws {
+    let result = DialogueLoader().load(text: FormatFeaturesTests.yaml, name: "t.yaml")
+    let dot = DialogueGraph(try XCTUnwrap(result.dialogue)).dot()
+    XCTAssertTrue(dot.contains("label=\"flow plan_action\";"), dot)
+    XCTAssertTrue(dot.contains("\"a1\" -> \"plan_action.what\" [label=\"call\", style=dashed];"), dot)
+    XCTAssertTrue(dot.contains("\"a2\" -> \"plan_action.what\" [label=\"call\", style=dashed];"), dot)
+    XCTAssertTrue(dot.contains("\"plan_action.what\" -> \"plan_action.cue\";"), dot)
+    XCTAssertTrue(dot.contains("\"a1\" -> \"a2\";"), dot)
+    XCTAssertFalse(dot.contains("a1.what"), dot)
+    XCTAssertTrue(DialogueGraph(try XCTUnwrap(result.dialogue)).mermaid().contains("-.->|call|"))
+  }
+}
