@@ -43,19 +43,31 @@ let package = Package(
     // The edges: how a session is shown and read, on a terminal or through pipes.
     .target(
       name: "CoachTerminal",
-      dependencies: ["CoachKit", "CoachWording", "CReadline", "CLineEditing"]
+      dependencies: ["CoachKit", "CoachWording", "CoachRoomModel", "CReadline", "CLineEditing"]
     ),
     // The facilitator's room: a page served on the local network while a session runs, where
     // each participant rates team questions anonymously from their phone. A host (the terminal,
     // tests) drives it through `Room`; the QR code comes from libqrencode, loaded at run time.
     .target(
       name: "CoachRoom",
-      dependencies: ["CoachKit", .product(name: "FlyingFox", package: "FlyingFox")]
+      dependencies: [
+        "CoachKit", "CoachRoomModel", .product(name: "FlyingFox", package: "FlyingFox"),
+      ]
+    ),
+    // What a host knows of a room, without its server: the question phones see, the counts, the
+    // ratings of a closed round, the join code and card (with the QR code), and the messages the
+    // session's process and the room's own process (`coach-room`) exchange.
+    .target(name: "CoachRoomModel", dependencies: ["CoachKit"]),
+    // The room's own process: `coach run --facilitator --room` starts it, so that the session's
+    // process never links the HTTP server (nor Foundation's networking, which loads libcurl).
+    .executableTarget(
+      name: "coach-room",
+      dependencies: ["CoachRoom", "CoachRoomModel", "CoachKit"]
     ),
     // A room to try by hand, without a session (see its first lines).
     .executableTarget(
       name: "coach-room-demo",
-      dependencies: ["CoachRoom", "CoachKit"],
+      dependencies: ["CoachRoom", "CoachRoomModel", "CoachKit"],
       path: "Examples/RoomDemo"
     ),
     .executableTarget(
@@ -85,10 +97,16 @@ let package = Package(
     ),
     .testTarget(name: "CoachWordingTests", dependencies: ["CoachWording", "CoachKit"]),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachKit"]),
-    .testTarget(name: "CoachRoomTests", dependencies: ["CoachRoom", "CoachKit"]),
+    // A simulated phone (URLSession) and headless Chromium, for the room's tests and the
+    // end-to-end tests of a session with a room.
+    .target(name: "RoomTestSupport", path: "Tests/RoomTestSupport"),
+    .testTarget(
+      name: "CoachRoomTests",
+      dependencies: ["CoachRoom", "CoachRoomModel", "CoachKit", "RoomTestSupport"]
+    ),
     .testTarget(
       name: "CoachEndToEndTests",
-      dependencies: ["coach", "DialogueEmbedder", "CoachKit", "CoachTerminal"],
+      dependencies: ["coach", "DialogueEmbedder", "CoachKit", "CoachTerminal", "RoomTestSupport"],
       resources: [.copy("Fixtures")]
     ),
   ],

@@ -5,6 +5,7 @@
 import CoachKit
 import CoachRoom
 import Foundation
+import CoachRoomModel
 
 let arguments = CommandLine.arguments.dropFirst()
 let listen: RoomListenAddress = arguments.contains("--lan") ? .localNetwork : .loopback

@@ -44,6 +44,15 @@ static int highlight_selection = 1;
 static int interrupts_in_line = 0;
 static volatile sig_atomic_t leave_hint_wanted = 0;
 
+/// The facilitator's idle hook and its context; see coach_le_set_idle_hook.
+static int (*idle_hook)(void *) = NULL;
+static void *idle_context = NULL;
+/// Set when the idle hook ended the line: the line is handed back as partial, not taken.
+static volatile sig_atomic_t refresh_pending = 0;
+static char *partial_line = NULL;
+/// Lines shown as '*' (coach_le_set_masked).
+static int masked_input = 0;
+
 static void on_interrupt(int signal_number) {
   (void)signal_number;
   if (!reading_line) {
@@ -81,8 +90,28 @@ static int on_event(void) {
     rl_crlf();
     rl_on_new_line();
     rl_redisplay();
+    return 0;
+  }
+  if (idle_hook != NULL && idle_hook(idle_context) == 1) {
+    refresh_pending = 1;
+    rl_done = 1;
   }
   return 0;
+}
+
+/// Readline's own display, with every byte of the line shown as '*': the characters never
+/// reach the screen, and readline's idea of what is on it stays right.
+static void masked_redisplay(void) {
+  if (rl_end <= 0) {
+    rl_redisplay();
+    return;
+  }
+  char *shown = strdup(rl_line_buffer);
+  if (shown == NULL) return;
+  for (int index = 0; index < rl_end; index++) rl_line_buffer[index] = '*';
+  rl_redisplay();
+  memcpy(rl_line_buffer, shown, (size_t)rl_end);
+  free(shown);
 }
 
 /// Waits for a key without blocking signals out: 1 when input is ready (or reading would report
@@ -192,6 +221,7 @@ static char **complete(const char *text, int start, int end) {
   (void)start;
   (void)end;
   rl_attempted_completion_over = 1;  // never fall back to file names
+  if (masked_input) return NULL;     // a list of options would say nothing, so Tab stays quiet
   rl_completion_append_character = '\0';
   return rl_completion_matches(text, next_completion);
 }
@@ -237,8 +267,11 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
   interrupt_pending = 0;
   interrupts_in_line = 0;
   leave_hint_wanted = 0;
+  refresh_pending = 0;
   reading_line = 1;
+  rl_redisplay_function = masked_input ? masked_redisplay : rl_redisplay;
   char *line = readline(prompt);
+  rl_redisplay_function = rl_redisplay;
   prefill_selected = 0;
   if (prefill_text != NULL) {
     free(prefill_text);
@@ -250,6 +283,16 @@ char *coach_le_read_line(const char *prompt, int *interrupted) {
     *interrupted = 2;
     return NULL;
   }
+  if (refresh_pending && !interrupt_pending) {
+    // The idle hook ended the line: hand it back to be typed on, not taken.
+    refresh_pending = 0;
+    reading_line = 0;
+    free(partial_line);
+    partial_line = line != NULL ? line : strdup(rl_line_buffer != NULL ? rl_line_buffer : "");
+    *interrupted = 4;
+    return NULL;
+  }
+  refresh_pending = 0;
   if (leave_hint_wanted) {
     leave_hint_wanted = 0;
     free(line);
@@ -365,4 +408,28 @@ int coach_le_terminal_columns(int fd) {
   struct winsize size;
   if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
   return size.ws_col;
+}
+
+int coach_le_terminal_rows(int fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_row;
+}
+
+void coach_le_set_idle_hook(int (*hook)(void *context), void *context) {
+  idle_hook = hook;
+  idle_context = context;
+}
+
+char *coach_le_take_partial_line(void) {
+  char *line = partial_line;
+  partial_line = NULL;
+  return line;
+}
+
+void coach_le_set_masked(int masked) { masked_input = masked; }
+
+void coach_le_replace_prompt(const char *prompt) {
+  rl_set_prompt(prompt);
+  rl_forced_update_display();
 }

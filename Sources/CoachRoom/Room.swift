@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import CoachRoomModel
 
 /// A facilitator's room: a page served on the local network while a session runs, where each
 /// participant rates the open team question from their own phone, anonymously, and may park a
@@ -128,6 +129,13 @@ public final class Room: Sendable {
   @discardableResult
   public func closeRound() -> RoomRatings? {
     core.update { $0.closeRound() }
+  }
+
+  /// Counts a rating typed at the host's keyboard (someone without a phone) in the open round,
+  /// anonymously like a phone's. False when no round is open or `value` is off its scale.
+  @discardableResult
+  public func addRating(_ value: Int) -> Bool {
+    core.update { $0.addRating(value, as: .random()) }
   }
 
   /// The questions and topics parked since the last call, oldest first, without who sent them.

@@ -6,16 +6,40 @@ import CoachKit
 ///     ClockText.agenda(clock)  // "Baseline: 0:42 of 1:00 · session 3:10 of 20:00 (clock paused)"
 ///     ClockText.time(clock)    // "Baseline: 0:42 of 1:00. Session: 3:10 of 20:00."
 public enum ClockText {
+  /// How the agenda line reads where it is shown.
+  public enum AgendaForm: Sendable {
+    /// The shared screen: "Baseline: 0:42 of 1:00 · session 3:10 of 20:00 (clock paused)".
+    case full
+    /// A narrow window: "0:42/1:00 · session 3:10/20:00 (paused)".
+    case compact
+    /// The presenter view: "Section 0:42 of 1:00 · session 3:10 of 20:00 · CLOCK PAUSED".
+    case presenter
+  }
+
   /// The facilitator's line: both clocks, with the extensions and the pause.
-  public static func agenda(_ clock: AgendaClock) -> String {
+  public static func agenda(_ clock: AgendaClock, form: AgendaForm = .full) -> String {
+    func spent(_ elapsed: Double, _ budget: Double) -> String {
+      form == .compact
+        ? "\(ReplyText.clock(elapsed))/\(ReplyText.clock(budget))"
+        : "\(ReplyText.clock(elapsed)) of \(ReplyText.clock(budget))"
+    }
     var line = ""
     if let title = clock.sectionTitle {
-      line +=
-        "\(title): \(ReplyText.clock(clock.sectionElapsed)) of \(ReplyText.clock(clock.sectionBudget)) · "
+      let section = spent(clock.sectionElapsed, clock.sectionBudget)
+      switch form {
+      case .full: line += "\(title): \(section) · "
+      case .compact: line += "\(section) · "
+      case .presenter: line += "Section \(section) · "
+      }
     }
-    line +=
-      "session \(ReplyText.clock(clock.sessionElapsed)) of \(ReplyText.clock(clock.sessionPlanned))"
-    if clock.isPaused { line += " (clock paused)" }
+    line += "session " + spent(clock.sessionElapsed, clock.sessionPlanned)
+    if clock.isPaused {
+      switch form {
+      case .full: line += " (clock paused)"
+      case .compact: line += " (paused)"
+      case .presenter: line += " · CLOCK PAUSED"
+      }
+    }
     return line
   }
 

@@ -1,10 +1,10 @@
 /// What a host's controls are called, for the sentences that tell a person how to do something:
 /// typed commands at a terminal, buttons on a page.
 ///
-///     RejectionText.sentence(rejection)                      // "…, or /skip if they pass."
-///     RejectionText.sentence(rejection, commands: buttons)   // "…, or Skip if they pass."
+///     RejectionText.sentence(rejection)                      // "…; /next closes the round."
+///     RejectionText.sentence(rejection, commands: buttons)   // "…; Next closes the round."
 public struct CommandNames: Sendable {
-  /// Leaves an optional question (or a participant's turn) unanswered.
+  /// Leaves an optional question unanswered.
   public var skip: String
   /// Moves on (a facilitator's).
   public var next: String

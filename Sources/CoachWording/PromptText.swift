@@ -117,14 +117,32 @@ extension PromptText {
     }
   }
 
-  /// Facilitator mode: whose rating a team question waits for, on the shared screen.
-  ///
-  ///     Rating from Participant 2 (2 of 5). /skip if they pass, /next when everyone has rated.
-  public static func turn(_ turn: ParticipantTurn, commands: CommandNames = .typed) -> String {
-    var whose = "Rating from \(turn.label) (\(turn.index + 1) of \(turn.count))."
-    if turn.acceptsList { whose += " Or type everyone's ratings at once, like 4 3 5." }
-    whose += " \(commands.skip) if they pass, \(commands.next) when everyone has rated."
-    return whose
+  /// Facilitator mode: what the shared screen says while the room rates a team question on
+  /// their phones.
+  public static let roomRound =
+    "Rate this on your phone. Results show from \(TeamSummary.minimumResponses) ratings on, never who gave what."
+
+  /// Facilitator mode, without phones: ratings typed at the keyboard, unseen by the room.
+  public static let typedRound =
+    "Each person types their rating here, unseen, and presses Enter (or type everyone's at once, like 4 3 5)."
+
+  /// "4 of 6 rated", "4 rated".
+  public static func ratedCount(_ rated: Int, of expected: Int?) -> String {
+    guard let expected else { return "\(rated) rated" }
+    return "\(rated) of \(expected) rated"
+  }
+
+  /// What the facilitator does to close a round.
+  public static func closingRound(commands: CommandNames = .typed) -> String {
+    "Enter when everyone has rated; \(commands.next) closes the round now."
+  }
+
+  /// A scale's ends, for a question the room rates elsewhere: "1 = Strongly disagree, 5 =
+  /// Strongly agree"; nothing for another kind, or a scale without labels.
+  public static func scaleEnds(for prompt: Prompt) -> [String] {
+    guard case .scale(let scale) = prompt.kind, let low = scale.minLabel, let high = scale.maxLabel
+    else { return [] }
+    return ["\(scale.min) = \(low), \(scale.max) = \(high)"]
   }
 
   /// Facilitator mode: the line before a team question's prompt when the leader's turn comes.

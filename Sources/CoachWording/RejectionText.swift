@@ -13,7 +13,7 @@ public enum RejectionText {
   /// What to do instead, where that is one of the host's controls.
   static func hint(for code: Rejection.Code, _ commands: CommandNames) -> String {
     switch code {
-    case .ratingNeeded: ", or \(commands.skip) if they pass"
+    case .tooManyRatings: "; \(commands.next) closes the round"
     case .extensionOutOfRange: ", e.g. \(commands.extendExample)"
     case .nothingToPark: ", e.g. \(commands.parkExample)"
     default: ""

@@ -41,9 +41,11 @@ public enum ReplyText {
         + dialogue.sections.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(
           separator: ", ") + "."
     case .movedOn: "Moving on; this question stays unanswered."
-    case .teamRoundClosed: "No more ratings for this question."
-    case .participantPassed(let name): "\(name) passes."
-    case .teamAnswerUndone: "The last rating is taken back."
+    case .teamRoundClosed(_, let count):
+      count >= TeamSummary.minimumResponses
+        ? "The round is closed: \(count) ratings are in."
+        : "The round is closed with \(count) rating\(count == 1 ? "" : "s"): fewer than \(TeamSummary.minimumResponses), so the results stay hidden."
+    case .teamRoundReopened: "The round is open again: please rate again."
     }
   }
 

@@ -88,7 +88,7 @@ public enum SpokenText {
     guard summary.isShown else { return TeamSummaryText.lines(for: summary) }
     func number(_ value: Double) -> String { Value.number(value).displayText }
     var lines = [
-      "Team ratings: \(summary.count) responses. Median \(number(summary.median)), lowest \(number(summary.lowest)), highest \(number(summary.highest)); \(Int(summary.favourablePercent.rounded())) % favourable (\(number(summary.favourableFrom)) or more)."
+      "Team ratings: \(summary.count) responses. Median \(number(summary.median)), lowest \(number(summary.lowest)), highest \(number(summary.highest)); \(Int(summary.favourablePercent.rounded())) % favourable (\(summary.favourableText)\(summary.isReversed ? ": agreeing is unfavourable here" : ""))."
     ]
     let given = summary.histogram.filter { $0.count > 0 }.map {
       "Rating \($0.rating): \($0.count) response\($0.count == 1 ? "" : "s")."

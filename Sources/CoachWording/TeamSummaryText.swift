@@ -21,7 +21,7 @@ public enum TeamSummaryText {
     func number(_ value: Double) -> String { Value.number(value).displayText }
     var lines = [
       "Team ratings: \(summary.count) responses",
-      "median \(number(summary.median)) · lowest–highest \(number(summary.lowest))–\(number(summary.highest)) · \(Int(summary.favourablePercent.rounded())) % favourable (\(number(summary.favourableFrom)) or more)",
+      "median \(number(summary.median)) · lowest–highest \(number(summary.lowest))–\(number(summary.highest)) · \(Int(summary.favourablePercent.rounded())) % favourable (\(summary.favourableText)\(summary.isReversed ? ": agreeing is unfavourable here" : ""))",
     ]
     let most = max(summary.histogram.map(\.count).max() ?? 1, 1)
     let labelWidth = summary.histogram.map { "\($0.rating)".count }.max() ?? 1
@@ -39,9 +39,9 @@ public enum TeamSummaryText {
         "Split: the ratings are \(number(summary.highest - summary.lowest)) points apart. Talk about the spread, not the average."
       )
     }
-    if summary.isBlindSpot {
+    if summary.isBlindSpot, let gap = summary.leaderRosierBy {
       lines.append(
-        "Blind spot? The leader's own rating is \(number(summary.leaderRating! - summary.median)) above the team's median."
+        "Blind spot? The leader's own rating is \(number(gap)) point\(gap == 1 ? "" : "s") rosier than the team's median."
       )
     }
     return lines

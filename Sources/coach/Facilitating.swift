@@ -3,7 +3,7 @@ import CoachKit
 import CoachTerminal
 import Foundation
 
-/// `--facilitator` and `--participants` for `coach run` and `coach resume`.
+/// `--facilitator`, `--participants` and `--room` for `coach run`.
 struct FacilitatorOptions: ParsableArguments {
   @Flag(
     help:
@@ -13,24 +13,75 @@ struct FacilitatorOptions: ParsableArguments {
 
   @ArgumentParser.Option(
     help: ArgumentHelp(
-      "With --facilitator: who rates the team questions: a number (anonymous), or initials (\"A,B,C\"), which are stored.",
-      valueName: "N|NAMES"))
+      "With --facilitator: how many people rate the team questions, from \(Participants.minimum) to \(Participants.maximum) (ratings are anonymous, so never fewer than \(Participants.minimum)). With --room, the phones that join are counted instead.",
+      valueName: "N"))
   var participants: String?
 
+  @OptionGroup var room: RoomOptions
+
   func validate() throws {
-    guard let participants else { return }
-    guard facilitator else {
-      throw ValidationError("--participants works with --facilitator")
+    if let participants {
+      guard facilitator else {
+        throw ValidationError("--participants works with --facilitator")
+      }
+      guard Participants(parsing: participants) != nil else {
+        throw ValidationError(
+          "--participants takes how many people rate, a number from \(Participants.minimum) to \(Participants.maximum): ratings are anonymous, and fewer than \(Participants.minimum) could be told apart (names are not taken)"
+        )
+      }
     }
-    guard Participants(parsing: participants) != nil else {
-      throw ValidationError(
-        "--participants takes a number from 1 to \(Participants.maximum), or different names separated by commas"
-      )
+    if room.room, !facilitator {
+      throw ValidationError("--room works with --facilitator")
     }
+    try room.validate()
   }
 
   /// What the options ask for.
   var facilitation: Facilitation {
-    Facilitation(isOn: facilitator, participants: participants.flatMap(Participants.init(parsing:)))
+    let counted = participants.flatMap(Participants.init(parsing:))
+    return Facilitation(
+      isOn: facilitator, participants: counted ?? (room.room ? .counted : nil),
+      room: room.request)
+  }
+}
+
+/// `--room`, `--room-address` and `--room-port`, for `coach run` and `coach resume`.
+struct RoomOptions: ParsableArguments {
+  @Flag(
+    help:
+      "With --facilitator: serve a page on the local network while the session runs, where each participant rates the team questions on their own phone, anonymously (a QR code, an address and a join code on the shared screen). See 'man coach' or docs/room.md for exactly what travels and what is kept."
+  )
+  var room = false
+
+  @ArgumentParser.Option(
+    name: .customLong("room-address"),
+    help: ArgumentHelp(
+      "The IPv4 address the room listens on (default: this computer's address on the local network; 127.0.0.1 to try it on this computer only).",
+      valueName: "ADDRESS"))
+  var address: String?
+
+  @ArgumentParser.Option(
+    name: .customLong("room-port"),
+    help: ArgumentHelp(
+      "The port the room listens on (default: any free one).", valueName: "PORT"))
+  var port: UInt16?
+
+  func validate() throws {
+    if (address != nil || port != nil) && !room {
+      throw ValidationError("--room-address and --room-port work with --room")
+    }
+    if let address,
+      address.split(separator: ".").count != 4
+        || !address.split(separator: ".").allSatisfy({ UInt8($0) != nil })
+    {
+      throw ValidationError("--room-address takes an IPv4 address such as 192.168.1.23")
+    }
+  }
+
+  /// Where to listen, when a room is asked for.
+  var request: RoomRequest? {
+    guard room else { return nil }
+    let listen = address.map { $0 == "127.0.0.1" ? "loopback" : $0 }
+    return RoomRequest(address: listen, port: port ?? 0)
   }
 }

@@ -15,10 +15,12 @@ struct Notes: LaunchedCommand {
     discussion: TextWrapper.reflow(
       """
       Shows the current step's facilitator notes, what comes next, the section and session
-      clocks, the parking lot and the team's ratings so far, and follows the session as it goes.
-      With no ID it attaches to the latest unfinished session run with --facilitator, waiting for
-      one to start. Ctrl-C detaches; the session goes on. The session must be saved (not
-      nothing saved) for the view to see it.
+      clocks, the team's results so far and the parking lot, fitted to the window, and follows
+      the session as it goes. With no ID it attaches to the latest unfinished session run with
+      --facilitator, waiting for one to start. Ctrl-C detaches; the session goes on. Before the
+      leader says whether the session may be kept, it shows the notes of the first question
+      (from the session's header alone); if the leader keeps nothing, there is nothing more to
+      follow.
       """))
 
   @Argument(help: "The session's id, or the start of it. Default: the latest facilitated one.")
@@ -32,16 +34,18 @@ struct Notes: LaunchedCommand {
 
   func run(launch: Launch) throws {
     let saved = try SavedSessions(launch: launch)
-    let clock = launch.clock
     let out = launch.output
-    let terminal = launch.outputIsTerminal
     var waitingSaid = false
-    var path: String?
-    while path == nil {
+    var found: Found?
+    while found == nil {
       if let id {
-        path = try saved.find(id, latest: "facilitated") { _ in true }.path
+        found = .log(try saved.find(id, latest: "facilitated") { _ in true }.path)
       } else if let latest = Self.latestFacilitated(in: saved) {
-        path = latest
+        found = .log(latest)
+      } else if let folder = PendingSessionFile.folder(launch),
+        let header = PendingSessionFile.latest(in: folder)
+      {
+        found = .pending(header, PendingSessionFile(folder: folder, session: header.session))
       } else {
         if once {
           throw CoachFailure(.noInput, "there is no unfinished facilitated session")
@@ -53,42 +57,116 @@ struct Notes: LaunchedCommand {
         Self.sleep(Self.pollInterval * 2)
       }
     }
-    guard let path else { return }
-    var shown = ""
+    var screen = Screen(launch: launch)
+    if case .pending(let header, let file) = found {
+      guard let path = try followBeforeConsent(header, file, saved: saved, screen: &screen) else {
+        return
+      }
+      found = .log(path)
+    }
+    guard case .log(let path) = found else { return }
+    try follow(path, saved: saved, screen: &screen)
+  }
+
+  /// Where the view found its session: a log, or a session not saved yet.
+  enum Found {
+    case log(String)
+    case pending(LogHeader, PendingSessionFile)
+  }
+
+  /// Follows a session's log until it ends or is deleted.
+  private func follow(_ path: String, saved: SavedSessions, screen: inout Screen) throws {
     var lastStamp = Stamp(path: "")
-    var lastDraw = Date.distantPast
     while true {
       let stamp = Stamp(path: path)
       if stamp.missing {
-        out.write("\nThe session was deleted; detaching.\n")
+        screen.say("The session was deleted; detaching.")
         return
       }
       // Redraw when the log changed, and at a terminal once a second for the clocks (they stand
-      // still while the session is stopped, so nothing is drawn again then).
-      let now = clock.now()
-      if stamp != lastStamp || (terminal && now.timeIntervalSince(lastDraw) >= 1) {
+      // still while the session is stopped, so nothing is drawn again then), or when resized.
+      if stamp != lastStamp || screen.isDue {
         lastStamp = stamp
-        lastDraw = now
         guard let transcript = Self.replay(path, with: saved) else {
           Self.sleep(Self.pollInterval)
           continue
         }
-        let text = PresenterView.render(
-          transcript, at: now, width: terminal ? launch.columns() : 80)
-        if text != shown {
-          shown = text
-          out.write(
-            (terminal
-              ? .clearScreen : TerminalText("\n" + String(repeating: "-", count: 72) + "\n"))
-              + TerminalText(text))
+        screen.draw { width, height, now in
+          PresenterView.render(transcript, at: now, width: width, height: height)
         }
         if once { return }
         if transcript.isFinished {
-          out.write("\nThe session is complete; detaching.\n")
+          let plans =
+            (try? saved.launch.paths().plans).map {
+              " Its plan is saved in \($0), unless --plan-out named another place."
+            } ?? ""
+          screen.say("The session is complete.\(plans) Detaching.")
           return
         }
       }
       Self.sleep(Self.pollInterval)
+    }
+  }
+
+  /// Before the session is saved: the notes that lead to its first question, until it is saved
+  /// (the log's path is returned) or will not be (nil: nothing more to follow).
+  private func followBeforeConsent(
+    _ header: LogHeader, _ file: PendingSessionFile, saved: SavedSessions, screen: inout Screen
+  ) throws -> String? {
+    let dialogue = try saved.dialogue(of: header)
+    while true {
+      if let log = try? saved.store.find(header.session) { return log.path }
+      guard file.exists else {
+        screen.say(
+          "This session is not saved (the leader chose to keep nothing, or it stopped before that was asked), so there is nothing more to follow; detaching."
+        )
+        return nil
+      }
+      if screen.isDue || once {
+        screen.draw { width, height, now in
+          PresenterView.beforeConsent(
+            header, dialogue: dialogue, at: now, width: width, height: height)
+        }
+        if once { return nil }
+      }
+      Self.sleep(Self.pollInterval)
+    }
+  }
+
+  /// Where the view is drawn: in place at a terminal, fitted to its size and drawn again when it
+  /// changes (no clearing, so nothing flickers); as separate screens otherwise.
+  struct Screen {
+    let launch: Launch
+    var shown = ""
+    var lastDraw = Date.distantPast
+    var size = (0, 0)
+
+    var isTerminal: Bool { launch.outputIsTerminal }
+
+    /// Time for the clocks (once a second), or the window changed size.
+    var isDue: Bool {
+      guard isTerminal else { return shown.isEmpty }
+      return launch.clock.now().timeIntervalSince(lastDraw) >= 1
+        || size != (launch.columns(), launch.rows())
+    }
+
+    mutating func draw(_ render: (Int, Int?, Date) -> String) {
+      let now = launch.clock.now()
+      lastDraw = now
+      size = (launch.columns(), launch.rows())
+      let text = isTerminal ? render(size.0, size.1, now) : render(80, nil, now)
+      guard text != shown else { return }
+      shown = text
+      if isTerminal {
+        launch.output.write(.redrawn(text))
+      } else {
+        launch.output.write("\n" + String(repeating: "-", count: 72) + "\n" + text)
+      }
+    }
+
+    func say(_ text: String) {
+      launch.output.write(
+        "\n" + TextWrapper.wrap(text, width: isTerminal ? launch.columns() : 80) + "\n")
     }
   }
 

@@ -31,10 +31,16 @@ struct Resume: LaunchedCommand {
   @Flag(help: "Facilitator mode: the shared screen and the facilitator's commands.")
   var facilitator = false
 
+  @OptionGroup var room: RoomOptions
+
+  func validate() throws { try room.validate() }
+
   func run(launch: Launch) throws {
     try SessionCommands.resume(
       id, dialogue: dialogue,
-      options: conversation.options(Facilitation(isOn: facilitator)), launch: launch)
+      options: conversation.options(
+        Facilitation(isOn: facilitator || room.room, room: room.request)),
+      launch: launch)
   }
 }
 

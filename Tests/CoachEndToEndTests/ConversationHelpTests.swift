@@ -119,7 +119,7 @@ final class ConversationHelpTests: XCTestCase {
   func testAnAccessibleTeamSessionReadsTheRatingsAsSentences() throws {
     let result = try run(
       ["run", "--accessible", "--facilitator", "--participants", "3", "team"],
-      "4\n3\n5\n4\n/next\n2\nTalk\n")
+      "4\n3\n5\n\n4\n/next\n2\nTalk\n")
     XCTAssertEqual(result.status, 0, result.description)
     let out = result.stdout
     XCTAssertTrue(out.contains("Team ratings: 3 responses. Median 4, lowest 3, highest 5;"), out)

@@ -1,4 +1,5 @@
 @testable import CoachKit
+import Foundation
 import XCTest
 
 /// What a person types, and the value (or the reason) it gives, for every question type.
@@ -93,6 +94,46 @@ final class AnswerParserTests: XCTestCase {
     XCTAssertEqual(reason("A", kind), "please write at least 2 characters (this is 1)")
     XCTAssertEqual(reason("Annabel", kind), "please keep it to 5 characters (this is 7)")
     XCTAssertEqual(reason("ana", kind), "expected a capitalised word")
+  }
+
+  /// A pattern is compiled when first needed: one set later (or set again) is the one answers
+  /// are checked against, and a pattern that does not compile checks nothing.
+  func testPatternSetLaterIsTheOneUsed() {
+    var rules = AnswerKind.TextRules(pattern: "[0-9]+")
+    XCTAssertEqual(reason("ana", .text(rules)), "that does not have the expected form")
+    rules.pattern = "[a-z]+"
+    XCTAssertEqual(try parse("ana", .text(rules)).get(), .text("ana"))
+    XCTAssertNotNil(reason("42", .text(rules)))
+    rules.pattern = nil
+    XCTAssertNil(rules.compiledPattern)
+    XCTAssertEqual(try parse("42", .text(rules)).get(), .text("42"))
+    rules.pattern = "("
+    XCTAssertNil(rules.compiledPattern)
+  }
+
+  /// Answers are trimmed as Foundation's `trimmingCharacters(in:)` trims them, without it.
+  func testTrimmingIsFoundations() {
+    var blanks: [UInt32] = []
+    var lineBreaks: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if scalar.isBlank != CharacterSet.whitespaces.contains(scalar) { blanks.append(value) }
+      if scalar.isLineBreak != CharacterSet.newlines.contains(scalar) { lineBreaks.append(value) }
+    }
+    XCTAssertEqual(blanks, [], "blanks that differ from Foundation's")
+    XCTAssertEqual(lineBreaks, [], "line breaks that differ from Foundation's")
+    let samples = [
+      "", " ", "\t a b \t", "\n\n Welcome.\n", "\u{A0}\u{3000}mot\u{2028}", "\r\n x \r\n",
+      "\u{85}é\u{301} ", " \u{301}", "a", "\u{2003}\u{2029}\u{0B}", "\u{200B}x\u{200B}",
+    ]
+    for text in samples {
+      XCTAssertEqual(text.trimmingBlanks(), text.trimmingCharacters(in: .whitespaces))
+      XCTAssertEqual(text.trimmingLineBreaks(), text.trimmingCharacters(in: .newlines))
+      XCTAssertEqual(
+        text.trimmingBlanksAndLineBreaks(), text.trimmingCharacters(in: .whitespacesAndNewlines))
+      let part = text.dropFirst()
+      XCTAssertEqual(part.trimmingBlanks(), part.trimmingCharacters(in: .whitespaces))
+    }
   }
 
   func testHugeAnswersAreRejectedNotCrashed() {

@@ -1,6 +1,7 @@
-@testable import CoachKit
 import Foundation
 import XCTest
+
+@testable import CoachKit
 
 /// Facilitator mode in the engine and the transcript, with an injected clock: every event is
 /// handled at an instant the test chooses, so nothing sleeps and nothing depends on timing.
@@ -22,6 +23,14 @@ final class FacilitationTests: XCTestCase {
               max: 5
               team: true
             notes: Leaders rate this higher.
+          - id: grudges
+            ask:
+              type: scale
+              prompt: Mistakes are held against people here.
+              min: 1
+              max: 5
+              team: true
+              reverse: true
           - id: goal
             ask:
               type: text
@@ -43,11 +52,7 @@ final class FacilitationTests: XCTestCase {
 
   func minutes(_ count: Double) -> Date { start.addingTimeInterval(count * 60) }
 
-  func makeEngine(
-    participants: Participants? = Participants(count: 3, names: ["Ana", "Ben", "Chen"])
-  )
-    throws -> Engine
-  {
+  func makeEngine(participants: Participants? = Participants(count: 3)) throws -> Engine {
     let result = DialogueLoader().load(text: Self.yaml, name: "team.yaml")
     let dialogue = try XCTUnwrap(result.dialogue)
     XCTAssertEqual(result.diagnostics + DialogueChecker().check(dialogue), [])
@@ -67,7 +72,7 @@ final class FacilitationTests: XCTestCase {
     XCTAssertEqual(summary.median, 4)
     XCTAssertEqual(summary.lowest, 2)
     XCTAssertEqual(summary.highest, 5)
-    XCTAssertEqual(summary.favourableFrom, 4)
+    XCTAssertEqual(summary.favourable, 4...5)
     XCTAssertEqual(summary.favourablePercent, 60)
     XCTAssertEqual(summary.histogram.map(\.count), [0, 1, 1, 2, 1])
     XCTAssertTrue(summary.isSplit, "a range of 3")
@@ -79,109 +84,174 @@ final class FacilitationTests: XCTestCase {
       TeamSummary(values: [1, 2, 4, 5], scale: fivePoints, leaderRating: nil).median, 3)
   }
 
-  func testBelowThreeResponsesNothingIsShownOrFlagged() {
-    let summary = TeamSummary(values: [1, 5], scale: fivePoints, leaderRating: 5)
+  func testBelowThreeResponsesNothingIsKeptShownOrFlagged() {
+    let ratings = TeamRatings(collected: [1, 5])
+    XCTAssertEqual(ratings.count, 2)
+    XCTAssertNil(ratings.values, "two ratings could each be told apart: only the count is kept")
+    let summary = TeamSummary(ratings, scale: fivePoints, leaderRating: 5)
     XCTAssertFalse(summary.isShown)
     XCTAssertFalse(summary.isSplit)
     XCTAssertFalse(summary.isBlindSpot)
+    XCTAssertEqual(summary.summaryLine, "2 ratings: fewer than 3, so no results were shown")
   }
 
-  func testBlindSpotWhenTheLeaderIsAtLeastOneAboveTheMedian() {
+  func testRatingsAreKeptLowestFirstSoTheirOrderSaysNothing() {
+    XCTAssertEqual(TeamRatings(collected: [4, 2, 5, 3]).values, [2, 3, 4, 5])
+    XCTAssertEqual(TeamRatings(count: 7, values: [5, 1, 3]).count, 3, "the values decide")
+    XCTAssertEqual(TeamRatings(count: 2, values: [5, 1]).values, nil)
+  }
+
+  func testBlindSpotWhenTheLeaderIsAtLeastOnePointRosierThanTheMedian() {
     XCTAssertTrue(TeamSummary(values: [3, 3, 4], scale: fivePoints, leaderRating: 4).isBlindSpot)
     XCTAssertFalse(
       TeamSummary(values: [3, 4, 4], scale: fivePoints, leaderRating: 4.5).isBlindSpot)
     XCTAssertFalse(TeamSummary(values: [3, 4, 4], scale: fivePoints, leaderRating: 4).isSplit)
   }
 
+  func testAReverseScoredItemCountsTheRightWayRoundInFavourableAndBlindSpots() {
+    // "Mistakes are held against people": the team mostly agrees (bad), the leader disagrees.
+    let team: [Double] = [4, 4, 5, 2, 1]
+    let summary = TeamSummary(values: team, scale: fivePoints, reversed: true, leaderRating: 2)
+    XCTAssertEqual(summary.favourable, 1...2, "disagreeing is favourable")
+    XCTAssertEqual(summary.favourablePercent, 40, "2 and 1 of five ratings")
+    XCTAssertEqual(summary.leaderRosierBy, 2, "the median 4 against the leader's 2")
+    XCTAssertTrue(summary.isBlindSpot, "the leader sees it two points rosier than the team")
+    XCTAssertTrue(summary.summaryLine.contains("40 % favourable (2 or less, reverse-scored)"))
+    // Read the usual way, the same ratings would say the opposite on both counts.
+    let wrongWay = TeamSummary(values: team, scale: fivePoints, leaderRating: 2)
+    XCTAssertEqual(wrongWay.favourablePercent, 60)
+    XCTAssertFalse(wrongWay.isBlindSpot)
+    // A leader who sees it worse than the team is no blind spot.
+    XCTAssertFalse(
+      TeamSummary(values: team, scale: fivePoints, reversed: true, leaderRating: 5).isBlindSpot)
+    let tenPoints = AnswerKind.Scale(min: 0, max: 10)
+    XCTAssertEqual(
+      TeamSummary(values: [1, 2, 9], scale: tenPoints, reversed: true, leaderRating: nil)
+        .favourable, 0...2)
+  }
+
   func testFavourableIsTheTopQuarterOfTheScale() {
     let tenPoints = AnswerKind.Scale(min: 0, max: 10)
     XCTAssertEqual(
-      TeamSummary(values: [7, 8, 10], scale: tenPoints, leaderRating: nil).favourableFrom, 8)
+      TeamSummary(values: [7, 8, 10], scale: tenPoints, leaderRating: nil).favourable, 8...10)
   }
 
-  func testParticipantsParseANumberOrNames() {
-    XCTAssertEqual(Participants(parsing: "5"), Participants(count: 5))
-    XCTAssertEqual(
-      Participants(parsing: " Ana, Ben ,Chen"),
-      Participants(count: 3, names: ["Ana", "Ben", "Chen"]))
-    XCTAssertNil(Participants(parsing: "0"))
-    XCTAssertNil(Participants(parsing: "Ana,ana"))
-    XCTAssertNil(Participants(parsing: "Ana,,Ben"))
-    XCTAssertEqual(Participants(count: 2).label(1), "Participant 2")
+  func testParticipantsAreANumberFromThreeForAnonymity() {
+    XCTAssertEqual(Participants(parsing: " 5 "), Participants(count: 5))
+    XCTAssertEqual(Participants(parsing: "3"), Participants(count: 3))
+    XCTAssertNil(Participants(parsing: "1"), "one rating is that person's")
+    XCTAssertNil(Participants(parsing: "2"))
+    XCTAssertNil(Participants(parsing: "101"))
+    XCTAssertNil(Participants(parsing: "Ana, Ben, Chen"), "names are not taken")
   }
 
   // MARK: - Team rounds in the engine
 
-  func testEachParticipantRatesThenTheLeaderAndTheSummaryFollows() throws {
-    let engine = try makeEngine()
+  func summaries(_ reply: Reply) -> [TeamSummary] {
+    reply.lines.compactMap { line -> TeamSummary? in
+      if case .teamSummary(let summary, _) = line { return summary }
+      return nil
+    }
+  }
+
+  func testTheRoomRatesThenTheLeaderAndTheSummaryFollows() throws {
+    let engine = try makeEngine(participants: Participants(count: 5))
     var (session, reply) = engine.start()
-    XCTAssertEqual(reply.prompt?.participant?.label, "Ana")
-    XCTAssertEqual(reply.prompt?.participant?.acceptsList, true)
-    reply = engine.handle(.answer("4"), in: &session)
-    XCTAssertEqual(reply.prompt?.participant?.label, "Ben")
-    XCTAssertEqual(reply.prompt?.participant?.acceptsList, false)
-    reply = engine.handle(.answer("3 4"), in: &session)
-    XCTAssertNotNil(reply.rejection, "a list only at the first turn")
-    reply = engine.handle(.answer("3"), in: &session)
-    reply = engine.handle(.answer("2"), in: &session)
-    XCTAssertNil(reply.prompt?.participant, "the leader's own turn")
+    XCTAssertEqual(reply.prompt?.teamTurn, .room(expected: 5))
+    reply = engine.handle(.teamRatings(TeamRatings(collected: [3, 2, 4, 3, 2])), in: &session)
+    XCTAssertEqual(reply.notice, .teamRoundClosed(stepID: "safety", count: 5))
+    XCTAssertEqual(reply.prompt?.teamTurn, .leader)
     XCTAssertEqual(reply.prompt?.stepID, "safety")
     XCTAssertNil(session.answers["safety"], "team ratings do not set the variable")
+    XCTAssertEqual(session.teamRounds["safety"]?.ratings?.values, [2, 2, 3, 3, 4])
+    XCTAssertEqual(summaries(reply), [], "nothing of the team's is shown before the leader rates")
     reply = engine.handle(.answer("5"), in: &session)
     XCTAssertEqual(session.answers["safety"], .number(5), "the leader's own rating sets it")
-    let summary = try XCTUnwrap(
-      reply.lines.compactMap { line -> TeamSummary? in
-        if case .teamSummary(let summary, _) = line { return summary }
-        return nil
-      }.first)
-    XCTAssertEqual(summary.count, 3)
+    let summary = try XCTUnwrap(summaries(reply).first)
+    XCTAssertEqual(summary.count, 5)
     XCTAssertEqual(summary.median, 3)
     XCTAssertTrue(summary.isBlindSpot)
-    XCTAssertEqual(
-      session.teamRounds["safety"]?.answers.map(\.participant), ["Ana", "Ben", "Chen"])
-    XCTAssertEqual(reply.prompt?.stepID, "goal")
+    XCTAssertEqual(reply.prompt?.stepID, "grudges")
   }
 
-  func testAnAnonymousListClosesTheRoundAndBackTakesItBack() throws {
-    let engine = try makeEngine(participants: Participants(count: 5))
-    var (session, _) = engine.start()
-    var reply = engine.handle(.answer("4 3 5 2 4"), in: &session)
-    XCTAssertNil(reply.prompt?.participant)
-    XCTAssertEqual(
-      session.teamRounds["safety"]?.answers.map(\.participant), [nil, nil, nil, nil, nil])
-    XCTAssertEqual(session.teamRounds["safety"]?.values, [4, 3, 5, 2, 4])
-    reply = engine.handle(.back, in: &session)
-    XCTAssertEqual(reply.notice, .teamAnswerUndone)
-    XCTAssertEqual(session.teamRounds["safety"]?.answers, [])
-    XCTAssertEqual(reply.prompt?.participant?.index, 0)
-    reply = engine.handle(.answer("6 1"), in: &session)
-    XCTAssertNotNil(reply.rejection, "6 is off the scale")
-  }
-
-  func testSkipPassesAndNextClosesTheRoundEarly() throws {
+  func testARoundWithTwoRatingsKeepsOnlyTheCount() throws {
     let engine = try makeEngine()
     var (session, _) = engine.start()
-    var reply = engine.handle(.skip, in: &session)
-    XCTAssertEqual(reply.notice, .participantPassed("Ana"))
-    _ = engine.handle(.answer("4"), in: &session)
-    reply = engine.handle(.next, in: &session)
-    XCTAssertEqual(reply.notice, .teamRoundClosed(stepID: "safety"))
-    XCTAssertNil(reply.prompt?.participant)
+    var reply = engine.handle(.teamRatings(TeamRatings(collected: [1, 5])), in: &session)
+    XCTAssertEqual(reply.notice, .teamRoundClosed(stepID: "safety", count: 2))
+    XCTAssertEqual(session.teamRounds["safety"]?.ratings, TeamRatings(count: 2, values: nil))
     reply = engine.handle(.answer("4"), in: &session)
-    guard case .teamSummary(let summary, _)? = reply.lines.first else {
-      return XCTFail("\(reply.lines)")
-    }
-    XCTAssertEqual(summary.count, 1)
+    let summary = try XCTUnwrap(summaries(reply).first)
     XCTAssertFalse(summary.isShown)
+  }
+
+  func testRatingsOffTheScaleAreRefusedAndBackOpensTheRoundAgain() throws {
+    let engine = try makeEngine()
+    var (session, _) = engine.start()
+    var reply = engine.handle(.teamRatings(TeamRatings(collected: [2, 3, 9])), in: &session)
+    XCTAssertNotNil(reply.rejection)
+    XCTAssertNil(session.teamRounds["safety"])
+    _ = engine.handle(.teamRatings(TeamRatings(collected: [2, 3, 4])), in: &session)
+    reply = engine.handle(.back, in: &session)
+    XCTAssertEqual(reply.notice, .teamRoundReopened(stepID: "safety"))
+    XCTAssertEqual(reply.prompt?.teamTurn, .room(expected: 3))
+    XCTAssertNil(session.teamRounds["safety"])
   }
 
   func testWithoutParticipantsTheLeaderAnswersTeamQuestionsAlone() throws {
     let engine = try makeEngine(participants: nil)
     var (session, reply) = engine.start()
-    XCTAssertNil(reply.prompt?.participant)
+    XCTAssertNil(reply.prompt?.teamTurn)
     reply = engine.handle(.answer("4"), in: &session)
-    XCTAssertEqual(reply.prompt?.stepID, "goal")
+    XCTAssertEqual(reply.prompt?.stepID, "grudges")
     XCTAssertFalse(reply.lines.contains { if case .teamSummary = $0 { true } else { false } })
+    XCTAssertEqual(engine.value(of: "team_safety_count", in: session), .number(0))
+    XCTAssertEqual(engine.value(of: "team_safety", in: session), Value.none)
+  }
+
+  func testTheDialogueReadsTheTeamsViewByNameAndNothingBelowThree() throws {
+    let engine = try makeEngine(participants: .counted)
+    var (session, _) = engine.start()
+    XCTAssertEqual(engine.value(of: "team_safety", in: session), Value.none)
+    XCTAssertEqual(engine.value(of: "team_safety_blind_spot", in: session), .bool(false))
+    _ = engine.handle(.teamRatings(TeamRatings(collected: [2, 3, 3, 5])), in: &session)
+    _ = engine.handle(.answer("4"), in: &session)
+    XCTAssertEqual(engine.value(of: "team_safety", in: session), .number(3.25))
+    XCTAssertEqual(engine.value(of: "team_safety_median", in: session), .number(3))
+    XCTAssertEqual(engine.value(of: "team_safety_count", in: session), .number(4))
+    XCTAssertEqual(engine.value(of: "team_safety_blind_spot", in: session), .bool(true))
+    // The reverse-scored item: the team agrees mistakes are held against people; the leader not.
+    _ = engine.handle(.teamRatings(TeamRatings(collected: [4, 5])), in: &session)
+    XCTAssertEqual(engine.value(of: "team_grudges_count", in: session), .number(2))
+    XCTAssertEqual(engine.value(of: "team_grudges", in: session), Value.none, "two: hidden")
+    _ = engine.handle(.back, in: &session)
+    _ = engine.handle(.teamRatings(TeamRatings(collected: [4, 5, 4])), in: &session)
+    _ = engine.handle(.answer("2"), in: &session)
+    XCTAssertEqual(engine.value(of: "team_grudges_median", in: session), .number(4))
+    XCTAssertEqual(
+      engine.value(of: "team_grudges_blind_spot", in: session), .bool(true),
+      "2 against the team's 4, in the item's own direction")
+  }
+
+  func testTheCheckerKnowsTheTeamsNamesAndRefusesToShadowThem() throws {
+    let reading = Self.yaml.replacingOccurrences(
+      of: "            say: \"Parked: {{parking_lot}}\"",
+      with:
+        "            say: \"Parked: {{parking_lot}} {{team_safety}} {{team_grudges_blind_spot}}\"")
+    let dialogue = try XCTUnwrap(DialogueLoader().load(text: reading, name: "team.yaml").dialogue)
+    XCTAssertEqual(DialogueChecker().check(dialogue), [])
+    let shadowing = Self.yaml + "\ncomputed:\n  team_safety: 1\n"
+    let result = DialogueLoader().load(text: shadowing, name: "team.yaml")
+    let findings = DialogueChecker().check(try XCTUnwrap(result.dialogue))
+    XCTAssertTrue(
+      findings.contains { $0.message.contains("'team_safety' is the name of the team's ratings") },
+      "\(result.diagnostics) \(findings)")
+    let reverseText = Self.yaml.replacingOccurrences(
+      of: "prompt: What is our goal?", with: "prompt: What is our goal?\n          reverse: true")
+    let loaded = DialogueLoader().load(text: reverseText, name: "team.yaml")
+    XCTAssertTrue(
+      loaded.diagnostics.contains { $0.message.contains("a text question has no 'reverse'") },
+      "\(loaded.diagnostics)")
   }
 
   // MARK: - Facilitator events, with an injected clock
@@ -262,6 +332,7 @@ final class FacilitationTests: XCTestCase {
     let engine = try makeEngine(participants: nil)
     var (session, _) = engine.start()
     _ = engine.handle(.answer("3"), in: &session)
+    _ = engine.handle(.answer("2"), in: &session)
     var reply = engine.handle(.next, in: &session)
     XCTAssertEqual(reply.notice, .movedOn(stepID: "goal"))
     XCTAssertEqual(session.currentStepID, "action")
@@ -275,61 +346,114 @@ final class FacilitationTests: XCTestCase {
   func testFacilitatorEventsRoundTripThroughTheLog() throws {
     let events: [Event] = [
       .next, .extend(minutes: 2.5), .pause, .resume, .park("Budget \"Q3\""),
-      .jump(section: "close"),
+      .jump(section: "close"), .teamRatings(TeamRatings(collected: [3, 1, 4])),
+      .teamRatings(TeamRatings(collected: [5, 2])),
     ]
     for event in events {
       let entry = LogEntry(at: start, event: event, step: "safety")
       let data = try JSONEncoder.logLine.encode(entry)
       XCTAssertEqual(try JSONDecoder.logLine.decode(LogEntry.self, from: data), entry)
     }
-    let line = String(
-      decoding: try JSONEncoder.logLine.encode(LogEntry(at: start, event: .extend(minutes: 2))),
-      as: UTF8.self)
-    XCTAssertEqual(line, #"{"at":"2026-11-18T11:06:40.000Z","kind":"extend","minutes":2}"#)
+    func line(_ event: Event) throws -> String {
+      String(
+        decoding: try JSONEncoder.logLine.encode(LogEntry(at: start, event: event)), as: UTF8.self)
+    }
+    XCTAssertEqual(
+      try line(.extend(minutes: 2)),
+      #"{"at":"2026-11-18T11:06:40.000Z","kind":"extend","minutes":2}"#)
+    XCTAssertEqual(
+      try line(.teamRatings(TeamRatings(collected: [4, 2, 5]))),
+      #"{"at":"2026-11-18T11:06:40.000Z","count":3,"kind":"ratings","values":[2,4,5]}"#)
+    XCTAssertEqual(
+      try line(.teamRatings(TeamRatings(collected: [4, 2]))),
+      #"{"at":"2026-11-18T11:06:40.000Z","count":2,"kind":"ratings"}"#, "two: the count alone")
   }
 
-  func testTranscriptCountsPausesAndExtensionsAndKeepsTeamRatingsPerParticipant() throws {
-    let engine = try makeEngine()
+  func header(for engine: Engine) -> LogHeader {
     var header = LogHeader(
       session: "s", dialogue: engine.dialogue, source: "team.yaml", startedAt: start,
       timeZone: TimeZone(identifier: "UTC")!)
     header.facilitated = true
     header.participants = engine.participants
+    return header
+  }
+
+  func testTranscriptCountsPausesAndExtensionsAndKeepsNoIndividualRating() throws {
+    let engine = try makeEngine(participants: Participants(count: 4))
     let entries = [
-      LogEntry(at: minutes(0.5), event: .answer("4"), step: "safety"),
-      LogEntry(at: minutes(0.6), event: .skip, step: "safety"),
-      LogEntry(at: minutes(0.7), event: .answer("2"), step: "safety"),
+      LogEntry(
+        at: minutes(0.5), event: .teamRatings(TeamRatings(collected: [4, 2, 5, 4])), step: "safety"),
       LogEntry(at: minutes(1), event: .pause, step: "safety"),
       LogEntry(at: minutes(4), event: .resume, step: "safety"),
       LogEntry(at: minutes(4.5), event: .extend(minutes: 1), step: "safety"),
       LogEntry(at: minutes(5), event: .answer("5"), step: "safety"),
+      LogEntry(
+        at: minutes(5.2), event: .teamRatings(TeamRatings(collected: [1, 2])), step: "grudges"),
+      LogEntry(at: minutes(5.3), event: .answer("1"), step: "grudges"),
       LogEntry(at: minutes(5.5), event: .park("Hiring"), step: "goal"),
       LogEntry(at: minutes(6), event: .answer("Trust"), step: "goal"),
       LogEntry(at: minutes(8), event: .answer("Talk"), step: "action"),
     ]
-    let transcript = Transcript.replay(header: header, entries: entries, dialogue: engine.dialogue)
+    let transcript = Transcript.replay(
+      header: header(for: engine), entries: entries, dialogue: engine.dialogue)
     XCTAssertTrue(transcript.isFinished)
     let times = transcript.sectionTimes
     XCTAssertEqual(times.map(\.heading.id), ["warmup", "close"])
     XCTAssertEqual(times.map(\.planned), [3, 3])
     XCTAssertEqual(times.map(\.actual), [3, 2], "six minutes less the three paused; then two")
-    let ratings = transcript.items.compactMap { item -> String? in
-      if case .facilitation(.teamAnswer(_, _, let who, let rating), _) = item {
-        return "\(who ?? "-")=\(rating.map { "\($0)" } ?? "passed")"
-      }
+    let counts = transcript.items.compactMap { item -> Int? in
+      if case .facilitation(.teamRatings(_, _, let count), _) = item { return count }
       return nil
     }
-    XCTAssertEqual(ratings, ["Ana=4.0", "Ben=passed", "Chen=2.0"])
-    XCTAssertEqual(transcript.finalAnswers.map(\.stepID), ["safety", "goal", "action"])
+    XCTAssertEqual(counts, [4, 2])
+    XCTAssertEqual(transcript.finalAnswers.map(\.stepID), ["safety", "grudges", "goal", "action"])
     XCTAssertEqual(transcript.parkingLot.map(\.text), ["Hiring"])
     let markdown = MarkdownExport().render(transcript)
     XCTAssertTrue(markdown.contains("| Warm-up | 3 | 3 |"), markdown)
-    XCTAssertTrue(markdown.contains("_Ben: passed"), markdown)
+    XCTAssertTrue(markdown.contains("_4 team ratings for safety"), markdown)
+    XCTAssertTrue(markdown.contains("4 ratings: median 4"), markdown)
+    XCTAssertTrue(markdown.contains("2 team ratings for grudges (fewer than 3"), markdown)
     XCTAssertTrue(markdown.contains("## Parking lot"), markdown)
     XCTAssertTrue(markdown.contains("_the clock was paused"), markdown)
     XCTAssertFalse(markdown.contains("Leaders rate this higher"), "notes stay out of transcripts")
     let json = JSONExport().render(transcript)
-    XCTAssertTrue(json.contains(#""participant" : "Ana""#), json)
+    XCTAssertFalse(json.contains("participant"), json)
+    XCTAssertTrue(json.contains(#""kind" : "ratings""#), json)
     XCTAssertTrue(json.contains(#""parkingLot" : ["#), json)
+    for export in [
+      markdown, json, TextExport().render(transcript), HTMLExport().render(transcript),
+    ] {
+      XCTAssertFalse(export.contains("2, 4, 4, 5"), "no list of ratings")
+      XCTAssertFalse(
+        export.contains("1, 2") && export.contains("grudges: 1"), "nothing below three")
+    }
+  }
+
+  func testALogFromBeforeRatingsWereAnonymousReplaysIntoTheSameAnonymousRatings() throws {
+    // Earlier versions kept each participant's rating as an answer at the team question.
+    var engine = try makeEngine()
+    engine.participants = Participants(count: 3)
+    let entries = [
+      LogEntry(at: minutes(0.5), event: .answer("4"), step: "safety"),
+      LogEntry(at: minutes(0.6), event: .skip, step: "safety"),
+      LogEntry(at: minutes(0.7), event: .answer("2"), step: "safety"),
+      LogEntry(at: minutes(1), event: .answer("5"), step: "safety"),
+      LogEntry(at: minutes(1.1), event: .answer("4 3 5"), step: "grudges"),
+      LogEntry(at: minutes(1.2), event: .back, step: "grudges"),
+      LogEntry(at: minutes(1.3), event: .answer("1"), step: "grudges"),
+      LogEntry(at: minutes(1.4), event: .answer("2"), step: "grudges"),
+      LogEntry(at: minutes(1.5), event: .next, step: "grudges"),
+      LogEntry(at: minutes(1.6), event: .answer("3"), step: "grudges"),
+    ]
+    let transcript = Transcript.replay(
+      header: header(for: engine), entries: entries, dialogue: engine.dialogue)
+    XCTAssertEqual(transcript.session.currentStepID, "goal")
+    XCTAssertEqual(transcript.session.answers["safety"], .number(5))
+    XCTAssertEqual(transcript.session.teamRounds["safety"]?.ratings?.count, 2)
+    XCTAssertNil(transcript.session.teamRounds["safety"]?.ratings?.values, "two: the count alone")
+    XCTAssertEqual(transcript.session.teamRounds["grudges"]?.ratings?.count, 2)
+    XCTAssertEqual(transcript.session.answers["grudges"], .number(3))
+    let text = TextExport().render(transcript)
+    XCTAssertFalse(text.contains("participant"), text)
   }
 }

@@ -3,6 +3,8 @@ import Foundation
 import XCTest
 
 @testable import CoachRoom
+@testable import RoomTestSupport
+@testable import CoachRoomModel
 
 /// The phone page in a real browser (headless Chromium, two tabs as two phones) against a real
 /// room on loopback: join by typing the code and by the QR code's link, rate, change a rating,

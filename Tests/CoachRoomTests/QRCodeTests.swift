@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import CoachRoom
+@testable import CoachRoomModel
 
 /// The QR code on the shared screen, from libqrencode when it is installed, and the join card
 /// with or without it.

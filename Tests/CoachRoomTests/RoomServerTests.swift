@@ -3,6 +3,8 @@ import Foundation
 import XCTest
 
 @testable import CoachRoom
+@testable import RoomTestSupport
+@testable import CoachRoomModel
 
 /// A real room on the loopback address, and phones (URLSession) that join, rate and park.
 final class RoomServerTests: XCTestCase {

@@ -2,6 +2,7 @@ import CoachKit
 import XCTest
 
 @testable import CoachRoom
+@testable import CoachRoomModel
 
 /// The room's rules, without a network: what a phone may do, what the host is told.
 final class RoomStateTests: XCTestCase {

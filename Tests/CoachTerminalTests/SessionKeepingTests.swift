@@ -64,6 +64,21 @@ final class SessionKeepingTests: XCTestCase {
     }
   }
 
+  /// The presenter view follows a session not saved yet through its pending file; one whose id
+  /// could name a file outside the sessions folder is passed over.
+  func testAPendingSessionIsFollowedOnlyWithAnIdThatStaysInItsFolder() throws {
+    let pending = folder + "/pending"
+    // The one outside is the later: it would be followed if its id were not checked.
+    for (id, minute) in [("20261129-090000-ab12", 0.0), ("../outside", 1)] {
+      let header = LogHeader(
+        session: id, dialogue: dialogue, source: "c.yaml", startedAt: start + minute * 60,
+        timeZone: TimeZone(identifier: "UTC")!)
+      try PendingSessionFile(folder: pending, session: id.replacingOccurrences(of: "/", with: "_"))
+        .write(header)
+    }
+    XCTAssertEqual(PendingSessionFile.latest(in: pending)?.session, "20261129-090000-ab12")
+  }
+
   func testNothingIsWrittenUntilConsentThenEverything() throws {
     var runtime = makeRuntime()
     _ = try runtime.handle(.answer("a"), at: start)

@@ -23,7 +23,7 @@ final class ConversationWordingTests: XCTestCase {
     Prompt(
       stepID: "q", sectionID: "s", text: "The question?", help: help, kind: kind, variable: "q",
       defaultValue: defaultValue, defaultText: defaultText, isOptional: optional,
-      isTeamQuestion: false, participant: nil, stepNumber: 2, stepCount: 68)
+      isTeamQuestion: false, teamTurn: nil, stepNumber: 2, stepCount: 68)
   }
 
   func answer(_ value: Value, text: String, skipped: Bool = false) -> Answer {

@@ -15,8 +15,7 @@ final class RejectionTextTests: XCTestCase {
     .notAWholeNumber("1.5", expected: .number(.init(min: 1, max: 9))),
     .tooLow(value: 0, minimum: 1, expected: .wholeNumber(from: 1, to: 5)),
     .tooHigh(value: 6, maximum: 5, expected: .wholeNumber(from: 1, to: 5)), .notYesOrNo,
-    .ratingNeeded(participant: "Ana"), .oneRatingOnly(participant: "Ana"),
-    .tooManyRatings(given: 4, participants: 3), .extensionOutOfRange(minimum: 1, maximum: 120),
+    .tooManyRatings(given: 4, remaining: 3), .extensionOutOfRange(minimum: 1, maximum: 120),
     .nothingToPark,
   ]
 
@@ -28,8 +27,8 @@ final class RejectionTextTests: XCTestCase {
 
   func testATerminalNamesItsCommands() {
     XCTAssertEqual(
-      RejectionText.sentence(Rejection(.ratingNeeded(participant: "Ana"))),
-      "Sorry, a rating from Ana is needed, or /skip if they pass.")
+      RejectionText.sentence(Rejection(.tooManyRatings(given: 3, remaining: 1))),
+      "Sorry, that is 3 ratings, but only 1 more is expected; /next closes the round.")
     XCTAssertEqual(
       RejectionText.sentence(Rejection(.extensionOutOfRange(minimum: 1, maximum: 120))),
       "Sorry, extend by a number of minutes from 1 to 120, e.g. /extend 2.")
@@ -43,8 +42,8 @@ final class RejectionTextTests: XCTestCase {
       skip: "Skip", next: "Next", resume: "Resume", extend: "More time",
       extendExample: "More time", parkExample: "Park")
     XCTAssertEqual(
-      RejectionText.sentence(Rejection(.ratingNeeded(participant: "Ana")), commands: buttons),
-      "Sorry, a rating from Ana is needed, or Skip if they pass.")
+      RejectionText.sentence(Rejection(.tooManyRatings(given: 2, remaining: 0)), commands: buttons),
+      "Sorry, that is 2 ratings, but everyone has rated; Next closes the round.")
     XCTAssertEqual(
       RejectionText.sentence(Rejection(.tooHigh(value: 6, maximum: 5, expected: .wholeNumber(from: 1, to: 5)))),
       "Sorry, 6 is more than 5; enter a whole number from 1 to 5.")

@@ -21,8 +21,8 @@ void coach_le_setup(void);
 /// Reads one line with readline, starting with the text given to coach_le_set_prefill, if any.
 /// Returns a malloc'd line (the caller frees it), or NULL: then *interrupted is 1 when Ctrl-C
 /// dropped the line, 2 when a stop signal came (see coach_le_pending_stop_signal), 3 when
-/// Ctrl-C came a second time, on an empty line (the person may want to leave),
-/// 0 at end of input (Ctrl-D on an empty line, or the terminal went away).
+/// Ctrl-C came a second time, on an empty line (the person may want to leave), 4 when the idle
+/// hook ended the line (see coach_le_set_idle_hook), 0 at end of input (Ctrl-D on an empty line, or the terminal went away).
 char *coach_le_read_line(const char *prompt, int *interrupted);
 
 /// Catches SIGTERM, SIGHUP, SIGQUIT (Ctrl-backslash), SIGUSR1 and SIGUSR2 (and SIGINT, with `interrupt`
@@ -73,5 +73,27 @@ int coach_le_history_append_last(const char *path, int cap);
 
 /// Columns of the terminal on `fd` (TIOCGWINSZ), or 0 when it does not say.
 int coach_le_terminal_columns(int fd);
+/// Rows of the terminal on `fd` (TIOCGWINSZ), or 0 when it does not say.
+int coach_le_terminal_rows(int fd);
+
+// Facilitator mode: a shared screen that changes while a line is typed (a ticking clock, the
+// count of ratings from phones), and ratings typed without being seen.
+
+/// Called while readline waits for a key (about ten times a second), with `context`. It may
+/// write to the terminal (saving and restoring the cursor) or call coach_le_replace_prompt; it
+/// returns 1 to end the line being typed without taking it: coach_le_read_line then returns
+/// NULL with *interrupted set to 4, and coach_le_take_partial_line gives what was typed, to be
+/// put back with coach_le_set_prefill. NULL removes the hook.
+void coach_le_set_idle_hook(int (*hook)(void *context), void *context);
+
+/// The line being typed when the idle hook ended it (malloc'd; the caller frees it), or NULL.
+char *coach_le_take_partial_line(void);
+
+/// With 1, the next lines are shown as one '*' per byte typed, never the characters, and Tab
+/// completes nothing: for ratings typed in front of a room. 0 shows them again.
+void coach_le_set_masked(int masked);
+
+/// From the idle hook only: shows `prompt` instead of the current one, redrawing the line.
+void coach_le_replace_prompt(const char *prompt);
 
 #endif

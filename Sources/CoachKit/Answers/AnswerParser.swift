@@ -8,7 +8,7 @@ import Foundation
 /// Text is trimmed first. An empty answer is the engine's business (default or skip), not this one's.
 public enum AnswerParser {
   public static func parse(_ raw: String, for kind: AnswerKind) -> Result<Value, Rejection> {
-    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = raw.trimmingBlanksAndLineBreaks()
     if case .text = kind {
     } else if text.utf8.count > longestShortAnswer {
       return .failure(Rejection(.tooLong(expected: Rejection.Expected(kind))))
@@ -54,7 +54,7 @@ public enum AnswerParser {
     let tokens: [String]
     if text.contains(",") || text.contains(";") {
       tokens = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmingBlanks()
       }.filter { !$0.isEmpty }
     } else {
       let words = text.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -15,7 +15,7 @@ public struct OptionMatcher: Sendable {
   public init(options: [Option]) { self.options = options }
 
   public func match(_ raw: String) -> Result<Option, Rejection> {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmingBlanks()
     let count = options.count
     // An option's number first; a number that is none is still tried as a value or label, so
     // that a default written as an option's value ("14") finds it.

@@ -36,11 +36,8 @@ public struct Rejection: Error, Hashable, Sendable {
     case tooHigh(value: Double, maximum: Double, expected: Expected)
     case notYesOrNo
     // Facilitator mode.
-    /// A participant's turn at a team question got an empty line.
-    case ratingNeeded(participant: String)
-    /// A list of ratings after the first participant's turn.
-    case oneRatingOnly(participant: String)
-    case tooManyRatings(given: Int, participants: Int)
+    /// More ratings typed than people are left to rate (`remaining` of those expected).
+    case tooManyRatings(given: Int, remaining: Int)
     /// `extend` by minutes out of range (or not a number).
     case extensionOutOfRange(minimum: Int, maximum: Int)
     /// `park` with nothing to park.
@@ -136,12 +133,9 @@ public struct Rejection: Error, Hashable, Sendable {
     case .tooHigh(let value, let maximum, let expected):
       return "\(number(value)) is more than \(number(maximum)); \(expected.instruction)"
     case .notYesOrNo: return "please answer yes or no (y or n)"
-    case .ratingNeeded(let participant): return "a rating from \(participant) is needed"
-    case .oneRatingOnly(let participant):
+    case .tooManyRatings(let given, let remaining):
       return
-        "one rating for \(participant), please; a list of everyone's ratings can only be typed at the first turn"
-    case .tooManyRatings(let given, let participants):
-      return "that is \(given) ratings for \(participants) participants"
+        "that is \(given) rating\(given == 1 ? "" : "s"), but \(remaining == 0 ? "everyone has rated" : remaining == 1 ? "only 1 more is expected" : "only \(remaining) more are expected")"
     case .extensionOutOfRange(let minimum, let maximum):
       return "extend by a number of minutes from \(minimum) to \(maximum)"
     case .nothingToPark: return "say what to park"

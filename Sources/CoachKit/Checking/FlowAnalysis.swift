@@ -230,6 +230,10 @@ private struct ComputedTyping {
         types[question.variable] = question.kind.valueType
       }
     }
+    // In facilitator mode the team's ratings of each team question are read as team_<name>.
+    for (team, type) in TeamValueName.all(in: dialogue) where types[team.name] == nil {
+      types[team.name] = type
+    }
     // A call stores its flow's parameters under its own id.
     for (name, parameter) in dialogue.storedParameters where types[name] == nil {
       types[name] = parameter.type

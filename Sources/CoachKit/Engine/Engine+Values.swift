@@ -21,6 +21,7 @@ extension Engine {
     if name == BuiltInNames.today { return .date(Day(clock.now(), timeZone: clock.timeZone)) }
     if let before = earlier.values[name] { return before }
     if name == Self.parkingLotName { return .list(session.parkingLot.map(\.text)) }
+    if name.hasPrefix(TeamValueName.prefix), let team = teamValue(name, in: session) { return team }
     if let known = evaluation.known[name] { return known }
     guard let computed = dialogue.computedValue(name), evaluation.visiting.insert(name).inserted
     else {
@@ -129,17 +130,26 @@ extension Engine {
     render(text, at: nil, in: session, markdown: markdown)
   }
 
+  /// A text as it will read, before every answer it reads is given: those not given yet read as
+  /// "…" ("Why … and not lower?"). For a presenter's look ahead; never raw template code.
+  public func preview(_ text: Text, at step: Step? = nil, in session: Session) -> String {
+    render(text, at: step, in: session, unanswered: "…")
+  }
+
   /// Fills a text written at `step` (nil: outside steps, like the plan): inside a flow, its short
   /// names mean the call's own; in a question's `checks`, `answer` is the answer being given.
+  /// `unanswered` is what a question not answered yet reads as (nil: nothing).
   func render(
-    _ text: Text, at step: Step?, answer: Value? = nil, in session: Session, markdown: Bool = false
+    _ text: Text, at step: Step?, answer: Value? = nil, in session: Session,
+    unanswered: String? = nil, markdown: Bool = false
   ) -> String {
     switch text.body {
     case .plain:
       return text.source
     case .pieces(let pieces):
       let context = TemplateContext(
-        engine: self, session: session, step: step, answer: answer, markdown: markdown)
+        engine: self, session: session, step: step, answer: answer, unanswered: unanswered,
+        markdown: markdown)
       return pieces.map { piece in
         switch piece {
         case .literal(let literal): literal
@@ -150,8 +160,8 @@ extension Engine {
       return Interpolation.render(
         template,
         TemplateContext(
-          engine: self, session: session, step: step, answer: answer, inline: text.inline,
-          markdown: markdown))
+          engine: self, session: session, step: step, answer: answer, unanswered: unanswered,
+          inline: text.inline, markdown: markdown))
     }
   }
 }

@@ -105,7 +105,7 @@ public struct Engine: Sendable {
       reply.notice = .skipped(stepID: step.id)
       leave(step, in: &session, reply: &reply)
     case .back, .restart, .next, .extend, .pause, .resume, .park, .jump, .stop, .continue,
-      .useDialogue:
+      .useDialogue, .teamRatings:
       break
     }
     return reply
@@ -421,7 +421,7 @@ public struct Engine: Sendable {
 
   func prompt(for step: Step, in session: Session) -> Prompt? {
     guard let question = step.question else { return nil }
-    let turn = participantTurn(at: step, question, in: session)
+    let turn = teamTurn(at: step, question, in: session)
     let defaultValue = defaultValue(of: question, at: step, in: session)
     let kind = kind(of: question, at: step, in: session)
     return Prompt(
@@ -431,7 +431,7 @@ public struct Engine: Sendable {
       defaultText: defaultValue.flatMap {
         $0 == .none ? nil : displayText(of: $0, for: kind)
       },
-      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion, participant: turn,
+      isOptional: question.isOptional, isTeamQuestion: question.isTeamQuestion, teamTurn: turn,
       stepNumber: (dialogue.position(of: step.id) ?? 0) + 1, stepCount: dialogue.steps.count)
   }
 

@@ -14,8 +14,12 @@ public enum Event: Hashable, Sendable, Codable {
   // Facilitator mode: each changes the session, so the log keeps it for resume, the presenter
   // view and exports.
 
-  /// Move on: end a team question's round of ratings, or leave the current question unanswered.
+  /// Move on: leave the current question unanswered. (In logs written before ratings were
+  /// anonymous, it also ended a team question's round.)
   case next
+  /// A team question's round of ratings closed: how many rated and, from three on, the values
+  /// without who gave which. The session then asks the leader's own rating.
+  case teamRatings(TeamRatings)
   /// Add minutes to the current section's budget.
   case extend(minutes: Double)
   /// Stop the agenda clock.

@@ -12,8 +12,9 @@ public struct Prompt: Sendable {
   public var defaultText: String?
   public var isOptional: Bool
   public var isTeamQuestion: Bool
-  /// Facilitator mode: whose rating of a team question is asked; nil for the leader's own.
-  public var participant: ParticipantTurn?
+  /// Facilitator mode, at a team question: the room's round, or the leader's own rating; nil
+  /// for any other question.
+  public var teamTurn: TeamTurn?
   /// 1-based position of the step among all steps, and their count.
   public var stepNumber: Int
   public var stepCount: Int

@@ -41,9 +41,9 @@ public struct Reply: Sendable {
     case taken(Answer)
     /// It does not fit: the same question is asked again.
     case rejected(Rejection)
-    /// Facilitator mode: participants' ratings of a team question were taken (a nil value: the
-    /// participant passed); the question waits for more, or for the leader's own rating.
-    case rated(stepID: String, question: String, [TeamAnswer])
+    /// Facilitator mode: a team question's round closed with these ratings; the question waits
+    /// for the leader's own rating.
+    case rated(stepID: String, question: String, TeamRatings)
   }
 
   /// One step the session came to.
@@ -105,11 +105,10 @@ public struct Reply: Sendable {
     case noSuchSection(String)
     /// `/next`: the question was left unanswered.
     case movedOn(stepID: String)
-    /// `/next` at a team question: no more ratings are asked.
-    case teamRoundClosed(stepID: String)
-    /// A participant passed (`/skip` at their turn).
-    case participantPassed(String)
-    /// `/back` at a team question: the last rating (or the list) was taken back.
-    case teamAnswerUndone
+    /// A team question's round closed with `count` ratings: the leader's own rating comes next.
+    case teamRoundClosed(stepID: String, count: Int)
+    /// `/back` at the leader's turn of a team question: the round is open again, and the room
+    /// rates again.
+    case teamRoundReopened(stepID: String)
   }
 }

@@ -9,6 +9,8 @@ struct TemplateContext: MustacheParent {
   var step: Step?
   /// In a question's `checks`: the answer being given, read as `answer`.
   var answer: Value?
+  /// What a question not answered yet reads as: nothing, or a stand-in ("…") for a preview.
+  var unanswered: String?
   /// The expressions and variants of coach's own tags in the text (see InlineTags).
   var inline = Text.InlineParts()
   /// The text is Markdown (the plan): values are escaped so that they stay text.
@@ -23,7 +25,10 @@ struct TemplateContext: MustacheParent {
     }
     let stored = step?.scope?.stored(name) ?? name
     let value = engine.value(of: stored, in: session)
-    if value == .none { return nil }
+    if value == .none {
+      guard let unanswered, engine.dialogue.question(storing: stored) != nil else { return nil }
+      return RenderedValue(value: .text(unanswered), text: unanswered)
+    }
     if stored == Engine.parkingLotName, case .list(let items) = value {
       // One Markdown bullet per parked topic.
       return RenderedValue(

@@ -99,7 +99,7 @@ struct HTMLExport: Sendable {
           "<p class=\"event\">Restarted at \(time.time(at)); earlier answers were forgotten.</p>\n"
       case .facilitation(let event, let at):
         let when = "<span class=\"when\">\(time.time(at))</span>"
-        guard case .teamAnswer(let stepID, let question, _, _) = event else {
+        guard case .teamRatings(let stepID, let question, _) = event else {
           out += "<p class=\"event\">\(escape(event.description)) \(when)</p>\n"
           break
         }
@@ -122,32 +122,52 @@ struct HTMLExport: Sendable {
     return out
   }
 
-  /// Horizontal bars for the dialogue's profile, from the final answers.
+  /// Horizontal bars for the dialogue's profile, from the final answers; with the team's score
+  /// beside the leader's where the team rated an area (and at least three did).
   private func profileChart(_ transcript: Transcript) -> String? {
     let profile = transcript.dialogue.profile
     guard !profile.isEmpty else { return nil }
-    let engine = Engine(
+    var engine = Engine(
       dialogue: transcript.dialogue, clock: FixedClock(transcript.endedAt),
       earlier: transcript.earlier)
-    let rowHeight = 28
+    engine.participants = transcript.header.participants
+    func score(_ name: String?) -> Double? {
+      guard let name, case .number(let number) = engine.value(of: name, in: transcript.session)
+      else { return nil }
+      return min(max(number, 0), 100)
+    }
+    let rows = profile.map { (entry: $0, own: score($0.name), team: score($0.team)) }
+    let withTeam = rows.contains { $0.team != nil }
+    let rowHeight = withTeam ? 44 : 28
     let labelWidth = 180
     let barWidth = 300
-    let height = profile.count * rowHeight + 10
+    let legend = withTeam ? 24 : 0
+    let height = profile.count * rowHeight + 10 + legend
+    let label =
+      withTeam ? "Profile chart: your scores, and the team's where it rated" : "Profile chart"
     var svg =
-      "<h2>Profile</h2>\n<svg role=\"img\" aria-label=\"Profile chart\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-    for (index, entry) in profile.enumerated() {
-      let y = index * rowHeight + 5
-      let value = engine.value(of: entry.name, in: transcript.session)
-      var score: Double?
-      if case .number(let number) = value { score = min(max(number, 0), 100) }
-      let width = Int(((score ?? 0) / 100 * Double(barWidth)).rounded())
-      svg += "<text x=\"0\" y=\"\(y + 17)\">\(escape(entry.label))</text>\n"
+      "<h2>Profile</h2>\n<svg role=\"img\" aria-label=\"\(label)\" width=\"\(labelWidth + barWidth + 90)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 90) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+    func bar(_ value: Double?, y: Int, height: Int, colour: String, caption: String) -> String {
+      let width = Int(((value ?? 0) / 100 * Double(barWidth)).rounded())
+      return
+        "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(height)\" fill=\"#eee\"/>\n"
+        + "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(width)\" height=\"\(height)\" fill=\"\(colour)\"/>\n"
+        + "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + height - 4)\">\(value.map { Value.number($0.rounded()).displayText } ?? "–")\(caption)</text>\n"
+    }
+    if withTeam {
       svg +=
-        "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" fill=\"#eee\"/>\n"
-      svg +=
-        "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"18\" fill=\"#3a6ea5\"/>\n"
-      svg +=
-        "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(score.map { Value.number($0.rounded()).displayText } ?? "–")</text>\n"
+        "<rect x=\"\(labelWidth)\" y=\"4\" width=\"14\" height=\"12\" fill=\"#3a6ea5\"/><text x=\"\(labelWidth + 20)\" y=\"15\">you</text>\n"
+        + "<rect x=\"\(labelWidth + 70)\" y=\"4\" width=\"14\" height=\"12\" fill=\"#c0722a\"/><text x=\"\(labelWidth + 90)\" y=\"15\">the team</text>\n"
+    }
+    for (index, row) in rows.enumerated() {
+      let y = index * rowHeight + 5 + legend
+      svg += "<text x=\"0\" y=\"\(y + 17)\">\(escape(row.entry.label))</text>\n"
+      svg += bar(row.own, y: y + 4, height: 18, colour: "#3a6ea5", caption: "")
+      if withTeam {
+        svg += bar(
+          row.team, y: y + 24, height: 12, colour: "#c0722a",
+          caption: row.team == nil ? " (team: not rated)" : " (team)")
+      }
     }
     return svg + "</svg>\n"
   }

@@ -2,11 +2,11 @@ import Foundation
 
 /// A transcript as JSON, described by `docs/transcript.schema.json`.
 ///
-///     {"version": 1, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
+///     {"version": 2, "session": {...}, "sections": [...], "events": [...], "answers": {...}, "plan": "..."}
 struct JSONExport: Sendable {
   init() {}
 
-  static let version = 1
+  static let version = 2
 
   struct Document: Encodable {
     let version: Int
@@ -61,10 +61,10 @@ struct JSONExport: Sendable {
     var question: String? = nil
     var answer: String? = nil
     var text: String? = nil
-    /// A team rating's participant (a name or a number); absent for an anonymous list.
-    var participant: String? = nil
-    /// A team rating, or the minutes `/extend` added.
-    var rating: Double? = nil
+    /// How many rated a team question (ratings, team-summary).
+    var count: Int? = nil
+    /// The team's median rating, from three ratings on (team-summary).
+    var median: Double? = nil
     var minutes: Double? = nil
   }
 
@@ -131,13 +131,16 @@ struct JSONExport: Sendable {
           record.section = clean(sectionID)
           record.minutes = minutes
         case .jumped(let sectionID, _): record.section = clean(sectionID)
-        case .movedOn(let stepID), .roundClosed(let stepID), .teamSummary(let stepID, _):
+        case .movedOn(let stepID), .roundReopened(let stepID):
           record.step = clean(stepID)
-        case .teamAnswer(let stepID, let question, let participant, let rating):
+        case .teamSummary(let stepID, let summary):
+          record.step = clean(stepID)
+          record.count = summary.count
+          record.median = summary.isShown ? summary.median : nil
+        case .teamRatings(let stepID, let question, let count):
           record.step = clean(stepID)
           record.question = Sanitizer.clean(question)
-          record.participant = participant.map { Sanitizer.clean($0) }
-          record.rating = rating
+          record.count = count
         case .paused, .resumed, .parked: break
         }
         events.append(record)

@@ -38,6 +38,9 @@ public enum LogExport {
       case .back: events.append(.init(kind: "back", at: at, step: step))
       case .restart: events.append(.init(kind: "restart", at: at))
       case .next: events.append(.init(kind: "next", at: at, step: step))
+      case .teamRatings(let ratings):
+        // How many rated, as in every export: never the ratings themselves.
+        events.append(.init(kind: "ratings", at: at, step: step, count: ratings.count))
       case .extend(let minutes):
         events.append(.init(kind: "extend", at: at, minutes: minutes.isFinite ? minutes : nil))
       case .pause: events.append(.init(kind: "pause", at: at))

@@ -9,11 +9,11 @@ public enum FacilitationEvent: Sendable, Hashable {
   case jumped(sectionID: String, title: String)
   /// `/next` left the question unanswered.
   case movedOn(stepID: String)
-  /// `/next` ended a team question's round of ratings.
-  case roundClosed(stepID: String)
-  /// One participant's rating; `participant` is a name, a number, or nil (an anonymous list);
-  /// `rating` is nil when they passed.
-  case teamAnswer(stepID: String, question: String, participant: String?, rating: Double?)
+  /// `/back` opened a team question's round again: its ratings are asked again.
+  case roundReopened(stepID: String)
+  /// A team question's round closed with `count` ratings; never who gave which, and only what
+  /// they add up to (``teamSummary``) once the leader has rated too.
+  case teamRatings(stepID: String, question: String, count: Int)
   case teamSummary(stepID: String, TeamSummary)
 
   /// The event's kind in the JSON export.
@@ -24,16 +24,11 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .extended: "extend"
     case .parked: "park"
     case .jumped: "jump"
-    case .movedOn, .roundClosed: "next"
-    case .teamAnswer: "team"
+    case .movedOn: "next"
+    case .roundReopened: "reopen"
+    case .teamRatings: "ratings"
     case .teamSummary: "team-summary"
     }
-  }
-
-  /// How a participant reads in a transcript: "Ana", "participant 2", "anonymous".
-  public static func who(_ participant: String?) -> String {
-    guard let participant else { return "anonymous" }
-    return Int(participant) != nil ? "participant \(participant)" : participant
   }
 
   /// One plain sentence for transcripts (unsanitized: exports clean or escape it).
@@ -46,9 +41,10 @@ public enum FacilitationEvent: Sendable, Hashable {
     case .parked(let text): "parked: \(text)"
     case .jumped(_, let title): "jumped to \(title)"
     case .movedOn(let stepID): "moved on from \(stepID) without an answer"
-    case .roundClosed(let stepID): "the team's ratings for \(stepID) were closed"
-    case .teamAnswer(_, _, let participant, let rating):
-      "\(Self.who(participant)): \(rating.map { Value.number($0).displayText } ?? "passed")"
+    case .roundReopened(let stepID): "the team's ratings for \(stepID) were asked again"
+    case .teamRatings(let stepID, _, let count):
+      "\(count) team rating\(count == 1 ? "" : "s") for \(stepID)"
+        + (count < TeamRatings.minimumShown ? " (fewer than 3, so only the count is kept)" : "")
     case .teamSummary(_, let summary): "team ratings: \(summary.summaryLine)"
     }
   }

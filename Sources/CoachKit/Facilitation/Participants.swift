@@ -1,49 +1,33 @@
 import Foundation
 
-/// Who rates team questions in facilitator mode: a number of people, or their names.
+/// Who rates team questions in facilitator mode: how many people, when known. Ratings are
+/// anonymous, so a round needs at least three people for anything of it to be shown.
 ///
-///     Participants(parsing: "5")              // five, numbered 1 to 5
-///     Participants(parsing: "Ana, Ben, Chen") // three, by name
+///     Participants(parsing: "5")   // five people rate each team question
+///     Participants.counted         // the room counts them: as many phones as join
 public struct Participants: Hashable, Sendable, Codable {
-  /// How many people rate each team question.
-  public var count: Int
-  /// Their names, when given; otherwise they are numbered.
-  public var names: [String]?
+  /// How many people rate each team question; nil when the room counts them (the phones that
+  /// joined).
+  public var count: Int?
+  /// Names, as logs written before ratings were anonymous may have them; never shown or stored
+  /// again.
+  var names: [String]?
 
+  /// Fewer people than this could each be told apart by their ratings.
+  public static let minimum = TeamRatings.minimumShown
   public static let maximum = 100
+  /// As many as rate: the room counts the phones that joined.
+  public static let counted = Participants(count: nil)
 
-  public init(count: Int, names: [String]? = nil) {
+  public init(count: Int?) {
     self.count = count
-    self.names = names
   }
 
-  /// Reads `--participants`: a whole number from 1 to 100, or names separated by commas. Nil
-  /// when it is neither.
+  /// Reads `--participants`: a whole number from ``minimum`` to ``maximum``. Nil when it is not.
   public init?(parsing text: String) {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    if let number = Int(trimmed) {
-      guard (1...Self.maximum).contains(number) else { return nil }
-      self.init(count: number)
-      return
-    }
-    let names = trimmed.split(separator: ",", omittingEmptySubsequences: false).map {
-      Sanitizer.clean(String($0), limit: 40).trimmingCharacters(in: .whitespaces)
-    }
-    guard !names.isEmpty, names.count <= Self.maximum, names.allSatisfy({ !$0.isEmpty }),
-      Set(names.map { $0.lowercased() }).count == names.count
+    guard let number = Int(text.trimmingCharacters(in: .whitespaces)),
+      (Self.minimum...Self.maximum).contains(number)
     else { return nil }
-    self.init(count: names.count, names: names)
-  }
-
-  /// How participant `index` (from 0) is stored and shown: their name, or their number.
-  public func label(_ index: Int) -> String {
-    if let names, index < names.count { return names[index] }
-    return "Participant \(index + 1)"
-  }
-
-  /// What the log keeps for participant `index`: the name, or the number as text.
-  public func key(_ index: Int) -> String {
-    if let names, index < names.count { return names[index] }
-    return "\(index + 1)"
+    self.init(count: number)
   }
 }

@@ -1,28 +1,23 @@
 import Foundation
 
-/// One participant's rating of a team question.
-public struct TeamAnswer: Hashable, Sendable, Codable {
-  /// The participant's name or number; nil for ratings typed as an anonymous list.
-  public var participant: String?
-  /// The rating; nil when the participant passed.
-  public var value: Double?
-  public var at: Date
-
-  public init(participant: String?, value: Double?, at: Date) {
-    self.participant = participant
-    self.value = value
-    self.at = at
-  }
-}
-
-/// The team's ratings of one question, collected one participant at a time (or all at once).
+/// A team question's round of ratings: open while the room rates, then closed with the
+/// anonymous ``TeamRatings`` the session keeps.
 public struct TeamRound: Hashable, Sendable, Codable {
-  public var answers: [TeamAnswer] = []
-  /// Closed early (`/next`) or by an anonymous list: no more ratings are asked.
-  var isClosed = false
+  /// The ratings, once the round closed; nil while it is open.
+  public var ratings: TeamRatings?
+  /// Logs written before ratings were anonymous kept each participant's rating as an answer
+  /// (a pass as an empty list, a list typed at once as one entry): those taken so far, replayed
+  /// into the same anonymous ratings.
+  var earlierTyped: [[Double]] = []
 
-  public init() {}
+  public init(ratings: TeamRatings? = nil) {
+    self.ratings = ratings
+  }
 
-  /// The ratings given, passes left out.
-  public var values: [Double] { answers.compactMap(\.value) }
+  public var isClosed: Bool { ratings != nil }
+
+  /// Closes the round with what an earlier log typed (kept, for that log's `back`).
+  mutating func closeWithEarlierTyped() {
+    ratings = TeamRatings(collected: earlierTyped.flatMap { $0 })
+  }
 }

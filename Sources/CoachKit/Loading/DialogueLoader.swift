@@ -708,7 +708,11 @@ struct Assembly {
         entries.first(where: { $0.key == "label" }).flatMap {
           r.plainString($0.value, "a profile entry's label")
         } ?? name
-      return ProfileEntry(name: name, label: label, location: r.location(of: valueEntry.value))
+      let teamEntry = entries.first(where: { $0.key == "team" })
+      return ProfileEntry(
+        name: name, team: teamEntry.flatMap { r.variableName($0.value, "team") }, label: label,
+        location: r.location(of: valueEntry.value),
+        teamLocation: teamEntry.map { r.location(of: $0.value) })
     }
   }
 

@@ -69,6 +69,7 @@ enum QuestionReader {
     let help = values["help"].flatMap { r.text($0, "help") }
     let isOptional = values["optional"].flatMap { r.bool($0, "optional") } ?? false
     let isTeam = values["team"].flatMap { r.bool($0, "team") } ?? false
+    let isReverse = values["reverse"].flatMap { r.bool($0, "reverse") } ?? false
 
     var extras = Extras()
     guard let kind = readKind(type, values, node, &extras, &r) else { return nil }
@@ -79,7 +80,8 @@ enum QuestionReader {
     }
     var question = Question(
       kind: kind, variable: variable, prompt: prompt, help: help, defaultAnswer: defaultAnswer,
-      isOptional: isOptional, isTeamQuestion: isTeam, location: location)
+      isOptional: isOptional, isTeamQuestion: isTeam, isReverseScored: isReverse,
+      location: location)
     question.optionSources = extras.optionSources
     question.labelTexts = extras.labelTexts
     if let checksNode = values["checks"] { question.checks = readChecks(checksNode, &r) }
@@ -178,8 +180,7 @@ enum QuestionReader {
           rules.pattern = pattern
         } else {
           do throws(PatternError) {
-            _ = try Pattern(pattern)
-            rules.pattern = pattern
+            rules.setPattern(pattern, compiled: try Pattern(pattern))
           } catch {
             r.error(
               "pattern: \(error.message)",

@@ -27,7 +27,7 @@ public enum Schema {
   public static let option: [String] = ["value", "label", "synonyms", "exclusive"]
   /// One of a question's `checks`.
   public static let answerCheck: [String] = ["refuse_if", "say"]
-  public static let profileEntry: [String] = ["value", "label"]
+  public static let profileEntry: [String] = ["value", "team", "label"]
 
   /// Keys every question accepts, whatever its type.
   public static let questionCommon: [String] = [
@@ -38,7 +38,7 @@ public enum Schema {
     "text": ["min_length", "max_length", "pattern", "pattern_hint"],
     "choice": ["options"],
     "multi": ["options", "min_picks", "max_picks"],
-    "scale": ["min", "max", "min_label", "max_label"],
+    "scale": ["min", "max", "min_label", "max_label", "reverse"],
     "number": ["min", "max", "integer"],
     "yesno": [],
   ]

@@ -17,8 +17,11 @@ public struct Question: Sendable {
   var defaultAnswer: DefaultAnswer?
   /// An optional question can be skipped; its variable is then empty (or its default).
   public var isOptional: Bool
-  /// In facilitator mode, a team question collects one answer per participant.
+  /// In facilitator mode, a team question is rated by the room before the leader answers it.
   public var isTeamQuestion: Bool
+  /// A scale statement where agreeing is unfavourable ("mistakes are held against people"):
+  /// the team's "% favourable" and blind spots read it the other way round.
+  public var isReverseScored: Bool
   /// `checks`: the dialogue's own reasons to refuse an answer, tried after the type's.
   var checks: [AnswerCheck] = []
   /// `options` with items worked out from earlier answers (`=picks`), in the order written; nil
@@ -38,7 +41,7 @@ public struct Question: Sendable {
   public init(
     kind: AnswerKind, variable: String, prompt: Text, help: Text? = nil,
     defaultAnswer: DefaultAnswer? = nil, isOptional: Bool = false, isTeamQuestion: Bool = false,
-    location: SourceLocation
+    isReverseScored: Bool = false, location: SourceLocation
   ) {
     self.kind = kind
     self.variable = variable
@@ -47,6 +50,7 @@ public struct Question: Sendable {
     self.defaultAnswer = defaultAnswer
     self.isOptional = isOptional
     self.isTeamQuestion = isTeamQuestion
+    self.isReverseScored = isReverseScored
     self.location = location
   }
 }
@@ -70,11 +74,13 @@ public enum AnswerKind: Sendable {
     public var maxLength: Int
     /// A ``Pattern`` the whole answer must match, as written.
     public var pattern: String? {
-      didSet { compiledPattern = pattern.flatMap { try? Pattern($0) } }
+      didSet { compiled = Self.deferredCompile(pattern) }
     }
-    /// `pattern`, compiled once; nil when there is none (or it is not valid, which the loader
-    /// reports).
-    public private(set) var compiledPattern: Pattern?
+    /// `pattern`, compiled the first time it is needed, and once; nil when there is none (or it is
+    /// not valid, which the loader reports). Compiling the patterns of the built-in dialogue as it
+    /// loaded was a tenth of the time to its first question.
+    public var compiledPattern: Pattern? { compiled.flatMap { $0.value } }
+    private var compiled: Deferred<Pattern?>?
     /// Said when the pattern does not match, e.g. "a day and a time, like 'Tue 9:00'".
     public var patternHint: String?
     public init(
@@ -83,8 +89,19 @@ public enum AnswerKind: Sendable {
       self.minLength = minLength
       self.maxLength = maxLength
       self.pattern = pattern
-      self.compiledPattern = pattern.flatMap { try? Pattern($0) }
+      self.compiled = Self.deferredCompile(pattern)
       self.patternHint = patternHint
+    }
+
+    /// Sets `pattern` to one the loader has just compiled (to report its mistakes), so that it is
+    /// not compiled again.
+    mutating func setPattern(_ source: String, compiled pattern: Pattern) {
+      self.pattern = source
+      compiled = Deferred { pattern }
+    }
+
+    private static func deferredCompile(_ pattern: String?) -> Deferred<Pattern?>? {
+      pattern.map { source in Deferred { try? Pattern(source) } }
     }
   }
 

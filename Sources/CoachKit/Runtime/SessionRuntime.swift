@@ -31,6 +31,16 @@ public struct SessionRuntime {
   private var kept: Int
   /// Whether anything of the session is in the store.
   public private(set) var isKept: Bool
+  /// Before the person has said whether the session may be kept: nothing is kept yet, and none
+  /// of the answers the dialogue's `keep_answers_if` reads has been given.
+  public var isBeforeConsent: Bool {
+    guard !isKept, let condition = dialogue.keepAnswersCondition,
+      StorageConsent(engine: replay.engine, session: session) == .undecided
+    else { return false }
+    return replay.engine.questions(behind: condition.expression).allSatisfy {
+      session.answers[$0] == nil
+    }
+  }
 
   public var session: Session { replay.session }
   /// The dialogue the session runs on now.

@@ -5,6 +5,8 @@ import Foundation
 ///     {"at":"2026-11-29T09:01:12.000Z","kind":"answer","step":"baseline","text":"4"}
 ///     {"at":"2026-11-29T09:01:20.000Z","kind":"back","step":"why_not_lower"}
 ///     {"at":"2026-11-29T09:02:00.000Z","kind":"park","step":"baseline","text":"Hiring freeze"}
+///     {"at":"2026-11-29T09:03:00.000Z","count":5,"kind":"ratings","step":"safety","values":[2,3,3,4,5]}
+///     {"at":"2026-11-29T09:04:00.000Z","count":2,"kind":"ratings","step":"news"}
 ///     {"at":"2026-11-29T09:02:10.000Z","kind":"extend","minutes":2,"step":"baseline"}
 ///     {"at":"2026-11-29T09:02:20.000Z","kind":"jump","section":"self","step":"baseline"}
 ///     {"at":"2026-11-29T09:05:00.000Z","kind":"stop","reason":"quit","step":"baseline"}
@@ -56,8 +58,8 @@ public struct LogEntry: Hashable, Sendable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case at, kind, text, step, minutes, section, reason, snapshot, n, answered, finished, active
-    case waiting
+    case at, kind, text, step, minutes, section, reason, snapshot, count, values, n, answered
+    case finished, active, waiting
   }
 
   public init(from decoder: any Decoder) throws {
@@ -79,6 +81,11 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case "skip": event = .skip
     case "restart": event = .restart
     case "next": event = .next
+    case "ratings":
+      event = .teamRatings(
+        TeamRatings(
+          count: try container.decode(Int.self, forKey: .count),
+          values: try container.decodeIfPresent([Double].self, forKey: .values)))
     case "extend": event = .extend(minutes: try container.decode(Double.self, forKey: .minutes))
     case "pause": event = .pause
     case "resume": event = .resume
@@ -113,6 +120,10 @@ public struct LogEntry: Hashable, Sendable, Codable {
     case .skip: try container.encode("skip", forKey: .kind)
     case .restart: try container.encode("restart", forKey: .kind)
     case .next: try container.encode("next", forKey: .kind)
+    case .teamRatings(let ratings):
+      try container.encode("ratings", forKey: .kind)
+      try container.encode(ratings.count, forKey: .count)
+      try container.encodeIfPresent(ratings.values, forKey: .values)
     case .extend(let minutes):
       try container.encode("extend", forKey: .kind)
       try container.encode(minutes, forKey: .minutes)

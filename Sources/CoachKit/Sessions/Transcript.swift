@@ -72,15 +72,11 @@ public struct Transcript: Sendable {
             at: entry.at))
         continue
       }
-      if case .rated(let stepID, let question, let answers) = reply.outcome {
-        // Participants' ratings at a team question, not answers of the leader's.
-        for answer in answers {
-          items.append(
-            .facilitation(
-              .teamAnswer(
-                stepID: stepID, question: question, participant: answer.participant,
-                rating: answer.value), at: entry.at))
-        }
+      if case .rated(let stepID, let question, let ratings) = reply.outcome {
+        // The room's ratings of a team question: how many, never who gave which.
+        items.append(
+          .facilitation(
+            .teamRatings(stepID: stepID, question: question, count: ratings.count), at: entry.at))
       }
       if let note = Self.facilitation(entry.event, reply.notice, replay.dialogue) {
         items.append(.facilitation(note, at: entry.at))
@@ -139,7 +135,7 @@ public struct Transcript: Sendable {
     case (.jump, .jumped(let sectionID)?):
       return .jumped(sectionID: sectionID, title: dialogue.section(sectionID)?.title ?? sectionID)
     case (.next, .movedOn(let stepID)?): return .movedOn(stepID: stepID)
-    case (.next, .teamRoundClosed(let stepID)?): return .roundClosed(stepID: stepID)
+    case (.back, .teamRoundReopened(let stepID)?): return .roundReopened(stepID: stepID)
     default: return nil
     }
   }

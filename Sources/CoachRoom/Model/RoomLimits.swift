@@ -32,4 +32,14 @@ public struct RoomLimits: Hashable, Sendable {
   public var trackedAddresses = 4_096
 
   public init() {}
+
+  /// The limits for a room on the loopback address: every phone there is this computer (a
+  /// trial, a test), so what one address may do is what the room may do.
+  public var forLoopback: RoomLimits {
+    var limits = self
+    limits.devicesPerAddress = devices
+    limits.requestsPerAddressBurst = requestsBurst
+    limits.requestsPerAddressPerSecond = requestsPerSecond
+    return limits
+  }
 }

@@ -1,3 +1,4 @@
+import CoachRoomModel
 /// What a phone asks of the room, once the HTTP layer has read it. Every request carries where it
 /// came from (for the rate limits) and, but for the page itself, the join code.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import CoachRoomModel
 
 /// The one ``RoomState`` of a room, behind a lock, shared by the HTTP handler (on the server's
 /// tasks) and the host (on whatever thread it runs, readline's included). Every change reaches

@@ -1,4 +1,5 @@
 import CoachKit
+import CoachRoomModel
 
 /// Everything a room holds, as a value: the phones that joined, the round open now with its
 /// ratings, the parking lot and the rate limits. Each phone request is handled by
@@ -138,6 +139,19 @@ struct RoomState: Sendable {
     round = nil
     changeProgress { $0.round = nil }
     return RoomRatings(questionID: open.question.id, collected: Array(open.ratings.values))
+  }
+
+  /// A rating given at the host's keyboard, by someone without a phone: counted in the open
+  /// round like a phone's, under a token of its own that no phone holds. False when no round is
+  /// open or `value` is not on its scale.
+  mutating func addRating(_ value: Int, as token: DeviceToken) -> Bool {
+    guard var open = round, open.question.accepts(value), open.ratings[token] == nil else {
+      return false
+    }
+    open.ratings[token] = value
+    round = open
+    changeProgress { $0.round?.rated = open.ratings.count }
+    return true
   }
 
   /// The parked items added since the last call, in the order they came.

@@ -23,6 +23,8 @@ public struct Conversation {
     public var echoesAnswers: Bool
     /// Wrap width in columns; nil leaves lines as they are.
     public var width: (@Sendable () -> Int)?
+    /// The terminal's rows, for a shared screen that must fit them; nil when not a terminal.
+    public var height: (@Sendable () -> Int)?
     /// Show facilitator-only notes (never on a shared screen).
     public var showsNotes: Bool
     /// Colour headings, re-asks and the title (ANSI SGR). Every coloured line says its meaning in
@@ -107,8 +109,8 @@ public struct Conversation {
   /// came at the question: the end of input, a signal.
   private var pendingRead: LineRead?
 
-  /// What the shared screen shows for the current step, drawn again after each event.
-  var screen = SharedScreen()
+  /// Facilitator mode: the shared screen, the room and its open round.
+  var facilitating = Facilitating()
   /// The signal that ended the conversation, if one did: the program should end by it too
   /// (``Terminal/end(bySignal:)``), once the stop is kept.
   public private(set) var endingSignal: Int32?
@@ -138,7 +140,8 @@ public struct Conversation {
   public mutating func run<Source: LineSource>(reading source: inout Source, to sink: some TextSink)
     -> ExitStatus
   {
-    write([(dialogue.title, .title), ("\n", .plain)], to: sink)
+    // The shared screen draws its own heading.
+    if !style.facilitator { write([(dialogue.title, .title), ("\n", .plain)], to: sink) }
     if let reply = pendingStart {
       show(reply, to: sink)
       pendingStart = nil
@@ -150,11 +153,16 @@ public struct Conversation {
         read = pending
         pendingRead = nil
       } else {
-        source.expect(
-          ExpectedLine(
-            completions: Self.completions(for: prompt, facilitating: style.facilitator),
-            prefill: prefill, prefillIsSelected: prompt.map(Self.isShortAnswer) ?? false))
-        prefilled = prefill
+        var expected = ExpectedLine(
+          completions: Self.completions(for: prompt, facilitating: style.facilitator),
+          prefill: prefill, prefillIsSelected: prompt.map(Self.isShortAnswer) ?? false)
+        if style.facilitator,
+          let status = prepareToRead(&expected, source: &source, sink: sink)
+        {
+          return status
+        }
+        source.expect(expected)
+        prefilled = expected.prefill
         prefill = ""
         read = source.readLine(prompt: promptMarker)
       }
@@ -173,6 +181,12 @@ public struct Conversation {
         endingSignal = number
         return .interrupted
       case .interrupted:
+        continue
+      case .redraw(let typedSoFar):
+        // The window changed size, or something came from the room: drawn again, the line
+        // typed so far put back.
+        facilitating.typedSoFar = typedSoFar
+        if style.facilitator { drawSharedScreen(sink) }
         continue
       case .interruptedAgain:
         if !toldHowToLeave {
@@ -204,6 +218,8 @@ public struct Conversation {
         if let status { return status }
       }
     }
+    source.watch(nil)
+    facilitating.room?.beginStopping()
     finish(to: sink)
     if runtime.isKept {
       let id = runtime.sessionID
@@ -240,7 +256,7 @@ public struct Conversation {
   private mutating func saysHowToLeave(for input: Input, at prompt: Prompt, sink: some TextSink)
     -> Bool
   {
-    guard case .answer(let text) = input, prompt.participant == nil,
+    guard case .answer(let text) = input, prompt.teamTurn == nil || prompt.teamTurn == .leader,
       let word = LeavingText.leaveWord(in: text)
     else { return false }
     if case .text = prompt.kind {
@@ -259,6 +275,9 @@ public struct Conversation {
   mutating func handle<Source: LineSource>(
     _ input: Input, reading source: inout Source, sink: some TextSink
   ) -> ExitStatus? {
+    if style.facilitator, case .handled(let status) = handleAtRound(input, sink: sink) {
+      return status
+    }
     switch input {
     case .answer(let text):
       lastAnswerAccepted = false
@@ -316,7 +335,7 @@ public struct Conversation {
       // A refused answer goes back on the line, to be mended rather than typed again (not a
       // participant's rating: that stays off a shared screen).
       if style.editsLines, let rejection = reply.rejection, rejection.code != .answerNeeded,
-        reply.prompt?.participant == nil
+        reply.prompt?.teamTurn == nil || reply.prompt?.teamTurn == .leader
       {
         prefill = text.trimmingCharacters(in: .whitespaces)
       }
@@ -336,6 +355,8 @@ public struct Conversation {
     let answers = session.answers.count
     guard answers > 0 else { return apply(.restart, sink: sink) }
     sink.write(wrap(ConfirmationText.restart(answers: answers)) + "\n")
+    // A shared screen's live rows are not drawn under a question asked in between.
+    source.watch(nil)
     source.expect(ExpectedLine(completions: ["yes", "no"]))
     let read = source.readLine(prompt: ConfirmationText.restartPrompt)
     switch read {
@@ -347,7 +368,7 @@ public struct Conversation {
       // Taken as if at the question: the input ended, or the program is told to end.
       pendingRead = read
       return nil
-    case .interrupted, .interruptedAgain, .quitAsked:
+    case .interrupted, .interruptedAgain, .quitAsked, .redraw:
       break
     }
     sink.write(wrap(ConfirmationText.restartDeclined) + "\n")
@@ -411,7 +432,7 @@ public struct Conversation {
         text.append(("\n", .plain))
       case .say(let said, _):
         let shown = style.accessible ? SpokenText.withoutBars(said) : said
-        text.append(("\n" + wrap(shown.trimmingCharacters(in: .newlines)) + "\n", .plain))
+        text.append(("\n" + wrap(shown.trimmingLineBreaks()) + "\n", .plain))
       case .notes(let notes, _) where style.showsNotes:
         text.append(("\n[notes] " + wrap(notes) + "\n", .plain))
       case .notes: break
@@ -517,7 +538,10 @@ public struct Conversation {
 
   private func finish(to sink: some TextSink) {
     if let plan = runtime.plan(at: clock.now()) {
-      let markdown = plan.trimmingCharacters(in: .newlines)
+      // Cleaned where it is shown (TerminalText, the plan view's wrapper).
+      var markdown = plan.trimmingCharacters(in: .newlines)
+      // The room sees the plan, not where this computer keeps its files.
+      if style.facilitator { markdown = Self.withoutPaths(markdown) }
       if let planView = style.planView {
         planView.show(markdown, to: sink)
       } else {

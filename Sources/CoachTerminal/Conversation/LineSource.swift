@@ -9,11 +9,16 @@ public protocol LineSource {
   /// A line that may be kept in history: a command, or an accepted answer to a question with set
   /// answers (choice, multiple choice, scale, yes/no, number). Free-text answers never come here.
   mutating func remember(_ line: String)
+  /// Told what may change on the screen while a line is typed (a shared screen's clock, the
+  /// count of ratings from phones): a terminal looks at it about ten times a second; other
+  /// sources ignore it. Nil stops watching.
+  mutating func watch(_ watcher: (any LineWatcher)?)
 }
 
 extension LineSource {
   public mutating func expect(_ line: ExpectedLine) {}
   public mutating func remember(_ line: String) {}
+  public mutating func watch(_ watcher: (any LineWatcher)?) {}
 }
 
 /// What the next line is for, as far as a line source cares.
@@ -28,11 +33,17 @@ public struct ExpectedLine: Equatable, Sendable {
   /// deleting first edits it. For short answers (a number, an option), where typing anew is the
   /// common case; free text and lists of picks are edited.
   public var prefillIsSelected: Bool
+  /// Shown as '*', never the characters typed: ratings typed in front of a room.
+  public var isMasked: Bool
 
-  public init(completions: [String], prefill: String = "", prefillIsSelected: Bool = false) {
+  public init(
+    completions: [String], prefill: String = "", prefillIsSelected: Bool = false,
+    isMasked: Bool = false
+  ) {
     self.completions = completions
     self.prefill = prefill
     self.prefillIsSelected = prefillIsSelected
+    self.isMasked = isMasked
   }
 }
 
@@ -50,4 +61,7 @@ public enum LineRead: Equatable, Sendable {
   case quit
   /// The program was told to end by this signal (SIGTERM, SIGHUP; SIGINT for piped input).
   case signal(Int32)
+  /// A ``LineWatcher`` asked for the screen to be drawn again (it was resized, something came
+  /// from the room): the line typed so far, not taken, to be put back.
+  case redraw(typedSoFar: String)
 }

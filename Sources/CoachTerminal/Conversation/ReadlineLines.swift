@@ -43,11 +43,14 @@ public struct ReadlineLines: LineSource {
   }
 
   public mutating func readLine(prompt: String) -> LineRead {
-    let prompt = Sanitizer.clean(prompt, limit: nil)
-    let shown = colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
     var interrupted: Int32 = 0
-    guard let line = coach_le_read_line(shown, &interrupted) else {
+    guard let line = coach_le_read_line(Self.shown(prompt, colours: colours), &interrupted) else {
       if interrupted == 2 { return .signal(coach_le_pending_stop_signal()) }
+      if interrupted == 4 {
+        guard let partial = coach_le_take_partial_line() else { return .redraw(typedSoFar: "") }
+        defer { free(partial) }
+        return .redraw(typedSoFar: String(cString: partial))
+      }
       if interrupted != 0 {
         quitAsked = false
         return interrupted == 3 ? .interruptedAgain : .interrupted
@@ -63,17 +66,54 @@ public struct ReadlineLines: LineSource {
       String(decoding: UnsafeRawBufferPointer(start: line, count: strlen(line)), as: UTF8.self))
   }
 
+  /// The prompt as readline shows it: through the sanitiser, bold in colour, with the escapes
+  /// marked as invisible.
+  static func shown(_ prompt: String, colours: Bool) -> String {
+    let prompt = Sanitizer.clean(prompt, limit: nil)
+    return colours ? "\u{1}\u{1B}[1m\u{2}\(prompt)\u{1}\u{1B}[0m\u{2}" : prompt
+  }
+
   public mutating func expect(_ line: ExpectedLine) {
-    // Text put on the line is shown as typed: it goes through the sanitiser first.
-    coach_le_set_prefill(Sanitizer.oneLine(line.prefill), line.prefillIsSelected ? 1 : 0)
+    coach_le_set_masked(line.isMasked ? 1 : 0)
+    // Text put on the line is shown as typed: it goes through the sanitiser first. A masked
+    // line's text is never shown selected: selecting draws it as typed.
+    coach_le_set_prefill(
+      Sanitizer.oneLine(line.prefill), line.prefillIsSelected && !line.isMasked ? 1 : 0)
     let words = line.completions.map { strdup($0) }
     defer { words.forEach { free($0) } }
     let pointers = words.map { $0.map { UnsafePointer($0) } }
     pointers.withUnsafeBufferPointer { coach_le_set_completions($0.baseAddress, Int32($0.count)) }
   }
 
+  public mutating func watch(_ watcher: (any LineWatcher)?) {
+    Watching.shared.watcher = watcher
+    Watching.shared.colours = colours
+    guard watcher != nil else {
+      coach_le_set_idle_hook(nil, nil)
+      return
+    }
+    coach_le_set_idle_hook(
+      { _ in
+        switch Watching.shared.watcher?.whileWaiting() ?? .keepTyping {
+        case .keepTyping: return 0
+        case .redraw: return 1
+        case .prompt(let prompt):
+          coach_le_replace_prompt(ReadlineLines.shown(prompt, colours: Watching.shared.colours))
+          return 0
+        }
+      }, nil)
+  }
+
   public mutating func remember(_ line: String) {
     guard !line.isEmpty, coach_le_history_add(line) == 1, let historyPath else { return }
     _ = coach_le_history_append_last(historyPath, Int32(HistoryFile.capacity))
   }
+}
+
+/// The watcher readline's event hook asks, one per process like readline itself: the hook is a C
+/// function and cannot hold a Swift closure. Only the thread reading lines touches it.
+private final class Watching: @unchecked Sendable {
+  static let shared = Watching()
+  var watcher: (any LineWatcher)?
+  var colours = false
 }

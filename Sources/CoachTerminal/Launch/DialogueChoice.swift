@@ -93,7 +93,7 @@ public enum DialogueChoice: String, CaseIterable, Sendable {
           return change
         case .line:
           continue
-        case .interrupted, .interruptedAgain:
+        case .interrupted, .interruptedAgain, .redraw:
           continue
         case .quitAsked:
           launch.output.write("Press Ctrl-D again to stop without resuming, or type 1 or 2.\n")

@@ -28,6 +28,9 @@ public struct Launch {
   public var outputIsTerminal: Bool
   /// The width to wrap to, read again at each prompt so a resize re-wraps.
   public var columns: @Sendable () -> Int
+  /// The terminal's height, for screens that must fit it (the shared screen, the presenter
+  /// view); read again at each redraw.
+  public var rows: @Sendable () -> Int
   /// Where answers come from, given whether prompts are coloured and where history is kept:
   /// readline at a terminal, plain lines otherwise, a script in a test.
   public var lines: (_ colours: Bool, _ historyPath: String?) -> any LineSource
@@ -37,6 +40,7 @@ public struct Launch {
     currentDirectory: String,
     builtIn: [String: String], output: any TextSink, isInteractive: Bool,
     outputIsTerminal: Bool, columns: @escaping @Sendable () -> Int,
+    rows: @escaping @Sendable () -> Int = { 24 },
     lines: @escaping (_ colours: Bool, _ historyPath: String?) -> any LineSource,
     builtInPrepared: [String: String] = [:]
   ) {
@@ -50,6 +54,7 @@ public struct Launch {
     self.isInteractive = isInteractive
     self.outputIsTerminal = outputIsTerminal
     self.columns = columns
+    self.rows = rows
     self.lines = lines
   }
 
@@ -73,6 +78,7 @@ public struct Launch {
       output: streams, isInteractive: Terminal.isInteractive,
       outputIsTerminal: isatty(STDOUT_FILENO) == 1,
       columns: { Terminal.columns(environment: environment) },
+      rows: { Terminal.rows(environment: environment) },
       lines: { colours, history -> any LineSource in
         if Terminal.isInteractive {
           return ReadlineLines(

@@ -32,21 +32,25 @@ public enum PlanFiles {
   }
 
   /// Writes the plan of a session that ended in this run; `checkinID` is the session a check-in
-  /// reminder names.
+  /// reminder names. On a shared screen, where the files went is said without the folders: the
+  /// room sees no paths of this computer.
   public static func save(
     _ runtime: SessionRuntime, planOut: String?, checkinID: String?, launch: Launch,
-    store: FileEventStore? = nil
+    store: FileEventStore? = nil, sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let finished = Finished(
       engine: runtime.engine(at: launch.clock.now()), session: runtime.session,
       sessionID: runtime.sessionID, isKept: runtime.isKept,
       record: runtime.isKept ? store.map { store in { try store.record($0) } } : nil)
-    try save(finished, planOut: planOut, checkinID: checkinID, launch: launch)
+    try save(
+      finished, planOut: planOut, checkinID: checkinID, launch: launch,
+      sharedScreen: sharedScreen)
   }
 
   /// Writes the plan of a finished session.
   public static func save(
-    _ finished: Finished, planOut: String?, checkinID: String?, launch: Launch
+    _ finished: Finished, planOut: String?, checkinID: String?, launch: Launch,
+    sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let engine = finished.engine
     let session = finished.session
@@ -79,7 +83,14 @@ public enum PlanFiles {
     } catch {
       throw notWritten("the plan", reason: "\(error)", finished)
     }
-    launch.say("Plan saved to \(planPath)")
+    func shown(_ path: String) -> String {
+      guard sharedScreen else { return path }
+      let name = (path as NSString).lastPathComponent
+      return planOut == nil
+        ? "\(name) in the plans folder ('coach notes' says where)"
+        : "\(name), where --plan-out said"
+    }
+    launch.say("Plan saved to \(shown(planPath))")
     var calendarPath: String?
     if var event = calendarEvent {
       // The reminder says how to open the check-in for this session.
@@ -98,7 +109,8 @@ public enum PlanFiles {
         throw notWritten("the calendar file", reason: "\(error)", finished)
       }
       calendarPath = path
-      launch.say("Check-in for your calendar saved to \(path) (\(event.day.longText))")
+      launch.say(
+        "Check-in for your calendar saved to \(shown(path)) (\(event.day.longText))")
     }
     do {
       try finished.record?(

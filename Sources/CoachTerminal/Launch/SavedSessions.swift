@@ -103,6 +103,11 @@ public struct SavedSessions {
       transcript: transcript)
   }
 
+  /// The dialogue of a session that is not saved yet (``PendingSessionFile``): its source.
+  public func dialogue(of header: LogHeader) throws(CoachFailure) -> Dialogue {
+    try firstDialogue(of: header).0
+  }
+
   /// The dialogue a session began with (its kept copy, or its source as it is now), loaded once
   /// per version; nil when it cannot be found.
   public func dialogue(of saved: SessionStore.Saved) -> Dialogue? {
@@ -147,6 +152,7 @@ public struct SavedSessions {
     case .skip: "/skip"
     case .restart: "/restart"
     case .next: "/next"
+    case .teamRatings: "the team's ratings"
     case .extend: "/extend"
     case .pause: "/pause"
     case .resume: "/resume"

@@ -14,16 +14,20 @@ public enum SessionCommands {
   {
     let opened = try OpenedDialogue.open(path, launch: launch)
     let saved = try SavedSessions(launch: launch)
-    let header = try saved.newHeader(for: opened, facilitation: options.facilitation)
     // What is kept is the person's choice inside the dialogue (`keep_answers_if`, the plan's
-    // `save_if`), so that what the dialogue says about saving is always true.
+    // `save_if`), so that what the dialogue says about saving is always true. A room's session
+    // begins once the room has joined.
     let store = FileEventStore(sessions: saved.store)
-    let (started, opening) = SessionRuntime.start(
-      opened.dialogue, header: header, snapshot: opened.snapshot, store: store)
-    let runtime = try converse(started, opening: opening, options: options, launch: launch)
+    let runtime = try converse(title: opened.dialogue.title, options: options, launch: launch) {
+      () throws(CoachFailure) in
+      SessionRuntime.start(
+        opened.dialogue,
+        header: try saved.newHeader(for: opened, facilitation: options.facilitation),
+        snapshot: opened.snapshot, store: store)
+    }
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: runtime.sessionID, launch: launch,
-      store: store)
+      store: store, sharedScreen: options.facilitation.isOn)
   }
 
   /// `coach resume [ID]`: the latest unfinished session, or the one named.
@@ -45,30 +49,33 @@ public enum SessionCommands {
     let opened = try saved.openSaying(found)
     let header = opened.header
     if opened.transcript.isFinished {
-      try finishPlan(of: opened, log: log, planOut: options.planOut, launch: launch)
+      try finishPlan(
+        of: opened, log: log, planOut: options.planOut, launch: launch,
+        sharedScreen: options.facilitation.isOn || header.facilitated == true)
       return
     }
     let change = try DialogueChoice.decide(choice, for: opened, launch: launch)
     let store = FileEventStore(sessions: saved.store, continuing: log, id: found.id)
-    let resumed: SessionRuntime
-    let opening: Reply
-    do {
-      (resumed, opening) = try SessionRuntime.resume(
-        opened.dialogue, header: header, entries: found.contents.entries,
-        dialogues: opened.dialogues, earlier: opened.transcript.earlier, store: store,
-        at: launch.clock.now(), changingTo: change)
-    } catch {
-      throw CoachFailure(storing: error)
-    }
     var options = options
     // A session begun for a room goes on for the room, with the same people rating.
     if options.facilitation.isOn || header.facilitated == true {
-      options.facilitation = Facilitation(isOn: true, participants: header.participants)
+      options.facilitation = Facilitation(
+        isOn: true, participants: header.participants, room: options.facilitation.room)
     }
-    let runtime = try converse(resumed, opening: opening, options: options, launch: launch)
+    let runtime = try converse(title: opened.dialogue.title, options: options, launch: launch) {
+      () throws(CoachFailure) in
+      do {
+        return try SessionRuntime.resume(
+          opened.dialogue, header: header, entries: found.contents.entries,
+          dialogues: opened.dialogues, earlier: opened.transcript.earlier, store: store,
+          at: launch.clock.now(), changingTo: change)
+      } catch {
+        throw CoachFailure(storing: error)
+      }
+    }
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: header.follows ?? found.id, launch: launch,
-      store: store)
+      store: store, sharedScreen: options.facilitation.isOn)
     if header.follows != nil, runtime.isFinished, runtime.isKept {
       try PlanFiles.saveTranscript(of: runtime, launch: launch)
     }
@@ -106,9 +113,12 @@ public enum SessionCommands {
     let before = try saved.earlierSession(of: earlier, checkinsBefore: nil)
     let header = try saved.newHeader(for: checkin, follows: earlierSaved.id)
     let store = FileEventStore(sessions: saved.store)
-    let (started, opening) = SessionRuntime.start(
-      checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before, store: store)
-    let runtime = try converse(started, opening: opening, options: options, launch: launch)
+    let runtime = try converse(title: checkin.dialogue.title, options: options, launch: launch) {
+      () throws(CoachFailure) in
+      SessionRuntime.start(
+        checkin.dialogue, header: header, snapshot: checkin.snapshot, earlier: before,
+        store: store)
+    }
     try PlanFiles.save(
       runtime, planOut: options.planOut, checkinID: earlierSaved.id, launch: launch, store: store)
     if runtime.isFinished, runtime.isKept {
@@ -120,7 +130,8 @@ public enum SessionCommands {
   /// written now if it never was (the program was stopped, or the disk was full, between the last
   /// answer and the plan); otherwise there is nothing to go on with.
   static func finishPlan(
-    of opened: SavedSessions.Opened, log: SessionLog, planOut: String?, launch: Launch
+    of opened: SavedSessions.Opened, log: SessionLog, planOut: String?, launch: Launch,
+    sharedScreen: Bool = false
   ) throws(CoachFailure) {
     let id = opened.saved.id
     guard opened.saved.contents.savedPlan == nil, opened.dialogue.plan != nil else {
@@ -137,7 +148,8 @@ public enum SessionCommands {
         for: transcript.dialogue, at: transcript.endedAt, earlier: transcript.earlier),
       session: transcript.session, sessionID: id, isKept: true, record: { try log.record($0) })
     try PlanFiles.save(
-      finished, planOut: planOut, checkinID: opened.header.follows ?? id, launch: launch)
+      finished, planOut: planOut, checkinID: opened.header.follows ?? id, launch: launch,
+      sharedScreen: sharedScreen)
   }
 
   /// `coach sessions repair [ID]`: for each session not running, its log tidied (a torn last
@@ -203,10 +215,33 @@ public enum SessionCommands {
     }
   }
 
+  /// The room phones rate in, when asked for and it can start; otherwise says why, and the
+  /// ratings are typed at the keyboard instead.
+  static func startRoom(_ facilitation: Facilitation, launch: Launch) -> RoomLink? {
+    guard let request = facilitation.room else { return nil }
+    guard facilitation.participants != nil else {
+      launch.warn(
+        "this session was begun without team ratings (no --room or --participants), so the room is not opened"
+      )
+      return nil
+    }
+    do {
+      return try RoomLink.start(request)
+    } catch {
+      launch.warn(
+        "the room could not start (\(error)); the team's ratings are typed at this keyboard instead, unseen"
+      )
+      return nil
+    }
+  }
+
   /// Holds the conversation until the dialogue ends or the person stops; a stop that is not an
   /// ending (input ended, a failure to save) ends the command with its status.
+  /// `start` begins (or resumes) the session: at a room, once the room has joined, so that the
+  /// clock does not count the wait.
   static func converse(
-    _ runtime: SessionRuntime, opening: Reply, options: ConversationOptions, launch: Launch
+    title: String, options: ConversationOptions, launch: Launch,
+    starting start: () throws(CoachFailure) -> (SessionRuntime, Reply)
   ) throws(CoachFailure) -> SessionRuntime {
     let colours = launch.usesColour(options.colour)
     var style: Conversation.Style
@@ -220,12 +255,29 @@ public enum SessionCommands {
       style.facilitator = true
       style.clearsScreen = launch.isInteractive
       style.showsNotes = false
+      if launch.isInteractive { style.height = launch.rows }
     }
     if launch.isAccessible(asked: options.accessible) { style = style.accessibly() }
+    let room = options.facilitation.isOn ? startRoom(options.facilitation, launch: launch) : nil
+    defer { room?.finish() }
+    var lines = launch.lines(colours, (try? launch.paths())?.history)
+    if let room {
+      JoinScreen.show(room, title: title, style: style, source: &lines, sink: launch.output)
+    }
+    let (runtime, opening) = try start()
     var conversation = Conversation(
       runtime: runtime, opening: opening, clock: launch.clock, style: style,
       exports: (try? launch.paths())?.plans)
-    var lines = launch.lines(colours, (try? launch.paths())?.history)
+    conversation.facilitating.room = room
+    // Until the leader says whether the session may be kept, the presenter view can only follow
+    // it through a file that holds its header alone.
+    if options.facilitation.isOn, runtime.isBeforeConsent,
+      let folder = PendingSessionFile.folder(launch)
+    {
+      let pending = PendingSessionFile(folder: folder, session: runtime.sessionID)
+      if (try? pending.write(runtime.header)) != nil { conversation.facilitating.pending = pending }
+    }
+    defer { conversation.facilitating.pending?.remove() }
     let status = conversation.run(reading: &lines, to: launch.output)
     if let signal = conversation.endingSignal { Terminal.end(bySignal: signal) }
     guard status == .ok else { throw CoachFailure.quietly(status) }

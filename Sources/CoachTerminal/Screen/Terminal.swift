@@ -14,10 +14,23 @@ public enum Terminal {
   public static func columns(environment: [String: String] = ProcessInfo.processInfo.environment)
     -> Int
   {
-    let fromTerminal = Int(coach_le_terminal_columns(STDOUT_FILENO))
-    if fromTerminal > 0 { return fromTerminal }
-    if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return value }
-    return 80
+    size(coach_le_terminal_columns(STDOUT_FILENO), environment["COLUMNS"], otherwise: 80)
+  }
+
+  /// The rows to fit a screen to: the terminal's (TIOCGWINSZ), then `$LINES`, then 24.
+  public static func rows(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Int
+  {
+    size(coach_le_terminal_rows(STDOUT_FILENO), environment["LINES"], otherwise: 24)
+  }
+
+  /// What the terminal says, else what the environment says, else `fallback`.
+  private static func size(_ fromTerminal: Int32, _ variable: String?, otherwise fallback: Int)
+    -> Int
+  {
+    if fromTerminal > 0 { return Int(fromTerminal) }
+    if let variable, let value = Int(variable), value > 0 { return value }
+    return fallback
   }
 
   /// Ends the program by `signal`, as if it had not been caught: after a stop was kept, so that a

@@ -43,6 +43,24 @@ public struct TerminalText: Sendable, Equatable, ExpressibleByStringLiteral, Cus
   /// Clears a terminal and puts the cursor at the top left.
   public static let clearScreen = TerminalText(composed: "\u{1B}[H\u{1B}[2J")
 
+  /// A whole screen drawn over the one before, without clearing first (nothing flickers): the
+  /// cursor home, each line cleaned and written over the old one (cleared to its end), then
+  /// everything below the last line cleared.
+  public static func redrawn(_ screen: String) -> TerminalText {
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    return TerminalText(
+      composed: "\u{1B}[H"
+        + lines.map { Sanitizer.oneLine(String($0)) + "\u{1B}[K" }.joined(separator: "\r\n")
+        + "\u{1B}[J")
+  }
+
+  /// One row of the screen written again in place, the cursor saved before and restored after,
+  /// so the line being typed is untouched.
+  static func rewritten(row: Int, with text: String) -> TerminalText {
+    TerminalText(composed: "\u{1B}7\u{1B}[\(row);1H\u{1B}[2K")
+      + TerminalText(Sanitizer.oneLine(text)) + TerminalText(composed: "\u{1B}8")
+  }
+
   /// A style of ANSI SGR parameters, such as "1" (bold) or "1;36" (bold cyan).
   public struct Style: Sendable, Equatable {
     let parameters: String

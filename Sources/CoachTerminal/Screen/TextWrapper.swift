@@ -33,6 +33,36 @@ public enum TextWrapper {
     .joined(separator: "\n")
   }
 
+  /// `text` on one line of at most `width` columns: cut after the last whole word that fits,
+  /// with "…", when it is longer (mid-word only when a single word is wider than that).
+  ///
+  ///     TextWrapper.cut("What already works there that you can lean on?", to: 24)
+  ///     // "What already works…"
+  public static func cut(_ text: String, to width: Int) -> String {
+    let line = text.replacingOccurrences(of: "\n", with: " ")
+    guard displayWidth(line) > width else { return line }
+    let room = max(width - 1, 1)
+    var kept = ""
+    var keptWidth = 0
+    var lastSpace: String.Index?
+    var endsAtWord = false
+    for character in line {
+      let columns = columns(character)
+      if keptWidth + columns > room {
+        endsAtWord = character == " "
+        break
+      }
+      if character == " " { lastSpace = kept.endIndex }
+      kept.append(character)
+      keptWidth += columns
+    }
+    if !endsAtWord, let lastSpace, kept.distance(from: kept.startIndex, to: lastSpace) > 0 {
+      kept = String(kept[..<lastSpace])
+    }
+    while let last = kept.last, last == " " || ",;:·–-".contains(last) { kept.removeLast() }
+    return kept + "…"
+  }
+
   /// Joins the lines of each paragraph, so that line breaks an author made in a dialogue file do
   /// not fight the terminal's wrapping. Breaks stay before an empty line, an indented line, a list
   /// item, a heading, a table row or a code fence, and inside code fences.

@@ -10,11 +10,12 @@ extension CoachProcess {
   /// by line, output captured. For the many conversations that need no process of their own.
   ///
   /// A test may bring its own `clock`, and move it with `beforeEachLine` as a person takes time
-  /// to answer.
+  /// to answer; `seeing` is given the output so far before each line (to act on what the screen
+  /// shows, as phones in a room do).
   static func runInProcess(
     _ arguments: [String], in directory: URL? = nil, stdin: String = "",
     environment: [String: String] = [:], clock given: (any SessionClock)? = nil,
-    beforeEachLine: @escaping () -> Void = {}
+    beforeEachLine: @escaping () -> Void = {}, seeing: ((_ output: String) -> Void)? = nil
   ) throws -> Result {
     let scratch = try Scratch()
     defer { scratch.remove() }
@@ -25,7 +26,12 @@ extension CoachProcess {
       clock = FixedClock(date)
     }
     if let given { clock = given }
-    let input = PipedText(stdin, sink: output, beforeEachLine: beforeEachLine)
+    let input = PipedText(
+      stdin, sink: output,
+      beforeEachLine: {
+        beforeEachLine()
+        seeing?(output.out)
+      })
     let launch = Launch(
       arguments: arguments, environment: variables, clock: clock,
       currentDirectory: (directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

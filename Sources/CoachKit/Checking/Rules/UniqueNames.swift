@@ -50,10 +50,25 @@ struct UniqueNames: CheckRule {
         variables[question.variable] = (step.id, question.location)
       }
     }
+    // The team's ratings of a team question are read by names of their own.
+    var teamNames: [String: String] = [:]
+    for (team, _) in TeamValueName.all(in: dialogue) { teamNames[team.name] = team.variable }
+    for step in dialogue.steps {
+      guard let question = step.question, let rated = teamNames[question.variable] else { continue }
+      findings.append(
+        .error(
+          "'\(question.variable)' is the name of the team's ratings of '\(rated)' in facilitator mode; give this question another 'var'",
+          at: question.location))
+    }
     findings += flowNames(dialogue)
     var computed: Set<String> = []
     for value in dialogue.computed {
-      if let answer = variables[value.name] {
+      if let rated = teamNames[value.name] {
+        findings.append(
+          .error(
+            "'\(value.name)' is the name of the team's ratings of '\(rated)' in facilitator mode; give this computed value another name",
+            at: value.location))
+      } else if let answer = variables[value.name] {
         findings.append(
           .error(
             "'\(value.name)' is both a computed value and the answer to step '\(answer.step)'",

@@ -25,7 +25,10 @@ struct UnusedComputedValues: CheckRule {
     dialogue.forEachText { text, _ in
       for use in text.names { note(use.name) }
     }
-    for entry in dialogue.profile { note(entry.name) }
+    for entry in dialogue.profile {
+      note(entry.name)
+      if let team = entry.team { note(team) }
+    }
     return dialogue.computed.filter { !read.contains($0.name) }.map {
       .warning("the computed value '\($0.name)' is never used", at: $0.location)
     }

@@ -2,7 +2,7 @@
 /// address and the code to type, or, without libqrencode, the address and code alone with a
 /// line on how to get the QR code. Plain lines, no escape sequences: the host places them.
 ///
-///     let card = JoinCard(room: room)
+///     let card = JoinCard(pageURL: room.pageURL, code: room.code)
 ///     for line in card.lines(width: 80) { print(line) }
 public struct JoinCard: Hashable, Sendable {
   public var pageURL: String
@@ -16,11 +16,12 @@ public struct JoinCard: Hashable, Sendable {
     self.qrCode = qrCode
   }
 
-  /// The card for `room`, with a QR code when `library` can be loaded.
-  public init(room: Room, library: String = QRCode.libraryName) {
+  /// The card for a room at `pageURL` with `code`, with a QR code of the join link (the code
+  /// after `#`) when `library` can be loaded.
+  public init(pageURL: String, code: JoinCode, library: String = QRCode.libraryName) {
     self.init(
-      pageURL: room.pageURL, code: room.code,
-      qrCode: QRCode(encoding: room.joinURL, library: library))
+      pageURL: pageURL, code: code,
+      qrCode: QRCode(encoding: pageURL + "#" + code.text, library: library))
   }
 
   /// The words of the card, without the QR code.

@@ -4,7 +4,7 @@ import CoachKit
 ///
 ///     let progress = room.progress
 ///     if let round = progress.round { print("\(round.rated) of \(progress.joined) rated") }
-public struct RoomProgress: Hashable, Sendable {
+public struct RoomProgress: Hashable, Sendable, Codable {
   /// Goes up by one with every change, so a host that looks often (readline's event hook, ten
   /// times a second) redraws only when something changed.
   public var version = 0
@@ -20,11 +20,16 @@ public struct RoomProgress: Hashable, Sendable {
   /// True once the room was stopped: it answers nothing any more.
   public var isStopped = false
 
-  public struct Round: Hashable, Sendable {
+  public struct Round: Hashable, Sendable, Codable {
     /// The question's id, as the host gave it.
     public var questionID: String
     /// Phones that have rated it (a changed rating still counts once).
     public var rated: Int
+
+    public init(questionID: String, rated: Int) {
+      self.questionID = questionID
+      self.rated = rated
+    }
   }
 
   public init() {}
@@ -35,7 +40,7 @@ public struct RoomProgress: Hashable, Sendable {
 ///
 ///     let ratings = room.closeRound()
 ///     ratings?.values   // [2, 3, 3, 4, 5], or nil when fewer than three rated
-public struct RoomRatings: Hashable, Sendable {
+public struct RoomRatings: Hashable, Sendable, Codable {
   /// Below this many ratings the values are withheld: with two, each rater could be guessed.
   public static let minimumShown = TeamSummary.minimumResponses
 
@@ -45,7 +50,7 @@ public struct RoomRatings: Hashable, Sendable {
   /// The ratings, lowest first; nil when fewer than ``minimumShown`` were given.
   public var values: [Int]?
 
-  init(questionID: String, collected: [Int]) {
+  package init(questionID: String, collected: [Int]) {
     self.questionID = questionID
     count = collected.count
     values = collected.count >= Self.minimumShown ? collected.sorted() : nil

@@ -42,7 +42,7 @@ public struct JoinCode: Hashable, Sendable, CustomStringConvertible {
 
   /// Compares in time that does not depend on where the first difference is, so the time of a
   /// refusal says nothing about how close a guess was.
-  func matches(_ other: JoinCode) -> Bool {
+  package func matches(_ other: JoinCode) -> Bool {
     var difference: UInt8 = 0
     for (a, b) in zip(text.utf8, other.text.utf8) { difference |= a ^ b }
     return difference == 0 && text.utf8.count == other.text.utf8.count

@@ -6,7 +6,7 @@ import CoachKit
 ///     RoomQuestion(
 ///       id: "safe_haven", text: "Mistakes are not held against people.",
 ///       scale: .init(min: 1, max: 5, minLabel: "Strongly disagree", maxLabel: "Strongly agree"))
-public struct RoomQuestion: Hashable, Sendable {
+public struct RoomQuestion: Hashable, Sendable, Codable {
   /// The step's id in the dialogue: the host's own name for the question, never sent to phones.
   public var id: String
   public var text: String
