@@ -18,7 +18,7 @@ struct Coach: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Run.self, Resume.self, Checkin.self, Sessions.self, Export.self, Notes.self, Check.self,
-      Graph.self, TestCases.self,
+      Graph.self, TestCases.self, Tour.self,
     ],
     defaultSubcommand: Run.self
   )

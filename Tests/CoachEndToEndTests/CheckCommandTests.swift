@@ -24,7 +24,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "budgets-dont-add-up.yaml",
       [
-        "budgets-dont-add-up.yaml:5:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
+        "budgets-dont-add-up.yaml:5:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4; change a budget or the duration so that they match"
       ]
     ),
     (
@@ -58,7 +58,7 @@ final class CheckCommandTests: XCTestCase {
     (
       "duplicate-step-id.yaml",
       [
-        "duplicate-step-id.yaml:38:9: error: a step with id 'hello' already exists at duplicate-step-id.yaml:13"
+        "duplicate-step-id.yaml:38:9: error: a step with id 'hello' already exists at duplicate-step-id.yaml:13; give one of them another id"
       ]
     ),
     (

@@ -13,12 +13,16 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(result.status, 66, result.description)
     XCTAssertEqual(
       result.stderr,
-      "coach: no dialogue at 'tour': no such file or folder; the built-in 'tour' is 'coach run Dialogues/examples/tour'\n"
+      "coach: no dialogue at 'tour': no such file or folder; the tour of what a dialogue can do is 'coach tour'\n"
     )
-    // And that is a command that works from anywhere.
-    let tour = try CoachProcess.run(
-      ["run", "Dialogues/examples/tour"], in: URL(fileURLWithPath: "/tmp"), stdin: "Tigers\n")
+    // And that is a command that works from anywhere, from the binary alone.
+    let tour = try CoachProcess.run(["tour"], in: URL(fileURLWithPath: "/tmp"), stdin: "Tigers\n")
     XCTAssertTrue(tour.stdout.hasPrefix("A five-minute tour of coach"), tour.description)
+    let other = try run(["run", "trust-first"])
+    XCTAssertEqual(other.status, 66, other.description)
+    XCTAssertTrue(
+      other.stderr.hasSuffix("the built-in 'trust-first' is 'coach run Dialogues/trust-first'\n"),
+      other.stderr)
   }
 
   func testAMisspeltOptionIsTheMistakeNotTheWordAfterIt() throws {

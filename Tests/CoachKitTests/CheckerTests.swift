@@ -12,7 +12,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:4:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4"
+        "retro.yaml:4:1: error: the section budgets add up to 5 minutes (1 + 4), but the duration is 4; change a budget or the duration so that they match"
       ])
   }
 
@@ -156,7 +156,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       DialogueText.findings(text),
       [
-        "retro.yaml:25:36: error: malformed {{placeholder}}: a {{/section}} closes a different section than the one open"
+        "retro.yaml:25:33: error: {{/team}} closes {{#team_size}}, which is the section open here: write {{/team_size}}"
       ])
   }
 
@@ -218,7 +218,7 @@ final class CheckerTests: XCTestCase {
       DialogueText.findings(text),
       [
         "retro.yaml:42:20: error: unknown name 'mod'; did you mean 'mood'?",
-        "retro.yaml:42:29: error: unknown name 'timebox'",
+        "retro.yaml:42:29: error: unknown name 'timebox'; no question, computed value or flow parameter has that name",
       ])
   }
 

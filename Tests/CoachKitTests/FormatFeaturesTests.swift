@@ -265,7 +265,6 @@ final class FormatFeaturesTests: XCTestCase {
     XCTAssertEqual(
       try findings("number: 1\n", "numbr: 1\n"),
       [
-        "t.yaml:48:9: error: the call of flow 'plan_action' needs a value for 'number' in 'with' (its parameters: number, menu)",
         "t.yaml:49:11: error: flow 'plan_action' has no parameter 'numbr'; did you mean 'number'?",
       ])
     XCTAssertEqual(
@@ -294,5 +293,38 @@ final class FormatFeaturesTests: XCTestCase {
       [
         "t.yaml:13:22: error: unknown type 'numbr' for the parameter 'number'; did you mean 'number'?"
       ])
+  }
+}
+
+/// A failing `plan_contains` in `coach test` shows what the plan says instead.
+final class PlanContainsFailureTests: XCTestCase {
+  func testTheNearestLinesOfThePlanAreShown() {
+    let plan = "# Plan for Tigers\n\n| Area | Score |\n|---|---|\n| Rhythm | 87.5 |\n| Listening | 60 |\n"
+    XCTAssertEqual(
+      DialogueTestRunner.missing("| Rhythm | 85 |", from: plan),
+      """
+      the plan does not contain '| Rhythm | 85 |'; the plan's nearest lines (5 of 7):
+              |---|---|
+              | Rhythm | 87.5 |
+              | Listening | 60 |
+      """)
+    XCTAssertEqual(
+      DialogueTestRunner.missing("Tigers", from: "\n"),
+      "the plan does not contain 'Tigers': the plan is empty")
+  }
+}
+
+/// `coach graph` draws each flow once, with a dashed arrow from each step that calls it.
+final class FlowGraphTests: XCTestCase {
+  func testAFlowIsDrawnOnceAndEachCallPointsAtIt() throws {
+    let result = DialogueLoader().load(text: FormatFeaturesTests.yaml, name: "t.yaml")
+    let dot = DialogueGraph(try XCTUnwrap(result.dialogue)).dot()
+    XCTAssertTrue(dot.contains("label=\"flow plan_action\";"), dot)
+    XCTAssertTrue(dot.contains("\"a1\" -> \"plan_action.what\" [label=\"call\", style=dashed];"), dot)
+    XCTAssertTrue(dot.contains("\"a2\" -> \"plan_action.what\" [label=\"call\", style=dashed];"), dot)
+    XCTAssertTrue(dot.contains("\"plan_action.what\" -> \"plan_action.cue\";"), dot)
+    XCTAssertTrue(dot.contains("\"a1\" -> \"a2\";"), dot)
+    XCTAssertFalse(dot.contains("a1.what"), dot)
+    XCTAssertTrue(DialogueGraph(try XCTUnwrap(result.dialogue)).mermaid().contains("-.->|call|"))
   }
 }

@@ -59,3 +59,50 @@ final class FormatReferenceTests: XCTestCase {
     XCTAssertEqual(result.diagnostics + DialogueChecker().check(dialogue), [])
   }
 }
+
+/// Every example in the format reference that is a whole dialogue loads, passes the checker,
+/// and runs to its end (each question answered with the first thing it takes).
+final class FormatReferenceExampleTests: XCTestCase {
+  func testEveryWholeDialogueInTheReferenceChecksAndRuns() throws {
+    let text = try String(
+      contentsOf: FormatReferenceTests.packageRoot.appending(path: "docs/dialogue-format.md"),
+      encoding: .utf8)
+    var blocks: [String] = []
+    var rest = Substring(text)
+    while let start = rest.range(of: "```yaml\n"),
+      let end = rest.range(of: "\n```", range: start.upperBound..<rest.endIndex)
+    {
+      blocks.append(String(rest[start.upperBound..<end.lowerBound]) + "\n")
+      rest = rest[end.upperBound...]
+    }
+    let whole = blocks.filter { $0.hasPrefix("format:") }
+    XCTAssertGreaterThanOrEqual(whole.count, 3)
+    for (index, yaml) in whole.enumerated() {
+      let name = "example-\(index + 1).yaml"
+      let result = DialogueLoader().load(text: yaml, name: name)
+      let dialogue = try XCTUnwrap(result.dialogue, "\(name): \(result.diagnostics)")
+      XCTAssertEqual(
+        (result.diagnostics + DialogueChecker().check(dialogue)).map(\.description), [],
+        "\(name):\n\(yaml)")
+      let engine = Engine(dialogue: dialogue, clock: FixedClock(Date(timeIntervalSince1970: 0)))
+      var (session, reply) = engine.start()
+      var turns = 0
+      while let prompt = reply.prompt, turns < 200 {
+        turns += 1
+        reply = engine.handle(.answer(Self.firstAnswer(for: prompt.kind)), in: &session)
+        XCTAssertNil(reply.rejection, "\(name): \(prompt.stepID) refused the answer")
+      }
+      XCTAssertTrue(session.isFinished, "\(name) ends")
+    }
+  }
+
+  static func firstAnswer(for kind: AnswerKind) -> String {
+    switch kind {
+    case .text: "a plain answer"
+    case .choice, .multipleChoice: "1"
+    case .scale(let scale): "\(scale.max)"
+    case .number(let rules): rules.min.map { Value.number($0).displayText } ?? "1"
+    case .yesNo: "y"
+    }
+  }
+}

@@ -1,5 +1,6 @@
 /// A dialogue as a picture: its steps as nodes grouped into their sections, its transitions as
-/// edges labelled with their conditions. Rendered as Graphviz DOT or as a Mermaid flowchart.
+/// edges labelled with their conditions; each flow once, as a group of its own, with a dashed
+/// arrow from each step that calls it. Rendered as Graphviz DOT or as a Mermaid flowchart.
 ///
 ///     let graph = DialogueGraph(dialogue)
 ///     print(graph.dot())       // dot -Tsvg -o flow.svg
@@ -29,6 +30,8 @@ public struct DialogueGraph: Sendable {
   public var duration: Double
   var clusters: [Cluster]
   public var edges: [FlowEdge]
+  /// From each call step to the first step of the flow it runs.
+  var calls: [(from: String, to: String)] = []
 
   public init(_ dialogue: Dialogue) {
     title = dialogue.title
@@ -43,11 +46,51 @@ public struct DialogueGraph: Sendable {
             isFinal: step.isFinal)
         })
     }
-    edges = dialogue.edges
+    // A flow's steps are drawn once, named `flow.step`; the copies a call made are not.
+    var firstCall: [String: Int] = [:]
+    for (position, step) in dialogue.steps.enumerated() {
+      if let call = step.call, dialogue.flow(call.flowID) != nil, firstCall[call.flowID] == nil {
+        firstCall[call.flowID] = position
+      }
+    }
+    for flow in dialogue.flows {
+      clusters.append(
+        Cluster(
+          id: "flow " + flow.id, title: "flow \(flow.id)", budget: .nan,
+          nodes: flow.steps.map { step in
+            Node(
+              id: flow.id + "." + step.id, sectionID: "flow " + flow.id, kind: Self.kind(of: step),
+              condition: step.condition?.expression.source, isStart: false,
+              isFinal: step.returns)
+          }))
+    }
+    var edges: [FlowEdge] = []
+    for edge in dialogue.edges {
+      guard let from = dialogue.step(edge.from) else { continue }
+      guard let instance = from.instance else {
+        edges.append(edge)
+        continue
+      }
+      // One copy of each flow's edges: its first call's, named after the flow.
+      guard firstCall[instance.scope.flowID] == instance.callPosition,
+        edge.to.hasPrefix(instance.scope.stepPrefix)
+      else { continue }
+      var named = edge
+      named.from = instance.scope.flowID + "." + String(edge.from.dropFirst(instance.scope.stepPrefix.count))
+      named.to = instance.scope.flowID + "." + String(edge.to.dropFirst(instance.scope.stepPrefix.count))
+      edges.append(named)
+    }
+    self.edges = edges
+    for step in dialogue.steps where step.instance == nil {
+      guard let call = step.call, let flow = dialogue.flow(call.flowID), let first = flow.steps.first
+      else { continue }
+      calls.append((step.id, flow.id + "." + first.id))
+    }
   }
 
   /// What a step does, in a few words.
   static func kind(of step: Step) -> String {
+    if let call = step.call { return (step.say == nil ? "" : "says, ") + "calls \(call.flowID)" }
     guard let question = step.question else { return "says" }
     let asks: String
     switch question.kind {
@@ -75,12 +118,12 @@ public struct DialogueGraph: Sendable {
   static func labelLines(of node: Node) -> [String] {
     var lines = [node.id, node.kind]
     if let condition = node.condition { lines.append("when \(condition)") }
-    if node.isFinal { lines.append("(final)") }
+    if node.isFinal { lines.append(node.sectionID.hasPrefix("flow ") ? "(returns)" : "(final)") }
     return lines
   }
 
   static func clusterLabel(_ cluster: Cluster) -> String {
-    "\(cluster.title) · \(Minutes.text(cluster.budget)) min"
+    cluster.budget.isNaN ? cluster.title : "\(cluster.title) · \(Minutes.text(cluster.budget)) min"
   }
 
   static func edgeLabel(_ edge: FlowEdge) -> String? {
@@ -112,6 +155,7 @@ public struct DialogueGraph: Sendable {
         var styles = ["rounded"]
         if node.condition != nil { styles.append("dashed") }
         if node.isFinal { attributes.append("peripheries=2") }
+        if node.kind.contains("calls ") { attributes.append("shape=box3d") }
         if node.isStart { styles.append("bold") }
         attributes.append("style=\(Self.dotString(styles.joined(separator: ",")))")
         out += "    \(Self.dotString(node.id)) [\(attributes.joined(separator: ", "))];\n"
@@ -129,6 +173,9 @@ public struct DialogueGraph: Sendable {
         out += "]"
       }
       out += ";\n"
+    }
+    for call in calls {
+      out += "  \(Self.dotString(call.from)) -> \(Self.dotString(call.to)) [label=\"call\", style=dashed];\n"
     }
     return out + "}\n"
   }
@@ -177,6 +224,10 @@ public struct DialogueGraph: Sendable {
       } else {
         out += "  \(from) \(arrow) \(to)\n"
       }
+    }
+    for call in calls {
+      guard let from = ids[call.from], let to = ids[call.to] else { continue }
+      out += "  \(from) -.->|call| \(to)\n"
     }
     out += "  classDef final stroke-width:3px\n"
     out += "  classDef conditional stroke-dasharray:5 5\n"

@@ -31,6 +31,37 @@ public struct DialogueTestRunner: Sendable {
     public var description: String { "\(location): \(message)" }
   }
 
+  /// Why `plan` lacks `text`, with the lines of the plan nearest to it, so that the author sees
+  /// what the plan says instead (a number worked out differently, a label, a line break).
+  static func missing(_ text: String, from plan: String) -> String {
+    let quoted = "'\(Sanitizer.clean(text, limit: 120))'"
+    let lines = plan.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+      return "the plan does not contain \(quoted): the plan is empty"
+    }
+    let wanted = text.split(separator: "\n").first.map(String.init) ?? text
+    let wantedWords = Set(wanted.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+    func score(_ line: String) -> Int {
+      let words = Set(line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+      let prefix = zip(line, wanted).prefix { $0 == $1 }.count
+      return words.intersection(wantedWords).count * 100 + prefix
+    }
+    var best = 0
+    var bestScore = -1
+    for (index, line) in lines.enumerated() where !line.isEmpty {
+      let value = score(line)
+      if value > bestScore {
+        best = index
+        bestScore = value
+      }
+    }
+    let shown = lines[max(best - 1, 0)...min(best + 1, lines.count - 1)]
+      .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map { "        " + Sanitizer.clean($0, limit: 160) }
+    return "the plan does not contain \(quoted); the plan's nearest lines (\(best + 1) of \(lines.count)):\n"
+      + shown.joined(separator: "\n")
+  }
+
   public func run(_ testCase: DialogueTestCase) -> CaseResult {
     let clock = FixedClock(Self.nine(on: testCase.today))
     var result = CaseResult(
@@ -167,7 +198,7 @@ public struct DialogueTestRunner: Sendable {
       return "\(name) is \(Self.describe(actual, kind: kind, engine: engine)), expected \(expected)"
     case .planContains(let text):
       let plan = engine.renderedPlan(in: session) ?? ""
-      return plan.contains(text) ? nil : "the plan does not contain '\(text)'"
+      return plan.contains(text) ? nil : Self.missing(text, from: plan)
     case .planLacks(let text):
       let plan = engine.renderedPlan(in: session) ?? ""
       return plan.contains(text) ? "the plan contains '\(text)'" : nil

@@ -19,12 +19,26 @@ public struct TestCoverage: Sendable {
     let taken = results.reduce(into: Set<String>()) { $0.formUnion($1.taken) }
     let passedOver = results.reduce(into: Set<String>()) { $0.formUnion($1.passedOver) }
     let traversed = results.reduce(into: Set<FlowEdge.Key>()) { $0.formUnion($1.edges) }
-    steps = dialogue.steps.filter { reachable.contains($0.id) }
-    missedSteps = steps.filter { !taken.contains($0.id) }
-    edges = dialogue.edges.filter { reachable.contains($0.from) }
-    missedEdges = edges.filter { !traversed.contains($0.key) }
+    // A flow's step counts once, as written: covered when any call covers it.
+    func written(_ id: String) -> String {
+      guard let step = dialogue.step(id), let instance = step.instance else { return id }
+      return "\(instance.scope.flowID)\u{0}\(instance.localID)"
+    }
+    func once<T>(_ items: [T], by key: (T) -> String) -> [T] {
+      var seen: Set<String> = []
+      return items.filter { seen.insert(key($0)).inserted }
+    }
+    let takenWritten = Set(taken.map(written))
+    let passedOverWritten = Set(passedOver.map(written))
+    let traversedWritten = Set(traversed.map { "\(written($0.from))\u{0}\($0.index)" })
+    steps = once(dialogue.steps.filter { reachable.contains($0.id) }) { written($0.id) }
+    missedSteps = steps.filter { !takenWritten.contains(written($0.id)) }
+    edges = once(dialogue.edges.filter { reachable.contains($0.from) }) {
+      "\(written($0.from))\u{0}\($0.index)"
+    }
+    missedEdges = edges.filter { !traversedWritten.contains("\(written($0.from))\u{0}\($0.index)") }
     conditional = steps.filter { $0.condition != nil }
-    neverPassedOver = conditional.filter { !passedOver.contains($0.id) }
+    neverPassedOver = conditional.filter { !passedOverWritten.contains(written($0.id)) }
   }
 
   public var isComplete: Bool {

@@ -57,7 +57,7 @@ extension Engine {
     return EvaluationContext(
       value: local, global: global,
       label: { variable, value in
-        self.optionLabel(scope?.stored(variable) ?? variable, value)
+        self.optionLabel(scope?.stored(variable) ?? variable, value, in: session)
       },
       visits: { stepID in
         guard let id = stepID.map({ scope?.step($0) ?? $0 }) ?? here else { return 0 }
@@ -79,8 +79,16 @@ extension Engine {
   }
 
   /// The label of the option `value` of the question storing `variable`, for `label()`.
-  func optionLabel(_ variable: String, _ value: String) -> String? {
-    dialogue.question(storing: variable)?.question.kind.options.first { $0.value == value }?.label
+  /// The label an option value reads as, in the first question that has it (its placeholders
+  /// filled in); the value itself when no question has it.
+  func label(ofOptionValue value: String, in session: Session) -> String {
+    dialogue.variable(offeringOption: value).flatMap { optionLabel($0, value, in: session) }
+      ?? value
+  }
+
+  func optionLabel(_ variable: String, _ value: String, in session: Session) -> String? {
+    guard let (step, question) = dialogue.question(storing: variable) else { return nil }
+    return kind(of: question, at: step, in: session).options.first { $0.value == value }?.label
   }
 
   /// How a value reads in text: a choice answer as its option's label; a day and time with its
@@ -102,18 +110,19 @@ extension Engine {
 
   /// How the answer stored in `variable` reads: an option's label also for a question whose
   /// options are worked out when it is asked.
-  func displayText(of value: Value, storedIn variable: String) -> String {
-    guard let (_, question) = dialogue.question(storing: variable) else {
+  func displayText(of value: Value, storedIn variable: String, in session: Session) -> String {
+    guard let (step, question) = dialogue.question(storing: variable) else {
       return displayText(of: value, for: earlier.kinds[variable])
     }
-    guard question.hasComputedOptions else { return displayText(of: value, for: question.kind) }
-    func label(_ item: String) -> String {
-      question.kind.options.first { $0.value == item }?.label
-        ?? dialogue.label(ofOptionValue: item) ?? item
+    // Labels with placeholders read as they were shown.
+    let kind = kind(of: question, at: step, in: session)
+    guard question.hasComputedOptions else { return displayText(of: value, for: kind) }
+    func labelOf(_ item: String) -> String {
+      kind.options.first { $0.value == item }?.label ?? label(ofOptionValue: item, in: session)
     }
     switch value {
-    case .text(let chosen): return label(chosen)
-    case .list(let picked): return picked.map(label).joined(separator: ", ")
+    case .text(let chosen): return labelOf(chosen)
+    case .list(let picked): return picked.map(labelOf).joined(separator: ", ")
     default: return value.displayText
     }
   }

@@ -471,7 +471,7 @@ public struct Engine: Sendable {
           for item in items where seen.insert(item).inserted {
             options.append(
               Option(
-                value: item, label: dialogue.label(ofOptionValue: item) ?? item,
+                value: item, label: label(ofOptionValue: item, in: session),
                 location: formula.location))
           }
         }

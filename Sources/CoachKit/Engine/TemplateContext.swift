@@ -35,7 +35,7 @@ struct TemplateContext: MustacheParent {
         value: value, text: items.map { "- " + escaped($0) }.joined(separator: "\n"))
     }
     let kind = engine.dialogue.question(storing: stored)?.question.kind ?? engine.earlier.kinds[stored]
-    var text = engine.displayText(of: value, storedIn: stored)
+    var text = engine.displayText(of: value, storedIn: stored, in: session)
     // A typed sentence is usually set inside another one ("If {{obstacle}}, then …"): its own
     // full stop would end that sentence early.
     if case .text? = kind, text.hasSuffix("."), !text.hasSuffix("..") { text.removeLast() }

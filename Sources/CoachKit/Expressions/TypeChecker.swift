@@ -57,10 +57,10 @@ struct TypeChecker {
     case .failed?:
       throw ExpressionError(message: "", offset: offset, isFollowOn: true)
     case .checking?:
-      // The checker reports recursion where the functions are defined.
+      // The checker reports recursion where the functions are defined (FunctionDefinitions).
       throw ExpressionError(
-        "\(definition.name)() calls itself; a function may not call itself, directly or through others",
-        at: offset)
+        message: "\(definition.name)() calls itself; a function may not call itself, directly or through others",
+        offset: offset, isFollowOn: true)
     case nil:
       break
     }

@@ -192,9 +192,9 @@ struct Assembly {
             at: entry.value)
         }
       case "id": main.id = r.identifier(entry.value, "the dialogue's id")
-      case "title": main.title = r.string(entry.value, "title")
+      case "title": main.title = r.plainString(entry.value, "the dialogue's title")
       case "version": main.version = r.string(entry.value, "version") ?? main.version
-      case "description": _ = r.string(entry.value, "description")
+      case "description": _ = r.plainString(entry.value, "the dialogue's description")
       case "duration":
         main.duration = r.number(entry.value, "duration")
         main.durationLocation = r.location(of: entry.keyNode)
@@ -445,7 +445,7 @@ struct Assembly {
     }
     if var found = call {
       if let withEntry = entries.first(where: { $0.key == "with" }) {
-        found.arguments = readArguments(withEntry.value, &r)
+        (found.arguments, found.hasUnreadArguments) = readArguments(withEntry.value, &r)
         found.argumentsLocation = r.location(of: withEntry.keyNode)
       }
       call = found
@@ -480,24 +480,52 @@ struct Assembly {
   }
 
   /// `with:` of a call: each parameter's expression, evaluated when the call starts.
-  mutating func readArguments(_ node: NodeReader.NodeID, _ r: inout NodeReader) -> [Call.Argument] {
+  /// With whether some of it could not be read.
+  mutating func readArguments(_ node: NodeReader.NodeID, _ r: inout NodeReader)
+    -> ([Call.Argument], Bool)
+  {
     guard r.document.kind(node) == .mapping else {
       r.error(
         "with should be a mapping of the flow's parameters to expressions, like {number: 1}",
         at: node)
-      return []
+      return ([], true)
     }
     var arguments: [Call.Argument] = []
+    var unread = false
+    var cutShort = false
     for (nameNode, valueNode) in r.document.pairs(of: node) {
-      guard let name = r.variableName(nameNode, "a parameter's name") else { continue }
+      // After an expression cut at a comma, keys that are no names are the rest of it.
+      if cutShort, let key = r.document.string(nameNode), !NodeReader.isVariableName(key) {
+        continue
+      }
+      cutShort = false
+      guard let name = r.variableName(nameNode, "a parameter's name") else {
+        unread = true
+        continue
+      }
       if arguments.contains(where: { $0.name == name }) {
         r.error("the parameter '\(name)' is given twice", at: nameNode)
         continue
       }
-      guard let value = readFormula(valueNode, &r, "the value of '\(name)'") else { continue }
+      if let text = r.document.string(valueNode),
+        text.utf8.count(where: { $0 == UInt8(ascii: "(") })
+          > text.utf8.count(where: { $0 == UInt8(ascii: ")") })
+      {
+        // `with: {n: max(1, count(picks))}`: YAML ends the value at the comma.
+        r.error(
+          "the expression for '\(name)' is cut short at a comma: inside {…} a comma ends a value; write each parameter on its own line under 'with:', or put the expression in quotes",
+          at: valueNode)
+        unread = true
+        cutShort = true
+        continue
+      }
+      guard let value = readFormula(valueNode, &r, "the value of '\(name)'") else {
+        unread = true
+        continue
+      }
       arguments.append(Call.Argument(name: name, value: value, location: r.location(of: nameNode)))
     }
-    return arguments
+    return (arguments, unread)
   }
 
   // MARK: - Functions and flows
@@ -597,7 +625,15 @@ struct Assembly {
     }
     var steps: [Step] = []
     for item in r.sequence(stepsEntry.value, "steps") ?? [] {
-      guard let step = readStep(item, sectionID: "", &r) else { continue }
+      guard var step = readStep(item, sectionID: "", &r) else { continue }
+      if step.isFinal {
+        r.error(
+          "step '\(step.id)' of flow '\(id)' cannot be final: a flow ends by going back to the step that called it; write 'return: true' instead",
+          at: step.location)
+        // Read as meant, so that the flow is not also reported as never ending.
+        step.isFinal = false
+        step.returns = true
+      }
       steps.append(step)
     }
     if steps.isEmpty {
@@ -683,7 +719,9 @@ struct Assembly {
       }
       guard let name = r.variableName(valueEntry.value, "value") else { return nil }
       let label =
-        entries.first(where: { $0.key == "label" }).flatMap { r.string($0.value, "label") } ?? name
+        entries.first(where: { $0.key == "label" }).flatMap {
+          r.plainString($0.value, "a profile entry's label")
+        } ?? name
       let teamEntry = entries.first(where: { $0.key == "team" })
       return ProfileEntry(
         name: name, team: teamEntry.flatMap { r.variableName($0.value, "team") }, label: label,
@@ -709,7 +747,7 @@ struct Assembly {
           readFormula(entry.value, &r, "save_if") ?? Formula.never(at: r.location(of: entry.value))
       case "calendar": calendar = readCalendar(entry.value, &r)
       case "file_name":
-        fileName = r.string(entry.value, "file_name") ?? fileName
+        fileName = r.plainString(entry.value, "file_name") ?? fileName
         fileNameLocation = r.span(of: entry.value).start
       case "template_file":
         guard let name = r.string(entry.value, "template_file") else { continue }

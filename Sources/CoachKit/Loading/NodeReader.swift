@@ -60,12 +60,24 @@ struct NodeReader {
     // Most mappings have a few keys: one allocation, not one for each time the array grows.
     result.reserveCapacity(8)
     var children = document.children(of: node)
+    var reportedCommaSplit = false
     while let keyNode = children.next(), let value = children.next() {
       guard let key = document.string(keyNode) else {
         error("keys in \(what()) should be plain words", at: keyNode)
         continue
       }
       guard allowed.contains(key) else {
+        // `{prompt: In a few words, what is it about?}`: the comma ended the text, and what came
+        // after it reads as a key without a value.
+        if isEmptyValue(value), commaSplit(node, allowed) {
+          if !reportedCommaSplit {
+            error(
+              "\(Self.quoted(key)) reads as a key, because inside {…} a comma ends a value: put the text before it in quotes, commas and all",
+              at: keyNode)
+          }
+          reportedCommaSplit = true
+          continue
+        }
         let message = "unknown key \(Self.quoted(key)) in \(what())"
         guard let guess = Suggestion.closest(to: key, among: allowed) else {
           error(message + "; expected one of: \(allowed.joined(separator: ", "))", at: keyNode)
@@ -87,6 +99,19 @@ struct NodeReader {
       result.append(Entry(key: key, keyNode: keyNode, value: value))
     }
     return result
+  }
+
+  private func isEmptyValue(_ node: NodeID) -> Bool {
+    document.kind(node) == .scalar && document.string(node)?.isEmpty == true
+  }
+
+  /// Whether a mapping holds a key of several words without a value: text cut at its commas
+  /// inside `{…}`, the rest read as keys.
+  private func commaSplit(_ node: NodeID, _ allowed: [String]) -> Bool {
+    document.pairs(of: node).contains { pair in
+      guard let key = document.string(pair.key), !allowed.contains(key) else { return false }
+      return Self.holds(UInt8(ascii: " "), key) && isEmptyValue(pair.value)
+    }
   }
 
   mutating func string(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
@@ -174,6 +199,22 @@ struct NodeReader {
       if let text = string(item, "each of \(what())") { list.append(text) }
     }
     return list
+  }
+
+  /// Text that is never filled in (an option's value, the dialogue's title, a file name): a
+  /// `{{` in it would be shown as written, so it is refused where it stands.
+  mutating func plainString(_ node: NodeID, _ what: @autoclosure () -> String) -> String? {
+    guard let value = string(node, what()) else { return nil }
+    if !checked, Interpolation.mayHavePlaceholders(value),
+      let open = value.range(of: "{{")
+    {
+      let offset = value.unicodeScalars.distance(
+        from: value.unicodeScalars.startIndex, to: open.lowerBound)
+      error(
+        "placeholders are not filled in here (\(what())); write it without {{…}}",
+        at: span(of: node).location(ofScalar: offset, in: value))
+    }
+    return value
   }
 
   /// Text shown to a person, with where each of its characters stands in the file.

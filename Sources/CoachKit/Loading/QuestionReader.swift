@@ -304,7 +304,7 @@ enum QuestionReader {
           r.error("this option needs 'value': the stable name conditions use", at: item)
           continue
         }
-        guard let value = r.string(valueNode, "value") else { continue }
+        guard let value = r.plainString(valueNode, "an option's value") else { continue }
         var label = value
         if let labelNode = values["label"] {
           let (written, text) = Self.label(labelNode, "label", &r)

@@ -58,8 +58,8 @@ public struct Dialogue: Sendable {
   private let computedByName: [String: ComputedValue]
   private let questionIndexByVariable: [String: Int]
   private let flowByID: [String: Flow]
-  /// The label of each option value, in the first question written that has it.
-  private let labelByOptionValue: [String: String]
+  /// The label of each option value, and the variable of the first question that has it.
+  private let labelByOptionValue: [String: (label: String, variable: String)]
 
   public init(
     id: String, title: String, version: String, duration: Double, sections: [Section],
@@ -112,10 +112,11 @@ public struct Dialogue: Sendable {
       }
     }
     self.questionIndexByVariable = questions
-    var labels: [String: String] = [:]
-    for step in sections.lazy.flatMap(\.steps) + flows.lazy.flatMap(\.steps) {
-      for option in step.question?.kind.options ?? [] where labels[option.value] == nil {
-        labels[option.value] = option.label
+    var labels: [String: (label: String, variable: String)] = [:]
+    for step in steps {
+      guard let question = step.question else { continue }
+      for option in question.kind.options where labels[option.value] == nil {
+        labels[option.value] = (option.label, question.variable)
       }
     }
     self.labelByOptionValue = labels
@@ -194,7 +195,10 @@ public struct Dialogue: Sendable {
 
   /// The label an option value reads as: the first question written that has that value as an
   /// option, for options worked out from earlier answers.
-  func label(ofOptionValue value: String) -> String? { labelByOptionValue[value] }
+  func label(ofOptionValue value: String) -> String? { labelByOptionValue[value]?.label }
+
+  /// The variable of the first question that has `value` as an option.
+  func variable(offeringOption value: String) -> String? { labelByOptionValue[value]?.variable }
 
   /// The function named `name`, as written.
   func function(_ name: String) -> DialogueFunction? { functions.first { $0.name == name } }

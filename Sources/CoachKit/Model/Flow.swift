@@ -57,6 +57,9 @@ public struct Call: Sendable {
   public var location: SourceLocation
   /// Where `with` is written, when it is.
   var argumentsLocation: SourceLocation?
+  /// Whether some of `with` could not be read (reported by the loader): a parameter it lacks
+  /// may be the one that was not read.
+  var hasUnreadArguments = false
 
   public struct Argument: Sendable {
     public var name: String

@@ -23,13 +23,24 @@ public struct Question: Sendable {
   /// the team's "% favourable" and blind spots read it the other way round.
   public var isReverseScored: Bool
   /// `checks`: the dialogue's own reasons to refuse an answer, tried after the type's.
-  var checks: [AnswerCheck] = []
+  var checks: [AnswerCheck] {
+    get { extras?.checks ?? [] }
+    set { extras = QuestionExtras(checks: newValue, optionSources: optionSources, labelTexts: labelTexts) }
+  }
   /// `options` with items worked out from earlier answers (`=picks`), in the order written; nil
   /// when every option is written out (then they are all in `kind`).
-  var optionSources: [OptionSource]?
+  var optionSources: [OptionSource]? {
+    get { extras?.optionSources }
+    set { extras = QuestionExtras(checks: checks, optionSources: newValue, labelTexts: labelTexts) }
+  }
   /// The option labels, scale labels and pattern hint that have placeholders, to fill in when
   /// the question is asked.
-  var labelTexts = LabelTexts()
+  var labelTexts: LabelTexts {
+    get { extras?.labelTexts ?? LabelTexts() }
+    set { extras = QuestionExtras(checks: checks, optionSources: optionSources, labelTexts: newValue) }
+  }
+  /// The above, held by reference: most questions have none of them.
+  private var extras: QuestionExtras?
   public var location: SourceLocation
 
   /// Whether some options are worked out when the question is asked, so that any value may be
@@ -236,5 +247,20 @@ struct LabelTexts: Sendable {
   /// Every one of them.
   var all: [Text] {
     options.keys.sorted().compactMap { options[$0] } + [minLabel, maxLabel, patternHint].compactMap { $0 }
+  }
+}
+
+/// A question's checks, options worked out from answers and labels with placeholders.
+private final class QuestionExtras: Sendable {
+  let checks: [AnswerCheck]
+  let optionSources: [OptionSource]?
+  let labelTexts: LabelTexts
+
+  /// Nil when there is nothing to hold.
+  init?(checks: [AnswerCheck], optionSources: [OptionSource]?, labelTexts: LabelTexts) {
+    guard !checks.isEmpty || optionSources != nil || !labelTexts.isEmpty else { return nil }
+    self.checks = checks
+    self.optionSources = optionSources
+    self.labelTexts = labelTexts
   }
 }

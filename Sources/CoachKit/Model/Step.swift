@@ -30,11 +30,23 @@ public struct Step: Sendable {
   /// time (see ``PathTiming``) when the questions' defaults do not decide it.
   var likelihood: Double?
   /// `call`: the step runs a flow, then goes on with its `next`.
-  public var call: Call?
+  public var call: Call? {
+    get { flowPart?.call }
+    set { flowPart = FlowPart(call: newValue, returns: returns, instance: instance) }
+  }
   /// `return: true`: in a flow, the call ends after this step.
-  var returns: Bool
+  var returns: Bool {
+    get { flowPart?.returns ?? false }
+    set { flowPart = FlowPart(call: call, returns: newValue, instance: instance) }
+  }
   /// For a step a flow's call made: which call, and how its names map.
-  var instance: FlowInstance?
+  var instance: FlowInstance? {
+    get { flowPart?.instance }
+    set { flowPart = FlowPart(call: call, returns: returns, instance: newValue) }
+  }
+  /// What only steps of flows and calls have, held by reference: most steps have none of it, and
+  /// a big dialogue holds its steps more than once (by section and in order).
+  private var flowPart: FlowPart?
   public var location: SourceLocation
 
   /// How the names written in this step map to stored names; nil outside flows.
@@ -55,8 +67,22 @@ public struct Step: Sendable {
     self.condition = condition
     self.estimate = estimate
     self.likelihood = likelihood
+    self.flowPart = FlowPart(call: call, returns: returns, instance: nil)
+    self.location = location
+  }
+}
+
+/// A step's call, `return` and flow instance (see ``Step/call``).
+private final class FlowPart: Sendable {
+  let call: Call?
+  let returns: Bool
+  let instance: FlowInstance?
+
+  /// Nil when there is nothing to hold.
+  init?(call: Call?, returns: Bool, instance: FlowInstance?) {
+    guard call != nil || returns || instance != nil else { return nil }
     self.call = call
     self.returns = returns
-    self.location = location
+    self.instance = instance
   }
 }

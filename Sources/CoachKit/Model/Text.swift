@@ -125,6 +125,9 @@ public struct Text: Sendable {
       return finding
     }
     if let pieces = scan.pieces { return Parsed(body: .pieces(pieces), problem: nil, names: names) }
+    if let mismatch = scan.mismatch {
+      return Parsed(body: .plain, problem: placed(mismatch), names: names)
+    }
     if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(source, scan, at: origin) {
       // Never parsed: swift-mustache's parser recurses into each section, and its time grows
       // with the text's length times its tags.
@@ -180,6 +183,9 @@ public struct Text: Sendable {
     let scan = Interpolation.scan(tags.source, at: origin)
     var names = scan.names
     for index in names.indices { names[index].location = place(names[index].location) }
+    if let mismatch = scan.mismatch {
+      return Parsed(body: .plain, problem: problem ?? placed(mismatch), names: names, inline: inline)
+    }
     if let tooLarge = scan.tooDeep ?? Interpolation.tooLargeToParse(tags.source, scan, at: origin) {
       return Parsed(
         body: .plain, problem: problem ?? placed(tooLarge), names: names, inline: inline)

@@ -130,6 +130,8 @@ public enum Interpolation {
     var tooDeep: Diagnostic?
     /// How many `{{…}}` tags the text has.
     var tagCount = 0
+    /// The first `{{/name}}` that closes a section of another name.
+    var mismatch: Diagnostic?
   }
 
   /// How deep `{{#…}}` and `{{^…}}` sections may nest.
@@ -231,7 +233,16 @@ public enum Interpolation {
         refuse("changing the delimiters ({{=…=}}) is not supported", at: tagLocation)
       case "%":
         refuse("'{{%…}}' pragmas are not supported", at: tagLocation)
-      case "/": _ = openSections.popLast()
+      case "/":
+        let closed = openSections.popLast()
+        if let open = closed ?? nil, let name, name != open.use.name, result.mismatch == nil {
+          let sigil = open.sigil
+          result.mismatch = .error(
+            open.use.name.hasPrefix("__")
+              ? "{{/\(name)}} closes nothing open here; remove it, or open {{#\(name)}} before"
+              : "{{/\(name)}} closes {{\(sigil)\(open.use.name)}}, which is the section open here: write {{/\(open.use.name)}}",
+            at: tagLocation)
+        }
       case "#", "^":
         checkName(body, at: tagLocation, refuse)
         let use = name.map {

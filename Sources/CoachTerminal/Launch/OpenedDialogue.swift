@@ -21,6 +21,8 @@ public struct OpenedDialogue {
   /// The session `coach` runs when no dialogue is named, and the check-in that follows it.
   public static let defaultPath = "Dialogues/trust-first"
   public static let checkinPath = "Dialogues/trust-first-checkin"
+  /// The tour of the format, run by `coach tour`.
+  public static let tourPath = "Dialogues/examples/tour"
 
   /// The dialogue at `path` (a file, or a folder holding `dialogue.yaml`), or the built-in one
   /// at `builtIn` when there is no path. A path that is not on disk but names a built-in
@@ -112,6 +114,7 @@ public struct OpenedDialogue {
   /// For a name that is no path: the built-in dialogue of that name, if there is one.
   private static func suggestion(for path: String, _ launch: Launch) -> String {
     let name = (normalized(path) as NSString).lastPathComponent
+    if normalized(path) == "tour" { return "; the tour of what a dialogue can do is 'coach tour'" }
     guard let match = builtInFolders(launch).first(where: { $0.hasSuffix("/" + name) }) else {
       return ""
     }

@@ -17,7 +17,7 @@ struct AgendaBudget: CheckRule {
         separator: " + ")
       findings.append(
         .error(
-          "the section budgets add up to \(Value.number(total).displayText) minutes (\(parts)), but the duration is \(Value.number(dialogue.duration).displayText)",
+          "the section budgets add up to \(Value.number(total).displayText) minutes (\(parts)), but the duration is \(Value.number(dialogue.duration).displayText); change a budget or the duration so that they match",
           at: dialogue.durationLocation ?? dialogue.location))
     }
     return findings

@@ -36,10 +36,13 @@ struct FlowCalls: CheckRule {
         return
       }
       let names = flow.parameters.map(\.name)
+      var given = Set(call.arguments.map(\.name))
       for argument in call.arguments where !names.contains(argument.name) {
         var message = "flow '\(flow.id)' has no parameter '\(argument.name)'"
         if let guess = Suggestion.closest(to: argument.name, among: names) {
           message += "; did you mean '\(guess)'?"
+          // Not also "needs a value for" it: this is that value, misspelt.
+          given.insert(guess)
         } else {
           message +=
             names.isEmpty
@@ -47,9 +50,9 @@ struct FlowCalls: CheckRule {
         }
         findings.append(.error(message, at: argument.location))
       }
-      let given = Set(call.arguments.map(\.name))
       let missing = names.filter { !given.contains($0) }
-      if !missing.isEmpty {
+      // A value that could not be read was reported where it is written.
+      if !missing.isEmpty, !call.hasUnreadArguments {
         let list = missing.map { "'\($0)'" }.joined(separator: ", ")
         findings.append(
           .error(

@@ -137,6 +137,8 @@ private struct Reads {
       let known = scope.flatMap { analysis.flowTypes[$0.flowID].map { Array($0.keys) } } ?? knownNames
       if let guess = Suggestion.closest(to: written, among: known + alsoKnown) {
         message += "; did you mean '\(guess)'?"
+      } else {
+        message += "; no question, computed value or flow parameter has that name"
       }
       report(.error(message, at: location))
       return

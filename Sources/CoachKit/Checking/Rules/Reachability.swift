@@ -16,6 +16,8 @@ struct Reachability: CheckRule {
     for (position, step) in analysis.steps.enumerated() {
       guard let instance = step.instance else {
         guard !analysis.reachable[position] else { continue }
+        // A second step with an id already used is reported as such (no goto can tell them apart).
+        if dialogue.position(of: step.id) != position { continue }
         // Skip steps that only unreachable steps lead to, other than this one's own stretch head.
         if predecessors[position].contains(where: { !analysis.reachable[$0] }) { continue }
         findings.append(

@@ -26,7 +26,7 @@ struct UniqueNames: CheckRule {
         if let first = steps[step.id] {
           findings.append(
             .error(
-              "a step with id '\(step.id)' already exists at \(first.shortDescription)",
+              "a step with id '\(step.id)' already exists at \(first.shortDescription); give one of them another id",
               at: step.location))
         } else {
           steps[step.id] = step.location
