@@ -103,6 +103,7 @@ final class FormatReferenceExampleTests: XCTestCase {
     case .scale(let scale): "\(scale.max)"
     case .number(let rules): rules.min.map { Value.number($0).displayText } ?? "1"
     case .yesNo: "y"
+    case .moment: "tomorrow at 9:00"
     }
   }
 }
