@@ -19,7 +19,7 @@ final class TestCommandTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(lines.filter { $0.hasPrefix("passed  ") }.count, 6)
     XCTAssertEqual(
       lines.last,
-      "coverage: steps 102 of 102 (100 %), transitions 102 of 102 (100 %), 'when' steps also passed over 35 of 35 (100 %)"
+      "coverage: steps 75 of 75 (100 %), transitions 76 of 76 (100 %), 'when' steps also passed over 22 of 22 (100 %)"
     )
   }
 
