@@ -12,15 +12,15 @@ struct FunctionHeader {
   init?(_ key: String) {
     let characters = Array(key)
     guard let open = characters.firstIndex(of: "("), characters.last == ")" else { return nil }
-    let name = String(characters[..<open]).trimmingBlanks
+    let name = String(characters[..<open]).trimmingBlanks()
     guard NodeReader.isVariableName(name) else { return nil }
     self.name = name
     var offset = open + 1
     let inner = characters[(open + 1)..<(characters.count - 1)]
-    guard !String(inner).trimmingBlanks.isEmpty else { return }
+    guard !String(inner).trimmingBlanks().isEmpty else { return }
     for part in String(inner).split(separator: ",", omittingEmptySubsequences: false) {
       let leading = part.prefix { $0 == " " }.count
-      let parameter = String(part).trimmingBlanks
+      let parameter = String(part).trimmingBlanks()
       if !NodeReader.isVariableName(parameter) {
         problem = (
           parameter.isEmpty
@@ -40,7 +40,3 @@ struct FunctionHeader {
   }
 }
 
-extension String {
-  /// Without leading and trailing spaces and tabs.
-  fileprivate var trimmingBlanks: String { Interpolation.trimmedOfBlanks(self) }
-}

@@ -96,23 +96,6 @@ public enum Interpolation {
     scan(source, at: start).names
   }
 
-  /// `text` without leading and trailing spaces and tabs, as Foundation's
-  /// `trimmingCharacters(in: .whitespaces)` gives it, without going through NSString.
-  static func trimmedOfBlanks(_ text: String) -> String {
-    func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-      scalar == " " || scalar == "\t"
-        || (!scalar.isASCII && scalar.properties.generalCategory == .spaceSeparator)
-    }
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isBlank($0) }),
-      let last = scalars.lastIndex(where: { !isBlank($0) })
-    else { return "" }
-    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) {
-      return text
-    }
-    return String(scalars[first...last])
-  }
-
   /// What one pass over a text finds.
   struct Scan {
     /// The names the text reads.
@@ -202,8 +185,8 @@ public enum Interpolation {
         after += 1
       }
       let sigil = inner.first.map { Character(Unicode.Scalar($0)) }
-      let body = trimmedOfBlanks(
-        String(decoding: inner.drop { "#^/&{!>=%$<".utf8.contains($0) }, as: UTF8.self))
+      let body = String(decoding: inner.drop { "#^/&{!>=%$<".utf8.contains($0) }, as: UTF8.self)
+        .trimmingBlanks()
       let name = firstName(in: body)
       let tag = index..<after
       func refuse(_ message: String, at location: SourceLocation) {

@@ -21,6 +21,10 @@ extension StringProtocol {
     guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
       let last = scalars.lastIndex(where: { !isTrimmed($0) })
     else { return "" }
+    // Most texts have nothing to trim: keep them as they are.
+    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) {
+      return String(self)
+    }
     return String(scalars[first...last])
   }
 }
